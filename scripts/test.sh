@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Lingting needs and runs the whole test suite: the format
+# check, the build with warnings as errors, every test (unit, store, API,
+# functional against the built binary, CLI), and the same suite again under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+#   --quick   skip the sanitizer build (for local iteration)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=0
+for argument in "$@"; do
+  case "$argument" in
+    --quick) quick=1 ;;
+    *) echo "test.sh: unknown argument $argument" >&2; exit 64 ;;
+  esac
+done
+
+bash scripts/install-deps.sh
+bash scripts/check-format.sh
+
+jobs=$(nproc)
+run_suite() {
+  local directory=$1; shift
+  cmake -S . -B "$directory" -G Ninja -DLINGTING_WERROR=ON "$@" > /dev/null
+  cmake --build "$directory"
+  (cd "$directory" && ctest --output-on-failure --timeout 600 -j "$jobs")
+}
+
+echo "== build and test (warnings are errors)"
+run_suite build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo
+if ((quick == 0)); then
+  echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run_suite build/asan -DCMAKE_BUILD_TYPE=Debug -DLINGTING_SANITIZE=ON
+fi

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "base/clock.hpp"
+#include "storage/attachment_files.hpp"
+#include "storage/database.hpp"
+
+namespace lt::app {
+
+// Business limits the use cases enforce. Filled from the config file.
+struct AppOptions {
+  std::string case_number_prefix = "TS";
+  std::int64_t max_attachment_bytes = 20 * 1024 * 1024;
+  int max_attachments_per_interaction = 20;
+  std::set<std::string> allowed_content_types = {
+      "image/jpeg",
+      "image/png",
+      "image/gif",
+      "image/webp",
+      "application/pdf",
+      "text/plain",
+      "text/csv",
+      "audio/mpeg",
+      "audio/wav",
+      "video/mp4",
+      "application/zip",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/msword",
+      "application/vnd.ms-excel",
+      "message/rfc822"};
+  std::int64_t session_ttl_ms = 12LL * 3600 * 1000;
+  int login_max_failures = 5;                     // per e-mail and address...
+  std::int64_t login_window_ms = 15 * 60 * 1000;  // ...within this window
+  std::size_t min_password_length = 8;
+  std::int64_t max_clock_skew_ms = 5 * 60 * 1000;  // how far in the future received_at may be
+};
+
+// What every use case works with. Owned by server/wiring; outlives requests.
+struct AppContext {
+  storage::Database& database;
+  const Clock& clock;
+  storage::AttachmentFiles& files;
+  AppOptions options;
+};
+
+}  // namespace lt::app

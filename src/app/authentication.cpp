@@ -1,0 +1,222 @@
+#include "app/authentication.hpp"
+
+#include "app/audit_trail.hpp"
+#include "app/field_rules.hpp"
+#include "base/crypto.hpp"
+#include "domain/contact.hpp"
+#include "storage/audit_store.hpp"
+#include "storage/auth_store.hpp"
+#include "storage/directory_store.hpp"
+
+namespace lt::app {
+namespace {
+
+constexpr std::string_view kTokenPrefix = "lt_";
+// A token's last use is written at most this often, so a busy integration
+// does not turn every request into a write.
+constexpr std::int64_t kTokenTouchIntervalMs = 60 * 1000;
+
+domain::Principal PrincipalOf(const domain::User& user) {
+  domain::Principal principal;
+  principal.user_id = user.id;
+  principal.role = user.role;
+  principal.department_ids = user.department_ids;
+  principal.customer_id = user.customer_id;
+  return principal;
+}
+
+Error Unauthenticated() { return Error::Of(ErrorCode::kUnauthenticated, "error.unauthenticated"); }
+
+}  // namespace
+
+std::optional<std::int64_t> Authenticator::SecondsUntilAllowed(const std::string& key,
+                                                               TimestampMs now) {
+  auto found = failures_.find(key);
+  if (found == failures_.end()) return std::nullopt;
+  auto& times = found->second;
+  while (!times.empty() && times.front() <= now - context_.options.login_window_ms)
+    times.pop_front();
+  if (static_cast<int>(times.size()) < context_.options.login_max_failures) return std::nullopt;
+  return (times.front() + context_.options.login_window_ms - now + 999) / 1000;
+}
+
+void Authenticator::RecordFailure(const std::string& key, TimestampMs now) {
+  auto& times = failures_[key];
+  times.push_back(now);
+  while (static_cast<int>(times.size()) > context_.options.login_max_failures) times.pop_front();
+}
+
+Result<Session> Authenticator::Login(const std::string& email_text, const std::string& password,
+                                     const std::string& address) {
+  const TimestampMs now = context_.clock.NowMs();
+  const std::string email = domain::NormalizeEmail(email_text).value_or(email_text);
+  const std::string email_key = "email:" + email;
+  const std::string address_key = "address:" + address;
+  {
+    std::lock_guard lock(mutex_);
+    std::optional<std::int64_t> wait = SecondsUntilAllowed(email_key, now);
+    if (!wait) wait = SecondsUntilAllowed(address_key, now);
+    if (wait)
+      return Error::Of(ErrorCode::kRateLimited, "error.rate_limited",
+                       {{"retry_after", std::to_string(*wait)}});
+  }
+  std::optional<domain::User> user;
+  std::optional<std::string> hash;
+  LT_TRY(context_.database.Read([&](storage::Connection& connection) -> Status {
+    storage::DirectoryStore directory(connection);
+    LT_TRY_ASSIGN(user, directory.FindUserByEmail(email));
+    if (user) {
+      LT_TRY_ASSIGN(hash, directory.PasswordHashOf(user->id));
+    }
+    return Ok();
+  }));
+  if (!user || !user->active || !hash || !VerifyPassword(password, *hash)) {
+    std::lock_guard lock(mutex_);
+    RecordFailure(email_key, now);
+    RecordFailure(address_key, now);
+    return Error::Of(ErrorCode::kUnauthenticated, "error.login_failed");
+  }
+  {
+    std::lock_guard lock(mutex_);
+    failures_.erase(email_key);
+  }
+  Session session;
+  session.session_token = RandomHex(32);
+  session.csrf_token = RandomHex(24);
+  session.expires_at = now + context_.options.session_ttl_ms;
+  session.user = *user;
+  LT_TRY(context_.database.Write([&](storage::Connection& connection) -> Status {
+    storage::AuthStore auth(connection);
+    LT_TRY(auth.DeleteExpiredSessions(now));
+    LT_TRY(auth.InsertSession(user->id, HashToken(session.session_token), session.csrf_token, now,
+                              session.expires_at));
+    return storage::AuditStore(connection)
+        .Append(MakeEvent("user", user->id, "login", user->id, now, {}));
+  }));
+  return session;
+}
+
+Status Authenticator::Logout(const std::string& session_token) {
+  return context_.database.Write([&](storage::Connection& connection) -> Status {
+    return storage::AuthStore(connection).DeleteSession(HashToken(session_token));
+  });
+}
+
+Result<Caller> Authenticator::CallerFor(storage::Connection& connection, domain::Id user_id) {
+  LT_TRY_ASSIGN(auto user, storage::DirectoryStore(connection).FindUser(user_id));
+  if (!user || !user->active) return Unauthenticated();
+  Caller caller;
+  caller.principal = PrincipalOf(*user);
+  caller.locale = user->locale;
+  caller.user = std::move(*user);
+  return caller;
+}
+
+Result<Caller> Authenticator::ResolveSession(const std::string& session_token) {
+  if (session_token.size() != 64) return Unauthenticated();
+  const TimestampMs now = context_.clock.NowMs();
+  Caller caller;
+  LT_TRY(context_.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(auto session,
+                  storage::AuthStore(connection).FindSession(HashToken(session_token)));
+    if (!session || session->expires_at <= now) return Unauthenticated();
+    LT_TRY_ASSIGN(caller, CallerFor(connection, session->user_id));
+    caller.csrf_token = session->csrf_token;
+    return Ok();
+  }));
+  return caller;
+}
+
+Result<Caller> Authenticator::ResolveBearer(const std::string& token) {
+  if (token.rfind(kTokenPrefix, 0) != 0) return Unauthenticated();
+  const TimestampMs now = context_.clock.NowMs();
+  Caller caller;
+  std::optional<domain::ApiToken> stored;
+  LT_TRY(context_.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(stored, storage::AuthStore(connection).FindActiveToken(HashToken(token)));
+    if (!stored) return Unauthenticated();
+    LT_TRY_ASSIGN(caller, CallerFor(connection, stored->user_id));
+    return Ok();
+  }));
+  if (!stored->last_used_at || *stored->last_used_at < now - kTokenTouchIntervalMs) {
+    std::ignore = context_.database.Write([&](storage::Connection& connection) -> Status {
+      return storage::AuthStore(connection).TouchToken(stored->id, now);
+    });  // last_used_at is informational; the request goes on if it fails
+  }
+  return caller;
+}
+
+Result<CreatedToken> Authenticator::CreateToken(const domain::Principal& principal,
+                                                std::optional<domain::Id> user_id,
+                                                const std::string& name) {
+  const domain::Id owner = user_id.value_or(principal.user_id.value_or(0));
+  const bool own = principal.user_id == owner;
+  if (!(own ? domain::HasPermission(principal, domain::Permission::kManageOwnTokens)
+            : domain::HasPermission(principal, domain::Permission::kManageAllTokens))) {
+    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  }
+  FieldErrors errors;
+  const std::string token_name =
+      CheckText(name.empty() ? "api" : name, "name", 100, Presence::kRequired, errors);
+  if (!errors.empty()) return errors.ToError();
+  const TimestampMs now = context_.clock.NowMs();
+  CreatedToken created;
+  created.secret = std::string(kTokenPrefix) + RandomHex(20);
+  created.token = domain::ApiToken{0,   owner,        token_name,  created.secret.substr(0, 8),
+                                   now, std::nullopt, std::nullopt};
+  LT_TRY(context_.database.Write([&](storage::Connection& connection) -> Status {
+    FieldErrors reference_errors;
+    LT_TRY_ASSIGN(auto user, storage::DirectoryStore(connection).FindUser(owner));
+    if (!user) {
+      reference_errors.Add("user_id", "validation.unknown_reference",
+                           {{"what", "@word.user"}, {"id", std::to_string(owner)}});
+      return reference_errors.ToError();
+    }
+    LT_TRY_ASSIGN(
+        created.token.id,
+        storage::AuthStore(connection).InsertToken(created.token, HashToken(created.secret)));
+    ChangeList changes;
+    changes.Record("token_id", std::optional<domain::Id>(),
+                   std::optional<domain::Id>(created.token.id));
+    changes.Record("name", std::nullopt, token_name);
+    return storage::AuditStore(connection)
+        .Append(MakeEvent("user", owner, "create_token", principal.user_id, now, changes.Take()));
+  }));
+  return created;
+}
+
+Result<std::vector<domain::ApiToken>> Authenticator::ListTokens(
+    const domain::Principal& principal) {
+  const bool all = domain::HasPermission(principal, domain::Permission::kManageAllTokens);
+  if (!all && !domain::HasPermission(principal, domain::Permission::kManageOwnTokens)) {
+    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  }
+  std::vector<domain::ApiToken> tokens;
+  LT_TRY(context_.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(
+        tokens, storage::AuthStore(connection).ListTokens(all ? std::nullopt : principal.user_id));
+    return Ok();
+  }));
+  return tokens;
+}
+
+Status Authenticator::RevokeToken(const domain::Principal& principal, domain::Id token_id) {
+  const TimestampMs now = context_.clock.NowMs();
+  return context_.database.Write([&](storage::Connection& connection) -> Status {
+    storage::AuthStore auth(connection);
+    LT_TRY_ASSIGN(auto token, auth.FindToken(token_id));
+    const bool own = token && token->user_id == principal.user_id;
+    if (!token ||
+        (!own && !domain::HasPermission(principal, domain::Permission::kManageAllTokens))) {
+      return Error::Of(ErrorCode::kNotFound, "error.not_found");
+    }
+    LT_TRY(auth.RevokeToken(token_id, now));
+    ChangeList changes;
+    changes.Record("token_id", std::optional<domain::Id>(), std::optional<domain::Id>(token_id));
+    return storage::AuditStore(connection)
+        .Append(MakeEvent("user", token->user_id, "revoke_token", principal.user_id, now,
+                          changes.Take()));
+  });
+}
+
+}  // namespace lt::app

@@ -1,0 +1,71 @@
+#pragma once
+
+// Who is calling: login with e-mail and password (session cookie plus CSRF
+// token), bearer API tokens, and the management of those tokens.
+
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "domain/access.hpp"
+
+namespace lt::app {
+
+struct Session {
+  std::string session_token;  // the cookie value; stored only as a hash
+  std::string csrf_token;     // sent back by the browser in X-CSRF-Token
+  TimestampMs expires_at = 0;
+  domain::User user;
+};
+
+struct Caller {
+  domain::Principal principal;
+  domain::User user;
+  std::optional<std::string> csrf_token;  // set for session callers: unsafe methods must echo it
+  std::string locale;
+};
+
+struct CreatedToken {
+  domain::ApiToken token;
+  std::string secret;  // shown once
+};
+
+// Thread-safe. Keeps the login failure counts in memory.
+class Authenticator {
+ public:
+  explicit Authenticator(AppContext& context) : context_(context) {}
+
+  // Errors: kUnauthenticated (wrong e-mail or password, inactive user),
+  // kRateLimited (too many failures for this e-mail or address; args carry
+  // retry_after seconds).
+  Result<Session> Login(const std::string& email, const std::string& password,
+                        const std::string& address);
+  Status Logout(const std::string& session_token);
+
+  // kUnauthenticated when the session is unknown or expired.
+  Result<Caller> ResolveSession(const std::string& session_token);
+  // kUnauthenticated when the token is unknown, revoked, or its user inactive.
+  Result<Caller> ResolveBearer(const std::string& token);
+
+  // Creates a token for `user_id` (default: the caller). Admins may create
+  // tokens for anyone; others only for themselves.
+  Result<CreatedToken> CreateToken(const domain::Principal& principal,
+                                   std::optional<domain::Id> user_id, const std::string& name);
+  Result<std::vector<domain::ApiToken>> ListTokens(const domain::Principal& principal);
+  Status RevokeToken(const domain::Principal& principal, domain::Id token_id);
+
+ private:
+  Result<Caller> CallerFor(storage::Connection& connection, domain::Id user_id);
+  std::optional<std::int64_t> SecondsUntilAllowed(const std::string& key, TimestampMs now);
+  void RecordFailure(const std::string& key, TimestampMs now);
+
+  AppContext& context_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::deque<TimestampMs>> failures_;  // guarded by mutex_
+};
+
+}  // namespace lt::app

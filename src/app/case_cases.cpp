@@ -1,0 +1,252 @@
+#include "app/case_cases.hpp"
+
+#include "app/audit_trail.hpp"
+#include "app/case_fields.hpp"
+#include "app/customer_cases.hpp"
+#include "app/field_rules.hpp"
+#include "app/references.hpp"
+#include "base/time_format.hpp"
+#include "domain/case_number.hpp"
+#include "storage/audit_store.hpp"
+#include "storage/auth_store.hpp"
+#include "text/search_tokenizer.hpp"
+
+namespace lt::app {
+namespace {
+
+constexpr std::size_t kMaxSubjectChars = 300;
+// Real complaint narratives run long: the CFPB sample holds one of 21,928 characters.
+constexpr std::size_t kMaxDescriptionChars = 100000;
+constexpr std::size_t kMaxProductFieldChars = 120;
+
+}  // namespace
+
+Result<domain::Case> LoadVisibleCase(storage::Connection& connection,
+                                     const domain::Principal& principal, Id id) {
+  LT_TRY_ASSIGN(auto found, storage::CaseStore(connection).Find(id));
+  if (!found || !domain::CanSeeCase(principal, *found)) {
+    return Error::Of(ErrorCode::kNotFound, "error.not_found");
+  }
+  return *found;
+}
+
+Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& principal,
+                               const CreateCaseInput& input,
+                               const std::optional<IdempotencyKey>& key) {
+  if (!domain::HasPermission(principal, domain::Permission::kCreateCase)) {
+    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  }
+  const TimestampMs now = context.clock.NowMs();
+  const bool portal = principal.role == domain::Role::kCustomer;
+  FieldErrors errors;
+  domain::Case c;
+  c.type = input.type.value_or(domain::CaseType::kComplaint);
+  c.channel = input.channel.value_or(portal ? domain::Channel::kPortal : domain::Channel::kPhone);
+  c.subject = CheckText(input.subject, "subject", kMaxSubjectChars, Presence::kRequired, errors);
+  c.description = CheckText(input.description, "description", kMaxDescriptionChars,
+                            Presence::kOptional, errors);
+  c.product =
+      CheckText(input.product, "product", kMaxProductFieldChars, Presence::kOptional, errors);
+  c.model = CheckText(input.model, "model", kMaxProductFieldChars, Presence::kOptional, errors);
+  c.batch = CheckText(input.batch, "batch", kMaxProductFieldChars, Presence::kOptional, errors);
+  c.serial = CheckText(input.serial, "serial", kMaxProductFieldChars, Presence::kOptional, errors);
+  c.urgency = input.urgency.value_or(domain::Urgency::kNormal);
+  c.origin_class = input.origin_class.value_or(domain::OriginClass::kUnknown);
+  c.remedy = input.remedy.value_or(domain::Remedy::kNone);
+  c.status = domain::CaseStatus::kReceived;
+  c.category_id = input.category_id;
+  c.received_at = input.received_at.value_or(now);
+  if (c.received_at > now + context.options.max_clock_skew_ms) {
+    errors.Add("received_at", "validation.future_time");
+  }
+  c.created_at = now;
+  c.updated_at = now;
+  c.created_by = principal.user_id.value_or(0);
+
+  std::optional<domain::Customer> new_customer;
+  if (portal) {
+    if (input.customer || (input.customer_id && input.customer_id != principal.customer_id)) {
+      return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+    }
+    if (input.department_id || input.assignee_id) {
+      return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+    }
+    c.customer_id = principal.customer_id.value_or(0);
+  } else {
+    if (input.customer_id.has_value() == input.customer.has_value()) {
+      errors.Add("customer", "validation.customer_or_id");
+    } else if (input.customer) {
+      new_customer = BuildCustomer(*input.customer, "customer", now, errors);
+    }
+    c.department_id = input.department_id;
+    c.assignee_id = input.assignee_id;
+  }
+  if (!errors.empty()) return errors.ToError();
+
+  CreatedCase created;
+  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
+    storage::AuthStore auth(connection);
+    const Id key_owner = principal.user_id.value_or(0);
+    if (key) {
+      LT_TRY_ASSIGN(auto stored, auth.FindIdempotencyKey(key_owner, key->key));
+      if (stored) {
+        if (stored->request_hash != key->request_hash) {
+          return Error::Invalid("Idempotency-Key", "error.idempotency_mismatch");
+        }
+        LT_TRY_ASSIGN(auto earlier, storage::CaseStore(connection).Find(stored->resource_id));
+        if (!earlier) return Error::Internal("idempotency key refers to a missing case");
+        created = CreatedCase{*earlier, true};
+        return Ok();
+      }
+    }
+    FieldErrors reference_errors;
+    if (!portal) {
+      LT_TRY(CheckReference(connection, Reference::kCustomer, input.customer_id, "customer_id",
+                            reference_errors));
+      LT_TRY(CheckReference(connection, Reference::kDepartment, c.department_id, "department_id",
+                            reference_errors));
+      LT_TRY(CheckReference(connection, Reference::kUser, c.assignee_id, "assignee_id",
+                            reference_errors));
+    }
+    LT_TRY(CheckReference(connection, Reference::kCategory, c.category_id, "category_id",
+                          reference_errors));
+    if (!reference_errors.empty()) return reference_errors.ToError();
+
+    if (new_customer) {
+      LT_TRY_ASSIGN(c.customer_id,
+                    MatchOrCreateCustomer(connection, *new_customer, principal, now));
+    } else if (input.customer_id) {
+      c.customer_id = *input.customer_id;
+    }
+    storage::CaseStore cases(connection);
+    const int year = YearOf(c.received_at);
+    LT_TRY_ASSIGN(auto sequence, cases.NextSequence(context.options.case_number_prefix, year));
+    c.number = domain::FormatCaseNumber(context.options.case_number_prefix, year, sequence);
+    LT_TRY_ASSIGN(c.id, cases.Insert(c));
+    ChangeList changes;
+    RecordCaseChanges(std::nullopt, c, changes);
+    LT_TRY(storage::AuditStore(connection)
+               .Append(MakeEvent("case", c.id, "create", principal.user_id, now, changes.Take())));
+    if (key) LT_TRY(auth.InsertIdempotencyKey(key_owner, key->key, key->request_hash, c.id, now));
+    created = CreatedCase{c, false};
+    return Ok();
+  }));
+  return created;
+}
+
+Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& principal, Id id,
+                                const CasePatch& patch,
+                                std::optional<std::int64_t> expected_version) {
+  const TimestampMs now = context.clock.NowMs();
+  FieldErrors errors;
+  std::optional<std::string> subject, description;
+  if (patch.subject)
+    subject = CheckText(*patch.subject, "subject", kMaxSubjectChars, Presence::kRequired, errors);
+  if (patch.description) {
+    description = CheckText(*patch.description, "description", kMaxDescriptionChars,
+                            Presence::kOptional, errors);
+  }
+  auto product_field = [&](const Patch<std::string>& value,
+                           const char* field) -> std::optional<std::string> {
+    if (!value) return std::nullopt;
+    return CheckText(*value, field, kMaxProductFieldChars, Presence::kOptional, errors);
+  };
+  const auto product_name = product_field(patch.product, "product");
+  const auto model = product_field(patch.model, "model");
+  const auto batch = product_field(patch.batch, "batch");
+  const auto serial = product_field(patch.serial, "serial");
+  if (!errors.empty()) return errors.ToError();
+
+  domain::Case updated;
+  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const domain::Case before, LoadVisibleCase(connection, principal, id));
+    if (!domain::HasPermission(principal, domain::Permission::kUpdateCase)) {
+      return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+    }
+    if (expected_version && *expected_version != before.version) {
+      return Error::Of(ErrorCode::kConflict, "error.case_changed");
+    }
+    FieldErrors reference_errors;
+    if (patch.department_id) {
+      LT_TRY(CheckReference(connection, Reference::kDepartment, *patch.department_id,
+                            "department_id", reference_errors));
+    }
+    if (patch.assignee_id) {
+      LT_TRY(CheckReference(connection, Reference::kUser, *patch.assignee_id, "assignee_id",
+                            reference_errors));
+    }
+    if (patch.category_id) {
+      LT_TRY(CheckReference(connection, Reference::kCategory, *patch.category_id, "category_id",
+                            reference_errors));
+    }
+    if (!reference_errors.empty()) return reference_errors.ToError();
+    updated = before;
+    if (patch.type) updated.type = *patch.type;
+    if (patch.channel) updated.channel = *patch.channel;
+    if (subject) updated.subject = *subject;
+    if (description) updated.description = *description;
+    if (patch.category_id) updated.category_id = *patch.category_id;
+    if (product_name) updated.product = *product_name;
+    if (model) updated.model = *model;
+    if (batch) updated.batch = *batch;
+    if (serial) updated.serial = *serial;
+    if (patch.urgency) updated.urgency = *patch.urgency;
+    if (patch.origin_class) updated.origin_class = *patch.origin_class;
+    if (patch.remedy) updated.remedy = *patch.remedy;
+    if (patch.status) updated.status = *patch.status;
+    if (patch.department_id) updated.department_id = *patch.department_id;
+    if (patch.assignee_id) updated.assignee_id = *patch.assignee_id;
+    ChangeList changes;
+    RecordCaseChanges(before, updated, changes);
+    if (changes.empty()) return Ok();
+    updated.updated_at = now;
+    LT_TRY(storage::CaseStore(connection).Update(updated, before.version));
+    ++updated.version;
+    return storage::AuditStore(connection)
+        .Append(MakeEvent("case", id, "update", principal.user_id, now, changes.Take()));
+  }));
+  return updated;
+}
+
+Result<domain::Case> GetCase(AppContext& context, const domain::Principal& principal, Id id) {
+  domain::Case found;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(found, LoadVisibleCase(connection, principal, id));
+    return Ok();
+  }));
+  return found;
+}
+
+Result<CasePage> ListCases(AppContext& context, const domain::Principal& principal,
+                           const storage::CaseFilter& filter) {
+  if (!filter.query.empty() && text::TokenTexts(filter.query, text::TokenizeMode::kQuery).empty()) {
+    return Error::Invalid("q", "validation.no_search_words");
+  }
+  CasePage page;
+  const domain::CaseScope scope = domain::ScopeOf(principal);
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(page.cases, storage::CaseStore(connection).List(filter, scope));
+    return Ok();
+  }));
+  if (static_cast<int>(page.cases.size()) > filter.limit) {
+    page.cases.resize(static_cast<std::size_t>(filter.limit));
+    const domain::Case& last = page.cases.back();
+    page.next = storage::CaseCursor{storage::SortValueOf(last, filter.sort.field), last.id};
+  }
+  return page;
+}
+
+Result<std::vector<domain::CaseEvent>> ListCaseEvents(AppContext& context,
+                                                      const domain::Principal& principal, Id id) {
+  std::vector<domain::CaseEvent> events;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY(LoadVisibleCase(connection, principal, id));
+    if (principal.role == domain::Role::kCustomer)
+      return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+    LT_TRY_ASSIGN(events, storage::AuditStore(connection).ListFor("case", id));
+    return Ok();
+  }));
+  return events;
+}
+
+}  // namespace lt::app

@@ -1,0 +1,59 @@
+#pragma once
+
+// Use cases on cases: create, change, read, list, audit trail.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "app/inputs.hpp"
+#include "domain/access.hpp"
+#include "storage/case_store.hpp"
+
+namespace lt::app {
+
+struct IdempotencyKey {
+  std::string key;           // the client's Idempotency-Key header
+  std::string request_hash;  // hash of the request body, to detect reuse for another request
+};
+
+struct CreatedCase {
+  domain::Case a_case;
+  bool replayed = false;  // true when an earlier request with the same key created it
+};
+
+// Files a new case, matching or creating its customer, numbering it and
+// writing the audit records, all in one transaction.
+// Errors: kInvalidArgument (fields; idempotency key reused for another body),
+// kForbidden (a portal user filing for another customer).
+Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& principal,
+                               const CreateCaseInput& input,
+                               const std::optional<IdempotencyKey>& key);
+
+// Applies a patch. `expected_version` (from If-Match) guards against lost
+// updates. Errors: kNotFound (absent or not visible), kForbidden (portal
+// users), kInvalidArgument, kConflict (version changed).
+Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& principal, Id id,
+                                const CasePatch& patch,
+                                std::optional<std::int64_t> expected_version);
+
+// kNotFound when absent or not visible to the principal.
+Result<domain::Case> GetCase(AppContext& context, const domain::Principal& principal, Id id);
+
+struct CasePage {
+  std::vector<domain::Case> cases;
+  std::optional<storage::CaseCursor> next;
+};
+Result<CasePage> ListCases(AppContext& context, const domain::Principal& principal,
+                           const storage::CaseFilter& filter);
+
+// The audit trail of a case (staff only).
+Result<std::vector<domain::CaseEvent>> ListCaseEvents(AppContext& context,
+                                                      const domain::Principal& principal, Id id);
+
+// Reads a case inside a transaction and checks that the principal may see it.
+Result<domain::Case> LoadVisibleCase(storage::Connection& connection,
+                                     const domain::Principal& principal, Id id);
+
+}  // namespace lt::app

@@ -1,0 +1,219 @@
+#include "app/customer_cases.hpp"
+
+#include "app/audit_trail.hpp"
+#include "app/field_rules.hpp"
+#include "domain/contact.hpp"
+#include "storage/audit_store.hpp"
+
+namespace lt::app {
+namespace {
+
+std::optional<std::string> ContactsText(const std::vector<domain::Contact>& contacts) {
+  std::string out;
+  for (const auto& contact : contacts) {
+    if (!out.empty()) out += ", ";
+    out += contact.value;
+  }
+  return out;
+}
+
+void RecordCustomerChanges(const std::optional<domain::Customer>& before,
+                           const domain::Customer& after, ChangeList& changes) {
+  auto field = [&](auto member) -> std::optional<std::string> {
+    if (!before) return std::nullopt;
+    return (*before).*member;
+  };
+  changes.Record("name", field(&domain::Customer::name), after.name);
+  changes.Record("kind",
+                 before
+                     ? std::optional<std::string>(domain::kCustomerKindCodes.ToCode(before->kind))
+                     : std::nullopt,
+                 std::string(domain::kCustomerKindCodes.ToCode(after.kind)));
+  changes.Record("organization", field(&domain::Customer::organization), after.organization);
+  changes.Record("region", field(&domain::Customer::region), after.region);
+  changes.Record("segment",
+                 before ? std::optional<std::string>(domain::kSegmentCodes.ToCode(before->segment))
+                        : std::nullopt,
+                 std::string(domain::kSegmentCodes.ToCode(after.segment)));
+  changes.Record("contacts", before ? ContactsText(before->contacts) : std::nullopt,
+                 ContactsText(after.contacts));
+}
+
+Status RequireStaff(const domain::Principal& principal, domain::Permission permission) {
+  if (!domain::HasPermission(principal, permission)) {
+    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  }
+  return Ok();
+}
+
+}  // namespace
+
+domain::Customer BuildCustomer(const CustomerInput& input, std::string_view field_prefix,
+                               TimestampMs now, FieldErrors& errors) {
+  const std::string prefix = field_prefix.empty() ? "" : std::string(field_prefix) + ".";
+  domain::Customer customer;
+  customer.kind = input.kind.value_or(domain::CustomerKind::kConsumer);
+  customer.name = CheckText(input.name, prefix + "name", 200, Presence::kRequired, errors);
+  customer.organization =
+      CheckText(input.organization, prefix + "organization", 200, Presence::kOptional, errors);
+  customer.region = CheckText(input.region, prefix + "region", 100, Presence::kOptional, errors);
+  customer.segment = input.segment.value_or(domain::Segment::kNormal);
+  customer.contacts = CheckContacts(input.phones, input.emails, field_prefix, errors);
+  customer.created_at = now;
+  customer.updated_at = now;
+  return customer;
+}
+
+Result<Id> MatchOrCreateCustomer(storage::Connection& connection, domain::Customer customer,
+                                 const domain::Principal& principal, TimestampMs now) {
+  storage::CustomerStore customers(connection);
+  storage::AuditStore audit(connection);
+  std::optional<Id> match;
+  for (const auto& contact : customer.contacts) {  // phones first: the order they were given
+    LT_TRY_ASSIGN(auto owner, customers.FindByContact(contact));
+    if (owner) {
+      match = owner;
+      break;
+    }
+  }
+  if (!match) {
+    LT_TRY_ASSIGN(Id id, customers.Insert(customer));
+    ChangeList changes;
+    RecordCustomerChanges(std::nullopt, customer, changes);
+    LT_TRY(
+        audit.Append(MakeEvent("customer", id, "create", principal.user_id, now, changes.Take())));
+    return id;
+  }
+  // A known customer: learn the contacts that nobody owns yet.
+  LT_TRY_ASSIGN(auto existing, customers.Find(*match));
+  domain::Customer updated = *existing;
+  for (const auto& contact : customer.contacts) {
+    LT_TRY_ASSIGN(auto owner, customers.FindByContact(contact));
+    if (!owner) updated.contacts.push_back(contact);
+  }
+  if (updated.contacts.size() != existing->contacts.size()) {
+    updated.updated_at = now;
+    LT_TRY(customers.Update(updated));
+    ChangeList changes;
+    RecordCustomerChanges(existing, updated, changes);
+    LT_TRY(audit.Append(
+        MakeEvent("customer", *match, "update", principal.user_id, now, changes.Take())));
+  }
+  return *match;
+}
+
+Result<domain::Customer> CreateCustomer(AppContext& context, const domain::Principal& principal,
+                                        const CustomerInput& input) {
+  LT_TRY(RequireStaff(principal, domain::Permission::kManageCustomers));
+  const TimestampMs now = context.clock.NowMs();
+  FieldErrors errors;
+  domain::Customer customer = BuildCustomer(input, "", now, errors);
+  if (!errors.empty()) return errors.ToError();
+  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
+    storage::CustomerStore customers(connection);
+    LT_TRY_ASSIGN(customer.id, customers.Insert(customer));
+    ChangeList changes;
+    RecordCustomerChanges(std::nullopt, customer, changes);
+    return storage::AuditStore(connection)
+        .Append(
+            MakeEvent("customer", customer.id, "create", principal.user_id, now, changes.Take()));
+  }));
+  return customer;
+}
+
+Result<domain::Customer> UpdateCustomer(AppContext& context, const domain::Principal& principal,
+                                        Id id, const CustomerPatch& patch) {
+  LT_TRY(RequireStaff(principal, domain::Permission::kManageCustomers));
+  const TimestampMs now = context.clock.NowMs();
+  FieldErrors errors;
+  std::optional<std::string> name, organization, region;
+  if (patch.name) name = CheckText(*patch.name, "name", 200, Presence::kRequired, errors);
+  if (patch.organization) {
+    organization = CheckText(*patch.organization, "organization", 200, Presence::kOptional, errors);
+  }
+  if (patch.region) region = CheckText(*patch.region, "region", 100, Presence::kOptional, errors);
+  std::optional<std::vector<domain::Contact>> phones, emails;
+  if (patch.phones) phones = CheckContacts(*patch.phones, {}, "", errors);
+  if (patch.emails) emails = CheckContacts({}, *patch.emails, "", errors);
+  if (!errors.empty()) return errors.ToError();
+  domain::Customer updated;
+  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
+    storage::CustomerStore customers(connection);
+    LT_TRY_ASSIGN(auto existing, customers.Find(id));
+    if (!existing) return Error::Of(ErrorCode::kNotFound, "error.not_found");
+    updated = *existing;
+    if (name) updated.name = *name;
+    if (patch.kind) updated.kind = *patch.kind;
+    if (organization) updated.organization = *organization;
+    if (region) updated.region = *region;
+    if (patch.segment) updated.segment = *patch.segment;
+    auto replace = [&](domain::ContactKind kind, const std::vector<domain::Contact>& with) {
+      std::erase_if(updated.contacts, [&](const domain::Contact& c) { return c.kind == kind; });
+      updated.contacts.insert(updated.contacts.end(), with.begin(), with.end());
+    };
+    if (phones) replace(domain::ContactKind::kPhone, *phones);
+    if (emails) replace(domain::ContactKind::kEmail, *emails);
+    updated.updated_at = now;
+    ChangeList changes;
+    RecordCustomerChanges(existing, updated, changes);
+    if (changes.empty()) return Ok();
+    LT_TRY(customers.Update(updated));
+    return storage::AuditStore(connection)
+        .Append(MakeEvent("customer", id, "update", principal.user_id, now, changes.Take()));
+  }));
+  return updated;
+}
+
+Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principal& principal,
+                                     Id id) {
+  const bool own = principal.role == domain::Role::kCustomer && principal.customer_id == id;
+  if (!own && !domain::HasPermission(principal, domain::Permission::kReadCustomers)) {
+    return Error::Of(ErrorCode::kNotFound, "error.not_found");
+  }
+  std::optional<domain::Customer> found;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(found, storage::CustomerStore(connection).Find(id));
+    return Ok();
+  }));
+  if (!found) return Error::Of(ErrorCode::kNotFound, "error.not_found");
+  return *found;
+}
+
+Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal& principal,
+                                   storage::CustomerFilter filter,
+                                   const std::optional<std::string>& phone,
+                                   const std::optional<std::string>& email) {
+  LT_TRY(RequireStaff(principal, domain::Permission::kReadCustomers));
+  if (phone) {
+    auto normalized = domain::NormalizePhone(*phone);
+    if (!normalized) return Error::Invalid("phone", "validation.phone");
+    filter.contact = domain::Contact{domain::ContactKind::kPhone, *normalized};
+  }
+  if (email) {
+    auto normalized = domain::NormalizeEmail(*email);
+    if (!normalized) return Error::Invalid("email", "validation.email");
+    // With a phone as well, the store filters by phone and the e-mail is checked below.
+    if (!filter.contact) filter.contact = domain::Contact{domain::ContactKind::kEmail, *normalized};
+  }
+  CustomerPage page;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(page.customers, storage::CustomerStore(connection).List(filter));
+    return Ok();
+  }));
+  if (phone && email) {
+    const auto wanted = domain::NormalizeEmail(*email);
+    std::erase_if(page.customers, [&](const domain::Customer& customer) {
+      for (const auto& contact : customer.contacts) {
+        if (contact.kind == domain::ContactKind::kEmail && contact.value == *wanted) return false;
+      }
+      return true;
+    });
+  }
+  if (static_cast<int>(page.customers.size()) > filter.limit) {
+    page.customers.resize(static_cast<std::size_t>(filter.limit));
+    page.next_after_id = page.customers.back().id;
+  }
+  return page;
+}
+
+}  // namespace lt::app

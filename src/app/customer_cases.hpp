@@ -1,0 +1,44 @@
+#pragma once
+
+// Use cases on customers: create, change, read, list, look up by contact.
+
+#include <optional>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "app/inputs.hpp"
+#include "domain/access.hpp"
+#include "storage/connection.hpp"
+#include "storage/customer_store.hpp"
+
+namespace lt::app {
+
+struct CustomerPage {
+  std::vector<domain::Customer> customers;
+  std::optional<Id> next_after_id;
+};
+
+// Validates a customer input into a Customer (not stored). Field names are
+// prefixed with `field_prefix` ("customer" when embedded in a case).
+domain::Customer BuildCustomer(const CustomerInput& input, std::string_view field_prefix,
+                               TimestampMs now, FieldErrors& errors);
+
+// Finds the customer owning any of `customer`'s contacts and adds the
+// contacts it does not have yet; otherwise inserts `customer`. Runs inside the
+// caller's write transaction. Returns the customer id.
+Result<Id> MatchOrCreateCustomer(storage::Connection& connection, domain::Customer customer,
+                                 const domain::Principal& principal, TimestampMs now);
+
+Result<domain::Customer> CreateCustomer(AppContext& context, const domain::Principal& principal,
+                                        const CustomerInput& input);
+Result<domain::Customer> UpdateCustomer(AppContext& context, const domain::Principal& principal,
+                                        Id id, const CustomerPatch& patch);
+Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principal& principal,
+                                     Id id);
+// filter.contact may be given as raw phone/e-mail text in `phone` / `email`.
+Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal& principal,
+                                   storage::CustomerFilter filter,
+                                   const std::optional<std::string>& phone,
+                                   const std::optional<std::string>& email);
+
+}  // namespace lt::app

@@ -1,0 +1,135 @@
+#pragma once
+
+// Typed inputs of the use cases. The edges (HTTP JSON, CSV import, demo
+// generator) fill these; the use cases validate content and rules.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/entities.hpp"
+
+namespace lt::app {
+
+using domain::Id;
+
+// A field that may be left alone, set, or (for nullable fields) cleared.
+template <class T>
+using Patch = std::optional<T>;
+template <class T>
+using NullablePatch = std::optional<std::optional<T>>;
+
+struct CustomerInput {
+  std::string name;
+  std::optional<domain::CustomerKind> kind;
+  std::vector<std::string> phones;  // as written; normalised by the use case
+  std::vector<std::string> emails;
+  std::string organization;
+  std::string region;
+  std::optional<domain::Segment> segment;
+};
+
+struct CustomerPatch {
+  Patch<std::string> name;
+  Patch<domain::CustomerKind> kind;
+  Patch<std::vector<std::string>> phones;
+  Patch<std::vector<std::string>> emails;
+  Patch<std::string> organization;
+  Patch<std::string> region;
+  Patch<domain::Segment> segment;
+};
+
+struct AttachmentInput {
+  std::string filename;
+  std::string content_type;
+  std::string content;  // decoded bytes
+};
+
+struct CreateCaseInput {
+  std::optional<domain::CaseType> type;
+  std::optional<domain::Channel> channel;
+  std::string subject;
+  std::string description;
+  std::optional<Id> customer_id;
+  std::optional<CustomerInput> customer;  // matched by phone or e-mail, or created
+  std::optional<Id> category_id;
+  std::string product, model, batch, serial;
+  std::optional<domain::Urgency> urgency;
+  std::optional<domain::OriginClass> origin_class;
+  std::optional<domain::Remedy> remedy;
+  std::optional<Id> department_id;
+  std::optional<Id> assignee_id;
+  std::optional<TimestampMs> received_at;  // importing systems may set a past time
+};
+
+struct CasePatch {
+  Patch<domain::CaseType> type;
+  Patch<domain::Channel> channel;
+  Patch<std::string> subject;
+  Patch<std::string> description;
+  NullablePatch<Id> category_id;
+  Patch<std::string> product, model, batch, serial;
+  Patch<domain::Urgency> urgency;
+  Patch<domain::OriginClass> origin_class;
+  Patch<domain::Remedy> remedy;
+  Patch<domain::CaseStatus> status;
+  NullablePatch<Id> department_id;
+  NullablePatch<Id> assignee_id;
+};
+
+struct InteractionInput {
+  std::optional<domain::Direction> direction;
+  std::optional<domain::Channel> channel;
+  std::optional<domain::Visibility> visibility;
+  std::string body;
+  std::optional<TimestampMs> occurred_at;
+  std::vector<AttachmentInput> attachments;
+};
+
+struct DepartmentInput {
+  std::string code;
+  std::string name;
+  std::optional<Id> parent_id;
+};
+
+struct DepartmentPatch {
+  Patch<std::string> code;
+  Patch<std::string> name;
+  NullablePatch<Id> parent_id;
+};
+
+struct UserInput {
+  std::string email;
+  std::string name;
+  std::optional<domain::Role> role;
+  std::vector<Id> department_ids;
+  std::optional<Id> customer_id;
+  std::string locale = "zh-CN";
+  std::optional<std::string> password;
+};
+
+struct UserPatch {
+  Patch<std::string> email;
+  Patch<std::string> name;
+  Patch<domain::Role> role;
+  Patch<std::vector<Id>> department_ids;
+  NullablePatch<Id> customer_id;
+  Patch<std::string> locale;
+  Patch<bool> active;
+  Patch<std::string> password;
+};
+
+struct CategoryInput {
+  std::string code;
+  std::string name;
+  std::optional<Id> parent_id;
+};
+
+struct CategoryPatch {
+  Patch<std::string> code;
+  Patch<std::string> name;
+  NullablePatch<Id> parent_id;
+  Patch<bool> active;
+};
+
+}  // namespace lt::app

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.hpp"
+
+namespace lt {
+
+// Thin wrappers over libsodium. Call InitCrypto() once before any other.
+Status InitCrypto();
+
+// argon2id hash in libsodium's self-describing string format (INTERACTIVE limits).
+Result<std::string> HashPassword(std::string_view password);
+bool VerifyPassword(std::string_view password, std::string_view stored_hash);
+
+// `bytes` random bytes, hex-encoded.
+std::string RandomHex(std::size_t bytes);
+
+// BLAKE2b-256 of the input, hex-encoded: used to store API tokens and session ids.
+std::string HashToken(std::string_view token);
+
+// SHA-256 of the input, hex-encoded: the content address of an attachment.
+std::string Sha256Hex(std::string_view data);
+
+// Constant-time comparison of two strings of equal length.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+// Standard base64 (RFC 4648, with padding); nullopt-like error on bad input.
+Result<std::string> DecodeBase64(std::string_view text);
+std::string EncodeBase64(std::string_view data);
+
+}  // namespace lt

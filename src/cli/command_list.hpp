@@ -1,0 +1,33 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+#include "cli/commands.hpp"
+#include "server/runtime.hpp"
+
+namespace lt::cli {
+
+using AddGlobals = std::function<void(CLI::App*)>;
+
+// Each command file registers its subcommands; the chosen one sets `run`.
+void RegisterServeCommand(CLI::App& app, const AddGlobals& add_globals, GlobalFlags& flags,
+                          std::function<int()>& run);
+void RegisterStoreCommands(CLI::App& app, const AddGlobals& add_globals, GlobalFlags& flags,
+                           std::function<int()>& run);
+void RegisterUserCommands(CLI::App& app, const AddGlobals& add_globals, GlobalFlags& flags,
+                          std::function<int()>& run);
+void RegisterImportCommand(CLI::App& app, const AddGlobals& add_globals, GlobalFlags& flags,
+                           std::function<int()>& run);
+void RegisterExportCommand(CLI::App& app, const AddGlobals& add_globals, GlobalFlags& flags,
+                           std::function<int()>& run);
+void RegisterDemoCommand(CLI::App& app, const AddGlobals& add_globals, GlobalFlags& flags,
+                         std::function<int()>& run);
+
+// Loads the configuration (with the global flags) and opens the runtime,
+// configuring logging from it. On failure prints the error and returns the exit code.
+Result<std::unique_ptr<server::Runtime>> OpenConfiguredRuntime(const GlobalFlags& flags,
+                                                               const Console& console);
+
+}  // namespace lt::cli

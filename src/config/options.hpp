@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "app/app_context.hpp"
+
+namespace lt::config {
+
+// Deployment settings. Every field has its default here and an entry in
+// docs/configuration.md; the file key is "<section>.<field>" and the
+// environment override is LINGTING_<SECTION>_<FIELD> in upper case.
+struct ServerOptions {
+  std::string listen = "127.0.0.1:8080";           // HOST:PORT to serve on
+  std::int64_t threads = 16;                       // request handler threads
+  std::string public_url;                          // how people reach it; default http://<listen>
+  bool secure_cookies = false;                     // add the Secure flag (serve behind TLS)
+  std::int64_t max_body_bytes = 32 * 1024 * 1024;  // larger request bodies get 413
+};
+
+struct StoreOptions {
+  std::string url = "sqlite:var/lingting.db";  // sqlite:PATH or postgresql://USER@HOST:PORT/DB
+  std::string durability = "normal";  // normal: survives a killed process; full: power loss
+  std::string attachments_dir = "var/attachments";
+};
+
+struct CasesOptions {
+  std::string number_prefix = "TS";  // case numbers look like TS-2026-000123
+};
+
+struct AttachmentsOptions {
+  std::int64_t max_bytes = 20 * 1024 * 1024;
+  std::int64_t max_per_interaction = 20;
+  std::set<std::string> allowed_types = app::AppOptions{}.allowed_content_types;
+};
+
+struct AuthOptions {
+  std::int64_t session_ttl_hours = 12;
+  std::int64_t login_max_failures = 5;
+  std::int64_t login_window_minutes = 15;
+  std::int64_t min_password_length = 8;
+};
+
+struct LogOptions {
+  std::string format = "plain";  // plain or json (one JSON object per line)
+  std::string level = "info";    // trace, debug, info, warn, error, off
+};
+
+struct Options {
+  ServerOptions server;
+  StoreOptions store;
+  CasesOptions cases;
+  AttachmentsOptions attachments;
+  AuthOptions auth;
+  LogOptions log;
+};
+
+// Loads defaults, then the TOML file (when `path` is given), then the
+// environment. Refuses unknown keys, wrong types and out-of-range values
+// with kInvalidArgument naming the key.
+Result<Options> LoadOptions(const std::optional<std::string>& path);
+
+// The use-case limits these options imply.
+app::AppOptions ToAppOptions(const Options& options);
+
+// Splits "HOST:PORT"; kInvalidArgument when malformed.
+Result<std::pair<std::string, std::uint16_t>> ParseListen(const std::string& listen);
+
+}  // namespace lt::config

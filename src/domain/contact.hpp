@@ -1,0 +1,23 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lt::domain {
+
+// Normalises a phone number to E.164 ("+8613812345678") so that the same
+// customer is recognised whatever way the number was written: spaces,
+// dashes, dots, parentheses, full-width digits, "+86", "0086", "86" prefixes,
+// mainland mobile numbers (11 digits starting 1[3-9]) and landlines with a
+// trunk zero ("010-8888 6666" → "+861088886666"). Numbers with another
+// country code must start with "+" or "00". Returns nullopt when the text is
+// not a plausible phone number.
+std::optional<std::string> NormalizePhone(std::string_view text);
+
+// Trims and case-folds an e-mail address ("Li.Wei@Example.COM " →
+// "li.wei@example.com"). Returns nullopt unless it has exactly one "@", a
+// non-empty local part, a dotted domain and no spaces or control characters.
+std::optional<std::string> NormalizeEmail(std::string_view text);
+
+}  // namespace lt::domain

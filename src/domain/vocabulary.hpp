@@ -1,0 +1,145 @@
+#pragma once
+
+#include "domain/enum_codes.hpp"
+
+namespace lt::domain {
+
+enum class CaseType { kComplaint, kInquiry, kSuggestion, kPraise, kGrumble };
+inline constexpr EnumCodes<CaseType, 5> kCaseTypeCodes{{{
+    {CaseType::kComplaint, "complaint"},
+    {CaseType::kInquiry, "inquiry"},
+    {CaseType::kSuggestion, "suggestion"},
+    {CaseType::kPraise, "praise"},
+    {CaseType::kGrumble, "grumble"},
+}}};
+
+enum class Channel {
+  kPhone,
+  kEmail,
+  kWeb,
+  kPortal,
+  kSms,
+  kFax,
+  kVoicemail,
+  kApi,
+  kVisit,
+  kLetter,
+  kSocial
+};
+inline constexpr EnumCodes<Channel, 11> kChannelCodes{{{
+    {Channel::kPhone, "phone"},
+    {Channel::kEmail, "email"},
+    {Channel::kWeb, "web"},
+    {Channel::kPortal, "portal"},
+    {Channel::kSms, "sms"},
+    {Channel::kFax, "fax"},
+    {Channel::kVoicemail, "voicemail"},
+    {Channel::kApi, "api"},
+    {Channel::kVisit, "visit"},
+    {Channel::kLetter, "letter"},
+    {Channel::kSocial, "social"},
+}}};
+
+enum class Urgency { kNormal, kUrgent };
+inline constexpr EnumCodes<Urgency, 2> kUrgencyCodes{{{
+    {Urgency::kNormal, "normal"},
+    {Urgency::kUrgent, "urgent"},
+}}};
+
+enum class OriginClass { kUnknown, kOwnFactory, kOtherFactory, kEnvironmental, kUsage };
+inline constexpr EnumCodes<OriginClass, 5> kOriginClassCodes{{{
+    {OriginClass::kUnknown, "unknown"},
+    {OriginClass::kOwnFactory, "own_factory"},
+    {OriginClass::kOtherFactory, "other_factory"},
+    {OriginClass::kEnvironmental, "environmental"},
+    {OriginClass::kUsage, "usage"},
+}}};
+
+enum class Remedy {
+  kNone,
+  kReplacement,
+  kRepair,
+  kRefund,
+  kCompensation,
+  kApology,
+  kExplanation,
+  kOther
+};
+inline constexpr EnumCodes<Remedy, 8> kRemedyCodes{{{
+    {Remedy::kNone, "none"},
+    {Remedy::kReplacement, "replacement"},
+    {Remedy::kRepair, "repair"},
+    {Remedy::kRefund, "refund"},
+    {Remedy::kCompensation, "compensation"},
+    {Remedy::kApology, "apology"},
+    {Remedy::kExplanation, "explanation"},
+    {Remedy::kOther, "other"},
+}}};
+
+// The stages of the complaint procedure (PRODUCT.md). The workflow engine
+// decides which moves between them are allowed; this is only the vocabulary.
+enum class CaseStatus {
+  kReceived,
+  kUnderstanding,
+  kSampleCollection,
+  kInvestigating,
+  kCountermeasures,
+  kQaApproval,
+  kReplying,
+  kFollowingUp,
+  kVerifying,
+  kResolved,
+  kClosed,
+};
+inline constexpr EnumCodes<CaseStatus, 11> kCaseStatusCodes{{{
+    {CaseStatus::kReceived, "received"},
+    {CaseStatus::kUnderstanding, "understanding"},
+    {CaseStatus::kSampleCollection, "sample_collection"},
+    {CaseStatus::kInvestigating, "investigating"},
+    {CaseStatus::kCountermeasures, "countermeasures"},
+    {CaseStatus::kQaApproval, "qa_approval"},
+    {CaseStatus::kReplying, "replying"},
+    {CaseStatus::kFollowingUp, "following_up"},
+    {CaseStatus::kVerifying, "verifying"},
+    {CaseStatus::kResolved, "resolved"},
+    {CaseStatus::kClosed, "closed"},
+}}};
+
+enum class CustomerKind { kConsumer, kDealer, kSupplier, kEmployee, kOrganization };
+inline constexpr EnumCodes<CustomerKind, 5> kCustomerKindCodes{{{
+    {CustomerKind::kConsumer, "consumer"},
+    {CustomerKind::kDealer, "dealer"},
+    {CustomerKind::kSupplier, "supplier"},
+    {CustomerKind::kEmployee, "employee"},
+    {CustomerKind::kOrganization, "organization"},
+}}};
+
+enum class Segment { kNormal, kKey, kVip };
+inline constexpr EnumCodes<Segment, 3> kSegmentCodes{{{
+    {Segment::kNormal, "normal"},
+    {Segment::kKey, "key"},
+    {Segment::kVip, "vip"},
+}}};
+
+enum class Direction { kInbound, kOutbound, kInternal };
+inline constexpr EnumCodes<Direction, 3> kDirectionCodes{{{
+    {Direction::kInbound, "inbound"},
+    {Direction::kOutbound, "outbound"},
+    {Direction::kInternal, "internal"},
+}}};
+
+// Interaction channels add the internal note to the intake channels.
+enum class Visibility { kPublic, kInternal };
+inline constexpr EnumCodes<Visibility, 2> kVisibilityCodes{{{
+    {Visibility::kPublic, "public"},
+    {Visibility::kInternal, "internal"},
+}}};
+
+enum class ContactKind { kPhone, kEmail, kOther };
+inline constexpr EnumCodes<ContactKind, 3> kContactKindCodes{{{
+    {ContactKind::kPhone, "phone"},
+    {ContactKind::kEmail, "email"},
+    {ContactKind::kOther, "other"},
+}}};
+
+}  // namespace lt::domain

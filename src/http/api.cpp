@@ -1,0 +1,114 @@
+#include "http/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "base/crypto.hpp"
+#include "http/error_mapping.hpp"
+
+namespace lt::http {
+namespace {
+
+bool IsUnsafe(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+bool IsJsonContentType(const std::string& content_type) {
+  const std::string media = content_type.substr(0, content_type.find(';'));
+  std::string lower;
+  for (const char c : media) {
+    if (c != ' ') lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
+}
+
+}  // namespace
+
+Api::Api(Services& services) : services_(services) {
+  RegisterSystemRoutes(router_, services_);
+  RegisterSessionRoutes(router_, services_);
+  RegisterCaseRoutes(router_, services_);
+  RegisterCustomerRoutes(router_, services_);
+  RegisterDepartmentRoutes(router_, services_);
+  RegisterUserRoutes(router_, services_);
+  RegisterCategoryRoutes(router_, services_);
+  RegisterTokenRoutes(router_, services_);
+}
+
+Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,
+                                   i18n::Locale& locale) {
+  const auto accept_language = request.Header("Accept-Language");
+  if (request.body.size() > services_.options.max_body_bytes) {
+    return Error::Of(ErrorCode::kTooLarge, "error.too_large",
+                     {{"limit", std::to_string(services_.options.max_body_bytes)}});
+  }
+  if (IsUnsafe(request.method) && !request.body.empty()) {
+    const std::string content_type = request.Header("Content-Type").value_or("");
+    if (!IsJsonContentType(content_type)) {
+      return Error::Of(ErrorCode::kUnsupportedMedia, "error.unsupported_media",
+                       {{"content_type", content_type.empty() ? "-" : content_type}});
+    }
+  }
+  RequestContext context{request, match.params, std::nullopt, locale};
+  if (match.route->handler.access == Access::kAuthenticated) {
+    const std::string authorization = request.Header("Authorization").value_or("");
+    if (authorization.rfind("Bearer ", 0) == 0) {
+      LT_TRY_ASSIGN(context.caller, services_.authenticator.ResolveBearer(authorization.substr(7)));
+    } else if (auto session = request.Cookie("lt_session")) {
+      LT_TRY_ASSIGN(context.caller, services_.authenticator.ResolveSession(*session));
+      if (IsUnsafe(request.method)) {
+        const std::string sent = request.Header("X-CSRF-Token").value_or("");
+        if (!context.caller->csrf_token || !ConstantTimeEquals(sent, *context.caller->csrf_token)) {
+          return Error::Of(ErrorCode::kForbidden, "error.csrf");
+        }
+      }
+    } else {
+      return Error::Of(ErrorCode::kUnauthenticated, "error.unauthenticated");
+    }
+    if (!accept_language) {
+      i18n::Locale user_locale;
+      if (i18n::ParseLocaleTag(context.caller->locale, user_locale)) locale = user_locale;
+      context.locale = locale;
+    }
+  }
+  return match.route->handler.handler(context);
+}
+
+HttpResponse Api::Handle(const HttpRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  i18n::Locale locale = i18n::kDefaultLocale;
+  if (const auto accept_language = request.Header("Accept-Language")) {
+    locale = i18n::NegotiateLocale(*accept_language);
+  }
+  const auto match = router_.Find(request.method, request.path);
+  std::string route_label = "unmatched";
+  HttpResponse response;
+  if (match.kind == ApiRouter::MatchKind::kNoPath) {
+    response = ProblemResponse(
+        Error::Of(ErrorCode::kNotFound, "error.route_not_found", {{"path", request.path}}), locale);
+  } else if (match.kind == ApiRouter::MatchKind::kNoMethod) {
+    Error error = Error::Of(ErrorCode::kInvalidArgument, "error.method_not_allowed",
+                            {{"path", request.path}, {"method", request.method}});
+    response = ProblemResponse(error, locale);
+    response.status = 405;
+    std::string allowed;
+    for (const auto& method : match.allowed_methods)
+      allowed += (allowed.empty() ? "" : ", ") + method;
+    response.WithHeader("Allow", allowed);
+  } else {
+    route_label = match.route->pattern;
+    try {
+      Result<HttpResponse> result = Dispatch(request, match, locale);
+      response = result.ok() ? std::move(result).value() : ProblemResponse(result.error(), locale);
+    } catch (const std::exception& exception) {
+      response = ProblemResponse(
+          Error::Internal(std::string("unhandled exception: ") + exception.what()), locale);
+    }
+  }
+  response.WithHeader("Content-Language", std::string(i18n::LocaleTag(locale)));
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  services_.metrics.RecordRequest(request.method, route_label, response.status, seconds);
+  return response;
+}
+
+}  // namespace lt::http

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "app/authentication.hpp"
+#include "http/http_types.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "i18n/i18n.hpp"
+
+namespace lt::http {
+
+struct ApiOptions {
+  std::size_t max_body_bytes = 32 * 1024 * 1024;  // larger bodies get 413
+  bool secure_cookies = false;                    // set the Secure flag (behind TLS)
+  int default_page_limit = 50;
+  int max_page_limit = 200;
+};
+
+// What a handler gets: the request, its path parameters, the authenticated
+// caller (if the route requires one) and the reader's language.
+struct RequestContext {
+  const HttpRequest& request;
+  const PathParams& params;
+  std::optional<app::Caller> caller;
+  i18n::Locale locale = i18n::kDefaultLocale;
+
+  const domain::Principal& principal() const { return caller->principal; }
+};
+
+enum class Access { kPublic, kAuthenticated };
+
+using Handler = std::function<Result<HttpResponse>(RequestContext&)>;
+
+struct RouteEntry {
+  Access access = Access::kAuthenticated;
+  Handler handler;
+};
+
+// The services handlers call. Owned by server/wiring.
+struct Services {
+  app::AppContext& app;
+  app::Authenticator& authenticator;
+  Metrics& metrics;
+  ApiOptions options;
+  std::chrono::steady_clock::time_point started_at = std::chrono::steady_clock::now();
+};
+
+using ApiRouter = Router<RouteEntry>;
+
+// The whole HTTP API: routing, authentication, CSRF, language negotiation,
+// body limits, problem+json errors and metrics around the handlers.
+// Thread-safe; Handle() may block on the store.
+class Api {
+ public:
+  explicit Api(Services& services);
+  HttpResponse Handle(const HttpRequest& request);
+  const ApiRouter& router() const { return router_; }
+
+ private:
+  Result<HttpResponse> Dispatch(const HttpRequest& request, const ApiRouter::Match& match,
+                                i18n::Locale& locale);
+  Services& services_;
+  ApiRouter router_;
+};
+
+// Registration of each resource's routes (one file per resource in handlers/).
+void RegisterSystemRoutes(ApiRouter& router, Services& services);
+void RegisterSessionRoutes(ApiRouter& router, Services& services);
+void RegisterCaseRoutes(ApiRouter& router, Services& services);
+void RegisterCustomerRoutes(ApiRouter& router, Services& services);
+void RegisterDepartmentRoutes(ApiRouter& router, Services& services);
+void RegisterUserRoutes(ApiRouter& router, Services& services);
+void RegisterCategoryRoutes(ApiRouter& router, Services& services);
+void RegisterTokenRoutes(ApiRouter& router, Services& services);
+
+}  // namespace lt::http

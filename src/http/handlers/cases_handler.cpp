@@ -1,0 +1,244 @@
+// /api/v1/cases: file, read, change and list cases; their timeline and audit trail.
+
+#include <charconv>
+
+#include "app/case_cases.hpp"
+#include "app/interaction_cases.hpp"
+#include "base/crypto.hpp"
+#include "http/handlers/handler_support.hpp"
+#include "http/json/wire.hpp"
+
+namespace lt::http {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kCursorKind = "case";
+
+std::string SortName(storage::CaseSort sort) {
+  std::string name = sort.field == storage::CaseSortField::kUpdatedAt  ? "updated_at"
+                     : sort.field == storage::CaseSortField::kSlaDueAt ? "sla_due_at"
+                                                                       : "received_at";
+  return (sort.descending ? "-" : "") + name;
+}
+
+std::optional<storage::CaseSort> ParseSort(const std::string& text) {
+  storage::CaseSort sort;
+  std::string_view name = text;
+  sort.descending = !name.empty() && name.front() == '-';
+  if (sort.descending || (!name.empty() && name.front() == '+')) name.remove_prefix(1);
+  if (name == "received_at") {
+    sort.field = storage::CaseSortField::kReceivedAt;
+  } else if (name == "updated_at") {
+    sort.field = storage::CaseSortField::kUpdatedAt;
+  } else if (name == "sla_due_at") {
+    sort.field = storage::CaseSortField::kSlaDueAt;
+  } else {
+    return std::nullopt;
+  }
+  return sort;
+}
+
+// "case:<sort>:<value>:<id>" — the sort is part of the cursor so a cursor
+// cannot be replayed against another ordering.
+std::optional<storage::CaseCursor> ParseCaseCursor(const std::string& cursor,
+                                                   const storage::CaseSort& sort) {
+  const auto plain = DecodeCursor(cursor);
+  if (!plain) return std::nullopt;
+  const std::string prefix = std::string(kCursorKind) + ":" + SortName(sort) + ":";
+  if (plain->rfind(prefix, 0) != 0) return std::nullopt;
+  const std::string rest = plain->substr(prefix.size());
+  const auto colon = rest.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  storage::CaseCursor parsed;
+  auto read = [](std::string_view text, std::int64_t& out) {
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return error == std::errc() && end == text.data() + text.size();
+  };
+  if (!read(std::string_view(rest).substr(0, colon), parsed.sort_value) ||
+      !read(std::string_view(rest).substr(colon + 1), parsed.id)) {
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+HttpResponse CaseCreated(const app::CreatedCase& created) {
+  HttpResponse response = JsonResponse(201, wire::CaseToJson(created.a_case));
+  response.WithHeader("Location", "/api/v1/cases/" + std::to_string(created.a_case.id));
+  response.WithHeader("ETag", "\"" + std::to_string(created.a_case.version) + "\"");
+  if (created.replayed) response.WithHeader("Idempotent-Replayed", "true");
+  return response;
+}
+
+Result<std::optional<std::int64_t>> ParseIfMatch(const RequestContext& context) {
+  const auto header = context.request.Header("If-Match");
+  if (!header) return std::optional<std::int64_t>();
+  std::string_view text = *header;
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
+    text = text.substr(1, text.size() - 2);
+  std::int64_t version = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), version);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    return Error::Of(ErrorCode::kConflict, "error.case_changed");
+  }
+  return std::optional<std::int64_t>(version);
+}
+
+}  // namespace
+
+void RegisterCaseRoutes(ApiRouter& router, Services& services) {
+  router.Add(
+      "POST", "/api/v1/cases",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         LT_TRY_ASSIGN(auto body, JsonBody(context));
+         LT_TRY_ASSIGN(auto input, wire::ParseCreateCase(body));
+         std::optional<app::IdempotencyKey> key;
+         if (auto header = context.request.Header("Idempotency-Key")) {
+           if (header->empty() || header->size() > 200) {
+             return Error::Invalid("Idempotency-Key", "validation.too_long", {{"max", "200"}});
+           }
+           key = app::IdempotencyKey{*header, HashToken(context.request.body)};
+         }
+         LT_TRY_ASSIGN(auto created,
+                       app::CreateCase(services.app, context.principal(), input, key));
+         return CaseCreated(created);
+       }});
+
+  router.Add(
+      "GET", "/api/v1/cases",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         FieldErrors errors;
+         QueryReader query(context, errors);
+         storage::CaseFilter filter;
+         if (auto statuses = query.String("status")) {
+           std::string_view rest = *statuses;
+           while (!rest.empty()) {
+             const auto comma = rest.find(',');
+             const std::string code(rest.substr(0, comma));
+             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+             if (auto status = domain::kCaseStatusCodes.FromCode(code)) {
+               filter.statuses.push_back(*status);
+             } else {
+               errors.Add("status", "validation.enum",
+                          {{"allowed", domain::kCaseStatusCodes.AllowedList()}});
+             }
+           }
+         }
+         filter.department_id = query.Id("department");
+         filter.assignee_id = query.Id("assignee");
+         filter.category_id = query.Id("category");
+         filter.customer_id = query.Id("customer");
+         filter.query = query.String("q").value_or("");
+         filter.received_from = query.Timestamp("received_from");
+         filter.received_to = query.Timestamp("received_to");
+         if (auto sort = query.String("sort")) {
+           if (auto parsed = ParseSort(*sort)) {
+             filter.sort = *parsed;
+           } else {
+             errors.Add(
+                 "sort", "validation.enum",
+                 {{"allowed",
+                   "received_at, -received_at, updated_at, -updated_at, sla_due_at, -sla_due_at"}});
+           }
+         }
+         if (auto cursor = query.String("cursor")) {
+           filter.after = ParseCaseCursor(*cursor, filter.sort);
+           if (!filter.after) errors.Add("cursor", "validation.cursor");
+         }
+         filter.limit = query.Limit(services.options);
+         query.RejectUnknown();
+         if (!errors.empty()) return errors.ToError();
+         LT_TRY_ASSIGN(auto page, app::ListCases(services.app, context.principal(), filter));
+         json items = json::array();
+         for (const auto& a_case : page.cases) items.push_back(wire::CaseToJson(a_case));
+         json body = {{"items", items}, {"next_cursor", nullptr}};
+         if (page.next) {
+           body["next_cursor"] = EncodeCursor(
+               std::string(kCursorKind) + ":" + SortName(filter.sort) + ":" +
+               std::to_string(page.next->sort_value) + ":" + std::to_string(page.next->id));
+         }
+         return JsonResponse(200, body);
+       }});
+
+  router.Add("GET", "/api/v1/cases/{id}",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto a_case, app::GetCase(services.app, context.principal(), id));
+                HttpResponse response = JsonResponse(200, wire::CaseToJson(a_case));
+                response.WithHeader("ETag", "\"" + std::to_string(a_case.version) + "\"");
+                return response;
+              }});
+
+  router.Add("PATCH", "/api/v1/cases/{id}",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto patch, wire::ParseCasePatch(body));
+                LT_TRY_ASSIGN(auto expected_version, ParseIfMatch(context));
+                LT_TRY_ASSIGN(auto a_case, app::UpdateCase(services.app, context.principal(), id,
+                                                           patch, expected_version));
+                HttpResponse response = JsonResponse(200, wire::CaseToJson(a_case));
+                response.WithHeader("ETag", "\"" + std::to_string(a_case.version) + "\"");
+                return response;
+              }});
+
+  router.Add("GET", "/api/v1/cases/{id}/events",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto events,
+                              app::ListCaseEvents(services.app, context.principal(), id));
+                json items = json::array();
+                for (const auto& event : events) items.push_back(wire::CaseEventToJson(event));
+                return JsonResponse(200, {{"items", items}});
+              }});
+
+  router.Add("POST", "/api/v1/cases/{id}/interactions",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto input, wire::ParseInteractionInput(body));
+                LT_TRY_ASSIGN(auto interaction,
+                              app::AddInteraction(services.app, context.principal(), id, input));
+                HttpResponse response = JsonResponse(201, wire::InteractionToJson(interaction));
+                response.WithHeader("Location",
+                                    "/api/v1/cases/" + std::to_string(id) + "/interactions");
+                return response;
+              }});
+
+  router.Add("GET", "/api/v1/cases/{id}/interactions",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto interactions,
+                              app::ListInteractions(services.app, context.principal(), id));
+                json items = json::array();
+                for (const auto& interaction : interactions)
+                  items.push_back(wire::InteractionToJson(interaction));
+                return JsonResponse(200, {{"items", items}});
+              }});
+
+  router.Add(
+      "GET", "/api/v1/attachments/{id}",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         LT_TRY_ASSIGN(auto id, PathId(context));
+         LT_TRY_ASSIGN(auto attachment, app::GetAttachment(services.app, context.principal(), id));
+         HttpResponse response;
+         response.content_type = attachment.attachment.content_type;
+         response.body = std::move(attachment.content);
+         // RFC 6266 with RFC 8187 encoding, so Chinese file names survive.
+         std::string encoded;
+         for (const unsigned char c : attachment.attachment.filename) {
+           if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+             encoded += static_cast<char>(c);
+           } else {
+             char buffer[4];
+             std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+             encoded += buffer;
+           }
+         }
+         response.WithHeader("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
+         response.WithHeader("X-Content-Type-Options", "nosniff");
+         return response;
+       }});
+}
+
+}  // namespace lt::http

@@ -1,0 +1,99 @@
+#include "http/handlers/handler_support.hpp"
+
+#include <sodium.h>
+
+#include <charconv>
+
+#include "base/time_format.hpp"
+#include "http/json/object_reader.hpp"
+#include "http/json/wire.hpp"
+
+namespace lt::http {
+
+HttpResponse JsonResponse(int status, const nlohmann::json& body) {
+  HttpResponse response;
+  response.status = status;
+  response.body = wire::Dump(body);
+  return response;
+}
+
+Result<nlohmann::json> JsonBody(const RequestContext& context) {
+  if (context.request.body.empty())
+    return Error::Of(ErrorCode::kInvalidArgument, "error.body_not_object");
+  return wire::ParseObject(context.request.body);
+}
+
+Result<std::int64_t> PathId(const RequestContext& context, const char* name) {
+  const auto found = context.params.find(name);
+  if (found == context.params.end()) return Error::Of(ErrorCode::kNotFound, "error.not_found");
+  return wire::ParseId(found->second);
+}
+
+std::optional<std::string> QueryReader::String(const std::string& name) {
+  seen_.insert(name);
+  const auto found = context_.request.query.find(name);
+  if (found == context_.request.query.end() || found->second.empty()) return std::nullopt;
+  return found->second;
+}
+
+std::optional<std::int64_t> QueryReader::Id(const std::string& name) {
+  auto text = String(name);
+  if (!text) return std::nullopt;
+  auto id = wire::ParseId(*text);
+  if (!id.ok()) {
+    errors_.Add(name, "validation.type_integer");
+    return std::nullopt;
+  }
+  return *id;
+}
+
+std::optional<TimestampMs> QueryReader::Timestamp(const std::string& name) {
+  auto text = String(name);
+  if (!text) return std::nullopt;
+  auto at = ParseTimestamp(*text);
+  if (!at) errors_.Add(name, "validation.timestamp");
+  return at;
+}
+
+int QueryReader::Limit(const ApiOptions& options) {
+  auto text = String("limit");
+  if (!text) return options.default_page_limit;
+  int limit = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), limit);
+  if (error != std::errc() || end != text->data() + text->size() || limit < 1 ||
+      limit > options.max_page_limit) {
+    errors_.Add("limit", "validation.range",
+                {{"min", "1"}, {"max", std::to_string(options.max_page_limit)}});
+    return options.default_page_limit;
+  }
+  return limit;
+}
+
+void QueryReader::RejectUnknown() {
+  for (const auto& [name, value] : context_.request.query) {
+    if (!seen_.contains(name)) errors_.Add(name, "validation.unknown_field");
+  }
+}
+
+std::string EncodeCursor(const std::string& plain) {
+  std::string out(sodium_base64_encoded_len(plain.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(plain.data()),
+                    plain.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.pop_back();
+  return out;
+}
+
+std::optional<std::string> DecodeCursor(const std::string& cursor) {
+  std::string out(cursor.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), cursor.data(),
+                        cursor.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+    return std::nullopt;
+  }
+  out.resize(length);
+  return out;
+}
+
+}  // namespace lt::http

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "http/api.hpp"
+
+namespace lt::http {
+
+HttpResponse JsonResponse(int status, const nlohmann::json& body);
+
+// The request body as a JSON object (malformed JSON, invalid UTF-8 and
+// non-object bodies are errors).
+Result<nlohmann::json> JsonBody(const RequestContext& context);
+
+// The path parameter `name` as an id; kNotFound unless a positive integer.
+Result<std::int64_t> PathId(const RequestContext& context, const char* name = "id");
+
+// Reads query parameters the way ObjectReader reads JSON: typed, with every
+// problem collected, and unknown parameters refused.
+class QueryReader {
+ public:
+  QueryReader(const RequestContext& context, FieldErrors& errors)
+      : context_(context), errors_(errors) {}
+  std::optional<std::string> String(const std::string& name);
+  std::optional<std::int64_t> Id(const std::string& name);
+  std::optional<TimestampMs> Timestamp(const std::string& name);
+  // limit=: default and maximum from ApiOptions; out of range is an error.
+  int Limit(const ApiOptions& options);
+  void RejectUnknown();
+
+ private:
+  const RequestContext& context_;
+  FieldErrors& errors_;
+  std::set<std::string> seen_;
+};
+
+// A pagination cursor: opaque to clients (base64url of "kind:values").
+std::string EncodeCursor(const std::string& plain);
+std::optional<std::string> DecodeCursor(const std::string& cursor);
+
+}  // namespace lt::http

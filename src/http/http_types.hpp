@@ -1,0 +1,50 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lt::http {
+
+// Case-insensitive comparison for header names.
+struct CaseInsensitiveLess {
+  bool operator()(std::string_view a, std::string_view b) const;
+};
+
+// A request as the handlers see it, independent of the HTTP library.
+struct HttpRequest {
+  std::string method;                             // "GET", "POST", ...
+  std::string path;                               // without the query string, percent-decoded
+  std::multimap<std::string, std::string> query;  // percent-decoded
+  std::map<std::string, std::string, CaseInsensitiveLess> headers;
+  std::string body;
+  std::string remote_address;
+
+  std::optional<std::string> Header(std::string_view name) const;
+  // The value of a cookie from the Cookie header.
+  std::optional<std::string> Cookie(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  HttpResponse& WithHeader(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+// Percent-decodes a URL component ('+' as space when `plus_is_space`).
+// Returns nullopt for malformed escapes.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+
+// Parses "a=1&b=2" into decoded pairs; malformed escapes make it return nullopt.
+std::optional<std::multimap<std::string, std::string>> ParseQuery(std::string_view query);
+
+}  // namespace lt::http

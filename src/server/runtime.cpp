@@ -1,0 +1,40 @@
+#include "server/runtime.hpp"
+
+#include "storage/sqlite/sqlite_database.hpp"
+
+namespace lt::server {
+
+Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::StoreOptions& options) {
+  const std::string& url = options.url;
+  if (url.rfind("sqlite:", 0) == 0 && url.size() > 7) {
+    storage::SqliteOptions sqlite;
+    sqlite.path = url.substr(7);
+    sqlite.durability =
+        options.durability == "full" ? storage::Durability::kFull : storage::Durability::kNormal;
+    LT_TRY_ASSIGN(auto database, storage::SqliteDatabase::Open(sqlite));
+    return std::unique_ptr<storage::Database>(std::move(database));
+  }
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return Error::Of(ErrorCode::kUnavailable, "error.postgres_unsupported");
+  }
+  return Error::Of(ErrorCode::kInvalidArgument, "error.bad_db_url", {{"url", url}});
+}
+
+Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
+  auto runtime = std::make_unique<Runtime>();
+  runtime->options = options;
+  LT_TRY_ASSIGN(runtime->database, OpenDatabase(options.store));
+  runtime->files = std::make_unique<storage::AttachmentFiles>(options.store.attachments_dir);
+  runtime->app = std::make_unique<app::AppContext>(app::AppContext{
+      *runtime->database, runtime->clock, *runtime->files, config::ToAppOptions(options)});
+  runtime->authenticator = std::make_unique<app::Authenticator>(*runtime->app);
+  http::ApiOptions api_options;
+  api_options.max_body_bytes = static_cast<std::size_t>(options.server.max_body_bytes);
+  api_options.secure_cookies = options.server.secure_cookies;
+  runtime->services = std::make_unique<http::Services>(
+      http::Services{*runtime->app, *runtime->authenticator, runtime->metrics, api_options});
+  runtime->api = std::make_unique<http::Api>(*runtime->services);
+  return runtime;
+}
+
+}  // namespace lt::server

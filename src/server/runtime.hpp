@@ -1,0 +1,37 @@
+#pragma once
+
+#include <memory>
+
+#include "app/app_context.hpp"
+#include "app/authentication.hpp"
+#include "config/options.hpp"
+#include "http/api.hpp"
+#include "http/metrics.hpp"
+#include "storage/attachment_files.hpp"
+#include "storage/database.hpp"
+
+namespace lt::server {
+
+// Everything a running Lingting holds, built from the options: the
+// composition root and the only place that picks the store engine.
+struct Runtime {
+  config::Options options;
+  SystemClock clock;
+  std::unique_ptr<storage::Database> database;
+  std::unique_ptr<storage::AttachmentFiles> files;
+  std::unique_ptr<app::AppContext> app;
+  std::unique_ptr<app::Authenticator> authenticator;
+  http::Metrics metrics;
+  std::unique_ptr<http::Services> services;
+  std::unique_ptr<http::Api> api;
+};
+
+// Opens the store named by options.store.url (applying migrations) and wires
+// the use cases and the API. Errors: kInvalidArgument (bad URL), kUnavailable
+// (cannot open), kConflict (store newer than this binary).
+Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options);
+
+// Opens only the store (for migrate and backup).
+Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::StoreOptions& options);
+
+}  // namespace lt::server

@@ -1,0 +1,82 @@
+#include "storage/attachment_files.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "base/crypto.hpp"
+
+namespace lt::storage {
+namespace {
+
+bool IsHex64(const std::string& text) {
+  if (text.size() != 64) return false;
+  for (const char c : text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+Status WriteDurably(const std::filesystem::path& path, std::string_view content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  if (fd < 0)
+    return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {}, "open " + path.string()};
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n <= 0) {
+      ::close(fd);
+      return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {}, "write " + path.string()};
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced)
+    return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {}, "fsync " + path.string()};
+  return Ok();
+}
+
+}  // namespace
+
+std::filesystem::path AttachmentFiles::PathOf(const std::string& sha256) const {
+  return root_ / sha256.substr(0, 2) / sha256.substr(2, 2) / sha256;
+}
+
+Result<std::string> AttachmentFiles::Put(std::string_view content) {
+  const std::string sha256 = Sha256Hex(content);
+  const auto path = PathOf(sha256);
+  std::error_code error;
+  if (std::filesystem::exists(path, error)) return sha256;
+  std::filesystem::create_directories(path.parent_path(), error);
+  if (error) {
+    return Error{ErrorCode::kUnavailable,
+                 "error.unavailable",
+                 {},
+                 {},
+                 "mkdir " + path.parent_path().string()};
+  }
+  const auto temporary = path.string() + ".tmp-" + RandomHex(8);
+  LT_TRY(WriteDurably(temporary, content));
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary, error);
+    return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {}, "rename " + path.string()};
+  }
+  return sha256;
+}
+
+Result<std::string> AttachmentFiles::Get(const std::string& sha256) const {
+  if (!IsHex64(sha256)) return Error::Of(ErrorCode::kNotFound, "error.not_found");
+  std::ifstream in(PathOf(sha256), std::ios::binary);
+  if (!in)
+    return Error{
+        ErrorCode::kNotFound, "error.not_found", {}, {}, "attachment body missing: " + sha256};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace lt::storage

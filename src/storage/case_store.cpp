@@ -1,0 +1,215 @@
+#include "storage/case_store.hpp"
+
+#include <limits>
+
+namespace lt::storage {
+namespace {
+
+using domain::Case;
+
+constexpr std::string_view kColumns =
+    "cases.id, number, type, channel, subject, description, customer_id, category_id, product, "
+    "model, batch, serial, urgency, origin_class, remedy, status, department_id, assignee_id, "
+    "received_at, created_at, updated_at, created_by, version, sla_due_at";
+
+Case CaseFromRow(const Row& row) {
+  Case c;
+  c.id = row.Int(0);
+  c.number = row.Text(1);
+  c.type = domain::kCaseTypeCodes.FromCode(row.Text(2)).value_or(domain::CaseType::kComplaint);
+  c.channel = domain::kChannelCodes.FromCode(row.Text(3)).value_or(domain::Channel::kPhone);
+  c.subject = row.Text(4);
+  c.description = row.Text(5);
+  c.customer_id = row.Int(6);
+  c.category_id = row.OptionalInt(7);
+  c.product = row.Text(8);
+  c.model = row.Text(9);
+  c.batch = row.Text(10);
+  c.serial = row.Text(11);
+  c.urgency = domain::kUrgencyCodes.FromCode(row.Text(12)).value_or(domain::Urgency::kNormal);
+  c.origin_class =
+      domain::kOriginClassCodes.FromCode(row.Text(13)).value_or(domain::OriginClass::kUnknown);
+  c.remedy = domain::kRemedyCodes.FromCode(row.Text(14)).value_or(domain::Remedy::kNone);
+  c.status =
+      domain::kCaseStatusCodes.FromCode(row.Text(15)).value_or(domain::CaseStatus::kReceived);
+  c.department_id = row.OptionalInt(16);
+  c.assignee_id = row.OptionalInt(17);
+  c.received_at = row.Int(18);
+  c.created_at = row.Int(19);
+  c.updated_at = row.Int(20);
+  c.created_by = row.OptionalInt(21).value_or(0);
+  c.version = row.Int(22);
+  if (const std::int64_t due = row.Int(23); due != std::numeric_limits<std::int64_t>::max()) {
+    c.sla_due_at = due;
+  }
+  return c;
+}
+
+SqlParams CaseParams(const Case& c) {
+  return {c.number,
+          std::string(domain::kCaseTypeCodes.ToCode(c.type)),
+          std::string(domain::kChannelCodes.ToCode(c.channel)),
+          c.subject,
+          c.description,
+          c.customer_id,
+          OptionalValue(c.category_id),
+          c.product,
+          c.model,
+          c.batch,
+          c.serial,
+          std::string(domain::kUrgencyCodes.ToCode(c.urgency)),
+          std::string(domain::kOriginClassCodes.ToCode(c.origin_class)),
+          std::string(domain::kRemedyCodes.ToCode(c.remedy)),
+          std::string(domain::kCaseStatusCodes.ToCode(c.status)),
+          OptionalValue(c.department_id),
+          OptionalValue(c.assignee_id),
+          c.received_at,
+          c.created_at,
+          c.updated_at,
+          c.created_by == 0 ? SqlValue(nullptr) : SqlValue(c.created_by)};
+}
+
+std::string_view SortColumn(CaseSortField field) {
+  switch (field) {
+    case CaseSortField::kUpdatedAt:
+      return "updated_at";
+    case CaseSortField::kSlaDueAt:
+      return "sla_due_at";
+    case CaseSortField::kReceivedAt:
+      break;
+  }
+  return "received_at";
+}
+
+// Appends "$N" for a new parameter.
+std::string Param(SqlParams& params, SqlValue value) {
+  params.push_back(std::move(value));
+  return "$" + std::to_string(params.size());
+}
+
+std::string IdList(SqlParams& params, const std::vector<domain::Id>& ids) {
+  std::string out;
+  for (const domain::Id id : ids) {
+    if (!out.empty()) out += ", ";
+    out += Param(params, id);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::int64_t SortValueOf(const Case& a_case, CaseSortField field) {
+  switch (field) {
+    case CaseSortField::kUpdatedAt:
+      return a_case.updated_at;
+    case CaseSortField::kSlaDueAt:
+      return a_case.sla_due_at.value_or(std::numeric_limits<std::int64_t>::max());
+    case CaseSortField::kReceivedAt:
+      break;
+  }
+  return a_case.received_at;
+}
+
+Result<std::int64_t> CaseStore::NextSequence(const std::string& prefix, int year) {
+  return connection_.QueryInt(
+      "INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($1, $2, 1) "
+      "ON CONFLICT (prefix, year) DO UPDATE SET last_value = case_number_sequences.last_value + 1 "
+      "RETURNING last_value",
+      {prefix, std::int64_t{year}});
+}
+
+Result<domain::Id> CaseStore::Insert(const Case& a_case) {
+  return connection_.QueryInt(
+      "INSERT INTO cases (number, type, channel, subject, description, customer_id, category_id, "
+      "product, model, batch, serial, urgency, origin_class, remedy, status, department_id, "
+      "assignee_id, received_at, created_at, updated_at, created_by, version) VALUES ($1, $2, $3, "
+      "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, 1) "
+      "RETURNING id",
+      CaseParams(a_case));
+}
+
+Status CaseStore::Update(const Case& a_case, std::int64_t expected_version) {
+  SqlParams params = CaseParams(a_case);
+  params.push_back(a_case.id);
+  params.push_back(expected_version);
+  LT_TRY_ASSIGN(auto changed,
+                connection_.Execute(
+                    "UPDATE cases SET number = $1, type = $2, channel = $3, subject = $4, "
+                    "description = $5, customer_id = $6, category_id = $7, product = $8, "
+                    "model = $9, batch = $10, serial = $11, urgency = $12, origin_class = $13, "
+                    "remedy = $14, status = $15, department_id = $16, assignee_id = $17, "
+                    "received_at = $18, created_at = $19, updated_at = $20, created_by = $21, "
+                    "version = version + 1 WHERE id = $22 AND version = $23",
+                    params));
+  if (changed == 0) return Error::Of(ErrorCode::kConflict, "error.case_changed");
+  return Ok();
+}
+
+Result<std::optional<Case>> CaseStore::Find(domain::Id id) {
+  std::optional<Case> found;
+  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM cases WHERE id = $1", {id},
+                           [&](const Row& row) { found = CaseFromRow(row); }));
+  return found;
+}
+
+Result<std::vector<Case>> CaseStore::List(const CaseFilter& filter,
+                                          const domain::CaseScope& scope) {
+  SqlParams params;
+  std::string where = "1 = 1";
+  if (!scope.all) {
+    if (scope.customer_id) {
+      where += " AND customer_id = " + Param(params, *scope.customer_id);
+    } else {
+      std::string any;
+      if (!scope.department_ids.empty()) {
+        any += "department_id IN (" + IdList(params, scope.department_ids) + ")";
+      }
+      if (scope.environmental) {
+        if (!any.empty()) any += " OR ";
+        any += "origin_class = 'environmental'";
+      }
+      if (scope.created_by) {
+        if (!any.empty()) any += " OR ";
+        any += "created_by = " + Param(params, *scope.created_by);
+      }
+      where += " AND (" + (any.empty() ? std::string("1 = 0") : any) + ")";
+    }
+  }
+  if (!filter.statuses.empty()) {
+    std::string list;
+    for (const auto status : filter.statuses) {
+      if (!list.empty()) list += ", ";
+      list += Param(params, std::string(domain::kCaseStatusCodes.ToCode(status)));
+    }
+    where += " AND status IN (" + list + ")";
+  }
+  if (filter.department_id) where += " AND department_id = " + Param(params, *filter.department_id);
+  if (filter.assignee_id) where += " AND assignee_id = " + Param(params, *filter.assignee_id);
+  if (filter.category_id) where += " AND category_id = " + Param(params, *filter.category_id);
+  if (filter.customer_id) where += " AND customer_id = " + Param(params, *filter.customer_id);
+  if (filter.received_from) where += " AND received_at >= " + Param(params, *filter.received_from);
+  if (filter.received_to) where += " AND received_at < " + Param(params, *filter.received_to);
+  if (!filter.query.empty()) {
+    const Dialect& dialect = connection_.dialect();
+    params.push_back(dialect.CaseSearchParameter(filter.query));
+    where += " AND " + dialect.CaseSearchCondition(static_cast<int>(params.size()));
+  }
+  const std::string column(SortColumn(filter.sort.field));
+  const char* op = filter.sort.descending ? "<" : ">";
+  const char* direction = filter.sort.descending ? "DESC" : "ASC";
+  if (filter.after) {
+    const std::string value = Param(params, filter.after->sort_value);
+    const std::string id = Param(params, filter.after->id);
+    where += " AND (" + column + " " + op + " " + value + " OR (" + column + " = " + value +
+             " AND cases.id " + op + " " + id + "))";
+  }
+  const std::string sql = "SELECT " + std::string(kColumns) + " FROM cases WHERE " + where +
+                          " ORDER BY " + column + " " + direction + ", cases.id " + direction +
+                          " LIMIT " + Param(params, std::int64_t{filter.limit + 1});
+  std::vector<Case> cases;
+  LT_TRY(
+      connection_.Query(sql, params, [&](const Row& row) { cases.push_back(CaseFromRow(row)); }));
+  return cases;
+}
+
+}  // namespace lt::storage

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/access.hpp"
+#include "domain/entities.hpp"
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+enum class CaseSortField { kReceivedAt, kUpdatedAt, kSlaDueAt };
+
+struct CaseSort {
+  CaseSortField field = CaseSortField::kReceivedAt;
+  bool descending = true;
+};
+
+// Keyset position: the sort value and id of the last row of the previous page.
+struct CaseCursor {
+  std::int64_t sort_value = 0;
+  domain::Id id = 0;
+};
+
+struct CaseFilter {
+  std::vector<domain::CaseStatus> statuses;  // any of these; empty = all
+  std::optional<domain::Id> department_id;
+  std::optional<domain::Id> assignee_id;
+  std::optional<domain::Id> category_id;
+  std::optional<domain::Id> customer_id;
+  std::string query;                         // words that must all occur in subject or description
+  std::optional<TimestampMs> received_from;  // inclusive
+  std::optional<TimestampMs> received_to;    // exclusive
+  CaseSort sort;
+  std::optional<CaseCursor> after;
+  int limit = 50;
+};
+
+// The value a case sorts by under `field` (what a cursor records).
+std::int64_t SortValueOf(const domain::Case& a_case, CaseSortField field);
+
+// Cases in the store. Methods run on the caller's connection and transaction.
+class CaseStore {
+ public:
+  explicit CaseStore(Connection& connection) : connection_(connection) {}
+
+  // Reserves the next number in the (prefix, year) sequence.
+  Result<std::int64_t> NextSequence(const std::string& prefix, int year);
+  // Inserts a case (its id is ignored) and returns the new id.
+  Result<domain::Id> Insert(const domain::Case& a_case);
+  // Writes every field of an existing case. Fails with kConflict when the
+  // stored version is not `expected_version` (someone else changed it).
+  Status Update(const domain::Case& a_case, std::int64_t expected_version);
+  Result<std::optional<domain::Case>> Find(domain::Id id);
+  // Up to filter.limit + 1 cases, so the caller can tell whether more follow.
+  Result<std::vector<domain::Case>> List(const CaseFilter& filter, const domain::CaseScope& scope);
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace lt::storage

@@ -1,0 +1,20 @@
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+Result<std::int64_t> Connection::QueryInt(std::string_view sql, const SqlParams& params) {
+  LT_TRY_ASSIGN(auto value, QueryOptionalInt(sql, params));
+  if (!value) return Error::Internal("query returned no row: " + std::string(sql));
+  return *value;
+}
+
+Result<std::optional<std::int64_t>> Connection::QueryOptionalInt(std::string_view sql,
+                                                                 const SqlParams& params) {
+  std::optional<std::int64_t> value;
+  LT_TRY(Query(sql, params, [&](const Row& row) {
+    if (!value && !row.IsNull(0)) value = row.Int(0);
+  }));
+  return value;
+}
+
+}  // namespace lt::storage

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "base/result.hpp"
+
+namespace lt::storage {
+
+// A parameter value. SQL everywhere uses numbered parameters ($1, $2, ...),
+// which both SQLite and PostgreSQL accept.
+using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+using SqlParams = std::vector<SqlValue>;
+
+inline SqlValue OptionalValue(const std::optional<std::int64_t>& value) {
+  return value ? SqlValue(*value) : SqlValue(nullptr);
+}
+
+// One result row; columns are read by index. Valid only inside the callback.
+class Row {
+ public:
+  virtual ~Row() = default;
+  virtual bool IsNull(int column) const = 0;
+  virtual std::int64_t Int(int column) const = 0;
+  virtual double Real(int column) const = 0;
+  virtual std::string Text(int column) const = 0;
+
+  std::optional<std::int64_t> OptionalInt(int column) const {
+    return IsNull(column) ? std::nullopt : std::optional<std::int64_t>(Int(column));
+  }
+  std::optional<std::string> OptionalText(int column) const {
+    return IsNull(column) ? std::nullopt : std::optional<std::string>(Text(column));
+  }
+};
+
+using RowCallback = std::function<void(const Row&)>;
+
+// Which SQL engine is behind a connection. Code outside storage/sqlite and
+// storage/postgres asks the Dialect, never this enum, for SQL differences.
+enum class Engine { kSqlite, kPostgres };
+
+// The SQL that differs between engines, kept in one place.
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+  virtual Engine engine() const = 0;
+  // A condition restricting `cases.id` to rows whose subject or description
+  // contain every word of the query; binds the query at parameter `$index`.
+  // Returns the parameter value to bind.
+  virtual std::string CaseSearchCondition(int index) const = 0;
+  virtual SqlValue CaseSearchParameter(std::string_view query) const = 0;
+  // A condition true when text column `column` contains the bound string `param`.
+  virtual std::string ContainsCondition(std::string_view column, std::string_view param) const = 0;
+};
+
+// A database connection. Not thread-safe: one thread at a time.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual const Dialect& dialect() const = 0;
+
+  // Runs a statement; returns the number of rows changed.
+  virtual Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params = {}) = 0;
+  // Runs a query and calls `on_row` for each result row.
+  virtual Status Query(std::string_view sql, const SqlParams& params,
+                       const RowCallback& on_row) = 0;
+  // Runs several statements without parameters (migrations).
+  virtual Status ExecuteScript(std::string_view sql) = 0;
+
+  // Runs a query expected to yield one integer (e.g. "... RETURNING id").
+  Result<std::int64_t> QueryInt(std::string_view sql, const SqlParams& params = {});
+  // Like QueryInt, but nullopt when there is no row.
+  Result<std::optional<std::int64_t>> QueryOptionalInt(std::string_view sql,
+                                                       const SqlParams& params = {});
+};
+
+}  // namespace lt::storage

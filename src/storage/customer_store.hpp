@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/entities.hpp"
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+struct CustomerFilter {
+  std::string name_contains;
+  std::optional<domain::CustomerKind> kind;
+  std::optional<domain::Contact> contact;  // exact, normalised
+  std::optional<domain::Id> after_id;      // keyset: ids greater than this
+  int limit = 50;
+};
+
+// Customers and their contacts. A contact (kind, value) belongs to at most
+// one customer; the store refuses a second owner with kConflict.
+class CustomerStore {
+ public:
+  explicit CustomerStore(Connection& connection) : connection_(connection) {}
+
+  Result<domain::Id> Insert(const domain::Customer& customer);
+  // Writes name, kind, organization, region, segment and replaces the contacts.
+  Status Update(const domain::Customer& customer);
+  Result<std::optional<domain::Customer>> Find(domain::Id id);
+  // The customer that owns this normalised contact, if any.
+  Result<std::optional<domain::Id>> FindByContact(const domain::Contact& contact);
+  // Up to filter.limit + 1 customers ordered by id.
+  Result<std::vector<domain::Customer>> List(const CustomerFilter& filter);
+
+ private:
+  Status InsertContacts(domain::Id customer_id, const std::vector<domain::Contact>& contacts);
+  Status LoadContacts(std::vector<domain::Customer>& customers);
+  Connection& connection_;
+};
+
+}  // namespace lt::storage

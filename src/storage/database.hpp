@@ -1,0 +1,47 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/result.hpp"
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+// Durability of a commit (SQLite's synchronous setting; PostgreSQL maps it to
+// synchronous_commit). kNormal survives a killed process; kFull survives power loss.
+enum class Durability { kNormal, kFull };
+
+// The store's transaction boundary. Thread-safe.
+//
+// Write() runs `work` inside a write transaction and returns only once the
+// transaction is committed with the configured durability. When `work`
+// returns an error, everything it wrote is rolled back and the error is
+// returned: nothing is ever half-written. Implementations may commit several
+// concurrent Write() calls in one transaction (group commit); each call is
+// isolated by a savepoint, so one failing call does not affect the others.
+//
+// Read() runs `work` on a read-only snapshot.
+class Database {
+ public:
+  using Work = std::function<Status(Connection&)>;
+  virtual ~Database() = default;
+  virtual Status Write(const Work& work) = 0;
+  virtual Status Read(const Work& work) = 0;
+  // Copies a consistent snapshot of the whole store to `path` while it serves.
+  virtual Status Backup(const std::string& path) = 0;
+  virtual Engine engine() const = 0;
+
+  // Counters for /metrics.
+  struct Stats {
+    std::uint64_t write_transactions = 0;  // commits
+    std::uint64_t write_jobs = 0;          // Write() calls committed
+    std::uint64_t write_failures = 0;      // Write() calls rolled back
+    std::uint64_t reads = 0;
+    double commit_seconds_total = 0;
+  };
+  virtual Stats stats() const = 0;
+};
+
+}  // namespace lt::storage

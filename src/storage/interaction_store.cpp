@@ -1,0 +1,86 @@
+#include "storage/interaction_store.hpp"
+
+#include <unordered_map>
+
+namespace lt::storage {
+
+Result<domain::Id> InteractionStore::Insert(domain::Interaction& interaction) {
+  LT_TRY_ASSIGN(
+      interaction.id,
+      connection_.QueryInt(
+          "INSERT INTO interactions (case_id, direction, channel, visibility, author_user_id, "
+          "author_customer_id, body, occurred_at, created_at) VALUES ($1, $2, $3, $4, $5, "
+          "$6, $7, $8, $9) RETURNING id",
+          {interaction.case_id, std::string(domain::kDirectionCodes.ToCode(interaction.direction)),
+           std::string(domain::kChannelCodes.ToCode(interaction.channel)),
+           std::string(domain::kVisibilityCodes.ToCode(interaction.visibility)),
+           OptionalValue(interaction.author_user_id), OptionalValue(interaction.author_customer_id),
+           interaction.body, interaction.occurred_at, interaction.created_at}));
+  for (auto& attachment : interaction.attachments) {
+    LT_TRY_ASSIGN(attachment.id,
+                  connection_.QueryInt(
+                      "INSERT INTO attachments (interaction_id, sha256, filename, content_type, "
+                      "size_bytes) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                      {interaction.id, attachment.sha256, attachment.filename,
+                       attachment.content_type, attachment.size_bytes}));
+  }
+  return interaction.id;
+}
+
+Result<std::vector<domain::Interaction>> InteractionStore::ListByCase(domain::Id case_id,
+                                                                      bool include_internal) {
+  std::vector<domain::Interaction> out;
+  LT_TRY(connection_.Query(
+      "SELECT id, case_id, direction, channel, visibility, author_user_id, author_customer_id, "
+      "body, "
+      "occurred_at, created_at FROM interactions WHERE case_id = $1" +
+          std::string(include_internal ? "" : " AND visibility = 'public'") +
+          " ORDER BY occurred_at, id",
+      {case_id}, [&](const Row& row) {
+        domain::Interaction interaction;
+        interaction.id = row.Int(0);
+        interaction.case_id = row.Int(1);
+        interaction.direction =
+            domain::kDirectionCodes.FromCode(row.Text(2)).value_or(domain::Direction::kInbound);
+        interaction.channel =
+            domain::kChannelCodes.FromCode(row.Text(3)).value_or(domain::Channel::kPhone);
+        interaction.visibility =
+            domain::kVisibilityCodes.FromCode(row.Text(4)).value_or(domain::Visibility::kInternal);
+        interaction.author_user_id = row.OptionalInt(5);
+        interaction.author_customer_id = row.OptionalInt(6);
+        interaction.body = row.Text(7);
+        interaction.occurred_at = row.Int(8);
+        interaction.created_at = row.Int(9);
+        out.push_back(std::move(interaction));
+      }));
+  if (out.empty()) return out;
+  std::unordered_map<domain::Id, domain::Interaction*> by_id;
+  for (auto& interaction : out) by_id[interaction.id] = &interaction;
+  LT_TRY(connection_.Query(
+      "SELECT a.id, a.sha256, a.filename, a.content_type, a.size_bytes, a.interaction_id "
+      "FROM attachments a JOIN interactions i ON i.id = a.interaction_id WHERE i.case_id = $1 "
+      "ORDER BY a.id",
+      {case_id}, [&](const Row& row) {
+        const auto found = by_id.find(row.Int(5));
+        if (found == by_id.end()) return;  // on an internal note the caller may not see
+        found->second->attachments.push_back(
+            domain::Attachment{row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Int(4)});
+      }));
+  return out;
+}
+
+Result<std::optional<StoredAttachment>> InteractionStore::FindAttachment(domain::Id id) {
+  std::optional<StoredAttachment> found;
+  LT_TRY(connection_.Query(
+      "SELECT a.id, a.sha256, a.filename, a.content_type, a.size_bytes, i.case_id, i.visibility "
+      "FROM attachments a JOIN interactions i ON i.id = a.interaction_id WHERE a.id = $1",
+      {id}, [&](const Row& row) {
+        found = StoredAttachment{
+            domain::Attachment{row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Int(4)},
+            row.Int(5),
+            domain::kVisibilityCodes.FromCode(row.Text(6)).value_or(domain::Visibility::kInternal)};
+      }));
+  return found;
+}
+
+}  // namespace lt::storage

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "domain/entities.hpp"
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+struct StoredAttachment {
+  domain::Attachment attachment;
+  domain::Id case_id = 0;
+  domain::Visibility visibility = domain::Visibility::kInternal;
+};
+
+// The timeline of a case: interactions and their attachment references.
+class InteractionStore {
+ public:
+  explicit InteractionStore(Connection& connection) : connection_(connection) {}
+
+  // Inserts the interaction and its attachment rows; returns the new id and
+  // fills in the attachment ids.
+  Result<domain::Id> Insert(domain::Interaction& interaction);
+  // Oldest first. Internal notes only when `include_internal`.
+  Result<std::vector<domain::Interaction>> ListByCase(domain::Id case_id, bool include_internal);
+  // The attachment, with the case and visibility of its interaction.
+  Result<std::optional<StoredAttachment>> FindAttachment(domain::Id id);
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace lt::storage

@@ -1,0 +1,183 @@
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "storage/migrations.hpp"
+
+namespace lt::storage {
+namespace {
+
+// Runs `work`, turning an escaped exception into an internal error so a bug
+// in one request cannot take the writer thread down.
+Status RunGuarded(const Database::Work& work, Connection& connection) {
+  try {
+    return work(connection);
+  } catch (const std::exception& exception) {
+    return Error::Internal(std::string("exception in store work: ") + exception.what());
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::OpenConnection(SqliteMode mode) const {
+  LT_TRY_ASSIGN(auto connection, SqliteConnection::Open(options_.path, mode));
+  const std::string pragmas = "PRAGMA cache_size = -" + std::to_string(options_.cache_size_kib) +
+                              "; PRAGMA mmap_size = " + std::to_string(options_.mmap_size_bytes) +
+                              "; PRAGMA temp_store = MEMORY;" +
+                              (mode == SqliteMode::kReadOnly ? " PRAGMA query_only = 1;" : "");
+  LT_TRY(connection->ExecuteScript(pragmas));
+  return connection;
+}
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const SqliteOptions& options) {
+  std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(options));
+  const auto parent = std::filesystem::path(options.path).parent_path();
+  if (!parent.empty()) {
+    std::error_code ignored;
+    std::filesystem::create_directories(parent, ignored);
+  }
+  LT_TRY_ASSIGN(database->writer_, database->OpenConnection(SqliteMode::kReadWrite));
+  const std::string synchronous = options.durability == Durability::kFull ? "FULL" : "NORMAL";
+  LT_TRY(database->writer_->ExecuteScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = " +
+                                          synchronous + "; PRAGMA wal_autocheckpoint = 4000;"));
+  LT_TRY_ASSIGN(auto report, ApplyMigrations(*database->writer_, SqliteMigrations()));
+  if (report.applied > 0) {
+    spdlog::info("store migrated to version {} ({} applied)", report.current_version,
+                 report.applied);
+  }
+  database->writer_thread_ = std::thread([raw = database.get()] { raw->WriterLoop(); });
+  return database;
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_writer_.notify_all();
+  if (writer_thread_.joinable()) writer_thread_.join();
+  if (writer_) std::ignore = writer_->ExecuteScript("PRAGMA optimize;");  // best effort at close
+}
+
+Status SqliteDatabase::Write(const Work& work) {
+  Job job{&work, {}};
+  auto result = job.done.get_future();
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return Error::Of(ErrorCode::kUnavailable, "error.unavailable");
+    queue_.push_back(&job);
+  }
+  wake_writer_.notify_one();
+  return result.get();
+}
+
+void SqliteDatabase::WriterLoop() {
+  std::vector<Job*> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_writer_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    CommitBatch(batch);
+    batch.clear();
+  }
+}
+
+void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<Status> results;
+  results.reserve(batch.size());
+  Status begun = writer_->ExecuteScript("BEGIN IMMEDIATE");
+  if (!begun.ok()) {
+    for (Job* job : batch) job->done.set_value(begun);
+    std::lock_guard lock(mutex_);
+    stats_.write_failures += batch.size();
+    return;
+  }
+  std::uint64_t failures = 0;
+  for (Job* job : batch) {
+    Status savepoint = writer_->ExecuteScript("SAVEPOINT job");
+    if (!savepoint.ok()) {
+      results.push_back(savepoint);
+      ++failures;
+      continue;
+    }
+    Status result = RunGuarded(*job->work, *writer_);
+    if (!result.ok()) {
+      // Undo everything this job wrote; the others in the batch are unaffected.
+      std::ignore = writer_->ExecuteScript("ROLLBACK TO job");  // failure surfaces at COMMIT
+      ++failures;
+    }
+    std::ignore = writer_->ExecuteScript("RELEASE job");  // failure surfaces at COMMIT
+    results.push_back(std::move(result));
+  }
+  Status committed = writer_->ExecuteScript("COMMIT");
+  if (!committed.ok()) {
+    std::ignore = writer_->ExecuteScript("ROLLBACK");  // the COMMIT error is what callers see
+    for (Job* job : batch) job->done.set_value(committed);
+    std::lock_guard lock(mutex_);
+    stats_.write_failures += batch.size();
+    return;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  {
+    std::lock_guard lock(mutex_);
+    ++stats_.write_transactions;
+    stats_.write_jobs += batch.size() - failures;
+    stats_.write_failures += failures;
+    stats_.commit_seconds_total += seconds;
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(results[i]));
+}
+
+Status SqliteDatabase::Read(const Work& work) {
+  std::unique_ptr<SqliteConnection> connection;
+  {
+    std::lock_guard lock(mutex_);
+    ++stats_.reads;
+    if (!idle_readers_.empty()) {
+      connection = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    }
+  }
+  if (!connection) {
+    LT_TRY_ASSIGN(connection, OpenConnection(SqliteMode::kReadOnly));
+  }
+  Status result = connection->ExecuteScript("BEGIN");
+  if (result.ok()) {
+    result = RunGuarded(work, *connection);
+    std::ignore = connection->ExecuteScript("COMMIT");  // read-only: nothing to lose
+  }
+  std::lock_guard lock(mutex_);
+  idle_readers_.push_back(std::move(connection));
+  return result;
+}
+
+Status SqliteDatabase::Backup(const std::string& path) {
+  if (std::filesystem::exists(path)) {
+    return Error::Invalid("to", "validation.file_exists", {{"path", path}});
+  }
+  // VACUUM INTO writes a consistent, compacted copy from one read snapshot
+  // while writers go on.
+  LT_TRY_ASSIGN(auto connection, OpenConnection(SqliteMode::kReadWrite));
+  return connection->Execute("VACUUM INTO $1", {path}).ok()
+             ? Ok()
+             : Status(
+                   Error{ErrorCode::kUnavailable, "error.backup_failed", {{"path", path}}, {}, ""});
+}
+
+Database::Stats SqliteDatabase::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+}  // namespace lt::storage

@@ -1,0 +1,126 @@
+// The built binary, started as a user would, over real HTTP on loopback.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "support/http_client.hpp"
+#include "support/process.hpp"
+#include "support/test_env.hpp"
+
+namespace lt {
+namespace {
+
+using nlohmann::json;
+
+std::string SessionCookie(const test::HttpReply& reply) {
+  for (const auto& [name, value] : reply.headers) {
+    if (name == "set-cookie" && value.rfind("lt_session=", 0) == 0)
+      return value.substr(0, value.find(';'));
+  }
+  return {};
+}
+
+TEST(Server, StartsWithDemoDataPrintsItsUrlAndLoginAndServesTheApi) {
+  test::TempDir directory;
+  test::ServerProcess server(directory.path(), {"--demo", "--demo-cases", "40"});
+  ASSERT_TRUE(server.running());
+  const std::string output = server.Output();
+  EXPECT_NE(output.find("http://127.0.0.1:" + std::to_string(server.port())), std::string::npos)
+      << output;
+  EXPECT_NE(output.find("admin@lingting.demo"), std::string::npos) << output;
+  EXPECT_TRUE(std::filesystem::exists(directory.path() / "var" / "lingting.db"));
+
+  auto login = test::HttpCall(server.port(), "POST", "/api/v1/session",
+                              R"({"email":"admin@lingting.demo","password":"lingting-demo"})",
+                              {{"Content-Type", "application/json"}});
+  ASSERT_EQ(login.status, 201) << login.body;
+  const std::string cookie = SessionCookie(login);
+  const std::string csrf = json::parse(login.body)["csrf_token"];
+  auto list =
+      test::HttpCall(server.port(), "GET", "/api/v1/cases?limit=5", "", {{"Cookie", cookie}});
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(json::parse(list.body)["items"].size(), 5u);
+
+  const json body = {
+      {"subject", "燃气热水器点不着火"},
+      {"customer",
+       {{"name", "钱多多"}, {"phone", "+86 186 0000 1111"}, {"email", "QIAN@example.cn"}}}};
+  auto created = test::HttpCall(
+      server.port(), "POST", "/api/v1/cases", body.dump(),
+      {{"Content-Type", "application/json"}, {"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Header("content-type"), "application/json");
+  auto search = test::HttpCall(server.port(), "GET", "/api/v1/cases?q=%E7%82%B9%E4%B8%8D%E7%9D%80",
+                               "",  // 点不着
+                               {{"Cookie", cookie}});
+  ASSERT_EQ(search.status, 200);
+  EXPECT_EQ(json::parse(search.body)["items"].size(), 1u);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+TEST(Server, AnswersOversizeBodiesWith413AndUnknownPathsWithProblemJson) {
+  test::TempDir directory;
+  ::setenv("LINGTING_SERVER_MAX_BODY_BYTES", "65536", 1);
+  test::ServerProcess server(directory.path());
+  ::unsetenv("LINGTING_SERVER_MAX_BODY_BYTES");
+  ASSERT_TRUE(server.running());
+  auto big = test::HttpCall(server.port(), "POST", "/api/v1/cases", std::string(100000, 'x'),
+                            {{"Content-Type", "application/json"}});
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(big.Header("content-type"), "application/problem+json");
+  auto missing =
+      test::HttpCall(server.port(), "GET", "/api/v2/whatever", "", {{"Accept-Language", "en"}});
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.body.find("There is no endpoint"), std::string::npos);
+  auto metrics = test::HttpCall(server.port(), "GET", "/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("process_resident_memory_bytes"), std::string::npos);
+}
+
+TEST(Server, RefusesToStartOnABadConfigurationWithAClearMessage) {
+  test::TempDir directory;
+  std::ofstream(directory.path() / "bad.toml") << "[server]\nlisten = 8080\n";
+  auto result = test::RunCommand({LINGTING_BINARY, "serve", "--config", "bad.toml", "--lang", "en"},
+                                 directory.path());
+  EXPECT_EQ(result.exit_code, 78);
+  EXPECT_NE(result.err.find("server.listen"), std::string::npos) << result.err;
+}
+
+TEST(Server, KeepsEveryAcknowledgedCaseWhenKilled) {
+  test::TempDir directory;
+  int acknowledged = 0;
+  {
+    test::ServerProcess server(directory.path(), {"--demo", "--demo-cases", "1"});
+    ASSERT_TRUE(server.running());
+    auto login = test::HttpCall(server.port(), "POST", "/api/v1/session",
+                                R"({"email":"admin@lingting.demo","password":"lingting-demo"})",
+                                {{"Content-Type", "application/json"}});
+    const std::string cookie = SessionCookie(login);
+    const std::string csrf = json::parse(login.body)["csrf_token"];
+    for (int i = 0; i < 30; ++i) {
+      const json body = {{"subject", "断电测试 " + std::to_string(i)},
+                         {"customer", {{"name", "x"}, {"phone", "13100000000"}}}};
+      auto created = test::HttpCall(
+          server.port(), "POST", "/api/v1/cases", body.dump(),
+          {{"Content-Type", "application/json"}, {"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+      if (created.status == 201) ++acknowledged;
+    }
+    server.Kill();  // no clean shutdown: only what was committed survives
+  }
+  ASSERT_EQ(acknowledged, 30);
+  test::ServerProcess again(directory.path());
+  ASSERT_TRUE(again.running());
+  auto login = test::HttpCall(again.port(), "POST", "/api/v1/session",
+                              R"({"email":"admin@lingting.demo","password":"lingting-demo"})",
+                              {{"Content-Type", "application/json"}});
+  auto found = test::HttpCall(again.port(), "GET", "/api/v1/cases?q=%E6%96%AD%E7%94%B5&limit=100",
+                              "",  // 断电
+                              {{"Cookie", SessionCookie(login)}});
+  EXPECT_EQ(json::parse(found.body)["items"].size(), 30u);
+}
+
+}  // namespace
+}  // namespace lt

@@ -1,0 +1,200 @@
+#include <gtest/gtest.h>
+
+#include "base/crypto.hpp"
+#include "support/api_harness.hpp"
+
+namespace lt {
+namespace {
+
+using nlohmann::json;
+
+class CasesApiTest : public ::testing::Test {
+ protected:
+  json NewCase(const std::string& subject, const std::string& phone) {
+    return {{"subject", subject},
+            {"description", "客户反映：" + subject},
+            {"type", "complaint"},
+            {"channel", "phone"},
+            {"urgency", "urgent"},
+            {"remedy", "replacement"},
+            {"product", "变频空调"},
+            {"customer", {{"name", "赵敏"}, {"phone", phone}, {"kind", "consumer"}}}};
+  }
+  test::ApiHarness harness_;
+};
+
+TEST_F(CasesApiTest, CreatesACaseWithItsCustomerAndLocation) {
+  auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
+                                   NewCase("空调外壳开裂", "13800138000"));
+  ASSERT_EQ(created.status, 201) << created.raw;
+  EXPECT_EQ(created.body["number"], "TS-2026-000001");
+  EXPECT_EQ(created.body["status"], "received");
+  EXPECT_EQ(created.body["urgency"], "urgent");
+  EXPECT_EQ(created.body["received_at"], "2026-03-02T01:30:00.000Z");
+  EXPECT_EQ(created.Header("Location"),
+            "/api/v1/cases/" + std::to_string(created.body["id"].get<int>()));
+  auto fetched = harness_.Call("GET", created.Header("Location"), harness_.AdminToken());
+  ASSERT_EQ(fetched.status, 200);
+  EXPECT_EQ(fetched.body["subject"], "空调外壳开裂");
+  EXPECT_EQ(fetched.Header("ETag"), "\"1\"");
+  auto customer = harness_.Call("GET", "/api/v1/customers/" + fetched.body["customer_id"].dump(),
+                                harness_.AdminToken());
+  ASSERT_EQ(customer.status, 200);
+  EXPECT_EQ(customer.body["phones"][0], "+8613800138000");
+}
+
+TEST_F(CasesApiTest, ARetriedRequestWithTheSameIdempotencyKeyReturnsTheFirstResult) {
+  const std::string body = NewCase("跳闸", "13900139000").dump();
+  auto first = harness_.Call("POST", "/api/v1/cases", harness_.AdminToken(), body,
+                             {{"Idempotency-Key", "abc-123"}});
+  auto retry = harness_.Call("POST", "/api/v1/cases", harness_.AdminToken(), body,
+                             {{"Idempotency-Key", "abc-123"}});
+  ASSERT_EQ(first.status, 201);
+  ASSERT_EQ(retry.status, 201);
+  EXPECT_EQ(retry.body["id"], first.body["id"]);
+  EXPECT_EQ(retry.Header("Idempotent-Replayed"), "true");
+  auto list = harness_.Call("GET", "/api/v1/cases", harness_.AdminToken());
+  EXPECT_EQ(list.body["items"].size(), 1u);
+  auto reused =
+      harness_.Call("POST", "/api/v1/cases", harness_.AdminToken(),
+                    NewCase("别的", "13900139000").dump(), {{"Idempotency-Key", "abc-123"}});
+  EXPECT_EQ(reused.status, 422);
+}
+
+TEST_F(CasesApiTest, PatchesWithIfMatchAndRecordsTheAuditTrail) {
+  auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
+                                   NewCase("漏水", "13700137000"));
+  const std::string path = created.Header("Location");
+  auto patched = harness_.CallJson("PATCH", path, harness_.AdminToken(),
+                                   {{"status", "understanding"}, {"origin_class", "own_factory"}},
+                                   {{"If-Match", "\"1\""}});
+  ASSERT_EQ(patched.status, 200) << patched.raw;
+  EXPECT_EQ(patched.body["status"], "understanding");
+  EXPECT_EQ(patched.body["version"], 2);
+  auto stale = harness_.CallJson("PATCH", path, harness_.AdminToken(),
+                                 {{"status", "investigating"}}, {{"If-Match", "\"1\""}});
+  EXPECT_EQ(stale.status, 409);
+  auto events = harness_.Call("GET", path + "/events", harness_.AdminToken());
+  ASSERT_EQ(events.status, 200);
+  ASSERT_EQ(events.body["items"].size(), 2u);
+  EXPECT_EQ(events.body["items"][1]["changes"][0]["field"], "origin_class");
+}
+
+TEST_F(CasesApiTest, FiltersSearchesSortsAndPages) {
+  const auto token = harness_.AdminToken();
+  auto department =
+      harness_.CallJson("POST", "/api/v1/departments", token, {{"code", "QA"}, {"name", "品保部"}});
+  ASSERT_EQ(department.status, 201);
+  for (int i = 0; i < 7; ++i) {
+    json body = NewCase(i % 2 ? "冰箱异响" : "电饭煲开裂", "1360013600" + std::to_string(i));
+    body["received_at"] = "2026-02-0" + std::to_string(i + 1) + "T08:00:00+08:00";
+    if (i < 4) body["department_id"] = department.body["id"];
+    ASSERT_EQ(harness_.CallJson("POST", "/api/v1/cases", token, body).status, 201);
+  }
+  auto cracked = harness_.Call("GET", "/api/v1/cases?q=%E5%BC%80%E8%A3%82", token);  // 开裂
+  ASSERT_EQ(cracked.status, 200) << cracked.raw;
+  EXPECT_EQ(cracked.body["items"].size(), 4u);
+  auto queue = harness_.Call("GET",
+                             "/api/v1/cases?department=" + department.body["id"].dump() +
+                                 "&status=received,understanding&sort=received_at&limit=3",
+                             token);
+  ASSERT_EQ(queue.status, 200) << queue.raw;
+  ASSERT_EQ(queue.body["items"].size(), 3u);
+  EXPECT_EQ(queue.body["items"][0]["received_at"], "2026-02-01T00:00:00.000Z");
+  auto next = harness_.Call("GET",
+                            "/api/v1/cases?department=" + department.body["id"].dump() +
+                                "&status=received,understanding&sort=received_at&limit=3&cursor=" +
+                                queue.body["next_cursor"].get<std::string>(),
+                            token);
+  ASSERT_EQ(next.status, 200);
+  ASSERT_EQ(next.body["items"].size(), 1u);
+  EXPECT_TRUE(next.body["next_cursor"].is_null());
+  auto window =
+      harness_.Call("GET", "/api/v1/cases?received_from=2026-02-03&received_to=2026-02-05", token);
+  EXPECT_EQ(window.body["items"].size(), 2u);
+  auto customer = harness_.Call(
+      "GET", "/api/v1/cases?customer=" + queue.body["items"][0]["customer_id"].dump(), token);
+  EXPECT_EQ(customer.body["items"].size(), 1u);
+}
+
+TEST_F(CasesApiTest, AddsAndListsInteractionsWithAttachments) {
+  auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
+                                   NewCase("漏电", "13500135000"));
+  const std::string path = created.Header("Location") + "/interactions";
+  const std::string pdf = "%PDF-1.4\n% test\n";
+  auto added = harness_.CallJson("POST", path, harness_.AdminToken(),
+                                 {{"direction", "outbound"},
+                                  {"channel", "email"},
+                                  {"body", "已安排工程师上门。"},
+                                  {"attachments",
+                                   {{{"filename", "检测报告.pdf"},
+                                     {"content_type", "application/pdf"},
+                                     {"content_base64", EncodeBase64(pdf)}}}}});
+  ASSERT_EQ(added.status, 201) << added.raw;
+  EXPECT_EQ(added.body["visibility"], "public");
+  auto timeline = harness_.Call("GET", path, harness_.AdminToken());
+  ASSERT_EQ(timeline.status, 200);
+  ASSERT_EQ(timeline.body["items"].size(), 1u);
+  const std::string url = timeline.body["items"][0]["attachments"][0]["url"];
+  auto download = harness_.Call("GET", url, harness_.AdminToken());
+  ASSERT_EQ(download.status, 200);
+  EXPECT_EQ(download.raw, pdf);
+  EXPECT_NE(download.Header("Content-Disposition").find("UTF-8''%E6%A3%80"), std::string::npos);
+}
+
+TEST_F(CasesApiTest, RoleScopingHidesOtherDepartmentsCasesAs404) {
+  auto& store = harness_.store;
+  const auto sales = store.AddDepartment("SALES", "营业部");
+  const auto qa = store.AddDepartment("QA", "品保部");
+  const auto seller_token =
+      harness_.TokenFor(store.AddUser("s@example.com", domain::Role::kSales, {sales.id}));
+  const auto qa_token =
+      harness_.TokenFor(store.AddUser("q@example.com", domain::Role::kQa, {qa.id}));
+  json body = NewCase("品保部的案件", "13400134000");
+  body["department_id"] = qa.id;
+  auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(), body);
+  const std::string path = created.Header("Location");
+  EXPECT_EQ(harness_.Call("GET", path, seller_token).status, 404);
+  EXPECT_EQ(harness_.Call("GET", path + "/interactions", seller_token).status, 404);
+  EXPECT_EQ(harness_.CallJson("PATCH", path, seller_token, {{"subject", "x"}}).status, 404);
+  EXPECT_EQ(harness_.Call("GET", path, qa_token).status, 200);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/cases", seller_token).body["items"].size(), 0u);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/cases", qa_token).body["items"].size(), 1u);
+}
+
+TEST_F(CasesApiTest, PortalCustomersSeeTheirOwnCasesButNotTheAuditTrail) {
+  auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
+                                   NewCase("门户案件", "13300133000"));
+  const auto customer_id = created.body["customer_id"].get<domain::Id>();
+  const auto portal_token = harness_.TokenFor(
+      harness_.store.AddUser("c@example.com", domain::Role::kCustomer, {}, customer_id));
+  const std::string path = created.Header("Location");
+  EXPECT_EQ(harness_.Call("GET", path, portal_token).status, 200);
+  EXPECT_EQ(harness_.Call("GET", path + "/events", portal_token).status, 403);
+  EXPECT_EQ(harness_.CallJson("PATCH", path, portal_token, {{"subject", "x"}}).status, 403);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/customers", portal_token).status, 403);
+  EXPECT_EQ(
+      harness_.Call("GET", "/api/v1/customers/" + std::to_string(customer_id), portal_token).status,
+      200);
+  auto filed = harness_.CallJson("POST", "/api/v1/cases", portal_token, {{"subject", "又坏了"}});
+  ASSERT_EQ(filed.status, 201) << filed.raw;
+  EXPECT_EQ(filed.body["customer_id"], customer_id);
+}
+
+TEST_F(CasesApiTest, AnswersInTheReadersLanguage) {
+  auto zh =
+      harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
+                        {{"subject", ""}, {"customer_id", 1}}, {{"Accept-Language", "zh-CN"}});
+  auto en = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
+                              {{"subject", ""}, {"customer_id", 1}},
+                              {{"Accept-Language", "en-US,en;q=0.9"}});
+  ASSERT_EQ(zh.status, 422);
+  EXPECT_EQ(zh.body["title"], "请求中有字段不正确");
+  EXPECT_EQ(en.body["title"], "The request has invalid fields");
+  EXPECT_EQ(en.body["errors"][0]["field"], "subject");
+  EXPECT_EQ(en.body["errors"][0]["message"], "is required");
+  EXPECT_EQ(en.Header("Content-Language"), "en");
+}
+
+}  // namespace
+}  // namespace lt

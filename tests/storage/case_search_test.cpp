@@ -1,0 +1,127 @@
+// The q search over subjects and descriptions, with real Chinese review text.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/case_cases.hpp"
+#include "support/test_env.hpp"
+
+namespace lt {
+namespace {
+
+class CaseSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"空调外壳开裂", "客户反映新买的空调外壳开裂，要求换货。"},
+        {"断路器频繁跳闸", "家里的断路器一开空调就跳闸。"},
+        {"热水器漏电", "洗澡时热水器外壳漏电，非常危险！"},
+        {"Washer LEAKS water", "The washing machine leaks water after the spin cycle."},
+        {"ＫＦＲ－35GW 噪音大", "室外机噪音大，邻居投诉。"},
+        {"冰箱裂了", "冰箱门裂开一条缝。"},
+    };
+    for (const auto& [subject, description] : cases) Create(subject, description);
+  }
+
+  void Create(const std::string& subject, const std::string& description) {
+    app::CreateCaseInput input;
+    input.subject = subject;
+    input.description = description;
+    input.customer = app::CustomerInput{
+        "张伟", domain::CustomerKind::kConsumer, {"13800000001"}, {}, "", "", {}};
+    auto created =
+        app::CreateCase(*store_.context, domain::Principal::System(), input, std::nullopt);
+    ASSERT_TRUE(created.ok()) << test::Describe(created.error());
+  }
+
+  std::vector<std::string> Search(const std::string& query) {
+    storage::CaseFilter filter;
+    filter.query = query;
+    filter.limit = 100;
+    auto page = app::ListCases(*store_.context, domain::Principal::System(), filter);
+    EXPECT_TRUE(page.ok()) << (page.ok() ? "" : test::Describe(page.error()));
+    std::vector<std::string> subjects;
+    if (page.ok()) {
+      for (const auto& c : page->cases) subjects.push_back(c.subject);
+      std::sort(subjects.begin(), subjects.end());
+    }
+    return subjects;
+  }
+
+  test::TestStore store_;
+};
+
+using Subjects = std::vector<std::string>;
+
+TEST_F(CaseSearchTest, FindsTwoCharacterChineseWords) {
+  EXPECT_EQ(Search("开裂"), (Subjects{"空调外壳开裂"}));
+  EXPECT_EQ(Search("跳闸"), (Subjects{"断路器频繁跳闸"}));
+  EXPECT_EQ(Search("漏电"), (Subjects{"热水器漏电"}));
+}
+
+TEST_F(CaseSearchTest, FindsSingleCharactersAndLongerPhrasesAsSubstrings) {
+  EXPECT_EQ(Search("裂"), (Subjects{"冰箱裂了", "空调外壳开裂"}));
+  EXPECT_EQ(Search("外壳开裂"), (Subjects{"空调外壳开裂"}));
+  EXPECT_EQ(Search("裂空"), Subjects{});  // both characters occur, but never next to each other
+}
+
+TEST_F(CaseSearchTest, RequiresEveryWordAndSearchesDescriptions) {
+  EXPECT_EQ(Search("空调 跳闸"), (Subjects{"断路器频繁跳闸"}));
+  EXPECT_EQ(Search("邻居"), (Subjects{"ＫＦＲ－35GW 噪音大"}));
+}
+
+TEST_F(CaseSearchTest, IgnoresCaseAndFullWidthInLatinText) {
+  EXPECT_EQ(Search("leaks"), (Subjects{"Washer LEAKS water"}));
+  EXPECT_EQ(Search("kfr"), (Subjects{"ＫＦＲ－35GW 噪音大"}));
+  EXPECT_EQ(Search("ＷＡＳＨＥＲ"), (Subjects{"Washer LEAKS water"}));
+}
+
+TEST_F(CaseSearchTest, SeesEditedSubjects) {
+  storage::CaseFilter filter;
+  filter.query = "冰箱";
+  auto page = app::ListCases(*store_.context, domain::Principal::System(), filter);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->cases.size(), 1u);
+  app::CasePatch patch;
+  patch.subject = "冷柜门变形";
+  patch.description = "门封条变形";
+  ASSERT_TRUE(app::UpdateCase(*store_.context, domain::Principal::System(), page->cases[0].id,
+                              patch, std::nullopt)
+                  .ok());
+  EXPECT_EQ(Search("冰箱"), Subjects{});
+  EXPECT_EQ(Search("变形"), (Subjects{"冷柜门变形"}));
+}
+
+TEST_F(CaseSearchTest, RefusesAQueryWithNothingToSearch) {
+  storage::CaseFilter filter;
+  filter.query = "！？，";
+  auto page = app::ListCases(*store_.context, domain::Principal::System(), filter);
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.error().fields.at(0).field, "q");
+}
+
+// Real negative product reviews (SophonPlus online_shopping_10_cats, see
+// tests/fixtures/README.md): every one that contains 死机 is found by it.
+TEST_F(CaseSearchTest, MatchesSubstringSearchOnRealReviews) {
+  std::ifstream in(LINGTING_SOURCE_DIR "/tests/fixtures/reviews_zh_sample.txt");
+  ASSERT_TRUE(in) << "fixture missing";
+  std::string line;
+  int expected = 0;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::size_t cut = std::min<std::size_t>(line.size(), 60);
+    while (cut < line.size() && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+      --cut;  // whole characters
+    Create(line.substr(0, cut), line);
+    if (line.find("死机") != std::string::npos) ++expected;
+    ++lines;
+  }
+  ASSERT_GT(lines, 50);
+  ASSERT_GT(expected, 0);
+  EXPECT_EQ(static_cast<int>(Search("死机").size()), expected);
+}
+
+}  // namespace
+}  // namespace lt

@@ -1,0 +1,66 @@
+#include "storage/migrations.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "storage/sqlite/sqlite_connection.hpp"
+#include "support/test_env.hpp"
+
+namespace lt::storage {
+namespace {
+
+TEST(Migrations, SqliteAndPostgresHaveTheSameNumbersAndNames) {
+  std::vector<std::string> sqlite, postgres;
+  for (const auto& migration : SqliteMigrations()) sqlite.emplace_back(migration.name);
+  for (const auto& migration : PostgresMigrations()) postgres.emplace_back(migration.name);
+  EXPECT_FALSE(sqlite.empty());
+  EXPECT_EQ(sqlite, postgres);
+  for (std::size_t i = 0; i < sqlite.size(); ++i)
+    EXPECT_EQ(SqliteMigrations()[i].version, static_cast<int>(i + 1));
+}
+
+TEST(Migrations, ApplyOnceAndAreIdempotent) {
+  test::TempDir directory;
+  auto connection =
+      SqliteConnection::Open((directory.path() / "m.db").string(), SqliteMode::kReadWrite);
+  ASSERT_TRUE(connection.ok());
+  auto first = ApplyMigrations(**connection, SqliteMigrations());
+  ASSERT_TRUE(first.ok()) << test::Describe(first.error());
+  EXPECT_EQ(first->applied, static_cast<int>(SqliteMigrations().size()));
+  auto second = ApplyMigrations(**connection, SqliteMigrations());
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->applied, 0);
+  EXPECT_EQ(second->current_version, first->current_version);
+}
+
+TEST(Migrations, RefuseAStoreNewerThanTheBinary) {
+  test::TempDir directory;
+  auto connection =
+      SqliteConnection::Open((directory.path() / "m.db").string(), SqliteMode::kReadWrite);
+  ASSERT_TRUE(connection.ok());
+  ASSERT_TRUE(ApplyMigrations(**connection, SqliteMigrations()).ok());
+  ASSERT_TRUE((*connection)
+                  ->Execute("INSERT INTO schema_migrations VALUES (999, '0999_future', 0)", {})
+                  .ok());
+  auto again = ApplyMigrations(**connection, SqliteMigrations());
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().key, "error.store_too_new");
+}
+
+TEST(Migrations, AFailingMigrationLeavesNothingBehind) {
+  test::TempDir directory;
+  auto connection =
+      SqliteConnection::Open((directory.path() / "m.db").string(), SqliteMode::kReadWrite);
+  ASSERT_TRUE(connection.ok());
+  const Migration broken[] = {
+      {1, "0001_broken", "CREATE TABLE half (id INTEGER); CREATE TABLE nonsense syntax"}};
+  EXPECT_FALSE(ApplyMigrations(**connection, broken).ok());
+  auto tables = (*connection)->QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'");
+  ASSERT_TRUE(tables.ok());
+  EXPECT_EQ(*tables, 0);
+}
+
+}  // namespace
+}  // namespace lt::storage

@@ -1,0 +1,114 @@
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "support/test_env.hpp"
+
+namespace lt::storage {
+namespace {
+
+std::unique_ptr<SqliteDatabase> OpenScratch(const test::TempDir& directory,
+                                            Durability durability = Durability::kNormal) {
+  SqliteOptions options;
+  options.path = (directory.path() / "db.sqlite").string();
+  options.durability = durability;
+  auto database = SqliteDatabase::Open(options);
+  EXPECT_TRUE(database.ok());
+  EXPECT_TRUE(database.value()
+                  ->Write([](Connection& c) -> Status {
+                    return c.ExecuteScript("CREATE TABLE t (v INTEGER UNIQUE)");
+                  })
+                  .ok());
+  return std::move(database).value();
+}
+
+std::int64_t Count(Database& database) {
+  std::int64_t count = -1;
+  EXPECT_TRUE(database
+                  .Read([&](Connection& c) -> Status {
+                    LT_TRY_ASSIGN(count, c.QueryInt("SELECT COUNT(*) FROM t"));
+                    return Ok();
+                  })
+                  .ok());
+  return count;
+}
+
+TEST(SqliteDatabase, AFailedWriteLeavesNothingHalfWritten) {
+  test::TempDir directory;
+  auto database = OpenScratch(directory);
+  const Status failed = database->Write([](Connection& c) -> Status {
+    LT_TRY(c.Execute("INSERT INTO t VALUES ($1)", {std::int64_t{1}}));
+    return Error::Invalid("v", "validation.required");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(Count(*database), 0);
+}
+
+TEST(SqliteDatabase, ConcurrentWritesAreGroupCommittedAndIsolated) {
+  test::TempDir directory;
+  auto database = OpenScratch(directory, Durability::kFull);
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int thread = 0; thread < 8; ++thread) {
+    threads.emplace_back([&, thread] {
+      for (int i = 0; i < 50; ++i) {
+        const std::int64_t value = thread * 1000 + i;
+        // Every tenth write inserts a duplicate and fails; the others in its batch must commit.
+        const Status status = database->Write([&](Connection& c) -> Status {
+          LT_TRY(c.Execute("INSERT INTO t VALUES ($1)", {value}));
+          if (i % 10 == 9) LT_TRY(c.Execute("INSERT INTO t VALUES ($1)", {value}));
+          return Ok();
+        });
+        if (!status.ok()) ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 8 * 5);
+  EXPECT_EQ(Count(*database), 8 * 45);
+  const auto stats = database->stats();
+  EXPECT_EQ(stats.write_jobs, 8u * 45 + 1);  // plus the CREATE TABLE
+  EXPECT_LE(stats.write_transactions, stats.write_jobs + stats.write_failures);
+}
+
+TEST(SqliteDatabase, AnExceptionInWorkBecomesAnInternalError) {
+  test::TempDir directory;
+  auto database = OpenScratch(directory);
+  const Status status =
+      database->Write([](Connection&) -> Status { throw std::runtime_error("boom"); });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kInternal);
+  EXPECT_TRUE(database
+                  ->Write([](Connection& c) -> Status {
+                    return c.Execute("INSERT INTO t VALUES (5)").ok()
+                               ? Ok()
+                               : Status(Error::Internal("insert"));
+                  })
+                  .ok());
+}
+
+TEST(SqliteDatabase, BackupIsAConsistentCopyAndRefusesToOverwrite) {
+  test::TempDir directory;
+  auto database = OpenScratch(directory);
+  ASSERT_TRUE(database
+                  ->Write([](Connection& c) -> Status {
+                    for (std::int64_t i = 0; i < 100; ++i)
+                      LT_TRY(c.Execute("INSERT INTO t VALUES ($1)", {i}));
+                    return Ok();
+                  })
+                  .ok());
+  const std::string copy = (directory.path() / "copy.sqlite").string();
+  ASSERT_TRUE(database->Backup(copy).ok());
+  SqliteOptions options;
+  options.path = copy;
+  auto restored = SqliteDatabase::Open(options);
+  ASSERT_TRUE(restored.ok());
+  EXPECT_EQ(Count(**restored), 100);
+  EXPECT_FALSE(database->Backup(copy).ok());
+}
+
+}  // namespace
+}  // namespace lt::storage

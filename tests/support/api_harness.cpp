@@ -1,0 +1,62 @@
+#include "support/api_harness.hpp"
+
+#include <gtest/gtest.h>
+
+namespace lt::test {
+
+std::string ApiResult::Header(const std::string& name) const {
+  for (const auto& [key, value] : headers) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+ApiHarness::ApiHarness() { services.app.options.max_attachment_bytes = 1024 * 1024; }
+
+std::string ApiHarness::TokenFor(const domain::User& user) {
+  auto created = authenticator.CreateToken(domain::Principal::System(), user.id, "test");
+  EXPECT_TRUE(created.ok());
+  return created.ok() ? created->secret : "";
+}
+
+std::string ApiHarness::AdminToken() {
+  if (admin_token_.empty())
+    admin_token_ = TokenFor(store.AddUser("root@example.com", domain::Role::kAdmin));
+  return admin_token_;
+}
+
+ApiResult ApiHarness::Call(const std::string& method, const std::string& target,
+                           const std::string& token, const std::string& body,
+                           std::map<std::string, std::string> headers) {
+  http::HttpRequest request;
+  request.method = method;
+  const auto question = target.find('?');
+  request.path = target.substr(0, question);
+  if (question != std::string::npos) {
+    request.query = http::ParseQuery(target.substr(question + 1))
+                        .value_or(std::multimap<std::string, std::string>{});
+  }
+  if (!token.empty()) request.headers["Authorization"] = "Bearer " + token;
+  if (!body.empty() && !headers.contains("Content-Type"))
+    request.headers["Content-Type"] = "application/json";
+  for (auto& [name, value] : headers) request.headers[name] = value;
+  request.body = body;
+  request.remote_address = "127.0.0.1";
+  http::HttpResponse response = api.Handle(request);
+  ApiResult result;
+  result.status = response.status;
+  result.raw = response.body;
+  result.headers = response.headers;
+  if (response.content_type.find("json") != std::string::npos && !response.body.empty()) {
+    result.body = nlohmann::json::parse(response.body, nullptr, false);
+  }
+  return result;
+}
+
+ApiResult ApiHarness::CallJson(const std::string& method, const std::string& target,
+                               const std::string& token, const nlohmann::json& body,
+                               std::map<std::string, std::string> headers) {
+  return Call(method, target, token, body.dump(), std::move(headers));
+}
+
+}  // namespace lt::test
