@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev libicu-dev libhowardhinnant-date-dev
   libcli11-dev libtomlplusplus-dev libgtest-dev libgmock-dev
   libpq-dev
-  wrk curl
+  wrk curl jq
 )
 
 missing=()

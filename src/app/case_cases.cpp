@@ -53,7 +53,8 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
   c.urgency = input.urgency.value_or(domain::Urgency::kNormal);
   c.origin_class = input.origin_class.value_or(domain::OriginClass::kUnknown);
   c.remedy = input.remedy.value_or(domain::Remedy::kNone);
-  c.status = domain::CaseStatus::kReceived;
+  if (input.status && !principal.system) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  c.status = input.status.value_or(domain::CaseStatus::kReceived);
   c.category_id = input.category_id;
   c.received_at = input.received_at.value_or(now);
   if (c.received_at > now + context.options.max_clock_skew_ms) {

@@ -60,6 +60,9 @@ struct CreateCaseInput {
   std::optional<Id> department_id;
   std::optional<Id> assignee_id;
   std::optional<TimestampMs> received_at;  // importing systems may set a past time
+  // Where an imported case already stands. Only the system (CLI import, demo)
+  // may set it; people move cases through the workflow.
+  std::optional<domain::CaseStatus> status;
 };
 
 struct CasePatch {

@@ -247,7 +247,24 @@ app::CreateCaseInput MakeCase(std::mt19937_64& random, const DemoOrg& org, Times
   const std::size_t department =
       defect.origin == domain::OriginClass::kEnvironmental ? 3 : 1 + pick(2);
   input.department_id = org.departments[department];
-  input.received_at = now - static_cast<TimestampMs>(random() % (365ULL * 24 * 3600 * 1000));
+  const TimestampMs age_ms = static_cast<TimestampMs>(random() % (365ULL * 24 * 3600 * 1000));
+  input.received_at = now - age_ms;
+  // Older cases are further along the procedure; most of last quarter's are closed.
+  constexpr std::array<domain::CaseStatus, 9> open_statuses = {
+      domain::CaseStatus::kReceived,         domain::CaseStatus::kUnderstanding,
+      domain::CaseStatus::kSampleCollection, domain::CaseStatus::kInvestigating,
+      domain::CaseStatus::kCountermeasures,  domain::CaseStatus::kQaApproval,
+      domain::CaseStatus::kReplying,         domain::CaseStatus::kFollowingUp,
+      domain::CaseStatus::kVerifying};
+  const TimestampMs day_ms = 24LL * 3600 * 1000;
+  if (age_ms < 2 * day_ms) {
+    input.status = domain::CaseStatus::kReceived;
+  } else if (age_ms < 45 * day_ms || chance(8)) {
+    input.status =
+        open_statuses[std::min<std::size_t>(static_cast<std::size_t>(age_ms / (5 * day_ms)), 8)];
+  } else {
+    input.status = chance(85) ? domain::CaseStatus::kClosed : domain::CaseStatus::kResolved;
+  }
   // Repeat customers: the same number comes back, and is matched.
   const int customer_number =
       static_cast<int>(random() % static_cast<std::uint64_t>(customer_pool));

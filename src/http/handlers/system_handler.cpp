@@ -1,4 +1,4 @@
-// /healthz, /metrics and /api/v1/openapi.json.
+// /healthz, /livez, /metrics and /api/v1/openapi.json.
 
 #include "http/handlers/handler_support.hpp"
 #include "http/openapi.hpp"
@@ -20,6 +20,11 @@ void RegisterSystemRoutes(ApiRouter& router, Services& services) {
                                           .count();
                 return JsonResponse(200, {{"status", "ok"}, {"uptime_seconds", uptime}});
               }});
+  // Liveness: answers without touching the store (for orchestrators, and the
+  // bare HTTP ceiling in bench/api_bench.sh).
+  router.Add("GET", "/livez", {Access::kPublic, [](RequestContext&) -> Result<HttpResponse> {
+                                 return JsonResponse(200, {{"status", "ok"}});
+                               }});
   router.Add("GET", "/metrics",
              {Access::kPublic, [&services](RequestContext&) -> Result<HttpResponse> {
                 HttpResponse response;
