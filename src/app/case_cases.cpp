@@ -125,7 +125,7 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
     c.number = domain::FormatCaseNumber(context.options.case_number_prefix, year, sequence);
     LT_TRY_ASSIGN(c.id, cases.Insert(c));
     ChangeList changes;
-    RecordCaseChanges(std::nullopt, c, changes);
+    RecordNewCase(c, changes);
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent("case", c.id, "create", principal.user_id, now, changes.Take())));
     if (key) LT_TRY(auth.InsertIdempotencyKey(key_owner, key->key, key->request_hash, c.id, now));

@@ -10,29 +10,25 @@ std::optional<std::string> Code(const Codes& codes, E value) {
 
 }  // namespace
 
-void RecordCaseChanges(const std::optional<domain::Case>& before, const domain::Case& after,
-                       ChangeList& changes) {
-  auto text = [&](auto member) -> std::optional<std::string> {
-    if (!before) return std::nullopt;
-    return (*before).*member;
-  };
-  auto id = [&](auto member) -> std::optional<domain::Id> {
-    if (!before) return std::nullopt;
-    return (*before).*member;
-  };
+void RecordNewCase(const domain::Case& created, ChangeList& changes) {
+  changes.Record("number", std::optional<std::string>(), created.number);
+  changes.Record("customer_id", std::optional<domain::Id>(),
+                 std::optional<domain::Id>(created.customer_id));
+}
+
+void RecordCaseChanges(const domain::Case& before, const domain::Case& after, ChangeList& changes) {
+  auto text = [&](auto member) -> std::optional<std::string> { return before.*member; };
+  auto id = [&](auto member) -> std::optional<domain::Id> { return before.*member; };
   auto code = [&](const auto& codes, auto member) -> std::optional<std::string> {
-    if (!before) return std::nullopt;
-    return Code(codes, (*before).*member);
+    return Code(codes, before.*member);
   };
-  if (!before) changes.Record("number", std::optional<std::string>(), after.number);
   changes.Record("type", code(domain::kCaseTypeCodes, &domain::Case::type),
                  Code(domain::kCaseTypeCodes, after.type));
   changes.Record("channel", code(domain::kChannelCodes, &domain::Case::channel),
                  Code(domain::kChannelCodes, after.channel));
   changes.Record("subject", text(&domain::Case::subject), after.subject);
   changes.Record("description", text(&domain::Case::description), after.description);
-  changes.Record("customer_id",
-                 before ? std::optional<domain::Id>(before->customer_id) : std::nullopt,
+  changes.Record("customer_id", std::optional<domain::Id>(before.customer_id),
                  std::optional<domain::Id>(after.customer_id));
   changes.Record("category_id", id(&domain::Case::category_id), after.category_id);
   changes.Record("product", text(&domain::Case::product), after.product);
@@ -49,10 +45,8 @@ void RecordCaseChanges(const std::optional<domain::Case>& before, const domain::
                  Code(domain::kCaseStatusCodes, after.status));
   changes.Record("department_id", id(&domain::Case::department_id), after.department_id);
   changes.Record("assignee_id", id(&domain::Case::assignee_id), after.assignee_id);
-  changes.Record(
-      "received_at",
-      before ? std::optional<std::string>(std::to_string(before->received_at)) : std::nullopt,
-      std::to_string(after.received_at));
+  changes.Record("received_at", std::to_string(before.received_at),
+                 std::to_string(after.received_at));
 }
 
 }  // namespace lt::app

@@ -39,6 +39,12 @@ void RecordCustomerChanges(const std::optional<domain::Customer>& before,
                  ContactsText(after.contacts));
 }
 
+// A new customer's record holds its identity: name and contacts (see RecordNewCase).
+void RecordNewCustomer(const domain::Customer& customer, ChangeList& changes) {
+  changes.Record("name", std::nullopt, customer.name);
+  changes.Record("contacts", std::nullopt, ContactsText(customer.contacts));
+}
+
 Status RequireStaff(const domain::Principal& principal, domain::Permission permission) {
   if (!domain::HasPermission(principal, permission)) {
     return Error::Of(ErrorCode::kForbidden, "error.forbidden");
@@ -79,7 +85,7 @@ Result<Id> MatchOrCreateCustomer(storage::Connection& connection, domain::Custom
   if (!match) {
     LT_TRY_ASSIGN(Id id, customers.Insert(customer));
     ChangeList changes;
-    RecordCustomerChanges(std::nullopt, customer, changes);
+    RecordNewCustomer(customer, changes);
     LT_TRY(
         audit.Append(MakeEvent("customer", id, "create", principal.user_id, now, changes.Take())));
     return id;
@@ -113,7 +119,7 @@ Result<domain::Customer> CreateCustomer(AppContext& context, const domain::Princ
     storage::CustomerStore customers(connection);
     LT_TRY_ASSIGN(customer.id, customers.Insert(customer));
     ChangeList changes;
-    RecordCustomerChanges(std::nullopt, customer, changes);
+    RecordNewCustomer(customer, changes);
     return storage::AuditStore(connection)
         .Append(
             MakeEvent("customer", customer.id, "create", principal.user_id, now, changes.Take()));

@@ -3,20 +3,13 @@
 #include <nlohmann/json.hpp>
 
 namespace lt::storage {
-namespace {
-
-nlohmann::json OptionalJson(const std::optional<std::string>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
 Status AuditStore::Append(const domain::CaseEvent& event) {
   nlohmann::json changes = nlohmann::json::array();
   for (const auto& change : event.changes) {
-    changes.push_back({{"field", change.field},
-                       {"before", OptionalJson(change.before)},
-                       {"after", OptionalJson(change.after)}});
+    nlohmann::json item = {{"field", change.field}};
+    if (change.before) item["before"] = *change.before;  // absent means null
+    if (change.after) item["after"] = *change.after;
+    changes.push_back(std::move(item));
   }
   LT_TRY(connection_.Execute(
       "INSERT INTO case_events (entity, entity_id, action, actor_user_id, at, changes) "

@@ -54,6 +54,13 @@ class Dialect {
   // Returns the parameter value to bind.
   virtual std::string CaseSearchCondition(int index) const = 0;
   virtual SqlValue CaseSearchParameter(std::string_view query) const = 0;
+  // How many cases match a search (bound at $1), counted from the index alone;
+  // engines may stop counting at 10,000.
+  virtual std::string CaseSearchCountQuery() const = 0;
+  // The FROM item that makes the engine walk cases in received_at order, for
+  // searches whose matches are too many to sort (SQLite needs a hint; others
+  // plan this themselves).
+  virtual std::string CasesInReceivedOrder() const = 0;
   // A condition true when text column `column` contains the bound string `param`.
   virtual std::string ContainsCondition(std::string_view column, std::string_view param) const = 0;
 };

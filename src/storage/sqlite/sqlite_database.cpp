@@ -20,12 +20,19 @@ Status RunGuarded(const Database::Work& work, Connection& connection) {
   }
 }
 
+// Called by SQLite in the writer thread after each commit with the WAL's size in pages.
+int RecordWalPages(void* wal_pages, sqlite3*, const char*, int pages) {
+  *static_cast<int*>(wal_pages) = pages;
+  return SQLITE_OK;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::OpenConnection(SqliteMode mode) const {
   LT_TRY_ASSIGN(auto connection, SqliteConnection::Open(options_.path, mode));
-  const std::string pragmas = "PRAGMA cache_size = -" + std::to_string(options_.cache_size_kib) +
-                              "; PRAGMA mmap_size = " + std::to_string(options_.mmap_size_bytes) +
+  const std::int64_t cache_kib =
+      mode == SqliteMode::kReadOnly ? options_.reader_cache_kib : options_.writer_cache_kib;
+  const std::string pragmas = "PRAGMA cache_size = -" + std::to_string(cache_kib) +
                               "; PRAGMA temp_store = MEMORY;" +
                               (mode == SqliteMode::kReadOnly ? " PRAGMA query_only = 1;" : "");
   LT_TRY(connection->ExecuteScript(pragmas));
@@ -42,13 +49,17 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const SqliteOptions
   LT_TRY_ASSIGN(database->writer_, database->OpenConnection(SqliteMode::kReadWrite));
   const std::string synchronous = options.durability == Durability::kFull ? "FULL" : "NORMAL";
   LT_TRY(database->writer_->ExecuteScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = " +
-                                          synchronous + "; PRAGMA wal_autocheckpoint = 4000;"));
+                                          synchronous + "; PRAGMA wal_autocheckpoint = 0;"));
+  sqlite3_wal_hook(database->writer_->handle(), RecordWalPages, &database->wal_pages_);
   LT_TRY_ASSIGN(auto report, ApplyMigrations(*database->writer_, SqliteMigrations()));
   if (report.applied > 0) {
     spdlog::info("store migrated to version {} ({} applied)", report.current_version,
                  report.applied);
   }
+  LT_TRY_ASSIGN(database->checkpointer_, database->OpenConnection(SqliteMode::kReadWrite));
+  LT_TRY(database->checkpointer_->ExecuteScript("PRAGMA synchronous = " + synchronous + ";"));
   database->writer_thread_ = std::thread([raw = database.get()] { raw->WriterLoop(); });
+  database->checkpoint_thread_ = std::thread([raw = database.get()] { raw->CheckpointLoop(); });
   return database;
 }
 
@@ -58,8 +69,12 @@ SqliteDatabase::~SqliteDatabase() {
     stopping_ = true;
   }
   wake_writer_.notify_all();
+  wake_checkpointer_.notify_all();
   if (writer_thread_.joinable()) writer_thread_.join();
-  if (writer_) std::ignore = writer_->ExecuteScript("PRAGMA optimize;");  // best effort at close
+  if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
+  // Best effort at close: a leftover WAL is replayed at the next open anyway.
+  if (writer_)
+    std::ignore = writer_->ExecuteScript("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
 }
 
 Status SqliteDatabase::Write(const Work& work) {
@@ -88,6 +103,24 @@ void SqliteDatabase::WriterLoop() {
     }
     CommitBatch(batch);
     batch.clear();
+  }
+}
+
+// Copies committed WAL pages into the database file without blocking the
+// writer or readers (PASSIVE), whenever a commit reports a large WAL.
+void SqliteDatabase::CheckpointLoop() {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_checkpointer_.wait(lock, [&] { return stopping_ || checkpoint_wanted_; });
+      if (stopping_) return;
+      checkpoint_wanted_ = false;
+    }
+    int wal_pages = 0, copied = 0;
+    const int code = sqlite3_wal_checkpoint_v2(checkpointer_->handle(), nullptr,
+                                               SQLITE_CHECKPOINT_PASSIVE, &wal_pages, &copied);
+    if (code != SQLITE_OK && code != SQLITE_BUSY)
+      spdlog::warn("WAL checkpoint failed with code {}", code);
   }
 }
 
@@ -129,13 +162,16 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const bool wal_is_large = wal_pages_ > options_.checkpoint_pages;
   {
     std::lock_guard lock(mutex_);
+    if (wal_is_large) checkpoint_wanted_ = true;
     ++stats_.write_transactions;
     stats_.write_jobs += batch.size() - failures;
     stats_.write_failures += failures;
     stats_.commit_seconds_total += seconds;
   }
+  if (wal_is_large) wake_checkpointer_.notify_one();
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(results[i]));
 }
 

@@ -18,8 +18,13 @@ struct SqliteOptions {
   std::string path;                             // the database file
   Durability durability = Durability::kNormal;  // synchronous=NORMAL or FULL
   std::size_t max_batch = 256;                  // Write() calls per group commit
-  std::int64_t cache_size_kib = 65536;          // page cache per connection
-  std::int64_t mmap_size_bytes = 268435456;     // memory-mapped I/O for reads
+  // Page caches are per connection and count towards resident memory; the
+  // operating system's file cache (which does not) holds the rest.
+  std::int64_t writer_cache_kib = 32768;
+  std::int64_t reader_cache_kib = 8192;
+  // Checkpoints (copying the WAL into the database file) run on their own
+  // thread when the WAL has grown past this many pages, never in a commit.
+  std::int64_t checkpoint_pages = 2000;
 };
 
 // The embedded store: one file in WAL mode, one writer thread that commits
@@ -47,10 +52,16 @@ class SqliteDatabase final : public Database {
   Result<std::unique_ptr<SqliteConnection>> OpenConnection(SqliteMode mode) const;
   void WriterLoop();
   void CommitBatch(std::vector<Job*>& batch);
+  void CheckpointLoop();
 
   SqliteOptions options_;
   std::unique_ptr<SqliteConnection> writer_;
   std::thread writer_thread_;
+  std::unique_ptr<SqliteConnection> checkpointer_;
+  std::thread checkpoint_thread_;
+  std::condition_variable wake_checkpointer_;
+  bool checkpoint_wanted_ = false;  // guarded by mutex_
+  int wal_pages_ = 0;               // writer thread only
 
   mutable std::mutex mutex_;
   std::condition_variable wake_writer_;

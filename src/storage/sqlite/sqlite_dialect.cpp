@@ -18,6 +18,16 @@ SqlValue SqliteDialect::CaseSearchParameter(std::string_view query) const {
   return BuildFtsQuery(query);
 }
 
+std::string SqliteDialect::CaseSearchCountQuery() const {
+  // Counting stops early: callers only compare with a threshold below this cap.
+  return "SELECT COUNT(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH $1 LIMIT 10000) "
+         "AS m";
+}
+
+std::string SqliteDialect::CasesInReceivedOrder() const {
+  return "cases INDEXED BY cases_received";
+}
+
 std::string SqliteDialect::ContainsCondition(std::string_view column,
                                              std::string_view param) const {
   return "instr(" + std::string(column) + ", " + std::string(param) + ") > 0";

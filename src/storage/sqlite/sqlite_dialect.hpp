@@ -10,6 +10,8 @@ class SqliteDialect final : public Dialect {
   Engine engine() const override { return Engine::kSqlite; }
   std::string CaseSearchCondition(int index) const override;
   SqlValue CaseSearchParameter(std::string_view query) const override;
+  std::string CaseSearchCountQuery() const override;
+  std::string CasesInReceivedOrder() const override;
   std::string ContainsCondition(std::string_view column, std::string_view param) const override;
 };
 
