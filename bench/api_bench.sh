@@ -120,6 +120,15 @@ for durability in normal full; do
   run_wrk "create_$durability" 1 create_case.lua
   run_wrk "create_$durability" 8 create_case.lua
   run_wrk "create_$durability" 64 create_case.lua
+  if [[ $durability == normal ]]; then
+    export LINGTING_MAX_CASE_ID
+    LINGTING_MAX_CASE_ID=$(sqlite3 "$work/bench.db" "SELECT MAX(id) FROM cases")
+    run_wrk "add_interaction" 1 add_interaction.lua
+    run_wrk "add_interaction" 8 add_interaction.lua
+    record "{\"name\":\"store_size_small\",\"cases\":$(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM cases")}"
+    run_wrk "search_zh_2char_small_store" 1 get.lua "/api/v1/cases?q=%E5%BC%80%E8%A3%82&limit=50"
+    run_wrk "queue_received_at_small_store" 1 get.lua "/api/v1/cases?status=received&sort=received_at&limit=50"
+  fi
   stop_server
 done
 
@@ -142,11 +151,15 @@ done
 sleep 1
 memory "idle_big"
 department=$(sqlite3 "$work/bench.db" "SELECT id FROM departments WHERE code = 'QA'")
+run_wrk "queue_received_at" 1 get.lua "/api/v1/cases?department=$department&status=received&sort=received_at&limit=50"
 run_wrk "queue_received_at" 8 get.lua "/api/v1/cases?department=$department&status=received&sort=received_at&limit=50"
 run_wrk "queue_sla_due_at" 8 get.lua "/api/v1/cases?department=$department&status=received&sort=sla_due_at&limit=50"
+run_wrk "queue_sla_due_at" 1 get.lua "/api/v1/cases?department=$department&status=received&sort=sla_due_at&limit=50"
+run_wrk "queue_two_statuses" 1 get.lua "/api/v1/cases?department=$department&status=received,understanding&limit=50"
 run_wrk "queue_two_statuses" 8 get.lua "/api/v1/cases?department=$department&status=received,understanding&limit=50"
 run_wrk "search_zh_2char" 1 get.lua "/api/v1/cases?q=%E5%BC%80%E8%A3%82&limit=50"
 run_wrk "search_zh_2char" 8 get.lua "/api/v1/cases?q=%E5%BC%80%E8%A3%82&limit=50"
+run_wrk "search_rare_model_number" 1 get.lua "/api/v1/cases?q=DZ267L%20140&limit=50"
 run_wrk "search_en_word" 8 get.lua "/api/v1/cases?q=leaks&limit=50"
 run_wrk "create_normal_big" 64 create_case.lua
 memory "after_load_big"

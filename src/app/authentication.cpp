@@ -127,13 +127,26 @@ Result<Caller> Authenticator::ResolveSession(const std::string& session_token) {
   return caller;
 }
 
+void Authenticator::ForgetCachedCallers() {
+  std::lock_guard lock(mutex_);
+  token_cache_.clear();
+}
+
 Result<Caller> Authenticator::ResolveBearer(const std::string& token) {
   if (token.rfind(kTokenPrefix, 0) != 0) return Unauthenticated();
+  const std::string token_hash = HashToken(token);
+  const auto steady_now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(mutex_);
+    const auto cached = token_cache_.find(token_hash);
+    if (cached != token_cache_.end() && cached->second.expires > steady_now)
+      return cached->second.caller;
+  }
   const TimestampMs now = context_.clock.NowMs();
   Caller caller;
   std::optional<domain::ApiToken> stored;
   LT_TRY(context_.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(stored, storage::AuthStore(connection).FindActiveToken(HashToken(token)));
+    LT_TRY_ASSIGN(stored, storage::AuthStore(connection).FindActiveToken(token_hash));
     if (!stored) return Unauthenticated();
     LT_TRY_ASSIGN(caller, CallerFor(connection, stored->user_id));
     return Ok();
@@ -143,6 +156,10 @@ Result<Caller> Authenticator::ResolveBearer(const std::string& token) {
       return storage::AuthStore(connection).TouchToken(stored->id, now);
     });  // last_used_at is informational; the request goes on if it fails
   }
+  std::lock_guard lock(mutex_);
+  if (token_cache_.size() > 10000)
+    token_cache_.clear();  // bounded: many distinct tokens are unusual
+  token_cache_[token_hash] = CachedCaller{caller, steady_now + kTokenCacheTtl};
   return caller;
 }
 
@@ -202,7 +219,7 @@ Result<std::vector<domain::ApiToken>> Authenticator::ListTokens(
 
 Status Authenticator::RevokeToken(const domain::Principal& principal, domain::Id token_id) {
   const TimestampMs now = context_.clock.NowMs();
-  return context_.database.Write([&](storage::Connection& connection) -> Status {
+  const Status revoked = context_.database.Write([&](storage::Connection& connection) -> Status {
     storage::AuthStore auth(connection);
     LT_TRY_ASSIGN(auto token, auth.FindToken(token_id));
     const bool own = token && token->user_id == principal.user_id;
@@ -217,6 +234,8 @@ Status Authenticator::RevokeToken(const domain::Principal& principal, domain::Id
         .Append(MakeEvent("user", token->user_id, "revoke_token", principal.user_id, now,
                           changes.Take()));
   });
+  ForgetCachedCallers();
+  return revoked;
 }
 
 }  // namespace lt::app

@@ -3,6 +3,7 @@
 // Who is calling: login with e-mail and password (session cookie plus CSRF
 // token), bearer API tokens, and the management of those tokens.
 
+#include <chrono>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -34,7 +35,11 @@ struct CreatedToken {
   std::string secret;  // shown once
 };
 
-// Thread-safe. Keeps the login failure counts in memory.
+// Thread-safe. Keeps the login failure counts in memory, and resolved bearer
+// tokens for a few seconds so an integration's requests do not each read the
+// token and its user: a change to any token or user through this process
+// clears that cache at once; other processes (several nodes) see a revoked
+// token or deactivated user after at most kTokenCacheTtl.
 class Authenticator {
  public:
   explicit Authenticator(AppContext& context) : context_(context) {}
@@ -58,14 +63,26 @@ class Authenticator {
   Result<std::vector<domain::ApiToken>> ListTokens(const domain::Principal& principal);
   Status RevokeToken(const domain::Principal& principal, domain::Id token_id);
 
+  // Forgets every cached token: call after changing a user (role,
+  // departments, active) so the change applies to the next request.
+  void ForgetCachedCallers();
+
+  static constexpr std::chrono::seconds kTokenCacheTtl{5};
+
  private:
   Result<Caller> CallerFor(storage::Connection& connection, domain::Id user_id);
   std::optional<std::int64_t> SecondsUntilAllowed(const std::string& key, TimestampMs now);
   void RecordFailure(const std::string& key, TimestampMs now);
 
+  struct CachedCaller {
+    Caller caller;
+    std::chrono::steady_clock::time_point expires;
+  };
+
   AppContext& context_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::deque<TimestampMs>> failures_;  // guarded by mutex_
+  std::unordered_map<std::string, CachedCaller> token_cache_;  // by token hash; guarded by mutex_
 };
 
 }  // namespace lt::app

@@ -108,6 +108,8 @@ HttpResponse Api::Handle(const HttpRequest& request) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   services_.metrics.RecordRequest(request.method, route_label, response.status, seconds);
+  spdlog::debug("{} {} {} {} {:.3f} ms", request.remote_address, request.method, request.path,
+                response.status, seconds * 1000);
   return response;
 }
 

@@ -29,18 +29,15 @@ void EmitCjkRun(const std::string& text, const std::vector<CodePoint>& run, Toke
     return text.substr(run[from].start, run[to].end - run[from].start);
   };
   if (run.size() == 1) {
-    emit(SearchToken{slice(0, 0), false, run[0].start, run[0].end});
+    emit(SearchToken{slice(0, 0), run[0].start, run[0].end});
     return;
   }
   for (std::size_t i = 0; i + 1 < run.size(); ++i) {
-    emit(SearchToken{slice(i, i + 1), false, run[i].start, run[i + 1].end});
-    if (mode == TokenizeMode::kIndex) {
-      emit(SearchToken{slice(i, i), true, run[i].start, run[i].end});
-    }
+    emit(SearchToken{slice(i, i + 1), run[i].start, run[i + 1].end});
   }
   if (mode == TokenizeMode::kIndex) {
     const std::size_t last = run.size() - 1;
-    emit(SearchToken{slice(last, last), false, run[last].start, run[last].end});
+    emit(SearchToken{slice(last, last), run[last].start, run[last].end});
   }
 }
 
@@ -69,7 +66,7 @@ void Tokenize(std::string_view input, TokenizeMode mode,
   int32_t offset = 0;
   auto flush_word = [&](int end) {
     if (word_start >= 0) {
-      emit(SearchToken{text.substr(word_start, end - word_start), false, word_start, end});
+      emit(SearchToken{text.substr(word_start, end - word_start), word_start, end});
       word_start = -1;
     }
   };
@@ -101,6 +98,18 @@ void Tokenize(std::string_view input, TokenizeMode mode,
   }
   flush_word(length);
   flush_cjk();
+}
+
+bool EndsWithSingleCjk(std::string_view query) {
+  bool single = false;
+  Tokenize(query, TokenizeMode::kQuery, [&](const SearchToken& token) {
+    UChar32 first = 0;
+    int32_t offset = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(token.text.data()), offset,
+            static_cast<int32_t>(token.text.size()), first);
+    single = IsCjk(first) && offset == static_cast<int32_t>(token.text.size());
+  });
+  return single;
 }
 
 std::vector<std::string> TokenTexts(std::string_view text, TokenizeMode mode) {

@@ -12,20 +12,21 @@ namespace lt::text {
 //
 // Text is first normalised with ICU NFKC case folding (full-width → half-width,
 // upper → lower). Runs of CJK characters (Han, kana, Hangul) are indexed as
-// overlapping bigrams, each with the single character at the same position
-// ("colocated"), so that one-character and two-character words both match:
-// 产品开裂 → [产品|产] [品开|品] [开裂|开] [裂]. Runs of letters and digits are
-// indexed as whole words. Everything else separates tokens.
+// overlapping bigrams followed by the run's last character: 产品开裂 → 产品 品开
+// 开裂 裂. A query for two or more characters is the phrase of its bigrams; a
+// query ending in a single character finds it as the prefix of a token (see
+// EndsWithSingleCjk), since every character of the text starts a bigram or is
+// a run's last character. Runs of letters and digits are indexed as whole
+// words. Everything else separates tokens.
 
 struct SearchToken {
   std::string text;
-  bool colocated = false;  // at the same position as the previous token
-  int start = 0;           // byte offsets into the normalised text
+  int start = 0;  // byte offsets into the normalised text
   int end = 0;
 };
 
 enum class TokenizeMode {
-  kIndex,  // bigrams plus colocated unigrams, as stored
+  kIndex,  // bigrams plus each run's last character, as stored
   kQuery,  // the token sequence that a phrase query must match contiguously
 };
 
@@ -35,6 +36,10 @@ void Tokenize(std::string_view text, TokenizeMode mode,
 
 // Convenience: the token texts in order.
 std::vector<std::string> TokenTexts(std::string_view text, TokenizeMode mode);
+
+// True when the query text's last token is a CJK run of one character: such a
+// token must be matched as a prefix (it may begin a bigram in the text).
+bool EndsWithSingleCjk(std::string_view query);
 
 // NFKC case-folded form of the text (full-width → half-width, lower case).
 std::string NormalizeForSearch(std::string_view text);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "support/process.hpp"
@@ -147,6 +148,43 @@ TEST_F(CliTest, ImportsComcastTicketsWithADayMonthYearDateFormat) {
            "--map-value", "channel:Internet=web", "--map", "customer_region=State"});
   ASSERT_EQ(imported.exit_code, 0) << imported.err.substr(0, 2000);
   EXPECT_NE(imported.out.find("Imported 200 rows"), std::string::npos);
+}
+
+TEST_F(CliTest, ReadsColumnAndValueMappingsFromAFile) {
+  std::ofstream(directory_.path() / "tickets.csv") << "标题,客户,电话,渠道,紧急\n"
+                                                   << "插座外壳开裂,张伟,13800000011,电话,是\n"
+                                                   << "开关接触不良,李娜,13800000012,微信,否\n";
+  std::ofstream(directory_.path() / "mapping.toml") << "[columns]\n"
+                                                    << "subject = \"标题\"\n"
+                                                    << "customer_name = \"客户\"\n"
+                                                    << "customer_phone = \"电话\"\n"
+                                                    << "channel = \"渠道\"\n"
+                                                    << "urgency = \"紧急\"\n"
+                                                    << "[values.channel]\n"
+                                                    << "\"电话\" = \"phone\"\n"
+                                                    << "\"微信\" = \"social\"\n"
+                                                    << "[values.urgency]\n"
+                                                    << "\"是\" = \"urgent\"\n"
+                                                    << "\"否\" = \"normal\"\n";
+  auto imported = Run({"import", "cases", "tickets.csv", "--mapping", "mapping.toml"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  auto exported = Run({"export", "cases", "--format", "jsonl"});
+  std::istringstream lines(exported.out);
+  std::string line;
+  std::map<std::string, nlohmann::json> by_subject;
+  while (std::getline(lines, line)) {
+    const auto record = nlohmann::json::parse(line);
+    by_subject[record["subject"]] = record;
+  }
+  ASSERT_EQ(by_subject.size(), 2u);
+  EXPECT_EQ(by_subject["插座外壳开裂"]["channel"], "phone");
+  EXPECT_EQ(by_subject["插座外壳开裂"]["urgency"], "urgent");
+  EXPECT_EQ(by_subject["开关接触不良"]["channel"], "social");
+  EXPECT_EQ(by_subject["开关接触不良"]["urgency"], "normal");
+  std::ofstream(directory_.path() / "bad.toml") << "[columns]\nsubjekt = \"标题\"\n";
+  auto bad = Run({"import", "cases", "tickets.csv", "--mapping", "bad.toml"});
+  EXPECT_EQ(bad.exit_code, 65);
+  EXPECT_NE(bad.err.find("subjekt"), std::string::npos) << bad.err;
 }
 
 TEST_F(CliTest, ReportsBadRowsByLineAndKeepsTheGoodOnes) {

@@ -61,7 +61,12 @@ TEST_F(CaseSearchTest, FindsTwoCharacterChineseWords) {
 }
 
 TEST_F(CaseSearchTest, FindsSingleCharactersAndLongerPhrasesAsSubstrings) {
-  EXPECT_EQ(Search("裂"), (Subjects{"冰箱裂了", "空调外壳开裂"}));
+  EXPECT_EQ(Search("裂"),
+            (Subjects{"冰箱裂了", "空调外壳开裂"}));  // inside a bigram, and a run's end
+  EXPECT_EQ(Search("冷"), Subjects{});
+  EXPECT_EQ(Search("跳"), (Subjects{"断路器频繁跳闸"}));  // only ever the start of a bigram
+  EXPECT_EQ(Search("繁跳闸"), (Subjects{"断路器频繁跳闸"}));
+  EXPECT_EQ(Search("35GW噪"), (Subjects{"ＫＦＲ－35GW 噪音大"}));
   EXPECT_EQ(Search("外壳开裂"), (Subjects{"空调外壳开裂"}));
   EXPECT_EQ(Search("裂空"), Subjects{});  // both characters occur, but never next to each other
 }

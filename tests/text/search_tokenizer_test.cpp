@@ -7,18 +7,24 @@ namespace {
 
 using Tokens = std::vector<std::string>;
 
-TEST(Tokenize, IndexesChineseAsBigramsWithColocatedSingleCharacters) {
+TEST(Tokenize, IndexesChineseAsBigramsAndTheLastCharacterOfEachRun) {
+  EXPECT_EQ(TokenTexts("外壳开裂", TokenizeMode::kIndex), (Tokens{"外壳", "壳开", "开裂", "裂"}));
+  EXPECT_EQ(TokenTexts("纸A4纸张", TokenizeMode::kIndex), (Tokens{"纸", "a4", "纸张", "张"}));
   std::vector<SearchToken> tokens;
-  Tokenize("外壳开裂", TokenizeMode::kIndex,
+  Tokenize("外壳", TokenizeMode::kIndex,
            [&](const SearchToken& token) { tokens.push_back(token); });
-  ASSERT_EQ(tokens.size(), 7u);
-  EXPECT_EQ(tokens[0].text, "外壳");
-  EXPECT_FALSE(tokens[0].colocated);
-  EXPECT_EQ(tokens[1].text, "外");
-  EXPECT_TRUE(tokens[1].colocated);
-  EXPECT_EQ(tokens[4].text, "开裂");
-  EXPECT_EQ(tokens[6].text, "裂");
-  EXPECT_FALSE(tokens[6].colocated);
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(tokens[0].start, 0);
+  EXPECT_EQ(tokens[0].end, 6);
+  EXPECT_EQ(tokens[1].start, 3);
+}
+
+TEST(EndsWithSingleCjk, MarksQueriesWhoseLastCharacterMayBeginABigram) {
+  EXPECT_TRUE(EndsWithSingleCjk("裂"));
+  EXPECT_TRUE(EndsWithSingleCjk("A4纸"));
+  EXPECT_FALSE(EndsWithSingleCjk("开裂"));
+  EXPECT_FALSE(EndsWithSingleCjk("纸A4"));
+  EXPECT_FALSE(EndsWithSingleCjk("leaks"));
 }
 
 TEST(Tokenize, QueriesChineseAsTheBigramSequence) {

@@ -102,6 +102,8 @@ void RegisterUserRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto patch, wire::ParseUserPatch(body));
                 LT_TRY_ASSIGN(auto user,
                               app::UpdateUser(services.app, context.principal(), id, patch));
+                services.authenticator
+                    .ForgetCachedCallers();  // role, departments or active may have changed
                 return JsonResponse(200, wire::UserToJson(user));
               }});
 }

@@ -35,9 +35,8 @@ int TokenizeText(Fts5Tokenizer*, void* context, int flags, const char* text, int
                      // original so FTS5 auxiliary functions stay in bounds.
                      const int start = std::min(token.start, length);
                      const int end = std::min(token.end, length);
-                     result =
-                         emit(context, token.colocated ? FTS5_TOKEN_COLOCATED : 0,
-                              token.text.data(), static_cast<int>(token.text.size()), start, end);
+                     result = emit(context, 0, token.text.data(),
+                                   static_cast<int>(token.text.size()), start, end);
                    });
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;

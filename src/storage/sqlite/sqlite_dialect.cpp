@@ -50,6 +50,7 @@ std::string BuildFtsQuery(std::string_view query) {
       out += c;
     }
     out += '"';
+    if (text::EndsWithSingleCjk(term)) out += '*';  // the character may begin a bigram
   }
   return out;
 }

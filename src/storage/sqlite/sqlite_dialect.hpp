@@ -17,7 +17,8 @@ class SqliteDialect final : public Dialect {
 
 // Builds the FTS5 query for a user's search text: each whitespace-separated
 // word becomes a quoted phrase (tokenized by the "lingting" tokenizer in query
-// mode), and all of them must match.
+// mode), a prefix phrase when it ends in a single CJK character, and all of
+// them must match.
 std::string BuildFtsQuery(std::string_view query);
 
 }  // namespace lt::storage
