@@ -5,16 +5,9 @@ local report = require("report")
 
 local token = os.getenv("LINGTING_TOKEN")
 local max_case_id = tonumber(os.getenv("LINGTING_MAX_CASE_ID") or "1")
-local thread_count = 0
 
-function setup(thread)
-  thread_count = thread_count + 1
-  thread:set("thread_id", thread_count)
-end
-
-function init(args)
-  math.randomseed(os.time() * 100 + (thread_id or 0))
-end
+setup = report.setup
+init = report.init
 
 function request()
   local id = math.random(1, max_case_id)

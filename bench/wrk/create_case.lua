@@ -11,17 +11,10 @@ local subjects = {
   {"空调外机异响", "outdoor unit makes a loud noise"},
   {"洗衣机漏水", "washing machine leaks water"},
 }
-local thread_count = 0
 local counter = 0
 
-function setup(thread)
-  thread_count = thread_count + 1
-  thread:set("thread_id", thread_count)
-end
-
-function init(args)
-  math.randomseed(os.time() * 100 + (thread_id or 0))
-end
+setup = report.setup
+init = report.init
 
 function request()
   counter = counter + 1

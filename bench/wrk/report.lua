@@ -1,5 +1,18 @@
--- Shared by every wrk script: prints one JSON line with throughput and percentiles.
+-- Shared by every wrk script: per-thread random seeds, and one JSON line with
+-- throughput and percentiles at the end.
 local M = {}
+local thread_count = 0
+
+-- wrk's setup(thread): numbers the threads so each seeds its own random sequence.
+function M.setup(thread)
+  thread_count = thread_count + 1
+  thread:set("thread_id", thread_count)
+end
+
+-- wrk's init(args), run in each thread.
+function M.init(args)
+  math.randomseed(os.time() * 100 + (thread_id or 0))
+end
 
 function M.done(summary, latency, requests)
   local seconds = summary.duration / 1e6
