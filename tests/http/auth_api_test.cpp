@@ -96,6 +96,9 @@ TEST(AuthApi, TokensAreCreatedListedAndRevoked) {
 TEST(AuthApi, HealthMetricsAndOpenApiArePublic) {
   test::ApiHarness harness;
   EXPECT_EQ(harness.Call("GET", "/healthz").status, 200);
+  auto live = harness.Call("GET", "/livez");
+  EXPECT_EQ(live.status, 200);
+  EXPECT_EQ(live.body["status"], "ok");
   EXPECT_EQ(harness.Call("GET", "/api/v1/openapi.json").body["openapi"], "3.1.0");
   harness.Call("GET", "/api/v1/cases");
   auto metrics = harness.Call("GET", "/metrics");
