@@ -11,6 +11,7 @@ namespace lt {
 enum class ErrorCode {
   kInvalidArgument,   // the input is malformed or breaks a rule of the field
   kNotFound,          // the thing does not exist or must not be seen by the caller
+  kMethodNotAllowed,  // the resource exists but does not take this method
   kConflict,          // the thing exists already or changed under the caller
   kForbidden,         // the caller is known but may not do this
   kUnauthenticated,   // the caller is not known

@@ -17,6 +17,8 @@ int ExitCodeOf(const Error& error) {
       return error.key == "error.config" ? kExitConfig : kExitDataError;
     case ErrorCode::kNotFound:
       return kExitNoInput;
+    case ErrorCode::kMethodNotAllowed:
+      return kExitUsage;
     case ErrorCode::kForbidden:
     case ErrorCode::kUnauthenticated:
     case ErrorCode::kRateLimited:

@@ -86,10 +86,9 @@ HttpResponse Api::Handle(const HttpRequest& request) {
     response = ProblemResponse(
         Error::Of(ErrorCode::kNotFound, "error.route_not_found", {{"path", request.path}}), locale);
   } else if (match.kind == ApiRouter::MatchKind::kNoMethod) {
-    Error error = Error::Of(ErrorCode::kInvalidArgument, "error.method_not_allowed",
-                            {{"path", request.path}, {"method", request.method}});
-    response = ProblemResponse(error, locale);
-    response.status = 405;
+    response = ProblemResponse(Error::Of(ErrorCode::kMethodNotAllowed, "error.method_not_allowed",
+                                         {{"path", request.path}, {"method", request.method}}),
+                               locale);
     std::string allowed;
     for (const auto& method : match.allowed_methods)
       allowed += (allowed.empty() ? "" : ", ") + method;

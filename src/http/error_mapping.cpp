@@ -14,6 +14,8 @@ std::string_view TitleKey(ErrorCode code) {
       return "error.validation";
     case ErrorCode::kNotFound:
       return "error.not_found";
+    case ErrorCode::kMethodNotAllowed:
+      return "error.method_not_allowed_title";
     case ErrorCode::kConflict:
       return "error.conflict";
     case ErrorCode::kForbidden:
@@ -40,6 +42,8 @@ std::string_view TypeSlug(ErrorCode code) {
       return "validation";
     case ErrorCode::kNotFound:
       return "not-found";
+    case ErrorCode::kMethodNotAllowed:
+      return "method-not-allowed";
     case ErrorCode::kConflict:
       return "conflict";
     case ErrorCode::kForbidden:
@@ -68,6 +72,8 @@ int StatusOf(ErrorCode code) {
       return 422;
     case ErrorCode::kNotFound:
       return 404;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
     case ErrorCode::kConflict:
       return 409;
     case ErrorCode::kForbidden:

@@ -27,6 +27,7 @@ constexpr std::array kCatalog = {
     CatalogEntry{"error.unavailable", "存储暂时不可用，请稍后重试",
                  "The store is unavailable for now; try again later"},
     CatalogEntry{"error.route_not_found", "没有这个接口：{path}", "There is no endpoint at {path}"},
+    CatalogEntry{"error.method_not_allowed_title", "不支持该请求方法", "Method not allowed"},
     CatalogEntry{"error.method_not_allowed", "接口 {path} 不支持 {method} 方法",
                  "{path} does not accept {method}"},
     CatalogEntry{"error.malformed_json", "请求体不是有效的 JSON（第 {offset} 字节附近）",

@@ -175,6 +175,8 @@ TEST_F(BadInputTest, UnknownRoutesMethodsAndIdsAreClear) {
   auto wrong_method = harness_.Call("DELETE", "/api/v1/cases", token_);
   EXPECT_EQ(wrong_method.status, 405);
   EXPECT_EQ(wrong_method.Header("Allow"), "POST, GET");
+  EXPECT_EQ(wrong_method.body["type"], "https://lingting.dev/problems/method-not-allowed");
+  EXPECT_EQ(wrong_method.body["status"], 405);
   EXPECT_EQ(harness_.Call("GET", "/api/v1/cases/abc", token_).status, 404);
   EXPECT_EQ(harness_.Call("GET", "/api/v1/cases/99999999999999999999", token_).status, 404);
   EXPECT_EQ(harness_.Call("GET", "/api/v1/cases/-1", token_).status, 404);
