@@ -5,7 +5,7 @@
 
 namespace lt::i18n {
 
-// One message in both languages. Placeholders are written {name}.
+// One message in both languages. Arguments are written {name}.
 struct CatalogEntry {
   std::string_view key;
   std::string_view zh_cn;
