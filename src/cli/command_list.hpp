@@ -26,8 +26,7 @@ void RegisterDemoCommand(CLI::App& app, const AddGlobals& add_globals, GlobalFla
                          std::function<int()>& run);
 
 // Loads the configuration (with the global flags) and opens the runtime,
-// configuring logging from it. On failure prints the error and returns the exit code.
-Result<std::unique_ptr<server::Runtime>> OpenConfiguredRuntime(const GlobalFlags& flags,
-                                                               const Console& console);
+// configuring logging from it.
+Result<std::unique_ptr<server::Runtime>> OpenConfiguredRuntime(const GlobalFlags& flags);
 
 }  // namespace lt::cli

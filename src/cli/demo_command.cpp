@@ -8,7 +8,7 @@ namespace {
 
 int Demo(const GlobalFlags& flags, DemoOptions demo) {
   const Console console(CliLocale(flags.lang));
-  auto runtime = OpenConfiguredRuntime(flags, console);
+  auto runtime = OpenConfiguredRuntime(flags);
   if (!runtime.ok()) return console.Fail(runtime.error());
   ProgressBar progress(static_cast<std::size_t>(demo.cases));
   demo.progress = [&progress](std::size_t done) { progress.Update(done); };

@@ -40,7 +40,7 @@ int Export(const GlobalFlags& flags, const std::string& format, const std::strin
   if (!output.empty() && std::filesystem::exists(output)) {
     return console.Fail(Error::Invalid("--output", "validation.file_exists", {{"path", output}}));
   }
-  auto runtime = OpenConfiguredRuntime(flags, console);
+  auto runtime = OpenConfiguredRuntime(flags);
   if (!runtime.ok()) return console.Fail(runtime.error());
   // Write to a temporary file and rename it at the end: an export is whole or absent.
   const std::string temporary = output.empty() ? "" : output + ".tmp-" + RandomHex(6);

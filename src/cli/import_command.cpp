@@ -315,7 +315,7 @@ int Import(const GlobalFlags& flags, const ImportFlags& import) {
     records.push_back(Record{reader.record_line(), cells});
   }
 
-  auto runtime = OpenConfiguredRuntime(flags, console);
+  auto runtime = OpenConfiguredRuntime(flags);
   if (!runtime.ok()) return console.Fail(runtime.error());
   app::AppContext& context = *(*runtime)->app;
   Directory directory;

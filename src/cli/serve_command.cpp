@@ -11,8 +11,7 @@
 
 namespace lt::cli {
 
-Result<std::unique_ptr<server::Runtime>> OpenConfiguredRuntime(const GlobalFlags& flags,
-                                                               const Console&) {
+Result<std::unique_ptr<server::Runtime>> OpenConfiguredRuntime(const GlobalFlags& flags) {
   LT_TRY_ASSIGN(auto options, LoadConfiguration(flags));
   ConfigureLogging(options.log.format == "json" ? LogFormat::kJson : LogFormat::kPlain,
                    options.log.level);
@@ -37,8 +36,7 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  GlobalFlags effective = flags;
-  auto options = LoadConfiguration(effective);
+  auto options = LoadConfiguration(flags);
   if (!options.ok()) return console.Fail(options.error());
   if (!serve.listen.empty()) options->server.listen = serve.listen;
   auto listen = config::ParseListen(options->server.listen);

@@ -20,7 +20,7 @@ struct UserAddFlags {
 
 int AddUser(const GlobalFlags& flags, const UserAddFlags& user) {
   const Console console(CliLocale(flags.lang));
-  auto runtime = OpenConfiguredRuntime(flags, console);
+  auto runtime = OpenConfiguredRuntime(flags);
   if (!runtime.ok()) return console.Fail(runtime.error());
   app::AppContext& context = *(*runtime)->app;
   const domain::Principal system = domain::Principal::System();
@@ -65,7 +65,7 @@ int AddUser(const GlobalFlags& flags, const UserAddFlags& user) {
 
 int CreateToken(const GlobalFlags& flags, const std::string& email, const std::string& name) {
   const Console console(CliLocale(flags.lang));
-  auto runtime = OpenConfiguredRuntime(flags, console);
+  auto runtime = OpenConfiguredRuntime(flags);
   if (!runtime.ok()) return console.Fail(runtime.error());
   app::AppContext& context = *(*runtime)->app;
   const domain::Principal system = domain::Principal::System();
