@@ -100,16 +100,13 @@ void Tokenize(std::string_view input, TokenizeMode mode,
   flush_cjk();
 }
 
-bool EndsWithSingleCjk(std::string_view query) {
-  bool single = false;
-  Tokenize(query, TokenizeMode::kQuery, [&](const SearchToken& token) {
-    UChar32 first = 0;
-    int32_t offset = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(token.text.data()), offset,
-            static_cast<int32_t>(token.text.size()), first);
-    single = IsCjk(first) && offset == static_cast<int32_t>(token.text.size());
-  });
-  return single;
+bool IsSingleCjkCharacter(std::string_view token) {
+  UChar32 first = 0;
+  int32_t offset = 0;
+  const auto length = static_cast<int32_t>(token.size());
+  if (length == 0) return false;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(token.data()), offset, length, first);
+  return first >= 0 && IsCjk(first) && offset == length;
 }
 
 std::vector<std::string> TokenTexts(std::string_view text, TokenizeMode mode) {

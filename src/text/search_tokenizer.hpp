@@ -15,7 +15,7 @@ namespace lt::text {
 // overlapping bigrams followed by the run's last character: 产品开裂 → 产品 品开
 // 开裂 裂. A query for two or more characters is the phrase of its bigrams; a
 // query ending in a single character finds it as the prefix of a token (see
-// EndsWithSingleCjk), since every character of the text starts a bigram or is
+// IsSingleCjkCharacter), since every character of the text starts a bigram or is
 // a run's last character. Runs of letters and digits are indexed as whole
 // words. Everything else separates tokens.
 
@@ -37,9 +37,9 @@ void Tokenize(std::string_view text, TokenizeMode mode,
 // Convenience: the token texts in order.
 std::vector<std::string> TokenTexts(std::string_view text, TokenizeMode mode);
 
-// True when the query text's last token is a CJK run of one character: such a
-// token must be matched as a prefix (it may begin a bigram in the text).
-bool EndsWithSingleCjk(std::string_view query);
+// True when a query token is one CJK character: as the last token of a query
+// it must be matched as a prefix (it may begin a bigram in the text).
+bool IsSingleCjkCharacter(std::string_view token);
 
 // NFKC case-folded form of the text (full-width → half-width, lower case).
 std::string NormalizeForSearch(std::string_view text);

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "app/case_cases.hpp"
+#include "app/customer_cases.hpp"
 #include "support/test_env.hpp"
 
 namespace lt {
@@ -104,6 +105,62 @@ TEST_F(CaseSearchTest, RefusesAQueryWithNothingToSearch) {
   auto page = app::ListCases(*store_.context, domain::Principal::System(), filter);
   ASSERT_FALSE(page.ok());
   EXPECT_EQ(page.error().fields.at(0).field, "q");
+}
+
+// Over 2,000 matches the store walks the received_at index instead of sorting
+// the matches; both plans must return exactly the newest matching cases.
+TEST(CaseSearchPlans, FrequentWordsReturnTheNewestMatchesWithAndWithoutFilters) {
+  test::TestStore store;
+  const auto east = store.AddDepartment("EAST", "华东");
+  const auto west = store.AddDepartment("WEST", "华西");
+  const domain::Id customer = [&] {
+    app::CustomerInput input;
+    input.name = "批量客户";
+    input.phones = {"13800000077"};
+    return app::CreateCustomer(*store.context, domain::Principal::System(), input)->id;
+  }();
+  constexpr int kCases = 2300;
+  for (int i = 0; i < kCases; ++i) {
+    app::CreateCaseInput input;
+    input.subject = (i % 10 == 9 ? "断路器跳闸 " : "外壳开裂 ") + std::to_string(i);
+    input.customer_id = customer;
+    input.department_id = i % 2 ? east.id : west.id;
+    // Received out of filing order, so id order and received order differ.
+    input.received_at = test::kTestNow - ((i * 7919) % kCases) * 1000;
+    ASSERT_TRUE(
+        app::CreateCase(*store.context, domain::Principal::System(), input, std::nullopt).ok());
+  }
+  auto expected = [&](std::optional<domain::Id> department) {
+    std::vector<std::pair<TimestampMs, int>> matches;
+    for (int i = 0; i < kCases; ++i) {
+      if (i % 10 == 9) continue;
+      if (department && (i % 2 ? east.id : west.id) != *department) continue;
+      matches.emplace_back(test::kTestNow - ((i * 7919) % kCases) * 1000, i);
+    }
+    std::sort(matches.rbegin(), matches.rend());
+    std::vector<std::string> subjects;
+    for (std::size_t k = 0; k < 60 && k < matches.size(); ++k)
+      subjects.push_back("外壳开裂 " + std::to_string(matches[k].second));
+    return subjects;
+  };
+  auto search = [&](std::optional<domain::Id> department) {
+    storage::CaseFilter filter;
+    filter.query = "开裂";
+    filter.department_id = department;
+    filter.limit = 50;
+    std::vector<std::string> subjects;
+    for (int page = 0; page < 2; ++page) {
+      auto result = app::ListCases(*store.context, domain::Principal::System(), filter);
+      EXPECT_TRUE(result.ok());
+      if (!result.ok()) break;
+      for (const auto& c : result->cases) subjects.push_back(c.subject);
+      filter.after = result->next;
+      filter.limit = 10;
+    }
+    return subjects;
+  };
+  EXPECT_EQ(search(std::nullopt), expected(std::nullopt));  // 2,070 matches: the index walk
+  EXPECT_EQ(search(east.id), expected(east.id));            // the walk, also checking the filter
 }
 
 // Real negative product reviews (SophonPlus online_shopping_10_cats, see

@@ -19,12 +19,12 @@ TEST(Tokenize, IndexesChineseAsBigramsAndTheLastCharacterOfEachRun) {
   EXPECT_EQ(tokens[1].start, 3);
 }
 
-TEST(EndsWithSingleCjk, MarksQueriesWhoseLastCharacterMayBeginABigram) {
-  EXPECT_TRUE(EndsWithSingleCjk("裂"));
-  EXPECT_TRUE(EndsWithSingleCjk("A4纸"));
-  EXPECT_FALSE(EndsWithSingleCjk("开裂"));
-  EXPECT_FALSE(EndsWithSingleCjk("纸A4"));
-  EXPECT_FALSE(EndsWithSingleCjk("leaks"));
+TEST(IsSingleCjkCharacter, MarksTokensThatMayBeginABigram) {
+  EXPECT_TRUE(IsSingleCjkCharacter("裂"));
+  EXPECT_FALSE(IsSingleCjkCharacter("开裂"));
+  EXPECT_FALSE(IsSingleCjkCharacter("a"));
+  EXPECT_FALSE(IsSingleCjkCharacter(""));
+  EXPECT_FALSE(IsSingleCjkCharacter("\xE8\xA3"));  // truncated UTF-8
 }
 
 TEST(Tokenize, QueriesChineseAsTheBigramSequence) {

@@ -42,7 +42,8 @@ std::string BuildFtsQuery(std::string_view query) {
     while (end < query.size() && query[end] != ' ' && query[end] != '\t') ++end;
     const std::string_view term = query.substr(pos, end - pos);
     pos = end;
-    if (term.empty() || text::TokenTexts(term, text::TokenizeMode::kQuery).empty()) continue;
+    const auto tokens = text::TokenTexts(term, text::TokenizeMode::kQuery);
+    if (tokens.empty()) continue;
     if (!out.empty()) out += " AND ";
     out += '"';
     for (const char c : term) {
@@ -50,7 +51,7 @@ std::string BuildFtsQuery(std::string_view query) {
       out += c;
     }
     out += '"';
-    if (text::EndsWithSingleCjk(term)) out += '*';  // the character may begin a bigram
+    if (text::IsSingleCjkCharacter(tokens.back())) out += '*';  // it may begin a bigram
   }
   return out;
 }
