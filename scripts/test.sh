@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Lingting needs and runs the whole test suite: the format
 # check, the build with warnings as errors, every test (unit, store, API,
-# functional against the built binary, CLI), and the same suite again under
-# AddressSanitizer and UndefinedBehaviorSanitizer.
+# functional against the built binary, CLI) on SQLite and again on a
+# throwaway PostgreSQL 15 cluster (scripts/with-postgres.sh), and all of that
+# again under AddressSanitizer and UndefinedBehaviorSanitizer.
 #   --quick   skip the sanitizer build (for local iteration)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,11 @@ run_suite() {
   local directory=$1; shift
   cmake -S . -B "$directory" -G Ninja -DLINGTING_WERROR=ON "$@" > /dev/null
   cmake --build "$directory"
+  echo "-- on SQLite"
   (cd "$directory" && ctest --output-on-failure --timeout 600 -j "$jobs")
+  echo "-- on PostgreSQL"
+  (cd "$directory" && ../../scripts/with-postgres.sh \
+    ctest --output-on-failure --timeout 600 -j "$jobs")
 }
 
 echo "== build and test (warnings are errors)"

@@ -24,6 +24,7 @@ struct StoreOptions {
   std::string url = "sqlite:var/lingting.db";  // sqlite:PATH or postgresql://USER@HOST:PORT/DB
   std::string durability = "normal";  // normal: survives a killed process; full: power loss
   std::string attachments_dir = "var/attachments";
+  std::int64_t connections = 16;  // PostgreSQL connections per node
 };
 
 struct CasesOptions {

@@ -57,8 +57,6 @@ constexpr std::array kCatalog = {
     CatalogEntry{"error.bad_db_url",
                  "无法识别的数据库地址 {url}（应为 sqlite:路径 或 postgresql://…）",
                  "Unrecognised database URL {url} (use sqlite:PATH or postgresql://...)"},
-    CatalogEntry{"error.postgres_unsupported", "此版本尚未包含 PostgreSQL 存储，请使用 sqlite:路径",
-                 "This build has no PostgreSQL store yet; use sqlite:PATH"},
     CatalogEntry{"error.config", "配置文件 {path} 有误：{problem}",
                  "The configuration {path} is wrong: {problem}"},
     CatalogEntry{"error.file_read", "无法读取文件 {path}", "Cannot read the file {path}"},

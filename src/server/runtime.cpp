@@ -1,21 +1,28 @@
 #include "server/runtime.hpp"
 
+#include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace lt::server {
 
 Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::StoreOptions& options) {
   const std::string& url = options.url;
+  const auto durability =
+      options.durability == "full" ? storage::Durability::kFull : storage::Durability::kNormal;
   if (url.rfind("sqlite:", 0) == 0 && url.size() > 7) {
     storage::SqliteOptions sqlite;
     sqlite.path = url.substr(7);
-    sqlite.durability =
-        options.durability == "full" ? storage::Durability::kFull : storage::Durability::kNormal;
+    sqlite.durability = durability;
     LT_TRY_ASSIGN(auto database, storage::SqliteDatabase::Open(sqlite));
     return std::unique_ptr<storage::Database>(std::move(database));
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return Error::Of(ErrorCode::kUnavailable, "error.postgres_unsupported");
+    storage::PgOptions postgres;
+    postgres.url = url;
+    postgres.durability = durability;
+    postgres.max_connections = static_cast<std::size_t>(options.connections);
+    LT_TRY_ASSIGN(auto database, storage::PgDatabase::Open(postgres));
+    return std::unique_ptr<storage::Database>(std::move(database));
   }
   return Error::Of(ErrorCode::kInvalidArgument, "error.bad_db_url", {{"url", url}});
 }

@@ -55,12 +55,23 @@ class Dialect {
   virtual std::string CaseSearchCondition(int index) const = 0;
   virtual SqlValue CaseSearchParameter(std::string_view query) const = 0;
   // How many cases match a search (bound at $1), counted from the index alone;
-  // engines may stop counting at 10,000.
+  // engines may stop counting at 10,000. Empty when the engine's planner
+  // chooses between sorting the matches and walking received_at itself.
   virtual std::string CaseSearchCountQuery() const = 0;
   // The FROM item that makes the engine walk cases in received_at order, for
   // searches whose matches are too many to sort (SQLite needs a hint; others
   // plan this themselves).
   virtual std::string CasesInReceivedOrder() const = 0;
+  // The search document to store with a case, for engines whose index the
+  // database cannot build itself (PostgreSQL cannot run Lingting's
+  // tokenizer); nullopt where the database maintains the index (SQLite FTS5,
+  // through triggers).
+  struct SearchDocument {
+    std::string column;  // the cases column to set
+    SqlValue value;
+  };
+  virtual std::optional<SearchDocument> CaseSearchDocument(std::string_view subject,
+                                                           std::string_view description) const = 0;
   // A condition true when text column `column` contains the bound string `param`.
   virtual std::string ContainsCondition(std::string_view column, std::string_view param) const = 0;
 };

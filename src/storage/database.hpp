@@ -44,4 +44,8 @@ class Database {
   virtual Stats stats() const = 0;
 };
 
+// Runs `work`, turning an escaped exception into an internal error so that a
+// bug in one request cannot take a store thread down.
+Status RunGuarded(const Database::Work& work, Connection& connection);
+
 }  // namespace lt::storage

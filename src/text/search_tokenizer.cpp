@@ -109,6 +109,24 @@ bool IsSingleCjkCharacter(std::string_view token) {
   return first >= 0 && IsCjk(first) && offset == length;
 }
 
+std::vector<SearchTerm> ParseSearchTerms(std::string_view query) {
+  std::vector<SearchTerm> terms;
+  std::size_t pos = 0;
+  while (pos < query.size()) {
+    while (pos < query.size() && (query[pos] == ' ' || query[pos] == '\t')) ++pos;
+    std::size_t end = pos;
+    while (end < query.size() && query[end] != ' ' && query[end] != '\t') ++end;
+    SearchTerm term;
+    term.text = std::string(query.substr(pos, end - pos));
+    pos = end;
+    term.tokens = TokenTexts(term.text, TokenizeMode::kQuery);
+    if (term.tokens.empty()) continue;
+    term.prefix = IsSingleCjkCharacter(term.tokens.back());  // it may begin a bigram
+    terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
 std::vector<std::string> TokenTexts(std::string_view text, TokenizeMode mode) {
   std::vector<std::string> out;
   Tokenize(text, mode, [&](const SearchToken& token) { out.push_back(token.text); });

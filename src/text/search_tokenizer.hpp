@@ -41,6 +41,17 @@ std::vector<std::string> TokenTexts(std::string_view text, TokenizeMode mode);
 // it must be matched as a prefix (it may begin a bigram in the text).
 bool IsSingleCjkCharacter(std::string_view token);
 
+// One whitespace-separated word of a user's search: all words must match, each
+// as the phrase of its query tokens, the last one as a prefix when `prefix`.
+struct SearchTerm {
+  std::string text;                 // as typed
+  std::vector<std::string> tokens;  // query-mode tokens, never empty
+  bool prefix = false;              // ends in a single CJK character
+};
+
+// Splits a search into terms, dropping words that yield no tokens.
+std::vector<SearchTerm> ParseSearchTerms(std::string_view query);
+
 // NFKC case-folded form of the text (full-width → half-width, lower case).
 std::string NormalizeForSearch(std::string_view text);
 

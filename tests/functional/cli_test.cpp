@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "support/process.hpp"
+#include "support/test_database.hpp"
 #include "support/test_env.hpp"
 
 namespace lt {
@@ -19,7 +20,7 @@ class CliTest : public ::testing::Test {
   test::CommandResult Run(std::vector<std::string> args, const std::string& input = "") {
     args.insert(args.begin(), LINGTING_BINARY);
     args.push_back("--db");
-    args.push_back("sqlite:" + (directory_.path() / "cli.db").string());
+    args.push_back(test::TestStoreUrl(directory_.path()));
     return test::RunCommand(args, directory_.path(), input, {{"LANG", "en_US.UTF-8"}});
   }
   std::string Read(const std::string& name) {
@@ -237,8 +238,18 @@ TEST_F(CliTest, BacksUpAConsistentCopyAndGeneratesDemoData) {
   EXPECT_NE(demo.out.find("Generated 60 demo cases"), std::string::npos);
   auto backup = Run({"backup", "--to", "copy.db"});
   ASSERT_EQ(backup.exit_code, 0) << backup.err;
-  auto exported = test::RunCommand({LINGTING_BINARY, "export", "cases", "--db", "sqlite:copy.db"},
-                                   directory_.path());
+  // The copy must be a whole store: restore it where needed and read it back.
+  std::string copy_url = "sqlite:copy.db";
+  test::TempDir restored;
+  if (test::UsingPostgres()) {
+    copy_url = test::TestStoreUrl(restored.path());
+    auto restore = test::RunCommand({"/usr/bin/pg_restore", "--clean", "--if-exists", "--no-owner",
+                                     "--dbname=" + copy_url, "copy.db"},
+                                    directory_.path());
+    ASSERT_EQ(restore.exit_code, 0) << restore.err;
+  }
+  auto exported =
+      test::RunCommand({LINGTING_BINARY, "export", "cases", "--db", copy_url}, directory_.path());
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_EQ(std::count(exported.out.begin(), exported.out.end(), '\n'), 60);
   EXPECT_EQ(Run({"backup", "--to", "copy.db"}).exit_code, 65);

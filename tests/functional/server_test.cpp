@@ -8,6 +8,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/test_database.hpp"
 #include "support/test_env.hpp"
 
 namespace lt {
@@ -31,7 +32,9 @@ TEST(Server, StartsWithDemoDataPrintsItsUrlAndLoginAndServesTheApi) {
   EXPECT_NE(output.find("http://127.0.0.1:" + std::to_string(server.port())), std::string::npos)
       << output;
   EXPECT_NE(output.find("admin@lingting.demo"), std::string::npos) << output;
-  EXPECT_TRUE(std::filesystem::exists(directory.path() / "var" / "lingting.db"));
+  if (!test::UsingPostgres()) {
+    EXPECT_TRUE(std::filesystem::exists(directory.path() / "var" / "lingting.db"));
+  }
 
   auto login = test::HttpCall(server.port(), "POST", "/api/v1/session",
                               R"({"email":"admin@lingting.demo","password":"lingting-demo"})",

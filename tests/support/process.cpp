@@ -9,12 +9,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
 #include <thread>
 
 #include "support/http_client.hpp"
+#include "support/test_database.hpp"
 
 namespace lt::test {
 namespace {
@@ -95,6 +97,10 @@ ServerProcess::ServerProcess(const std::filesystem::path& directory,
   std::vector<std::string> args = {LINGTING_BINARY, "serve", "--listen",
                                    "127.0.0.1:" + std::to_string(port_)};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  if (UsingPostgres() && std::find(args.begin(), args.end(), "--db") == args.end()) {
+    args.push_back("--db");
+    args.push_back(TestStoreUrl(directory));
+  }
   pid_ = ::fork();
   if (pid_ == 0) {
     if (::chdir(directory.c_str()) != 0) ::_exit(127);

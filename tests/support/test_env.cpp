@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "base/crypto.hpp"
+#include "support/test_database.hpp"
 
 namespace lt::test {
 
@@ -12,15 +13,14 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+  DropTestDatabase(path_);
   std::error_code ignored;
   std::filesystem::remove_all(path_, ignored);
 }
 
 TestStore::TestStore() {
   EXPECT_TRUE(InitCrypto().ok());
-  storage::SqliteOptions options;
-  options.path = (directory.path() / "store.db").string();
-  auto opened = storage::SqliteDatabase::Open(options);
+  auto opened = OpenTestDatabase(directory.path());
   if (!opened.ok()) {
     ADD_FAILURE() << "cannot open test store: " << Describe(opened.error());
     return;

@@ -9,7 +9,7 @@
 #include "app/directory_cases.hpp"
 #include "base/clock.hpp"
 #include "storage/attachment_files.hpp"
-#include "storage/sqlite/sqlite_database.hpp"
+#include "storage/database.hpp"
 
 namespace lt::test {
 
@@ -27,13 +27,14 @@ class TempDir {
 // 2026-03-02T01:30:00Z (a Monday, 09:30 in Shanghai).
 inline constexpr TimestampMs kTestNow = 1772415000000;
 
-// A real SQLite store in a temporary directory with a manual clock, and the
+// A real store (SQLite in a temporary directory, or a fresh PostgreSQL
+// database when the suite runs on PostgreSQL) with a manual clock, and the
 // use-case context over it. Each test gets a fresh one.
 struct TestStore {
   TestStore();
   TempDir directory;
   ManualClock clock{kTestNow};
-  std::unique_ptr<storage::SqliteDatabase> database;
+  std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::AttachmentFiles> files;
   std::unique_ptr<app::AppContext> context;
 

@@ -10,16 +10,6 @@
 namespace lt::storage {
 namespace {
 
-// Runs `work`, turning an escaped exception into an internal error so a bug
-// in one request cannot take the writer thread down.
-Status RunGuarded(const Database::Work& work, Connection& connection) {
-  try {
-    return work(connection);
-  } catch (const std::exception& exception) {
-    return Error::Internal(std::string("exception in store work: ") + exception.what());
-  }
-}
-
 // Called by SQLite in the writer thread after each commit with the WAL's size in pages.
 int RecordWalPages(void* wal_pages, sqlite3*, const char*, int pages) {
   *static_cast<int*>(wal_pages) = pages;

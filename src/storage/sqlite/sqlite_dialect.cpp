@@ -28,6 +28,11 @@ std::string SqliteDialect::CasesInReceivedOrder() const {
   return "cases INDEXED BY cases_received";
 }
 
+std::optional<Dialect::SearchDocument> SqliteDialect::CaseSearchDocument(std::string_view,
+                                                                         std::string_view) const {
+  return std::nullopt;  // the cases_search_* triggers keep FTS5 in step
+}
+
 std::string SqliteDialect::ContainsCondition(std::string_view column,
                                              std::string_view param) const {
   return "instr(" + std::string(column) + ", " + std::string(param) + ") > 0";
@@ -35,23 +40,15 @@ std::string SqliteDialect::ContainsCondition(std::string_view column,
 
 std::string BuildFtsQuery(std::string_view query) {
   std::string out;
-  std::size_t pos = 0;
-  while (pos < query.size()) {
-    while (pos < query.size() && (query[pos] == ' ' || query[pos] == '\t')) ++pos;
-    std::size_t end = pos;
-    while (end < query.size() && query[end] != ' ' && query[end] != '\t') ++end;
-    const std::string_view term = query.substr(pos, end - pos);
-    pos = end;
-    const auto tokens = text::TokenTexts(term, text::TokenizeMode::kQuery);
-    if (tokens.empty()) continue;
+  for (const text::SearchTerm& term : text::ParseSearchTerms(query)) {
     if (!out.empty()) out += " AND ";
     out += '"';
-    for (const char c : term) {
+    for (const char c : term.text) {
       if (c == '"') out += '"';
       out += c;
     }
     out += '"';
-    if (text::IsSingleCjkCharacter(tokens.back())) out += '*';  // it may begin a bigram
+    if (term.prefix) out += '*';
   }
   return out;
 }

@@ -12,6 +12,8 @@ class SqliteDialect final : public Dialect {
   SqlValue CaseSearchParameter(std::string_view query) const override;
   std::string CaseSearchCountQuery() const override;
   std::string CasesInReceivedOrder() const override;
+  std::optional<SearchDocument> CaseSearchDocument(std::string_view subject,
+                                                   std::string_view description) const override;
   std::string ContainsCondition(std::string_view column, std::string_view param) const override;
 };
 

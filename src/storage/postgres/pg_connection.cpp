@@ -1,0 +1,229 @@
+#include "storage/postgres/pg_connection.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <string>
+
+#include "storage/postgres/pg_dialect.hpp"
+
+namespace lt::storage {
+namespace {
+
+// Statements prepared per connection; beyond this, SQL runs unnamed (parsed
+// each time) so that rare dynamic variants cannot grow the cache forever.
+constexpr std::size_t kMaxPreparedStatements = 1000;
+
+class PgRow final : public Row {
+ public:
+  PgRow(const PGresult* result, int row) : result_(result), row_(row) {}
+  bool IsNull(int column) const override { return PQgetisnull(result_, row_, column) != 0; }
+  std::int64_t Int(int column) const override {
+    const char* text = PQgetvalue(result_, row_, column);
+    const int length = PQgetlength(result_, row_, column);
+    if (length == 1 && (text[0] == 't' || text[0] == 'f')) return text[0] == 't' ? 1 : 0;
+    std::int64_t value = 0;
+    std::from_chars(text, text + length, value);
+    return value;
+  }
+  double Real(int column) const override {
+    return std::strtod(PQgetvalue(result_, row_, column), nullptr);
+  }
+  std::string Text(int column) const override {
+    return std::string(PQgetvalue(result_, row_, column),
+                       static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+  }
+
+ private:
+  const PGresult* result_;
+  int row_;
+};
+
+struct ResultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+// Server notices (e.g. "table already exists, skipping") are not errors and
+// would otherwise be printed on stderr by libpq.
+void IgnoreNotice(void*, const PGresult*) {}
+
+}  // namespace
+
+bool IsRetryableSqlState(std::string_view sqlstate) {
+  return sqlstate == "40001"     // serialization_failure
+         || sqlstate == "40P01"  // deadlock_detected
+         || sqlstate == "23505";  // unique_violation: a concurrent insert won the race
+}
+
+Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+    std::string message = conn ? PQerrorMessage(conn) : "out of memory";
+    PQfinish(conn);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+      message.pop_back();
+    return Error{ErrorCode::kUnavailable, "error.store_open", {{"path", url}}, {}, message};
+  }
+  PQsetNoticeReceiver(conn, IgnoreNotice, nullptr);
+  std::unique_ptr<PgConnection> connection(new PgConnection(conn));
+  // Instants are integers, text is UTF-8, and nothing depends on the server's
+  // locale or time zone.
+  LT_TRY(connection->ExecuteScript("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"));
+  return connection;
+}
+
+PgConnection::~PgConnection() { PQfinish(conn_); }
+
+const Dialect& PgConnection::dialect() const { return PgDialect::Instance(); }
+
+bool PgConnection::healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+
+Error PgConnection::ErrorFromResult(const PGresult* result, std::string_view sql) {
+  const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+  last_sqlstate_ = state ? state : "";
+  ErrorCode code = ErrorCode::kInternal;
+  std::string key = "error.internal";
+  if (last_sqlstate_.rfind("23", 0) == 0) {  // integrity constraint violation
+    code = ErrorCode::kConflict;
+    key = "error.conflict";
+  } else if (IsRetryableSqlState(last_sqlstate_) || last_sqlstate_.rfind("08", 0) == 0 ||
+             last_sqlstate_.rfind("57", 0) == 0 || last_sqlstate_ == "53300" ||
+             last_sqlstate_.rfind("25006", 0) == 0) {
+    // Lost connection, shutdown, too many connections, read-only (a standby):
+    // the store is unavailable, not the request wrong.
+    code = ErrorCode::kUnavailable;
+    key = "error.unavailable";
+  }
+  std::string message = PQresultErrorMessage(result);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  return Error{code, key, {}, {},
+               message + " [" + last_sqlstate_ + "] in: " + std::string(sql.substr(0, 200))};
+}
+
+Error PgConnection::ErrorFromConnection(std::string_view sql) {
+  last_sqlstate_ = "08000";
+  return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {},
+               std::string(PQerrorMessage(conn_)) + " in: " + std::string(sql.substr(0, 200))};
+}
+
+void PgConnection::DrainResults() {
+  while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);
+}
+
+Result<PgConnection::Prepared> PgConnection::Prepare(std::string_view sql) {
+  const std::string key(sql);
+  if (auto found = cache_.find(key); found != cache_.end()) return found->second;
+  Prepared prepared;
+  if (cache_.size() < kMaxPreparedStatements) prepared.name = "lt" + std::to_string(cache_.size());
+  ResultPtr made(PQprepare(conn_, prepared.name.c_str(), key.c_str(), 0, nullptr));
+  if (!made) return ErrorFromConnection(sql);
+  if (PQresultStatus(made.get()) != PGRES_COMMAND_OK) return ErrorFromResult(made.get(), sql);
+  ResultPtr described(PQdescribePrepared(conn_, prepared.name.c_str()));
+  if (!described) return ErrorFromConnection(sql);
+  if (PQresultStatus(described.get()) != PGRES_COMMAND_OK)
+    return ErrorFromResult(described.get(), sql);
+  prepared.parameter_count = PQnparams(described.get());
+  // An unnamed statement is not cached: it lives until the next Prepare.
+  if (!prepared.name.empty()) cache_.emplace(key, prepared);
+  return prepared;
+}
+
+Result<std::int64_t> PgConnection::Run(std::string_view sql, const SqlParams& params,
+                                       const RowCallback* on_row) {
+  last_sqlstate_.clear();
+  LT_TRY_ASSIGN(const Prepared prepared, Prepare(sql));
+  const auto count = static_cast<std::size_t>(prepared.parameter_count);
+  if (params.size() < count) return Error::Internal("too few SQL parameters: " + std::string(sql));
+  // Values travel as text; the server infers each parameter's type from the
+  // statement, as it does for literals.
+  std::vector<std::string> texts(count);
+  std::vector<const char*> values(count, nullptr);
+  for (std::size_t index = 0; index < count; ++index) {
+    const SqlValue& value = params[index];
+    if (std::holds_alternative<std::nullptr_t>(value)) continue;
+    if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+      texts[index] = std::to_string(*integer);
+    } else if (const auto* real = std::get_if<double>(&value)) {
+      char buffer[32];
+      const auto written = std::to_chars(buffer, buffer + sizeof buffer, *real);
+      texts[index].assign(buffer, written.ptr);
+    } else {
+      texts[index] = std::get<std::string>(value);
+    }
+    values[index] = texts[index].c_str();
+  }
+  if (!PQsendQueryPrepared(conn_, prepared.name.c_str(), static_cast<int>(count), values.data(),
+                           nullptr, nullptr, 0)) {
+    return ErrorFromConnection(sql);
+  }
+  if (on_row != nullptr) PQsetSingleRowMode(conn_);
+  std::int64_t affected = 0;
+  std::optional<Error> failure;
+  while (PGresult* raw = PQgetResult(conn_)) {
+    ResultPtr result(raw);
+    switch (PQresultStatus(raw)) {
+      case PGRES_SINGLE_TUPLE:
+        // The callback may throw; the remaining results must still be read
+        // before the connection can take another statement.
+        if (!failure) {
+          try {
+            (*on_row)(PgRow(raw, 0));
+          } catch (...) {
+            DrainResults();
+            throw;
+          }
+        }
+        break;
+      case PGRES_TUPLES_OK:
+        for (int row = 0; row < PQntuples(raw) && on_row != nullptr && !failure; ++row)
+          (*on_row)(PgRow(raw, row));
+        [[fallthrough]];
+      case PGRES_COMMAND_OK: {
+        const char* tuples = PQcmdTuples(raw);
+        if (tuples != nullptr && *tuples != '\0') affected = std::atoll(tuples);
+        break;
+      }
+      default:
+        if (!failure) failure = ErrorFromResult(raw, sql);
+        break;
+    }
+  }
+  if (failure) return *std::move(failure);
+  if (!healthy()) return ErrorFromConnection(sql);
+  return affected;
+}
+
+Result<std::int64_t> PgConnection::Execute(std::string_view sql, const SqlParams& params) {
+  return Run(sql, params, nullptr);
+}
+
+Status PgConnection::Query(std::string_view sql, const SqlParams& params,
+                           const RowCallback& on_row) {
+  LT_TRY(Run(sql, params, &on_row));
+  return Ok();
+}
+
+Status PgConnection::ExecuteScript(std::string_view sql) {
+  last_sqlstate_.clear();
+  const std::string script(sql);
+  ResultPtr result(PQexec(conn_, script.c_str()));
+  if (!result) return ErrorFromConnection(sql);
+  const auto status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    return ErrorFromResult(result.get(), sql);
+  return Ok();
+}
+
+Status PgConnection::Commit() {
+  last_sqlstate_.clear();
+  ResultPtr result(PQexec(conn_, "COMMIT"));
+  if (!result) return ErrorFromConnection("COMMIT");
+  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) return ErrorFromResult(result.get(), "COMMIT");
+  if (std::string_view(PQcmdStatus(result.get())) != "COMMIT") {
+    last_sqlstate_ = "25P02";  // in_failed_sql_transaction
+    return Error::Internal("the transaction was rolled back: a statement in it failed");
+  }
+  return Ok();
+}
+
+}  // namespace lt::storage

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+// A PostgreSQL connection (libpq) with a cache of prepared statements. Rows are
+// streamed in single-row mode, so a large result never sits in memory whole.
+// Not thread-safe.
+class PgConnection final : public Connection {
+ public:
+  // Connects with a libpq connection URI ("postgresql://user@host:port/db").
+  // Fails with kUnavailable when the server cannot be reached.
+  static Result<std::unique_ptr<PgConnection>> Open(const std::string& url);
+  ~PgConnection() override;
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  const Dialect& dialect() const override;
+  Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params) override;
+  Status Query(std::string_view sql, const SqlParams& params, const RowCallback& on_row) override;
+  Status ExecuteScript(std::string_view sql) override;
+
+  // Commits the open transaction. PostgreSQL answers COMMIT of a transaction
+  // that an earlier error aborted with a quiet ROLLBACK; that is an error here.
+  Status Commit();
+
+  // The SQLSTATE of the last failed statement ("" after a success), so that
+  // callers can tell a serialization failure or deadlock (worth retrying)
+  // from other errors.
+  const std::string& last_sqlstate() const { return last_sqlstate_; }
+  // False once the server connection is lost; the pool then drops it.
+  bool healthy() const;
+  PGconn* handle() { return conn_; }
+
+ private:
+  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+  struct Prepared {
+    std::string name;
+    int parameter_count = 0;
+  };
+  Result<Prepared> Prepare(std::string_view sql);
+  // Sends a prepared statement and calls `on_row` for each row; returns the
+  // number of rows the command affected.
+  Result<std::int64_t> Run(std::string_view sql, const SqlParams& params,
+                           const RowCallback* on_row);
+  Error ErrorFromResult(const PGresult* result, std::string_view sql);
+  Error ErrorFromConnection(std::string_view sql);
+  void DrainResults();
+
+  PGconn* conn_;
+  std::unordered_map<std::string, Prepared> cache_;
+  std::string last_sqlstate_;
+};
+
+// SQLSTATEs after which a whole transaction may simply be tried again.
+bool IsRetryableSqlState(std::string_view sqlstate);
+
+}  // namespace lt::storage

@@ -1,0 +1,166 @@
+#include "storage/postgres/pg_database.hpp"
+
+#include <spawn.h>
+#include <spdlog/spdlog.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "storage/migrations.hpp"
+
+extern char** environ;
+
+namespace lt::storage {
+namespace {
+
+// Any constant: the advisory lock key under which nodes migrate one at a time.
+constexpr std::int64_t kMigrationLockKey = 0x4c696e6774696e67;  // "Lingting"
+
+}  // namespace
+
+Result<std::unique_ptr<PgConnection>> PgDatabase::OpenConnection() const {
+  LT_TRY_ASSIGN(auto connection, PgConnection::Open(options_.url));
+  const std::string commit = options_.durability == Durability::kFull ? "on" : "local";
+  LT_TRY(connection->ExecuteScript("SET synchronous_commit = " + commit));
+  return connection;
+}
+
+Result<std::unique_ptr<PgDatabase>> PgDatabase::Open(const PgOptions& options) {
+  std::unique_ptr<PgDatabase> database(new PgDatabase(options));
+  LT_TRY_ASSIGN(auto connection, database->OpenConnection());
+  LT_TRY(connection->Execute("SELECT pg_advisory_lock($1)", {kMigrationLockKey}));
+  auto report = ApplyMigrations(*connection, PostgresMigrations());
+  std::ignore = connection->Execute("SELECT pg_advisory_unlock($1)",  // also ends with the session
+                                    {kMigrationLockKey});
+  if (!report.ok()) return std::move(report).error();
+  if (report->applied > 0) {
+    spdlog::info("store migrated to version {} ({} applied)", report->current_version,
+                 report->applied);
+  }
+  database->open_ = 1;
+  database->idle_.push_back(std::move(connection));
+  return database;
+}
+
+PgDatabase::~PgDatabase() = default;
+
+Result<std::unique_ptr<PgConnection>> PgDatabase::Acquire() {
+  {
+    std::unique_lock lock(mutex_);
+    connection_released_.wait(lock,
+                              [&] { return !idle_.empty() || open_ < options_.max_connections; });
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+    ++open_;
+  }
+  auto opened = OpenConnection();
+  if (!opened.ok()) {
+    {
+      std::lock_guard lock(mutex_);
+      --open_;
+    }
+    connection_released_.notify_one();
+  }
+  return opened;
+}
+
+void PgDatabase::Release(std::unique_ptr<PgConnection> connection) {
+  {
+    std::lock_guard lock(mutex_);
+    if (connection->healthy()) {
+      idle_.push_back(std::move(connection));
+    } else {
+      --open_;  // a broken connection is dropped; the next Acquire opens a new one
+    }
+  }
+  connection_released_.notify_one();
+}
+
+Status PgDatabase::RunTransaction(const std::string& begin, const Work& work, bool& retryable) {
+  retryable = false;
+  LT_TRY_ASSIGN(auto connection, Acquire());
+  Status result = connection->ExecuteScript(begin);
+  if (!result.ok()) {
+    // A pooled connection the server has dropped (restart, failover, idle
+    // timeout) fails here, before any work ran: another one may do.
+    retryable = !connection->healthy();
+  } else {
+    result = RunGuarded(work, *connection);
+    if (result.ok()) result = connection->Commit();
+    if (!result.ok()) retryable = IsRetryableSqlState(connection->last_sqlstate());
+  }
+  if (!result.ok() && connection->healthy()) {
+    std::ignore = connection->ExecuteScript("ROLLBACK");  // the first error is what matters
+  }
+  Release(std::move(connection));
+  return result;
+}
+
+Status PgDatabase::RunWithRetries(const std::string& begin, const Work& work) {
+  Status result = Ok();
+  for (int attempt = 1; attempt <= options_.max_attempts; ++attempt) {
+    bool retryable = false;
+    result = RunTransaction(begin, work, retryable);
+    if (result.ok() || !retryable) break;
+  }
+  return result;
+}
+
+Status PgDatabase::Write(const Work& work) {
+  const auto started = std::chrono::steady_clock::now();
+  Status result = RunWithRetries("BEGIN", work);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::lock_guard lock(mutex_);
+  if (result.ok()) {
+    ++stats_.write_transactions;
+    ++stats_.write_jobs;
+    stats_.commit_seconds_total += seconds;
+  } else {
+    ++stats_.write_failures;
+  }
+  return result;
+}
+
+Status PgDatabase::Read(const Work& work) {
+  {
+    std::lock_guard lock(mutex_);
+    ++stats_.reads;
+  }
+  return RunWithRetries("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", work);
+}
+
+Status PgDatabase::Backup(const std::string& path) {
+  if (std::filesystem::exists(path)) {
+    return Error::Invalid("to", "validation.file_exists", {{"path", path}});
+  }
+  // pg_dump reads one consistent snapshot while the nodes go on serving.
+  std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner",
+                                   "--file=" + path, "--dbname=" + options_.url};
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int status = 0;
+  const bool ran = posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), environ) == 0 &&
+                   waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+                   WEXITSTATUS(status) == 0;
+  if (!ran) {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);  // never leave half a backup behind
+    return Error{ErrorCode::kUnavailable, "error.backup_failed", {{"path", path}}, {},
+                 "pg_dump failed"};
+  }
+  return Ok();
+}
+
+Database::Stats PgDatabase::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+}  // namespace lt::storage

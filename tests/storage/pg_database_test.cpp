@@ -1,0 +1,186 @@
+// The PostgreSQL store's own behaviour: transactions, retries, a pool that
+// survives dropped connections, and migrations when nodes start together.
+// Runs in the PostgreSQL pass of the suite (scripts/with-postgres.sh).
+
+#include "storage/postgres/pg_database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "storage/migrations.hpp"
+#include "support/test_database.hpp"
+#include "support/test_env.hpp"
+
+namespace lt::storage {
+namespace {
+
+class PgDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!test::UsingPostgres()) GTEST_SKIP() << "runs in the PostgreSQL pass";
+    PgOptions options;
+    options.url = test::TestStoreUrl(directory_.path());
+    options.max_connections = 4;
+    auto opened = PgDatabase::Open(options);
+    ASSERT_TRUE(opened.ok()) << test::Describe(opened.error());
+    database_ = std::move(opened).value();
+    ASSERT_TRUE(database_
+                    ->Write([](Connection& c) -> Status {
+                      return c.ExecuteScript("CREATE TABLE t (v BIGINT UNIQUE, note TEXT)");
+                    })
+                    .ok());
+  }
+
+  std::int64_t Count() {
+    std::int64_t count = -1;
+    EXPECT_TRUE(database_
+                    ->Read([&](Connection& c) -> Status {
+                      LT_TRY_ASSIGN(count, c.QueryInt("SELECT COUNT(*) FROM t"));
+                      return Ok();
+                    })
+                    .ok());
+    return count;
+  }
+
+  test::TempDir directory_;
+  std::unique_ptr<PgDatabase> database_;
+};
+
+TEST_F(PgDatabaseTest, AFailedWriteLeavesNothingHalfWritten) {
+  const Status failed = database_->Write([](Connection& c) -> Status {
+    LT_TRY(c.Execute("INSERT INTO t (v) VALUES ($1)", {std::int64_t{1}}));
+    return Error::Invalid("v", "validation.required");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_F(PgDatabaseTest, AWriteWhoseStatementFailedIsNotReportedAsCommitted) {
+  // PostgreSQL aborts the transaction at the first failed statement and then
+  // answers COMMIT with a quiet ROLLBACK; work that ignores the error must
+  // not be told its write succeeded.
+  const Status result = database_->Write([](Connection& c) -> Status {
+    LT_TRY(c.Execute("INSERT INTO t (v) VALUES ($1)", {std::int64_t{1}}));
+    std::ignore = c.Execute("INSERT INTO no_such_table VALUES (1)");  // deliberately ignored
+    return Ok();
+  });
+  EXPECT_FALSE(result.ok());
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_F(PgDatabaseTest, RunsAWriteAgainWhenAConcurrentInsertOfTheSameKeyWon) {
+  // Look-up-or-insert from 8 threads at once: the losers of the race hit the
+  // unique index, are run again, and find the winner's row.
+  constexpr int kThreads = 8;
+  std::atomic<int> ready{0};
+  std::vector<std::int64_t> ids(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int thread = 0; thread < kThreads; ++thread) {
+    threads.emplace_back([&, thread] {
+      ++ready;
+      while (ready < kThreads) std::this_thread::yield();
+      const Status status = database_->Write([&](Connection& c) -> Status {
+        LT_TRY_ASSIGN(auto found, c.QueryOptionalInt("SELECT v FROM t WHERE v = 42"));
+        if (found) {
+          ids[thread] = *found;
+          return Ok();
+        }
+        LT_TRY(c.Execute("SELECT pg_sleep(0.05)"));  // widen the race
+        LT_TRY_ASSIGN(ids[thread], c.QueryInt("INSERT INTO t (v) VALUES (42) RETURNING v"));
+        return Ok();
+      });
+      EXPECT_TRUE(status.ok()) << test::Describe(status.error());
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto id : ids) EXPECT_EQ(id, 42);
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_F(PgDatabaseTest, ReconnectsWhenTheServerDroppedPooledConnections) {
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(database_
+                    ->Write([&](Connection& c) -> Status {
+                      return c.Execute("INSERT INTO t (v) VALUES ($1)", {std::int64_t{i}}).ok()
+                                 ? Ok()
+                                 : Status(Error::Internal("insert"));
+                    })
+                    .ok());
+  }
+  // As a server restart or failover would: end every session on this database.
+  auto admin = database_->OpenConnection();
+  ASSERT_TRUE(admin.ok());
+  ASSERT_TRUE((*admin)
+                  ->Execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND pid <> pg_backend_pid()",
+                            {})
+                  .ok());
+  EXPECT_EQ(Count(), 4);
+  EXPECT_TRUE(database_
+                  ->Write([](Connection& c) -> Status {
+                    return c.Execute("INSERT INTO t (v) VALUES (99)").ok()
+                               ? Ok()
+                               : Status(Error::Internal("insert"));
+                  })
+                  .ok());
+  EXPECT_EQ(Count(), 5);
+}
+
+TEST_F(PgDatabaseTest, StreamsLargeResultsRowByRow) {
+  ASSERT_TRUE(database_
+                  ->Write([](Connection& c) -> Status {
+                    return c.Execute("INSERT INTO t (v, note) SELECT g, repeat('x', 100) "
+                                     "FROM generate_series(1, 20000) AS g")
+                               .ok()
+                               ? Ok()
+                               : Status(Error::Internal("insert"));
+                  })
+                  .ok());
+  std::int64_t rows = 0, sum = 0;
+  ASSERT_TRUE(database_
+                  ->Read([&](Connection& c) -> Status {
+                    return c.Query("SELECT v, note FROM t ORDER BY v", {}, [&](const Row& row) {
+                      ++rows;
+                      sum += row.Int(0);
+                    });
+                  })
+                  .ok());
+  EXPECT_EQ(rows, 20000);
+  EXPECT_EQ(sum, 20000LL * 20001 / 2);
+}
+
+TEST(PgMigrations, NodesStartingTogetherMigrateOnce) {
+  if (!test::UsingPostgres()) GTEST_SKIP() << "runs in the PostgreSQL pass";
+  // An empty database, not the migrated template.
+  const std::string server = std::getenv("LINGTING_TEST_POSTGRES");
+  auto admin = PgConnection::Open(server + "/postgres");
+  ASSERT_TRUE(admin.ok());
+  const std::string name = "lt_empty_" + std::to_string(::getpid());
+  ASSERT_TRUE((*admin)->ExecuteScript("CREATE DATABASE " + name).ok());
+  {
+    std::vector<std::thread> nodes;
+    std::atomic<int> opened{0};
+    for (int node = 0; node < 3; ++node) {
+      nodes.emplace_back([&] {
+        PgOptions options;
+        options.url = server + "/" + name;
+        auto database = PgDatabase::Open(options);
+        EXPECT_TRUE(database.ok()) << (database.ok() ? "" : test::Describe(database.error()));
+        if (database.ok()) ++opened;
+      });
+    }
+    for (auto& node : nodes) node.join();
+    EXPECT_EQ(opened, 3);
+    auto check = PgConnection::Open(server + "/" + name);
+    ASSERT_TRUE(check.ok());
+    auto applied = (*check)->QueryInt("SELECT COUNT(*) FROM schema_migrations");
+    ASSERT_TRUE(applied.ok());
+    EXPECT_EQ(*applied, static_cast<std::int64_t>(PostgresMigrations().size()));
+  }
+  EXPECT_TRUE((*admin)->ExecuteScript("DROP DATABASE " + name + " WITH (FORCE)").ok());
+}
+
+}  // namespace
+}  // namespace lt::storage
