@@ -1,8 +1,9 @@
-// lingting migrate and lingting backup: the store itself.
+// lingting migrate, backup and migrate-store: the store itself.
 
 #include <filesystem>
 
 #include "cli/command_list.hpp"
+#include "server/store_migration.hpp"
 
 namespace lt::cli {
 namespace {
@@ -42,6 +43,55 @@ int Backup(const GlobalFlags& flags, const std::string& to) {
   return kExitOk;
 }
 
+struct MigrateStoreFlags {
+  std::string from;
+  std::string to;
+  std::string from_attachments;
+  std::string to_attachments;
+};
+
+int MigrateStore(const GlobalFlags& flags, const MigrateStoreFlags& move) {
+  const Console console(CliLocale(flags.lang));
+  auto options = LoadConfiguration(flags);
+  if (!options.ok()) return console.Fail(options.error());
+  server::StoreMigrationPlan plan;
+  plan.from = options->store;
+  plan.from.url = move.from;
+  plan.to = options->store;
+  plan.to.url = move.to;
+  if (!move.from_attachments.empty()) plan.from.attachments_dir = move.from_attachments;
+  plan.to.attachments_dir =
+      move.to_attachments.empty() ? plan.from.attachments_dir : move.to_attachments;
+  std::unique_ptr<ProgressBar> bar;
+  server::MigrationStage stage = server::MigrationStage::kAttachments;
+  auto report = server::MigrateStore(
+      plan, [&](server::MigrationStage now, std::int64_t done, std::int64_t total) {
+        if (!bar || now != stage) {
+          if (bar) bar->Finish();
+          bar = std::make_unique<ProgressBar>(static_cast<std::size_t>(total));
+          stage = now;
+        }
+        bar->Update(static_cast<std::size_t>(done));
+      });
+  if (bar) bar->Finish();
+  if (!report.ok()) return console.Fail(report.error());
+  std::int64_t rows = 0;
+  for (const auto& table : report->tables) {
+    console.Say("cli.store_table_copied", {{"table", table.table},
+                                           {"source", std::to_string(table.source_rows)},
+                                           {"target", std::to_string(table.target_rows)}});
+    rows += table.target_rows;
+  }
+  if (!report->verified) {
+    console.Say("cli.store_counts_differ");
+    return kExitSoftware;
+  }
+  console.Say("cli.store_moved", {{"rows", std::to_string(rows)},
+                                  {"attachments", std::to_string(report->attachments_verified)},
+                                  {"copied", std::to_string(report->attachments_copied)}});
+  return kExitOk;
+}
+
 }  // namespace
 
 void RegisterStoreCommands(CLI::App& app, const AddGlobals& add_globals, GlobalFlags& flags,
@@ -56,6 +106,21 @@ void RegisterStoreCommands(CLI::App& app, const AddGlobals& add_globals, GlobalF
   add_globals(backup);
   backup->add_option("--to", *to, "the backup file to create (must not exist)")->required();
   backup->callback([&flags, &run, to] { run = [&flags, to] { return Backup(flags, *to); }; });
+
+  auto move = std::make_shared<MigrateStoreFlags>();
+  CLI::App* migrate_store = app.add_subcommand(
+      "migrate-store", "move a whole installation, attachments included, into PostgreSQL");
+  add_globals(migrate_store);
+  migrate_store->add_option("--from", move->from, "the store to move: sqlite:PATH")->required();
+  migrate_store
+      ->add_option("--to", move->to, "an empty PostgreSQL store: postgresql://USER@HOST:PORT/DB")
+      ->required();
+  migrate_store->add_option("--from-attachments", move->from_attachments,
+                            "attachment directory of the source (default: store.attachments_dir)");
+  migrate_store->add_option("--to-attachments", move->to_attachments,
+                            "attachment directory for the new store (default: the same)");
+  migrate_store->callback(
+      [&flags, &run, move] { run = [&flags, move] { return MigrateStore(flags, *move); }; });
 }
 
 }  // namespace lt::cli

@@ -16,14 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string SessionCookie(const test::HttpReply& reply) {
-  for (const auto& [name, value] : reply.headers) {
-    if (name == "set-cookie" && value.rfind("lt_session=", 0) == 0)
-      return value.substr(0, value.find(';'));
-  }
-  return {};
-}
-
 TEST(Server, StartsWithDemoDataPrintsItsUrlAndLoginAndServesTheApi) {
   test::TempDir directory;
   test::ServerProcess server(directory.path(), {"--demo", "--demo-cases", "40"});
@@ -36,14 +28,9 @@ TEST(Server, StartsWithDemoDataPrintsItsUrlAndLoginAndServesTheApi) {
     EXPECT_TRUE(std::filesystem::exists(directory.path() / "var" / "lingting.db"));
   }
 
-  auto login = test::HttpCall(server.port(), "POST", "/api/v1/session",
-                              R"({"email":"admin@lingting.demo","password":"lingting-demo"})",
-                              {{"Content-Type", "application/json"}});
-  ASSERT_EQ(login.status, 201) << login.body;
-  const std::string cookie = SessionCookie(login);
-  const std::string csrf = json::parse(login.body)["csrf_token"];
-  auto list =
-      test::HttpCall(server.port(), "GET", "/api/v1/cases?limit=5", "", {{"Cookie", cookie}});
+  const test::WebSession session = test::LoginAsDemoAdmin(server.port());
+  ASSERT_FALSE(session.cookie.empty());
+  auto list = test::HttpCall(server.port(), "GET", "/api/v1/cases?limit=5", "", session.Headers());
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(json::parse(list.body)["items"].size(), 5u);
 
@@ -51,14 +38,13 @@ TEST(Server, StartsWithDemoDataPrintsItsUrlAndLoginAndServesTheApi) {
       {"subject", "燃气热水器点不着火"},
       {"customer",
        {{"name", "钱多多"}, {"phone", "+86 186 0000 1111"}, {"email", "QIAN@example.cn"}}}};
-  auto created = test::HttpCall(
-      server.port(), "POST", "/api/v1/cases", body.dump(),
-      {{"Content-Type", "application/json"}, {"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  auto created =
+      test::HttpCall(server.port(), "POST", "/api/v1/cases", body.dump(), session.Headers(true));
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.Header("content-type"), "application/json");
   auto search = test::HttpCall(server.port(), "GET", "/api/v1/cases?q=%E7%82%B9%E4%B8%8D%E7%9D%80",
                                "",  // 点不着
-                               {{"Cookie", cookie}});
+                               session.Headers());
   ASSERT_EQ(search.status, 200);
   EXPECT_EQ(json::parse(search.body)["items"].size(), 1u);
   EXPECT_EQ(server.Stop(), 0);
@@ -98,17 +84,12 @@ TEST(Server, KeepsEveryAcknowledgedCaseWhenKilled) {
   {
     test::ServerProcess server(directory.path(), {"--demo", "--demo-cases", "1"});
     ASSERT_TRUE(server.running());
-    auto login = test::HttpCall(server.port(), "POST", "/api/v1/session",
-                                R"({"email":"admin@lingting.demo","password":"lingting-demo"})",
-                                {{"Content-Type", "application/json"}});
-    const std::string cookie = SessionCookie(login);
-    const std::string csrf = json::parse(login.body)["csrf_token"];
+    const test::WebSession session = test::LoginAsDemoAdmin(server.port());
     for (int i = 0; i < 30; ++i) {
       const json body = {{"subject", "断电测试 " + std::to_string(i)},
                          {"customer", {{"name", "x"}, {"phone", "13100000000"}}}};
-      auto created = test::HttpCall(
-          server.port(), "POST", "/api/v1/cases", body.dump(),
-          {{"Content-Type", "application/json"}, {"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+      auto created = test::HttpCall(server.port(), "POST", "/api/v1/cases", body.dump(),
+                                    session.Headers(true));
       if (created.status == 201) ++acknowledged;
     }
     server.Kill();  // no clean shutdown: only what was committed survives
@@ -116,12 +97,9 @@ TEST(Server, KeepsEveryAcknowledgedCaseWhenKilled) {
   ASSERT_EQ(acknowledged, 30);
   test::ServerProcess again(directory.path());
   ASSERT_TRUE(again.running());
-  auto login = test::HttpCall(again.port(), "POST", "/api/v1/session",
-                              R"({"email":"admin@lingting.demo","password":"lingting-demo"})",
-                              {{"Content-Type", "application/json"}});
   auto found = test::HttpCall(again.port(), "GET", "/api/v1/cases?q=%E6%96%AD%E7%94%B5&limit=100",
                               "",  // 断电
-                              {{"Cookie", SessionCookie(login)}});
+                              test::LoginAsDemoAdmin(again.port()).Headers());
   EXPECT_EQ(json::parse(found.body)["items"].size(), 30u);
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/store_tables.hpp"
 #include "support/test_env.hpp"
 
 namespace lt::storage {
@@ -60,6 +61,28 @@ TEST(Migrations, AFailingMigrationLeavesNothingBehind) {
   auto tables = (*connection)->QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'");
   ASSERT_TRUE(tables.ok());
   EXPECT_EQ(*tables, 0);
+}
+
+TEST(Migrations, TheStoreTableListNamesEveryTableOfTheSchema) {
+  // migrate-store copies exactly kStoreTables: a table missing from it would
+  // be lost in the move.
+  test::TestStore store;
+  const std::string sql = store.database->engine() == Engine::kSqlite
+                              ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                                "LIKE 'case_search%' AND name NOT LIKE 'sqlite_%'"
+                              : "SELECT table_name FROM information_schema.tables WHERE "
+                                "table_schema = current_schema()";
+  std::set<std::string> tables;
+  ASSERT_TRUE(store.database
+                  ->Read([&](Connection& connection) -> Status {
+                    return connection.Query(sql, {}, [&](const Row& row) {
+                      if (row.Text(0) != "schema_migrations") tables.insert(row.Text(0));
+                    });
+                  })
+                  .ok());
+  const std::set<std::string> listed(kStoreTables.begin(), kStoreTables.end());
+  EXPECT_EQ(listed.size(), kStoreTables.size());
+  EXPECT_EQ(tables, listed);
 }
 
 }  // namespace

@@ -131,9 +131,10 @@ TEST_F(PgDatabaseTest, ReconnectsWhenTheServerDroppedPooledConnections) {
 TEST_F(PgDatabaseTest, StreamsLargeResultsRowByRow) {
   ASSERT_TRUE(database_
                   ->Write([](Connection& c) -> Status {
-                    return c.Execute("INSERT INTO t (v, note) SELECT g, repeat('x', 100) "
-                                     "FROM generate_series(1, 20000) AS g")
-                               .ok()
+                    return c.Execute(
+                                "INSERT INTO t (v, note) SELECT g, repeat('x', 100) "
+                                "FROM generate_series(1, 20000) AS g")
+                                   .ok()
                                ? Ok()
                                : Status(Error::Internal("insert"));
                   })

@@ -1,5 +1,7 @@
 #include "support/http_client.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -71,6 +73,30 @@ HttpReply HttpCall(std::uint16_t port, const std::string& method, const std::str
   }
   reply.body = response.substr(header_end + 4);
   return reply;
+}
+
+std::map<std::string, std::string> WebSession::Headers(bool unsafe) const {
+  std::map<std::string, std::string> headers = {{"Cookie", cookie}};
+  if (unsafe) {
+    headers["X-CSRF-Token"] = csrf;
+    headers["Content-Type"] = "application/json";
+  }
+  return headers;
+}
+
+WebSession Login(std::uint16_t port, const std::string& email, const std::string& password) {
+  const nlohmann::json credentials = {{"email", email}, {"password", password}};
+  const HttpReply reply = HttpCall(port, "POST", "/api/v1/session", credentials.dump(),
+                                   {{"Content-Type", "application/json"}});
+  WebSession session;
+  if (reply.status != 201) return session;
+  for (const auto& [name, value] : reply.headers) {
+    if (name == "set-cookie" && value.rfind("lt_session=", 0) == 0)
+      session.cookie = value.substr(0, value.find(';'));
+  }
+  const auto body = nlohmann::json::parse(reply.body, nullptr, false);
+  if (body.is_object() && body.contains("csrf_token")) session.csrf = body["csrf_token"];
+  return session;
 }
 
 }  // namespace lt::test

@@ -19,4 +19,21 @@ HttpReply HttpCall(std::uint16_t port, const std::string& method, const std::str
                    const std::string& body = "",
                    const std::map<std::string, std::string>& headers = {});
 
+// A browser session: the session cookie and the CSRF token that unsafe
+// requests must carry.
+struct WebSession {
+  std::string cookie;  // "lt_session=..."; empty when the login failed
+  std::string csrf;
+  // Cookie (and, for unsafe methods, X-CSRF-Token and a JSON content type).
+  std::map<std::string, std::string> Headers(bool unsafe = false) const;
+};
+
+// Logs in with POST /api/v1/session.
+WebSession Login(std::uint16_t port, const std::string& email, const std::string& password);
+
+// The demo installation's administrator (serve --demo).
+inline WebSession LoginAsDemoAdmin(std::uint16_t port) {
+  return Login(port, "admin@lingting.demo", "lingting-demo");
+}
+
 }  // namespace lt::test

@@ -50,8 +50,8 @@ void IgnoreNotice(void*, const PGresult*) {}
 }  // namespace
 
 bool IsRetryableSqlState(std::string_view sqlstate) {
-  return sqlstate == "40001"     // serialization_failure
-         || sqlstate == "40P01"  // deadlock_detected
+  return sqlstate == "40001"      // serialization_failure
+         || sqlstate == "40P01"   // deadlock_detected
          || sqlstate == "23505";  // unique_violation: a concurrent insert won the race
 }
 
@@ -96,13 +96,19 @@ Error PgConnection::ErrorFromResult(const PGresult* result, std::string_view sql
   }
   std::string message = PQresultErrorMessage(result);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  return Error{code, key, {}, {},
+  return Error{code,
+               key,
+               {},
+               {},
                message + " [" + last_sqlstate_ + "] in: " + std::string(sql.substr(0, 200))};
 }
 
 Error PgConnection::ErrorFromConnection(std::string_view sql) {
   last_sqlstate_ = "08000";
-  return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {},
+  return Error{ErrorCode::kUnavailable,
+               "error.unavailable",
+               {},
+               {},
                std::string(PQerrorMessage(conn_)) + " in: " + std::string(sql.substr(0, 200))};
 }
 
@@ -214,11 +220,68 @@ Status PgConnection::ExecuteScript(std::string_view sql) {
   return Ok();
 }
 
+Status PgConnection::BeginCopy(std::string_view copy_sql) {
+  last_sqlstate_.clear();
+  const std::string sql(copy_sql);
+  ResultPtr result(PQexec(conn_, sql.c_str()));
+  if (!result) return ErrorFromConnection(copy_sql);
+  if (PQresultStatus(result.get()) != PGRES_COPY_IN) return ErrorFromResult(result.get(), copy_sql);
+  return Ok();
+}
+
+Status PgConnection::PutCopyData(std::string_view data) {
+  if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1)
+    return ErrorFromConnection("COPY");
+  return Ok();
+}
+
+Result<std::int64_t> PgConnection::EndCopy() {
+  if (PQputCopyEnd(conn_, nullptr) != 1) return ErrorFromConnection("COPY");
+  std::int64_t copied = 0;
+  std::optional<Error> failure;
+  while (PGresult* raw = PQgetResult(conn_)) {
+    ResultPtr result(raw);
+    if (PQresultStatus(raw) == PGRES_COMMAND_OK) {
+      copied = std::atoll(PQcmdTuples(raw));
+    } else if (!failure) {
+      failure = ErrorFromResult(raw, "COPY");
+    }
+  }
+  if (failure) return *std::move(failure);
+  return copied;
+}
+
+void AppendCopyField(std::string& line, const std::optional<std::string>& value) {
+  if (!value) {
+    line += "\\N";
+    return;
+  }
+  for (const char c : *value) {
+    switch (c) {
+      case '\\':
+        line += "\\\\";
+        break;
+      case '\t':
+        line += "\\t";
+        break;
+      case '\n':
+        line += "\\n";
+        break;
+      case '\r':
+        line += "\\r";
+        break;
+      default:
+        line += c;
+    }
+  }
+}
+
 Status PgConnection::Commit() {
   last_sqlstate_.clear();
   ResultPtr result(PQexec(conn_, "COMMIT"));
   if (!result) return ErrorFromConnection("COMMIT");
-  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) return ErrorFromResult(result.get(), "COMMIT");
+  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK)
+    return ErrorFromResult(result.get(), "COMMIT");
   if (std::string_view(PQcmdStatus(result.get())) != "COMMIT") {
     last_sqlstate_ = "25P02";  // in_failed_sql_transaction
     return Error::Internal("the transaction was rolled back: a statement in it failed");

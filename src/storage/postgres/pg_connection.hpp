@@ -31,6 +31,13 @@ class PgConnection final : public Connection {
   // that an earlier error aborted with a quiet ROLLBACK; that is an error here.
   Status Commit();
 
+  // COPY ... FROM STDIN in text format: BeginCopy runs the COPY statement,
+  // PutCopyData sends lines (each ending in \n; see AppendCopyField), and
+  // EndCopy finishes and returns the number of rows copied.
+  Status BeginCopy(std::string_view copy_sql);
+  Status PutCopyData(std::string_view data);
+  Result<std::int64_t> EndCopy();
+
   // The SQLSTATE of the last failed statement ("" after a success), so that
   // callers can tell a serialization failure or deadlock (worth retrying)
   // from other errors.
@@ -58,6 +65,10 @@ class PgConnection final : public Connection {
   std::unordered_map<std::string, Prepared> cache_;
   std::string last_sqlstate_;
 };
+
+// Appends one field in COPY text format: NULL as \N, and backslash, tab,
+// newline and carriage return escaped.
+void AppendCopyField(std::string& line, const std::optional<std::string>& value);
 
 // SQLSTATEs after which a whole transaction may simply be tried again.
 bool IsRetryableSqlState(std::string_view sqlstate);

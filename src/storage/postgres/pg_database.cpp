@@ -139,21 +139,20 @@ Status PgDatabase::Backup(const std::string& path) {
     return Error::Invalid("to", "validation.file_exists", {{"path", path}});
   }
   // pg_dump reads one consistent snapshot while the nodes go on serving.
-  std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner",
-                                   "--file=" + path, "--dbname=" + options_.url};
+  std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner", "--file=" + path,
+                                   "--dbname=" + options_.url};
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
   int status = 0;
   const bool ran = posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), environ) == 0 &&
-                   waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-                   WEXITSTATUS(status) == 0;
+                   waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
   if (!ran) {
     std::error_code ignored;
     std::filesystem::remove(path, ignored);  // never leave half a backup behind
-    return Error{ErrorCode::kUnavailable, "error.backup_failed", {{"path", path}}, {},
-                 "pg_dump failed"};
+    return Error{
+        ErrorCode::kUnavailable, "error.backup_failed", {{"path", path}}, {}, "pg_dump failed"};
   }
   return Ok();
 }
