@@ -4,11 +4,13 @@
 #include "app/case_fields.hpp"
 #include "app/customer_cases.hpp"
 #include "app/field_rules.hpp"
+#include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "base/time_format.hpp"
 #include "domain/case_number.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/auth_store.hpp"
+#include "storage/change_feed.hpp"
 #include "text/search_tokenizer.hpp"
 
 namespace lt::app {
@@ -128,6 +130,7 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
     RecordNewCase(c, changes);
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent("case", c.id, "create", principal.user_id, now, changes.Take())));
+    LT_TRY(storage::PublishCaseChange(connection, ChangeOf(c, "create", principal.user_id, now)));
     if (key) LT_TRY(auth.InsertIdempotencyKey(key_owner, key->key, key->request_hash, c.id, now));
     created = CreatedCase{c, false};
     return Ok();
@@ -203,8 +206,10 @@ Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& pr
     updated.updated_at = now;
     LT_TRY(storage::CaseStore(connection).Update(updated, before.version));
     ++updated.version;
-    return storage::AuditStore(connection)
-        .Append(MakeEvent("case", id, "update", principal.user_id, now, changes.Take()));
+    LT_TRY(storage::AuditStore(connection)
+               .Append(MakeEvent("case", id, "update", principal.user_id, now, changes.Take())));
+    return storage::PublishCaseChange(connection,
+                                      ChangeOf(updated, "update", principal.user_id, now));
   }));
   return updated;
 }

@@ -3,8 +3,10 @@
 #include "app/audit_trail.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
+#include "app/live_updates.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
+#include "storage/change_feed.hpp"
 
 namespace lt::app {
 namespace {
@@ -92,7 +94,7 @@ Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Pr
                   context.files.Put(input.attachments[i].content));
   }
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-    LT_TRY(LoadVisibleCase(connection, principal, case_id));
+    LT_TRY_ASSIGN(const domain::Case a_case, LoadVisibleCase(connection, principal, case_id));
     if (interaction.visibility == domain::Visibility::kInternal &&
         !domain::HasPermission(principal, domain::Permission::kAddInternalNote)) {
       return Error::Of(ErrorCode::kForbidden, "error.forbidden");
@@ -105,9 +107,12 @@ Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Pr
     changes.Record("visibility", std::nullopt,
                    std::string(domain::kVisibilityCodes.ToCode(interaction.visibility)));
     LT_TRY(connection.Execute("UPDATE cases SET updated_at = $1 WHERE id = $2", {now, case_id}));
-    return storage::AuditStore(connection)
-        .Append(
-            MakeEvent("case", case_id, "add_interaction", principal.user_id, now, changes.Take()));
+    LT_TRY(storage::AuditStore(connection)
+               .Append(MakeEvent("case", case_id, "add_interaction", principal.user_id, now,
+                                 changes.Take())));
+    return storage::PublishCaseChange(
+        connection, ChangeOf(a_case, "add_interaction", principal.user_id, now,
+                             interaction.visibility == domain::Visibility::kInternal));
   }));
   return interaction;
 }

@@ -18,6 +18,7 @@ struct ServerOptions {
   std::string public_url;                          // how people reach it; default http://<listen>
   bool secure_cookies = false;                     // add the Secure flag (serve behind TLS)
   std::int64_t max_body_bytes = 32 * 1024 * 1024;  // larger request bodies get 413
+  std::int64_t event_heartbeat_seconds = 15;       // keep-alive comment on /api/v1/events
 };
 
 struct StoreOptions {

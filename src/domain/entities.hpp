@@ -139,4 +139,21 @@ struct CaseEvent {
   std::vector<FieldChange> changes;
 };
 
+// A live-update notice that a case changed: what browsers showing the case or
+// a queue need in order to refresh, and what deciding who may see it needs.
+struct CaseChange {
+  Id case_id = 0;
+  std::string number;
+  std::string action;  // as in CaseEvent: "create", "update", "add_interaction", ...
+  std::int64_t version = 0;
+  TimestampMs at = 0;
+  std::optional<Id> actor_user_id;
+  bool internal = false;  // only staff hear of it (an internal note)
+  // Scope: the fields CanSeeCase looks at.
+  std::optional<Id> department_id;
+  OriginClass origin_class = OriginClass::kUnknown;
+  Id created_by = 0;
+  Id customer_id = 0;
+};
+
 }  // namespace lt::domain

@@ -32,6 +32,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterUserRoutes(router_, services_);
   RegisterCategoryRoutes(router_, services_);
   RegisterTokenRoutes(router_, services_);
+  RegisterEventRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

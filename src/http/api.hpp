@@ -8,6 +8,7 @@
 
 #include "app/app_context.hpp"
 #include "app/authentication.hpp"
+#include "app/live_updates.hpp"
 #include "http/http_types.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -47,6 +48,7 @@ struct Services {
   app::AppContext& app;
   app::Authenticator& authenticator;
   Metrics& metrics;
+  app::LiveUpdates& live_updates;
   ApiOptions options;
   std::chrono::steady_clock::time_point started_at = std::chrono::steady_clock::now();
 };
@@ -78,5 +80,6 @@ void RegisterDepartmentRoutes(ApiRouter& router, Services& services);
 void RegisterUserRoutes(ApiRouter& router, Services& services);
 void RegisterCategoryRoutes(ApiRouter& router, Services& services);
 void RegisterTokenRoutes(ApiRouter& router, Services& services);
+void RegisterEventRoutes(ApiRouter& router, Services& services);
 
 }  // namespace lt::http

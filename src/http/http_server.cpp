@@ -8,6 +8,9 @@
 #include <spdlog/spdlog.h>
 #include <restinio/all.hpp>
 
+#include <atomic>
+#include <mutex>
+
 namespace lt::http {
 namespace {
 
@@ -70,6 +73,33 @@ HttpRequest ToRequest(const restinio::request_handle_t& request) {
   out.remote_address = request->remote_endpoint().address().to_string();
   return out;
 }
+
+// A server-sent events stream on one RESTinio connection. Writes are posted
+// to the connection's own executor; a failed write marks the client gone.
+class RestinioEventSink final : public EventSink,
+                                public std::enable_shared_from_this<RestinioEventSink> {
+ public:
+  using Builder = restinio::response_builder_t<restinio::chunked_output_t>;
+  explicit RestinioEventSink(Builder builder) : builder_(std::move(builder)) {}
+
+  bool Send(std::string chunk) override {
+    std::lock_guard lock(mutex_);
+    if (!open_) return false;
+    builder_.append_chunk(std::move(chunk));
+    // The callback may run at once (connection already closed) or later on
+    // the connection's thread; it only flips the atomic flag.
+    builder_.flush([weak = weak_from_this()](const restinio::asio_ns::error_code& error) {
+      if (!error) return;
+      if (auto self = weak.lock()) self->open_ = false;
+    });
+    return true;
+  }
+
+ private:
+  std::mutex mutex_;
+  Builder builder_;  // guarded by mutex_
+  std::atomic<bool> open_{true};
+};
 
 // Finds a free TCP port on `host` by binding port 0 and reading it back.
 Result<std::uint16_t> FindFreePort(const std::string& host) {
@@ -141,6 +171,7 @@ class RestinioServer final : public HttpServer {
       response.content_type = "application/problem+json";
       response.body = R"({"type":"about:blank","title":"Internal Server Error","status":500})";
     }
+    if (response.stream) return StartStream(request, std::move(response));
     auto builder = request->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
         std::string(ReasonPhrase(response.status))});
@@ -150,6 +181,20 @@ class RestinioServer final : public HttpServer {
     for (auto& [name, value] : response.headers) builder.append_header(name, value);
     builder.set_body(std::move(response.body));
     builder.done();
+    return restinio::request_accepted();
+  }
+
+  restinio::request_handling_status_t StartStream(const restinio::request_handle_t& request,
+                                                  HttpResponse response) {
+    auto builder =
+        request->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
+            restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+            std::string(ReasonPhrase(response.status))});
+    builder.append_header(restinio::http_field::content_type, response.content_type);
+    for (auto& [name, value] : response.headers) builder.append_header(name, value);
+    auto sink = std::make_shared<RestinioEventSink>(std::move(builder));
+    sink->Send(std::move(response.body));
+    response.stream(std::move(sink));
     return restinio::request_accepted();
   }
 

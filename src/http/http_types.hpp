@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,11 +30,24 @@ struct HttpRequest {
   std::optional<std::string> Cookie(std::string_view name) const;
 };
 
+// The open end of a streamed response (server-sent events). Thread-safe.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  // Queues `chunk` for the client without waiting. False once the client is
+  // known to be gone; the caller then drops the sink.
+  virtual bool Send(std::string chunk) = 0;
+};
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the response is streamed: the server sends the status, the
+  // headers and `body`, keeps the connection open and hands `stream` the sink
+  // for what follows.
+  std::function<void(std::shared_ptr<EventSink>)> stream;
 
   HttpResponse& WithHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

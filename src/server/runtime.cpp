@@ -35,11 +35,14 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   runtime->app = std::make_unique<app::AppContext>(app::AppContext{
       *runtime->database, runtime->clock, *runtime->files, config::ToAppOptions(options)});
   runtime->authenticator = std::make_unique<app::Authenticator>(*runtime->app);
+  runtime->live_updates = std::make_unique<app::LiveUpdates>(
+      *runtime->database, std::chrono::seconds(options.server.event_heartbeat_seconds));
   http::ApiOptions api_options;
   api_options.max_body_bytes = static_cast<std::size_t>(options.server.max_body_bytes);
   api_options.secure_cookies = options.server.secure_cookies;
   runtime->services = std::make_unique<http::Services>(
-      http::Services{*runtime->app, *runtime->authenticator, runtime->metrics, api_options});
+      http::Services{*runtime->app, *runtime->authenticator, runtime->metrics,
+                     *runtime->live_updates, api_options});
   runtime->api = std::make_unique<http::Api>(*runtime->services);
   return runtime;
 }

@@ -4,6 +4,7 @@
 
 #include "app/app_context.hpp"
 #include "app/authentication.hpp"
+#include "app/live_updates.hpp"
 #include "config/options.hpp"
 #include "http/api.hpp"
 #include "http/metrics.hpp"
@@ -21,6 +22,7 @@ struct Runtime {
   std::unique_ptr<storage::AttachmentFiles> files;
   std::unique_ptr<app::AppContext> app;
   std::unique_ptr<app::Authenticator> authenticator;
+  std::unique_ptr<app::LiveUpdates> live_updates;
   http::Metrics metrics;
   std::unique_ptr<http::Services> services;
   std::unique_ptr<http::Api> api;

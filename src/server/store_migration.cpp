@@ -13,9 +13,9 @@ bool IsPostgresUrl(const std::string& url) {
 
 // Checks (and copies, when the directories differ) every attachment body the
 // source store refers to.
-Status MoveAttachments(storage::Database& source, const StoreMigrationPlan& plan,
-                       StoreMigrationReport& report,
-                       const std::function<void(MigrationStage, std::int64_t, std::int64_t)>& progress) {
+Status MoveAttachments(
+    storage::Database& source, const StoreMigrationPlan& plan, StoreMigrationReport& report,
+    const std::function<void(MigrationStage, std::int64_t, std::int64_t)>& progress) {
   std::vector<std::string> digests;
   LT_TRY(source.Read([&](storage::Connection& connection) -> Status {
     return connection.Query("SELECT DISTINCT sha256 FROM attachments ORDER BY sha256", {},

@@ -90,6 +90,12 @@ class Connection {
   // Runs several statements without parameters (migrations).
   virtual Status ExecuteScript(std::string_view sql) = 0;
 
+  // Publishes a change notification from inside a write transaction. Every
+  // subscriber on every node (Database::Subscribe) receives `payload` once
+  // the transaction commits, in commit order; nothing when it rolls back.
+  // At most 7,000 bytes.
+  virtual Status Notify(std::string_view payload) = 0;
+
   // Runs a query expected to yield one integer (e.g. "... RETURNING id").
   Result<std::int64_t> QueryInt(std::string_view sql, const SqlParams& params = {});
   // Like QueryInt, but nullopt when there is no row.

@@ -33,6 +33,13 @@ class Database {
   virtual Status Backup(const std::string& path) = 0;
   virtual Engine engine() const = 0;
 
+  // Receives every payload published with Connection::Notify after its
+  // transaction commits: on SQLite from this process, on PostgreSQL from
+  // every node (LISTEN/NOTIFY). `listener` runs on a store thread and must
+  // return quickly. Set once, before serving; replaces any earlier listener.
+  using Listener = std::function<void(std::string_view payload)>;
+  virtual void Subscribe(Listener listener) = 0;
+
   // Counters for /metrics.
   struct Stats {
     std::uint64_t write_transactions = 0;  // commits

@@ -9,8 +9,9 @@ namespace lt::storage {
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
 inline constexpr std::array<std::string_view, 14> kStoreTables = {
-    "departments", "customers",      "customer_contacts", "users",    "user_departments",
-    "categories",  "case_number_sequences", "cases",     "interactions", "attachments",
-    "case_events", "api_tokens",     "sessions",          "idempotency_keys"};
+    "departments",      "customers",       "customer_contacts",     "users",
+    "user_departments", "categories",      "case_number_sequences", "cases",
+    "interactions",     "attachments",     "case_events",           "api_tokens",
+    "sessions",         "idempotency_keys"};
 
 }  // namespace lt::storage

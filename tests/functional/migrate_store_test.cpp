@@ -82,9 +82,9 @@ class MigrateStoreTest : public ::testing::Test {
 
 TEST_F(MigrateStoreTest, MovesAWholeInstallationAndServesItFromPostgres) {
   const std::string target = test::TestStoreUrl(directory_.path());
-  auto moved = MigrateStore(directory_, {"--from", sqlite_url_, "--to", target,
-                                         "--from-attachments", "var/attachments",
-                                         "--to-attachments", "moved"});
+  auto moved =
+      MigrateStore(directory_, {"--from", sqlite_url_, "--to", target, "--from-attachments",
+                                "var/attachments", "--to-attachments", "moved"});
   ASSERT_EQ(moved.exit_code, 0) << moved.err;
   EXPECT_NE(moved.out.find("cases: 151 rows in the source, 151 in the target"), std::string::npos)
       << moved.out;
@@ -114,8 +114,8 @@ TEST_F(MigrateStoreTest, MovesAWholeInstallationAndServesItFromPostgres) {
   // New rows continue after the moved ones.
   const json complaint = {{"subject", "迁移后的新投诉"},
                           {"customer", {{"name", "柯南"}, {"phone", "13912345678"}}}};
-  auto created = test::HttpCall(node.port(), "POST", "/api/v1/cases", complaint.dump(),
-                                session.Headers(true));
+  auto created =
+      test::HttpCall(node.port(), "POST", "/api/v1/cases", complaint.dump(), session.Headers(true));
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_GT(json::parse(created.body)["id"].get<std::int64_t>(), 151);
 }
@@ -131,15 +131,15 @@ TEST_F(MigrateStoreTest, RefusesABadTargetAndAMissingAttachmentWithoutWritingAny
   ASSERT_TRUE(std::filesystem::exists(body));
   std::filesystem::rename(body, directory_.path() / "aside");
   const std::string target = test::TestStoreUrl(directory_.path());
-  auto missing = MigrateStore(directory_, {"--from", sqlite_url_, "--to", target,
-                                           "--from-attachments", "var/attachments"});
+  auto missing = MigrateStore(
+      directory_, {"--from", sqlite_url_, "--to", target, "--from-attachments", "var/attachments"});
   EXPECT_EQ(missing.exit_code, 66);
   EXPECT_NE(missing.err.find(digest), std::string::npos) << missing.err;
 
   // Nothing was written: once the body is back, the same target takes the move.
   std::filesystem::rename(directory_.path() / "aside", body);
-  auto moved = MigrateStore(directory_, {"--from", sqlite_url_, "--to", target,
-                                         "--from-attachments", "var/attachments"});
+  auto moved = MigrateStore(
+      directory_, {"--from", sqlite_url_, "--to", target, "--from-attachments", "var/attachments"});
   EXPECT_EQ(moved.exit_code, 0) << moved.err;
   EXPECT_NE(moved.out.find("1 attachments (0 copied)"), std::string::npos) << moved.out;
 }

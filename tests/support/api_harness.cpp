@@ -53,6 +53,43 @@ ApiResult ApiHarness::Call(const std::string& method, const std::string& target,
   return result;
 }
 
+bool RecordingSink::Send(std::string chunk) {
+  std::lock_guard lock(mutex_);
+  if (closed_) return false;
+  text_ += chunk;
+  received_.notify_all();
+  return true;
+}
+
+bool RecordingSink::WaitFor(const std::string& text, std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  return received_.wait_for(lock, timeout, [&] { return text_.find(text) != std::string::npos; });
+}
+
+std::string RecordingSink::Received() const {
+  std::lock_guard lock(mutex_);
+  return text_;
+}
+
+void RecordingSink::Close() {
+  std::lock_guard lock(mutex_);
+  closed_ = true;
+}
+
+std::shared_ptr<RecordingSink> ApiHarness::OpenEventStream(const std::string& token) {
+  http::HttpRequest request;
+  request.method = "GET";
+  request.path = "/api/v1/events";
+  request.headers["Authorization"] = "Bearer " + token;
+  request.remote_address = "127.0.0.1";
+  http::HttpResponse response = api.Handle(request);
+  if (response.status != 200 || !response.stream) return nullptr;
+  auto sink = std::make_shared<RecordingSink>();
+  sink->Send(response.body);
+  response.stream(sink);
+  return sink;
+}
+
 ApiResult ApiHarness::CallJson(const std::string& method, const std::string& target,
                                const std::string& token, const nlohmann::json& body,
                                std::map<std::string, std::string> headers) {

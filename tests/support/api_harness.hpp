@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "http/api.hpp"
@@ -19,6 +21,22 @@ struct ApiResult {
   std::string Header(const std::string& name) const;
 };
 
+// A live-update client in process: records what /api/v1/events sends.
+class RecordingSink final : public http::EventSink {
+ public:
+  bool Send(std::string chunk) override;
+  // Waits until the stream contains `text` (true) or `timeout` passes.
+  bool WaitFor(const std::string& text, std::chrono::milliseconds timeout);
+  std::string Received() const;
+  void Close();  // the client goes away: the next Send returns false
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable received_;
+  std::string text_;
+  bool closed_ = false;
+};
+
 // The whole API in process over a fresh test store: requests go through
 // routing, authentication, CSRF and error mapping exactly as over HTTP.
 class ApiHarness {
@@ -27,7 +45,8 @@ class ApiHarness {
   TestStore store;
   app::Authenticator authenticator{*store.context};
   http::Metrics metrics;
-  http::Services services{*store.context, authenticator, metrics, http::ApiOptions{}};
+  app::LiveUpdates live_updates{*store.database, std::chrono::milliseconds(200)};
+  http::Services services{*store.context, authenticator, metrics, live_updates, http::ApiOptions{}};
   http::Api api{services};
 
   // Creates a user with this role and returns a bearer token for it.
@@ -37,6 +56,8 @@ class ApiHarness {
   ApiResult Call(const std::string& method, const std::string& target,
                  const std::string& token = "", const std::string& body = "",
                  std::map<std::string, std::string> headers = {});
+  // GET /api/v1/events as `token`'s user; the sink is null when it failed.
+  std::shared_ptr<RecordingSink> OpenEventStream(const std::string& token);
   ApiResult CallJson(const std::string& method, const std::string& target, const std::string& token,
                      const nlohmann::json& body, std::map<std::string, std::string> headers = {});
 

@@ -209,6 +209,11 @@ Status PgConnection::Query(std::string_view sql, const SqlParams& params,
   return Ok();
 }
 
+Status PgConnection::Notify(std::string_view payload) {
+  LT_TRY(Execute("SELECT pg_notify($1, $2)", {std::string(kChangeChannel), std::string(payload)}));
+  return Ok();
+}
+
 Status PgConnection::ExecuteScript(std::string_view sql) {
   last_sqlstate_.clear();
   const std::string script(sql);

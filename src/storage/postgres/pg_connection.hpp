@@ -26,6 +26,8 @@ class PgConnection final : public Connection {
   Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params) override;
   Status Query(std::string_view sql, const SqlParams& params, const RowCallback& on_row) override;
   Status ExecuteScript(std::string_view sql) override;
+  // pg_notify on kChangeChannel inside the transaction.
+  Status Notify(std::string_view payload) override;
 
   // Commits the open transaction. PostgreSQL answers COMMIT of a transaction
   // that an earlier error aborted with a quiet ROLLBACK; that is an error here.
@@ -65,6 +67,9 @@ class PgConnection final : public Connection {
   std::unordered_map<std::string, Prepared> cache_;
   std::string last_sqlstate_;
 };
+
+// The LISTEN/NOTIFY channel of Connection::Notify.
+inline constexpr std::string_view kChangeChannel = "lingting_changes";
 
 // Appends one field in COPY text format: NULL as \N, and backslash, tab,
 // newline and carriage return escaped.

@@ -1,9 +1,11 @@
 #include "storage/postgres/pg_database.hpp"
 
+#include <poll.h>
 #include <spawn.h>
 #include <spdlog/spdlog.h>
 #include <sys/wait.h>
 
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 
@@ -43,7 +45,65 @@ Result<std::unique_ptr<PgDatabase>> PgDatabase::Open(const PgOptions& options) {
   return database;
 }
 
-PgDatabase::~PgDatabase() = default;
+PgDatabase::~PgDatabase() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_requested_.notify_all();
+  if (listen_thread_.joinable()) listen_thread_.join();
+}
+
+void PgDatabase::Subscribe(Listener listener) {
+  std::lock_guard lock(mutex_);
+  listener_ = std::move(listener);
+  if (!listen_thread_.joinable()) listen_thread_ = std::thread([this] { ListenLoop(); });
+}
+
+void PgDatabase::ListenLoop() {
+  for (;;) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+    }
+    auto connection = OpenConnection();
+    if (connection.ok() &&
+        (*connection)->ExecuteScript("LISTEN " + std::string(kChangeChannel)).ok()) {
+      ReceiveNotifications(**connection);
+    } else {
+      spdlog::warn("cannot listen for changes: {}",
+                   connection.ok() ? "LISTEN failed" : connection.error().detail);
+    }
+    std::unique_lock lock(mutex_);
+    if (stop_requested_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; })) return;
+  }
+}
+
+void PgDatabase::ReceiveNotifications(PgConnection& connection) {
+  PGconn* conn = connection.handle();
+  for (;;) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+    }
+    pollfd socket{PQsocket(conn), POLLIN, 0};
+    // Wakes at least twice a second to notice a stop.
+    if (::poll(&socket, 1, 500) < 0 && errno != EINTR) return;
+    if (PQconsumeInput(conn) == 0) {
+      spdlog::warn("lost the change listener's connection: {}", PQerrorMessage(conn));
+      return;
+    }
+    while (PGnotify* notification = PQnotifies(conn)) {
+      Listener listener;
+      {
+        std::lock_guard lock(mutex_);
+        listener = listener_;
+      }
+      if (listener) listener(notification->extra);
+      PQfreemem(notification);
+    }
+  }
+}
 
 Result<std::unique_ptr<PgConnection>> PgDatabase::Acquire() {
   {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -42,6 +43,9 @@ class PgDatabase final : public Database {
   Status Backup(const std::string& path) override;
   Engine engine() const override { return Engine::kPostgres; }
   Stats stats() const override;
+  // Starts a thread that LISTENs on its own connection and reconnects when
+  // it is lost (notifications sent meanwhile are missed).
+  void Subscribe(Listener listener) override;
 
   // Opens a connection outside the pool (for LISTEN or long-held locks).
   Result<std::unique_ptr<PgConnection>> OpenConnection() const;
@@ -54,6 +58,9 @@ class PgDatabase final : public Database {
   // `retryable` tells whether running it again may succeed.
   Status RunTransaction(const std::string& begin, const Work& work, bool& retryable);
   Status RunWithRetries(const std::string& begin, const Work& work);
+  void ListenLoop();
+  // Waits for notifications on `connection` until it fails or we stop.
+  void ReceiveNotifications(PgConnection& connection);
 
   PgOptions options_;
   mutable std::mutex mutex_;
@@ -61,6 +68,10 @@ class PgDatabase final : public Database {
   std::vector<std::unique_ptr<PgConnection>> idle_;  // guarded by mutex_
   std::size_t open_ = 0;                             // guarded by mutex_
   Stats stats_;                                      // guarded by mutex_
+  Listener listener_;                                // guarded by mutex_
+  bool stopping_ = false;                            // guarded by mutex_
+  std::condition_variable stop_requested_;
+  std::thread listen_thread_;
 };
 
 }  // namespace lt::storage

@@ -99,8 +99,8 @@ Result<std::vector<TableCopy>> CopyStore(
   std::map<std::string_view, std::vector<std::string>> columns;
   for (const std::string_view table : kStoreTables) {
     LT_TRY_ASSIGN(columns[table], ColumnsOf(*writer, table));
-    LT_TRY_ASSIGN(auto rows, writer->QueryOptionalInt("SELECT 1 FROM " + std::string(table) +
-                                                      " LIMIT 1"));
+    LT_TRY_ASSIGN(auto rows,
+                  writer->QueryOptionalInt("SELECT 1 FROM " + std::string(table) + " LIMIT 1"));
     if (rows) {
       return Error::Of(ErrorCode::kConflict, "error.store_not_empty",
                        {{"table", std::string(table)}});
@@ -112,9 +112,9 @@ Result<std::vector<TableCopy>> CopyStore(
   const Status copied = source.Read([&](Connection& from) -> Status {
     LT_TRY_ASSIGN(const std::int64_t source_version, SchemaVersion(from));
     if (source_version != target_version) {
-      return Error::Of(ErrorCode::kConflict, "error.schema_mismatch",
-                       {{"source", std::to_string(source_version)},
-                        {"target", std::to_string(target_version)}});
+      return Error::Of(
+          ErrorCode::kConflict, "error.schema_mismatch",
+          {{"source", std::to_string(source_version)}, {"target", std::to_string(target_version)}});
     }
     std::int64_t total = 0;
     for (const std::string_view table : kStoreTables) {
@@ -138,10 +138,11 @@ Result<std::vector<TableCopy>> CopyStore(
   for (const std::string_view table : kStoreTables) {
     const auto& names = columns[table];
     if (std::find(names.begin(), names.end(), "id") == names.end()) continue;
-    LT_TRY(writer->Execute("SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE(MAX(id), 0) "
-                           "+ 1, false) FROM " +
-                               std::string(table),
-                           {std::string(table)}));
+    LT_TRY(
+        writer->Execute("SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE(MAX(id), 0) "
+                        "+ 1, false) FROM " +
+                            std::string(table),
+                        {std::string(table)}));
   }
   LT_TRY(writer->Commit());
   for (TableCopy& entry : report) {

@@ -157,6 +157,14 @@ Status SqliteConnection::Query(std::string_view sql, const SqlParams& params,
   return Ok();
 }
 
+Status SqliteConnection::Notify(std::string_view payload) {
+  if (sqlite3_db_readonly(db_, "main") == 1) {
+    return Error::Internal("Notify outside a write transaction");
+  }
+  pending_notifications_.emplace_back(payload);
+  return Ok();
+}
+
 Status SqliteConnection::ExecuteScript(std::string_view sql) {
   char* message = nullptr;
   const std::string script(sql);

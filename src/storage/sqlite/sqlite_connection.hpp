@@ -25,6 +25,9 @@ class SqliteConnection final : public Connection {
   Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params) override;
   Status Query(std::string_view sql, const SqlParams& params, const RowCallback& on_row) override;
   Status ExecuteScript(std::string_view sql) override;
+  // Queues the payload; SqliteDatabase delivers it after the commit.
+  Status Notify(std::string_view payload) override;
+  std::vector<std::string>& pending_notifications() { return pending_notifications_; }
 
   sqlite3* handle() { return db_; }
 
@@ -40,6 +43,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_;
   std::unordered_map<std::string, Prepared> cache_;
+  std::vector<std::string> pending_notifications_;
 };
 
 // Registers the "lingting" FTS5 tokenizer on a connection.

@@ -126,7 +126,10 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
     return;
   }
   std::uint64_t failures = 0;
+  auto& notifications = writer_->pending_notifications();
+  notifications.clear();
   for (Job* job : batch) {
+    const std::size_t notified_before = notifications.size();
     Status savepoint = writer_->ExecuteScript("SAVEPOINT job");
     if (!savepoint.ok()) {
       results.push_back(savepoint);
@@ -137,6 +140,7 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
     if (!result.ok()) {
       // Undo everything this job wrote; the others in the batch are unaffected.
       std::ignore = writer_->ExecuteScript("ROLLBACK TO job");  // failure surfaces at COMMIT
+      notifications.resize(notified_before);  // what it published is rolled back too
       ++failures;
     }
     std::ignore = writer_->ExecuteScript("RELEASE job");  // failure surfaces at COMMIT
@@ -145,6 +149,7 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
   Status committed = writer_->ExecuteScript("COMMIT");
   if (!committed.ok()) {
     std::ignore = writer_->ExecuteScript("ROLLBACK");  // the COMMIT error is what callers see
+    notifications.clear();
     for (Job* job : batch) job->done.set_value(committed);
     std::lock_guard lock(mutex_);
     stats_.write_failures += batch.size();
@@ -153,8 +158,10 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const bool wal_is_large = wal_pages_ > options_.checkpoint_pages;
+  Listener listener;
   {
     std::lock_guard lock(mutex_);
+    if (!notifications.empty()) listener = listener_;
     if (wal_is_large) checkpoint_wanted_ = true;
     ++stats_.write_transactions;
     stats_.write_jobs += batch.size() - failures;
@@ -162,6 +169,12 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
     stats_.commit_seconds_total += seconds;
   }
   if (wal_is_large) wake_checkpointer_.notify_one();
+  // Delivered before the writers are released, so that a change is on its
+  // way to live-update clients by the time its request is answered.
+  if (listener) {
+    for (const std::string& payload : notifications) listener(payload);
+  }
+  notifications.clear();
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(results[i]));
 }
 
@@ -199,6 +212,11 @@ Status SqliteDatabase::Backup(const std::string& path) {
              ? Ok()
              : Status(
                    Error{ErrorCode::kUnavailable, "error.backup_failed", {{"path", path}}, {}, ""});
+}
+
+void SqliteDatabase::Subscribe(Listener listener) {
+  std::lock_guard lock(mutex_);
+  listener_ = std::move(listener);
 }
 
 Database::Stats SqliteDatabase::stats() const {

@@ -41,6 +41,7 @@ class SqliteDatabase final : public Database {
   Status Backup(const std::string& path) override;
   Engine engine() const override { return Engine::kSqlite; }
   Stats stats() const override;
+  void Subscribe(Listener listener) override;
 
  private:
   struct Job {
@@ -69,6 +70,7 @@ class SqliteDatabase final : public Database {
   bool stopping_ = false;                                        // guarded by mutex_
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;  // guarded by mutex_
   Stats stats_;                                                  // guarded by mutex_
+  Listener listener_;                                            // guarded by mutex_
 };
 
 }  // namespace lt::storage

@@ -1,0 +1,106 @@
+#include "app/live_updates.hpp"
+
+#include <vector>
+
+#include "storage/change_feed.hpp"
+
+namespace lt::app {
+
+LiveUpdates::LiveUpdates(storage::Database& database,
+                         std::chrono::milliseconds heartbeat_interval)
+    : heartbeat_interval_(heartbeat_interval) {
+  database.Subscribe([this](std::string_view payload) { Deliver(payload); });
+  heartbeat_thread_ = std::thread([this] { HeartbeatLoop(); });
+}
+
+LiveUpdates::~LiveUpdates() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_requested_.notify_all();
+  heartbeat_thread_.join();
+}
+
+std::uint64_t LiveUpdates::Subscribe(const domain::Principal& principal, Listener listener) {
+  std::lock_guard lock(mutex_);
+  const std::uint64_t id = next_id_++;
+  subscribers_.emplace(id, std::make_shared<Subscriber>(Subscriber{principal, std::move(listener)}));
+  return id;
+}
+
+void LiveUpdates::Unsubscribe(std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  subscribers_.erase(id);
+}
+
+std::size_t LiveUpdates::subscribers() const {
+  std::lock_guard lock(mutex_);
+  return subscribers_.size();
+}
+
+void LiveUpdates::ForEach(const std::function<bool(const Subscriber&)>& call) {
+  std::vector<std::pair<std::uint64_t, std::shared_ptr<Subscriber>>> snapshot;
+  {
+    std::lock_guard lock(mutex_);
+    snapshot.assign(subscribers_.begin(), subscribers_.end());
+  }
+  std::vector<std::uint64_t> gone;
+  for (const auto& [id, subscriber] : snapshot) {
+    if (!call(*subscriber)) gone.push_back(id);
+  }
+  if (gone.empty()) return;
+  std::lock_guard lock(mutex_);
+  for (const std::uint64_t id : gone) subscribers_.erase(id);
+}
+
+void LiveUpdates::Deliver(std::string_view payload) {
+  const auto change = storage::ParseCaseChange(payload);
+  if (!change) return;
+  ForEach([&](const Subscriber& subscriber) {
+    return !MayHearOf(subscriber.principal, *change) || subscriber.listener(change);
+  });
+}
+
+void LiveUpdates::HeartbeatLoop() {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      if (stop_requested_.wait_for(lock, heartbeat_interval_, [&] { return stopping_; })) return;
+    }
+    ForEach([](const Subscriber& subscriber) { return subscriber.listener(std::nullopt); });
+  }
+}
+
+bool MayHearOf(const domain::Principal& principal, const domain::CaseChange& change) {
+  if (change.internal && principal.role == domain::Role::kCustomer && !principal.system) {
+    return false;
+  }
+  domain::Case scope;
+  scope.id = change.case_id;
+  scope.department_id = change.department_id;
+  scope.origin_class = change.origin_class;
+  scope.created_by = change.created_by;
+  scope.customer_id = change.customer_id;
+  return domain::CanSeeCase(principal, scope);
+}
+
+domain::CaseChange ChangeOf(const domain::Case& a_case, std::string action,
+                            std::optional<domain::Id> actor_user_id, TimestampMs at,
+                            bool internal) {
+  domain::CaseChange change;
+  change.case_id = a_case.id;
+  change.number = a_case.number;
+  change.action = std::move(action);
+  change.version = a_case.version;
+  change.at = at;
+  change.actor_user_id = actor_user_id;
+  change.internal = internal;
+  change.department_id = a_case.department_id;
+  change.origin_class = a_case.origin_class;
+  change.created_by = a_case.created_by;
+  change.customer_id = a_case.customer_id;
+  return change;
+}
+
+}  // namespace lt::app

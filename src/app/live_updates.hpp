@@ -1,0 +1,68 @@
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "domain/access.hpp"
+#include "domain/entities.hpp"
+#include "storage/database.hpp"
+
+namespace lt::app {
+
+// Fans case changes out to the live-update clients connected to this node,
+// each told only of cases it may see. Changes arrive from the store's change
+// feed, so a client hears of changes made through any node. Thread-safe.
+class LiveUpdates {
+ public:
+  // Called with a change, or with nullopt as a heartbeat (every
+  // `heartbeat_interval`, so that the transport notices a client that went
+  // away). Returning false ends the subscription.
+  using Listener = std::function<bool(const std::optional<domain::CaseChange>&)>;
+
+  // Subscribes to `database`'s change feed (replacing any other listener).
+  LiveUpdates(storage::Database& database, std::chrono::milliseconds heartbeat_interval);
+  ~LiveUpdates();
+  LiveUpdates(const LiveUpdates&) = delete;
+  LiveUpdates& operator=(const LiveUpdates&) = delete;
+
+  // Adds a client seeing what `principal` may see; returns its id.
+  std::uint64_t Subscribe(const domain::Principal& principal, Listener listener);
+  void Unsubscribe(std::uint64_t id);
+  std::size_t subscribers() const;
+
+  // Delivers one change-feed payload (the store calls this).
+  void Deliver(std::string_view payload);
+
+ private:
+  struct Subscriber {
+    domain::Principal principal;
+    Listener listener;
+  };
+  void HeartbeatLoop();
+  // Calls `call` for each subscriber outside the lock; drops those it returns false for.
+  void ForEach(const std::function<bool(const Subscriber&)>& call);
+
+  std::chrono::milliseconds heartbeat_interval_;
+  mutable std::mutex mutex_;
+  std::map<std::uint64_t, std::shared_ptr<Subscriber>> subscribers_;  // guarded by mutex_
+  std::uint64_t next_id_ = 1;                                          // guarded by mutex_
+  bool stopping_ = false;                                              // guarded by mutex_
+  std::condition_variable stop_requested_;
+  std::thread heartbeat_thread_;
+};
+
+// Whether `principal` may hear of `change` (CanSeeCase, and internal notes
+// for staff only).
+bool MayHearOf(const domain::Principal& principal, const domain::CaseChange& change);
+
+// The change notice for `a_case` after `action`.
+domain::CaseChange ChangeOf(const domain::Case& a_case, std::string action,
+                            std::optional<domain::Id> actor_user_id, TimestampMs at,
+                            bool internal = false);
+
+}  // namespace lt::app

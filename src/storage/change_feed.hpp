@@ -1,0 +1,19 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "domain/entities.hpp"
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+// Case changes as Connection::Notify payloads (compact JSON).
+
+// Publishes `change` from inside the write transaction that made it.
+Status PublishCaseChange(Connection& connection, const domain::CaseChange& change);
+
+// Reads a payload back; nullopt when it is not a case change.
+std::optional<domain::CaseChange> ParseCaseChange(std::string_view payload);
+
+}  // namespace lt::storage
