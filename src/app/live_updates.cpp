@@ -6,14 +6,14 @@
 
 namespace lt::app {
 
-LiveUpdates::LiveUpdates(storage::Database& database,
-                         std::chrono::milliseconds heartbeat_interval)
-    : heartbeat_interval_(heartbeat_interval) {
-  database.Subscribe([this](std::string_view payload) { Deliver(payload); });
+LiveUpdates::LiveUpdates(storage::Database& database, std::chrono::milliseconds heartbeat_interval)
+    : database_(database), heartbeat_interval_(heartbeat_interval) {
+  feed_subscription_ = database.Subscribe([this](std::string_view payload) { Deliver(payload); });
   heartbeat_thread_ = std::thread([this] { HeartbeatLoop(); });
 }
 
 LiveUpdates::~LiveUpdates() {
+  database_.Unsubscribe(feed_subscription_);
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -25,7 +25,8 @@ LiveUpdates::~LiveUpdates() {
 std::uint64_t LiveUpdates::Subscribe(const domain::Principal& principal, Listener listener) {
   std::lock_guard lock(mutex_);
   const std::uint64_t id = next_id_++;
-  subscribers_.emplace(id, std::make_shared<Subscriber>(Subscriber{principal, std::move(listener)}));
+  subscribers_.emplace(id,
+                       std::make_shared<Subscriber>(Subscriber{principal, std::move(listener)}));
   return id;
 }
 

@@ -24,7 +24,7 @@ class LiveUpdates {
   // away). Returning false ends the subscription.
   using Listener = std::function<bool(const std::optional<domain::CaseChange>&)>;
 
-  // Subscribes to `database`'s change feed (replacing any other listener).
+  // Listens to `database`'s change feed.
   LiveUpdates(storage::Database& database, std::chrono::milliseconds heartbeat_interval);
   ~LiveUpdates();
   LiveUpdates(const LiveUpdates&) = delete;
@@ -47,11 +47,13 @@ class LiveUpdates {
   // Calls `call` for each subscriber outside the lock; drops those it returns false for.
   void ForEach(const std::function<bool(const Subscriber&)>& call);
 
+  storage::Database& database_;
+  std::uint64_t feed_subscription_ = 0;
   std::chrono::milliseconds heartbeat_interval_;
   mutable std::mutex mutex_;
   std::map<std::uint64_t, std::shared_ptr<Subscriber>> subscribers_;  // guarded by mutex_
-  std::uint64_t next_id_ = 1;                                          // guarded by mutex_
-  bool stopping_ = false;                                              // guarded by mutex_
+  std::uint64_t next_id_ = 1;                                         // guarded by mutex_
+  bool stopping_ = false;                                             // guarded by mutex_
   std::condition_variable stop_requested_;
   std::thread heartbeat_thread_;
 };

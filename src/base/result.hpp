@@ -33,6 +33,8 @@ class [[nodiscard]] Result {
     assert(ok() && "Result::value() called on an error");
     return std::get<0>(std::move(state_));
   }
+  // The value, or `fallback` on an error (as std::expected::value_or).
+  T value_or(T fallback) const& { return ok() ? std::get<0>(state_) : std::move(fallback); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }

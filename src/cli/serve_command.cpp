@@ -56,6 +56,8 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
       console.Say("cli.demo_created", {{"cases", std::to_string(summary->cases)}});
     }
   }
+  const Status jobs = server::StartJobs(**runtime);
+  if (!jobs.ok()) return console.Fail(jobs.error());
   http::ServerOptions server_options;
   server_options.host = listen->first;
   server_options.port = listen->second;
@@ -79,6 +81,7 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
   sigwait(&signals, &signal_number);
   spdlog::info("signal {} received, stopping", signal_number);
   (*server)->Stop();
+  (*runtime)->job_runner->Stop();
   return kExitOk;
 }
 

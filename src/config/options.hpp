@@ -45,6 +45,12 @@ struct AuthOptions {
   std::int64_t min_password_length = 8;
 };
 
+struct JobsOptions {
+  bool enabled = true;              // run background jobs on this node
+  std::int64_t lease_seconds = 60;  // a node silent this long loses its jobs to others
+  std::int64_t poll_ms = 1000;      // longest sleep between looks at the jobs table
+};
+
 struct LogOptions {
   std::string format = "plain";  // plain or json (one JSON object per line)
   std::string level = "info";    // trace, debug, info, warn, error, off
@@ -56,6 +62,7 @@ struct Options {
   CasesOptions cases;
   AttachmentsOptions attachments;
   AuthOptions auth;
+  JobsOptions jobs;
   LogOptions log;
 };
 

@@ -123,6 +123,9 @@ std::map<std::string, Key> KeysOf(Options& o) {
       {"auth.login_max_failures", IntKey(o.auth.login_max_failures, 1, 1000)},
       {"auth.login_window_minutes", IntKey(o.auth.login_window_minutes, 1, 24 * 60)},
       {"auth.min_password_length", IntKey(o.auth.min_password_length, 6, 128)},
+      {"jobs.enabled", BoolKey(o.jobs.enabled)},
+      {"jobs.lease_seconds", IntKey(o.jobs.lease_seconds, 1, 86400)},
+      {"jobs.poll_ms", IntKey(o.jobs.poll_ms, 10, 60000)},
       {"log.format", ChoiceKey(o.log.format, {"plain", "json"})},
       {"log.level", ChoiceKey(o.log.level, {"trace", "debug", "info", "warn", "error", "off"})},
   };

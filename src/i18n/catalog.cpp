@@ -65,6 +65,8 @@ constexpr std::array kCatalog = {
     CatalogEntry{"error.attachment_damaged",
                  "附件 {sha256} 的内容与其 SHA-256 不符，未迁移任何数据",
                  "The body of attachment {sha256} does not match its SHA-256; nothing was moved"},
+    CatalogEntry{"error.job_claim_lost", "该后台任务已由其他节点接手",
+                 "Another node has taken this background job over"},
     CatalogEntry{"error.backup_failed", "备份到 {path} 失败", "The backup to {path} failed"},
     CatalogEntry{"error.bad_db_url",
                  "无法识别的数据库地址 {url}（应为 sqlite:路径 或 postgresql://…）",

@@ -1,5 +1,6 @@
 #include "server/runtime.hpp"
 
+#include "jobs/housekeeping.hpp"
 #include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -44,7 +45,21 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
       http::Services{*runtime->app, *runtime->authenticator, runtime->metrics,
                      *runtime->live_updates, api_options});
   runtime->api = std::make_unique<http::Api>(*runtime->services);
+  jobs::JobRunnerOptions job_options;
+  job_options.lease = std::chrono::seconds(options.jobs.lease_seconds);
+  job_options.poll_interval = std::chrono::milliseconds(options.jobs.poll_ms);
+  runtime->job_runner =
+      std::make_unique<jobs::JobRunner>(*runtime->database, runtime->clock, job_options);
+  runtime->job_runner->Register(std::string(jobs::kHousekeepingKind),
+                                std::make_unique<jobs::HousekeepingJob>());
   return runtime;
+}
+
+Status StartJobs(Runtime& runtime) {
+  if (!runtime.options.jobs.enabled) return Ok();
+  LT_TRY(jobs::ScheduleHousekeeping(*runtime.database, runtime.clock.NowMs()));
+  runtime.job_runner->Start();
+  return Ok();
 }
 
 }  // namespace lt::server

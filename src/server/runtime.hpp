@@ -8,6 +8,7 @@
 #include "config/options.hpp"
 #include "http/api.hpp"
 #include "http/metrics.hpp"
+#include "jobs/job_runner.hpp"
 #include "storage/attachment_files.hpp"
 #include "storage/database.hpp"
 
@@ -23,6 +24,7 @@ struct Runtime {
   std::unique_ptr<app::AppContext> app;
   std::unique_ptr<app::Authenticator> authenticator;
   std::unique_ptr<app::LiveUpdates> live_updates;
+  std::unique_ptr<jobs::JobRunner> job_runner;  // every job kind registered; started by serve
   http::Metrics metrics;
   std::unique_ptr<http::Services> services;
   std::unique_ptr<http::Api> api;
@@ -32,6 +34,10 @@ struct Runtime {
 // the use cases and the API. Errors: kInvalidArgument (bad URL), kUnavailable
 // (cannot open), kConflict (store newer than this binary).
 Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options);
+
+// Starts the runtime's background jobs (when jobs.enabled) and schedules the
+// recurring ones.
+Status StartJobs(Runtime& runtime);
 
 // Opens only the store (for migrate and backup).
 Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::StoreOptions& options);

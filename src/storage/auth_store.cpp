@@ -103,4 +103,8 @@ Status AuthStore::InsertIdempotencyKey(domain::Id user_id, const std::string& ke
   return Ok();
 }
 
+Result<std::int64_t> AuthStore::DeleteIdempotencyKeysBefore(TimestampMs before) {
+  return connection_.Execute("DELETE FROM idempotency_keys WHERE created_at < $1", {before});
+}
+
 }  // namespace lt::storage

@@ -47,6 +47,8 @@ class AuthStore {
   Status InsertIdempotencyKey(domain::Id user_id, const std::string& key,
                               const std::string& request_hash, domain::Id resource_id,
                               TimestampMs at);
+  // Forgets idempotency keys recorded before `before`; returns how many.
+  Result<std::int64_t> DeleteIdempotencyKeysBefore(TimestampMs before);
 
  private:
   Result<std::vector<domain::ApiToken>> QueryTokens(const std::string& where,

@@ -5,16 +5,17 @@
 namespace lt::storage {
 
 Status PublishCaseChange(Connection& connection, const domain::CaseChange& change) {
-  nlohmann::json payload = {{"kind", "case"},
-                            {"case_id", change.case_id},
-                            {"number", change.number},
-                            {"action", change.action},
-                            {"version", change.version},
-                            {"at", change.at},
-                            {"internal", change.internal},
-                            {"origin_class", std::string(domain::kOriginClassCodes.ToCode(change.origin_class))},
-                            {"created_by", change.created_by},
-                            {"customer_id", change.customer_id}};
+  nlohmann::json payload = {
+      {"kind", "case"},
+      {"case_id", change.case_id},
+      {"number", change.number},
+      {"action", change.action},
+      {"version", change.version},
+      {"at", change.at},
+      {"internal", change.internal},
+      {"origin_class", std::string(domain::kOriginClassCodes.ToCode(change.origin_class))},
+      {"created_by", change.created_by},
+      {"customer_id", change.customer_id}};
   if (change.actor_user_id) payload["actor_user_id"] = *change.actor_user_id;
   if (change.department_id) payload["department_id"] = *change.department_id;
   return connection.Notify(payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -34,8 +35,10 @@ std::optional<domain::CaseChange> ParseCaseChange(std::string_view payload) {
                             .value_or(domain::OriginClass::kUnknown);
   change.created_by = json.value("created_by", domain::Id{0});
   change.customer_id = json.value("customer_id", domain::Id{0});
-  if (json.contains("actor_user_id")) change.actor_user_id = json["actor_user_id"].get<domain::Id>();
-  if (json.contains("department_id")) change.department_id = json["department_id"].get<domain::Id>();
+  if (json.contains("actor_user_id"))
+    change.actor_user_id = json["actor_user_id"].get<domain::Id>();
+  if (json.contains("department_id"))
+    change.department_id = json["department_id"].get<domain::Id>();
   if (change.case_id == 0) return std::nullopt;
   return change;
 }

@@ -72,6 +72,10 @@ class Dialect {
   };
   virtual std::optional<SearchDocument> CaseSearchDocument(std::string_view subject,
                                                            std::string_view description) const = 0;
+  // Appended to a SELECT that picks rows to claim, so that concurrent
+  // claimers on other nodes skip rows already taken (PostgreSQL's FOR UPDATE
+  // SKIP LOCKED); empty where one writer serialises claims anyway (SQLite).
+  virtual std::string SkipLockedRows() const = 0;
   // A condition true when text column `column` contains the bound string `param`.
   virtual std::string ContainsCondition(std::string_view column, std::string_view param) const = 0;
 };

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "base/result.hpp"
@@ -33,12 +35,15 @@ class Database {
   virtual Status Backup(const std::string& path) = 0;
   virtual Engine engine() const = 0;
 
-  // Receives every payload published with Connection::Notify after its
-  // transaction commits: on SQLite from this process, on PostgreSQL from
-  // every node (LISTEN/NOTIFY). `listener` runs on a store thread and must
-  // return quickly. Set once, before serving; replaces any earlier listener.
+  // Adds a listener for every payload published with Connection::Notify
+  // after its transaction commits: on SQLite from this process, on
+  // PostgreSQL from every node (LISTEN/NOTIFY). Listeners run on a store
+  // thread and must return quickly. Add them before serving; they live as
+  // long as the database.
+  // Returns an id for Unsubscribe, which waits for a delivery in progress.
   using Listener = std::function<void(std::string_view payload)>;
-  virtual void Subscribe(Listener listener) = 0;
+  virtual std::uint64_t Subscribe(Listener listener) = 0;
+  virtual void Unsubscribe(std::uint64_t id) = 0;
 
   // Counters for /metrics.
   struct Stats {
@@ -49,6 +54,22 @@ class Database {
     double commit_seconds_total = 0;
   };
   virtual Stats stats() const = 0;
+};
+
+// The listeners of a Database's change feed. Deliveries are serialised, and
+// Remove() waits for one in progress, so a removed listener is never called
+// again. Thread-safe.
+class ListenerSet {
+ public:
+  std::uint64_t Add(Database::Listener listener);
+  void Remove(std::uint64_t id);
+  void Deliver(std::string_view payload);
+
+ private:
+  std::mutex delivery_mutex_;  // held while listeners run
+  std::mutex mutex_;
+  std::map<std::uint64_t, Database::Listener> listeners_;  // guarded by mutex_
+  std::uint64_t next_id_ = 1;                              // guarded by mutex_
 };
 
 // Runs `work`, turning an escaped exception into an internal error so that a

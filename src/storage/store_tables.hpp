@@ -8,10 +8,20 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 14> kStoreTables = {
-    "departments",      "customers",       "customer_contacts",     "users",
-    "user_departments", "categories",      "case_number_sequences", "cases",
-    "interactions",     "attachments",     "case_events",           "api_tokens",
-    "sessions",         "idempotency_keys"};
+inline constexpr std::array<std::string_view, 15> kStoreTables = {"departments",
+                                                                  "customers",
+                                                                  "customer_contacts",
+                                                                  "users",
+                                                                  "user_departments",
+                                                                  "categories",
+                                                                  "case_number_sequences",
+                                                                  "cases",
+                                                                  "interactions",
+                                                                  "attachments",
+                                                                  "case_events",
+                                                                  "api_tokens",
+                                                                  "sessions",
+                                                                  "idempotency_keys",
+                                                                  "jobs"};
 
 }  // namespace lt::storage

@@ -54,11 +54,14 @@ PgDatabase::~PgDatabase() {
   if (listen_thread_.joinable()) listen_thread_.join();
 }
 
-void PgDatabase::Subscribe(Listener listener) {
+std::uint64_t PgDatabase::Subscribe(Listener listener) {
+  const std::uint64_t id = listeners_.Add(std::move(listener));
   std::lock_guard lock(mutex_);
-  listener_ = std::move(listener);
   if (!listen_thread_.joinable()) listen_thread_ = std::thread([this] { ListenLoop(); });
+  return id;
 }
+
+void PgDatabase::Unsubscribe(std::uint64_t id) { listeners_.Remove(id); }
 
 void PgDatabase::ListenLoop() {
   for (;;) {
@@ -94,12 +97,7 @@ void PgDatabase::ReceiveNotifications(PgConnection& connection) {
       return;
     }
     while (PGnotify* notification = PQnotifies(conn)) {
-      Listener listener;
-      {
-        std::lock_guard lock(mutex_);
-        listener = listener_;
-      }
-      if (listener) listener(notification->extra);
+      listeners_.Deliver(notification->extra);
       PQfreemem(notification);
     }
   }

@@ -45,7 +45,8 @@ class PgDatabase final : public Database {
   Stats stats() const override;
   // Starts a thread that LISTENs on its own connection and reconnects when
   // it is lost (notifications sent meanwhile are missed).
-  void Subscribe(Listener listener) override;
+  std::uint64_t Subscribe(Listener listener) override;
+  void Unsubscribe(std::uint64_t id) override;
 
   // Opens a connection outside the pool (for LISTEN or long-held locks).
   Result<std::unique_ptr<PgConnection>> OpenConnection() const;
@@ -68,8 +69,8 @@ class PgDatabase final : public Database {
   std::vector<std::unique_ptr<PgConnection>> idle_;  // guarded by mutex_
   std::size_t open_ = 0;                             // guarded by mutex_
   Stats stats_;                                      // guarded by mutex_
-  Listener listener_;                                // guarded by mutex_
-  bool stopping_ = false;                            // guarded by mutex_
+  ListenerSet listeners_;
+  bool stopping_ = false;  // guarded by mutex_
   std::condition_variable stop_requested_;
   std::thread listen_thread_;
 };

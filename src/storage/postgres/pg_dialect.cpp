@@ -49,6 +49,8 @@ std::optional<Dialect::SearchDocument> PgDialect::CaseSearchDocument(
   return SearchDocument{"search_vector", BuildSearchVector(subject, description)};
 }
 
+std::string PgDialect::SkipLockedRows() const { return " FOR UPDATE SKIP LOCKED"; }
+
 std::string PgDialect::ContainsCondition(std::string_view column, std::string_view param) const {
   return "strpos(" + std::string(column) + ", " + std::string(param) + ") > 0";
 }

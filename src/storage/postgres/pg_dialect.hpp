@@ -17,6 +17,7 @@ class PgDialect final : public Dialect {
   std::string CasesInReceivedOrder() const override;
   std::optional<SearchDocument> CaseSearchDocument(std::string_view subject,
                                                    std::string_view description) const override;
+  std::string SkipLockedRows() const override;
   std::string ContainsCondition(std::string_view column, std::string_view param) const override;
 };
 

@@ -158,10 +158,8 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const bool wal_is_large = wal_pages_ > options_.checkpoint_pages;
-  Listener listener;
   {
     std::lock_guard lock(mutex_);
-    if (!notifications.empty()) listener = listener_;
     if (wal_is_large) checkpoint_wanted_ = true;
     ++stats_.write_transactions;
     stats_.write_jobs += batch.size() - failures;
@@ -171,9 +169,7 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
   if (wal_is_large) wake_checkpointer_.notify_one();
   // Delivered before the writers are released, so that a change is on its
   // way to live-update clients by the time its request is answered.
-  if (listener) {
-    for (const std::string& payload : notifications) listener(payload);
-  }
+  for (const std::string& payload : notifications) listeners_.Deliver(payload);
   notifications.clear();
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(results[i]));
 }
@@ -214,10 +210,11 @@ Status SqliteDatabase::Backup(const std::string& path) {
                    Error{ErrorCode::kUnavailable, "error.backup_failed", {{"path", path}}, {}, ""});
 }
 
-void SqliteDatabase::Subscribe(Listener listener) {
-  std::lock_guard lock(mutex_);
-  listener_ = std::move(listener);
+std::uint64_t SqliteDatabase::Subscribe(Listener listener) {
+  return listeners_.Add(std::move(listener));
 }
+
+void SqliteDatabase::Unsubscribe(std::uint64_t id) { listeners_.Remove(id); }
 
 Database::Stats SqliteDatabase::stats() const {
   std::lock_guard lock(mutex_);

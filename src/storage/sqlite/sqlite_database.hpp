@@ -41,7 +41,8 @@ class SqliteDatabase final : public Database {
   Status Backup(const std::string& path) override;
   Engine engine() const override { return Engine::kSqlite; }
   Stats stats() const override;
-  void Subscribe(Listener listener) override;
+  std::uint64_t Subscribe(Listener listener) override;
+  void Unsubscribe(std::uint64_t id) override;
 
  private:
   struct Job {
@@ -70,7 +71,7 @@ class SqliteDatabase final : public Database {
   bool stopping_ = false;                                        // guarded by mutex_
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;  // guarded by mutex_
   Stats stats_;                                                  // guarded by mutex_
-  Listener listener_;                                            // guarded by mutex_
+  ListenerSet listeners_;
 };
 
 }  // namespace lt::storage

@@ -33,6 +33,8 @@ std::optional<Dialect::SearchDocument> SqliteDialect::CaseSearchDocument(std::st
   return std::nullopt;  // the cases_search_* triggers keep FTS5 in step
 }
 
+std::string SqliteDialect::SkipLockedRows() const { return {}; }
+
 std::string SqliteDialect::ContainsCondition(std::string_view column,
                                              std::string_view param) const {
   return "instr(" + std::string(column) + ", " + std::string(param) + ") > 0";

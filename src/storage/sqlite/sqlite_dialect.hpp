@@ -14,6 +14,7 @@ class SqliteDialect final : public Dialect {
   std::string CasesInReceivedOrder() const override;
   std::optional<SearchDocument> CaseSearchDocument(std::string_view subject,
                                                    std::string_view description) const override;
+  std::string SkipLockedRows() const override;
   std::string ContainsCondition(std::string_view column, std::string_view param) const override;
 };
 

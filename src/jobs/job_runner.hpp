@@ -1,0 +1,101 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "base/clock.hpp"
+#include "storage/database.hpp"
+#include "storage/job_store.hpp"
+
+namespace lt::jobs {
+
+// What a kind of background job does. A run has two parts:
+//
+//  - PerformExternal: effects outside the store (sending an e-mail or SMS),
+//    before the job is marked done. If the node dies after the effect but
+//    before the mark, another node runs it again when the lease runs out:
+//    external effects happen at least once, so they must carry an
+//    idempotency key derived from the job (job.kind + job.key, e.g. as the
+//    Message-ID), never from the attempt.
+//  - Apply: effects in the store, in the same transaction that marks the job
+//    done, fenced by the claim: they happen exactly once. A node that lost
+//    its claim has its transaction rolled back.
+//
+// Both may be called again for the same job (retries, a takeover) and are
+// called from the runner's thread.
+class JobHandler {
+ public:
+  virtual ~JobHandler() = default;
+  virtual Status PerformExternal(const storage::ClaimedJob&) { return Ok(); }
+  virtual Status Apply(storage::Connection&, const storage::ClaimedJob&, TimestampMs /*now*/) {
+    return Ok();
+  }
+};
+
+struct JobRunnerOptions {
+  std::string node;                                 // unique per running process
+  std::chrono::milliseconds lease{60000};           // a run must finish within this
+  std::chrono::milliseconds poll_interval{1000};    // longest sleep between passes
+  int batch = 16;                                   // jobs claimed per pass
+  std::chrono::milliseconds max_retry_delay{3600000};
+};
+
+// Runs background jobs on this node, coordinated with every other node
+// through the jobs table (storage::JobStore): due-time ordered, never a scan,
+// and each job marked done exactly once. Thread-safe.
+class JobRunner {
+ public:
+  JobRunner(storage::Database& database, const Clock& clock, JobRunnerOptions options);
+  ~JobRunner();
+  JobRunner(const JobRunner&) = delete;
+  JobRunner& operator=(const JobRunner&) = delete;
+
+  // Registers the handler for a kind; call before Start().
+  void Register(const std::string& kind, std::unique_ptr<JobHandler> handler);
+
+  // Claims and runs every job available now, batch by batch; returns how
+  // many runs completed. Tests drive this with a manual clock.
+  Result<int> RunDue();
+
+  // Runs passes on a thread of its own, sleeping until the next job is due
+  // (at most poll_interval) or until any node schedules one.
+  void Start();
+  void Stop();
+
+  const std::string& node() const { return options_.node; }
+
+  // A unique node name: host, process id and a random suffix.
+  static std::string MakeNodeName();
+
+ private:
+  // Runs one claimed job; true when it completed.
+  bool RunOne(const storage::ClaimedJob& job);
+  void Loop();
+  void Wake();
+
+  storage::Database& database_;
+  const Clock& clock_;
+  JobRunnerOptions options_;
+  std::map<std::string, std::unique_ptr<JobHandler>> handlers_;
+  std::uint64_t feed_subscription_ = 0;
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool woken_ = false;     // guarded by mutex_
+  bool stopping_ = false;  // guarded by mutex_
+  std::thread thread_;
+};
+
+// Schedules a job in the caller's write transaction and wakes the runners
+// of every node once it commits. Scheduling the same kind and key again is a
+// no-op.
+Status ScheduleJob(storage::Connection& connection, const std::string& kind,
+                   const std::string& key, const std::string& payload, TimestampMs due_at,
+                   TimestampMs now, int max_attempts = 10);
+
+}  // namespace lt::jobs
