@@ -9,7 +9,7 @@ packages=(
   libasio-dev librestinio-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3 libsodium-dev libicu-dev libhowardhinnant-date-dev
   libcli11-dev libtomlplusplus-dev libgtest-dev libgmock-dev
-  libpq-dev postgresql-15 postgresql-client-15
+  libpq-dev postgresql-15 postgresql-client-15 nginx-light
   wrk curl jq
 )
 

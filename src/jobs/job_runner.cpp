@@ -21,11 +21,12 @@ std::int64_t RetryDelayMs(int attempt, std::chrono::milliseconds max_delay) {
 
 }  // namespace
 
-Status ScheduleJob(storage::Connection& connection, const std::string& kind,
-                   const std::string& key, const std::string& payload, TimestampMs due_at,
-                   TimestampMs now, int max_attempts) {
-  LT_TRY_ASSIGN(const bool added, storage::JobStore(connection)
-                                      .Schedule(kind, key, payload, due_at, now, max_attempts));
+Status ScheduleJob(storage::Connection& connection, const std::string& kind, const std::string& key,
+                   const std::string& payload, TimestampMs due_at, TimestampMs now,
+                   int max_attempts) {
+  LT_TRY_ASSIGN(
+      const bool added,
+      storage::JobStore(connection).Schedule(kind, key, payload, due_at, now, max_attempts));
   if (added) LT_TRY(connection.Notify(kJobScheduled));
   return Ok();
 }
@@ -147,8 +148,8 @@ void JobRunner::Loop() {
       return Ok();
     });
     if (read.ok() && next) {
-      const auto until_next = std::chrono::milliseconds(std::max<std::int64_t>(
-          0, *next - clock_.NowMs()));
+      const auto until_next =
+          std::chrono::milliseconds(std::max<std::int64_t>(0, *next - clock_.NowMs()));
       sleep = std::max(kMinimumSleep, std::min(sleep, until_next));
     }
     std::unique_lock lock(mutex_);

@@ -38,10 +38,10 @@ class JobHandler {
 };
 
 struct JobRunnerOptions {
-  std::string node;                                 // unique per running process
-  std::chrono::milliseconds lease{60000};           // a run must finish within this
-  std::chrono::milliseconds poll_interval{1000};    // longest sleep between passes
-  int batch = 16;                                   // jobs claimed per pass
+  std::string node;                               // unique per running process
+  std::chrono::milliseconds lease{60000};         // a run must finish within this
+  std::chrono::milliseconds poll_interval{1000};  // longest sleep between passes
+  int batch = 16;                                 // jobs claimed per pass
   std::chrono::milliseconds max_retry_delay{3600000};
 };
 
@@ -94,8 +94,8 @@ class JobRunner {
 // Schedules a job in the caller's write transaction and wakes the runners
 // of every node once it commits. Scheduling the same kind and key again is a
 // no-op.
-Status ScheduleJob(storage::Connection& connection, const std::string& kind,
-                   const std::string& key, const std::string& payload, TimestampMs due_at,
-                   TimestampMs now, int max_attempts = 10);
+Status ScheduleJob(storage::Connection& connection, const std::string& kind, const std::string& key,
+                   const std::string& payload, TimestampMs due_at, TimestampMs now,
+                   int max_attempts = 10);
 
 }  // namespace lt::jobs

@@ -95,8 +95,8 @@ Result<std::optional<JobStatus>> JobStore::Find(const std::string& kind, const s
 }
 
 Result<std::int64_t> JobStore::PurgeFinished(TimestampMs before) {
-  return connection_.Execute(
-      "DELETE FROM jobs WHERE state IN ('done', 'failed') AND done_at < $1", {before});
+  return connection_.Execute("DELETE FROM jobs WHERE state IN ('done', 'failed') AND done_at < $1",
+                             {before});
 }
 
 }  // namespace lt::storage

@@ -41,9 +41,8 @@ class JobStore {
   explicit JobStore(Connection& connection) : connection_(connection) {}
 
   // Adds a job unless one of this kind and key exists; true when added.
-  Result<bool> Schedule(const std::string& kind, const std::string& key,
-                        const std::string& payload, TimestampMs due_at, TimestampMs now,
-                        int max_attempts = 10);
+  Result<bool> Schedule(const std::string& kind, const std::string& key, const std::string& payload,
+                        TimestampMs due_at, TimestampMs now, int max_attempts = 10);
   // Claims up to `limit` jobs available at `now`, earliest first; jobs
   // claimed by other nodes at the same moment are skipped. Jobs whose last
   // permitted attempt ran out of lease are marked failed.

@@ -65,8 +65,8 @@ class JobRunnerTest : public ::testing::Test {
   void Schedule(const std::string& key, TimestampMs due_at, int max_attempts = 10) {
     ASSERT_TRUE(store_.database
                     ->Write([&](storage::Connection& c) {
-                      return ScheduleJob(c, "test.record", key, "{}", due_at,
-                                         store_.clock.NowMs(), max_attempts);
+                      return ScheduleJob(c, "test.record", key, "{}", due_at, store_.clock.NowMs(),
+                                         max_attempts);
                     })
                     .ok());
   }
@@ -75,9 +75,9 @@ class JobRunnerTest : public ::testing::Test {
     std::int64_t count = -1;
     EXPECT_TRUE(store_.database
                     ->Read([&](storage::Connection& c) -> Status {
-                      LT_TRY_ASSIGN(count, c.QueryInt(
-                                               "SELECT COUNT(*) FROM job_effects WHERE job_key = $1",
-                                               {key}));
+                      LT_TRY_ASSIGN(
+                          count,
+                          c.QueryInt("SELECT COUNT(*) FROM job_effects WHERE job_key = $1", {key}));
                       return Ok();
                     })
                     .ok());
@@ -121,9 +121,8 @@ TEST_F(JobRunnerTest, AJobWhoseNodeDiedIsTakenOverAfterTheLeaseAndAppliedOnce) {
   storage::ClaimedJob abandoned;
   ASSERT_TRUE(store_.database
                   ->Write([&](storage::Connection& c) -> Status {
-                    LT_TRY_ASSIGN(auto claimed,
-                                  storage::JobStore(c).Claim("node-a", store_.clock.NowMs(),
-                                                             30'000, 10));
+                    LT_TRY_ASSIGN(auto claimed, storage::JobStore(c).Claim(
+                                                    "node-a", store_.clock.NowMs(), 30'000, 10));
                     if (claimed.size() != 1) return Error::Internal("expected one claim");
                     abandoned = claimed[0];
                     return Ok();

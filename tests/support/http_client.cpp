@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 
 namespace lt::test {
 
@@ -17,12 +18,13 @@ std::string HttpReply::Header(const std::string& lower_name) const {
   return found == headers.end() ? std::string() : found->second;
 }
 
-HttpReply HttpCall(std::uint16_t port, const std::string& method, const std::string& target,
-                   const std::string& body, const std::map<std::string, std::string>& headers) {
-  HttpReply reply;
+namespace {
+
+// A connected loopback socket with a receive timeout, or -1.
+int ConnectLoopback(std::uint16_t port, int timeout_seconds) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return reply;
-  timeval timeout{30, 0};
+  if (fd < 0) return -1;
+  timeval timeout{timeout_seconds, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -30,10 +32,16 @@ HttpReply HttpCall(std::uint16_t port, const std::string& method, const std::str
   ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
   if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
     ::close(fd);
-    return reply;
+    return -1;
   }
-  std::string request =
-      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  return fd;
+}
+
+void SendRequest(int fd, const std::string& method, const std::string& target,
+                 const std::string& body, const std::map<std::string, std::string>& headers,
+                 bool keep_open) {
+  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  if (!keep_open) request += "Connection: close\r\n";
   for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
   if (!body.empty() || method == "POST" || method == "PATCH") {
     request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
@@ -45,6 +53,16 @@ HttpReply HttpCall(std::uint16_t port, const std::string& method, const std::str
     if (n <= 0) break;  // the server may close early (oversize body); read what it said
     sent += static_cast<std::size_t>(n);
   }
+}
+
+}  // namespace
+
+HttpReply HttpCall(std::uint16_t port, const std::string& method, const std::string& target,
+                   const std::string& body, const std::map<std::string, std::string>& headers) {
+  HttpReply reply;
+  const int fd = ConnectLoopback(port, 30);
+  if (fd < 0) return reply;
+  SendRequest(fd, method, target, body, headers, false);
   std::string response;
   char buffer[65536];
   for (;;) {
@@ -97,6 +115,50 @@ WebSession Login(std::uint16_t port, const std::string& email, const std::string
   const auto body = nlohmann::json::parse(reply.body, nullptr, false);
   if (body.is_object() && body.contains("csrf_token")) session.csrf = body["csrf_token"];
   return session;
+}
+
+EventStreamClient::EventStreamClient(std::uint16_t port, const std::string& target,
+                                     const std::map<std::string, std::string>& headers) {
+  fd_ = ConnectLoopback(port, 1);
+  if (fd_ < 0) return;
+  SendRequest(fd_, "GET", target, "", headers, true);
+  reader_ = std::thread([this] {
+    char buffer[4096];
+    for (;;) {
+      const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+      if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) break;
+      std::lock_guard lock(mutex_);
+      if (stopping_) break;
+      if (n > 0) {
+        received_.append(buffer, static_cast<std::size_t>(n));
+        arrived_.notify_all();
+      }
+    }
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    arrived_.notify_all();
+  });
+}
+
+EventStreamClient::~EventStreamClient() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  if (fd_ >= 0) ::shutdown(fd_, SHUT_RDWR);
+  if (reader_.joinable()) reader_.join();
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool EventStreamClient::WaitFor(const std::string& text, std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  return arrived_.wait_for(lock, timeout,
+                           [&] { return received_.find(text) != std::string::npos; });
+}
+
+std::string EventStreamClient::Received() const {
+  std::lock_guard lock(mutex_);
+  return received_;
 }
 
 }  // namespace lt::test

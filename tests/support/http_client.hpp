@@ -1,8 +1,12 @@
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <string>
+#include <thread>
 
 namespace lt::test {
 
@@ -18,6 +22,29 @@ struct HttpReply {
 HttpReply HttpCall(std::uint16_t port, const std::string& method, const std::string& target,
                    const std::string& body = "",
                    const std::map<std::string, std::string>& headers = {});
+
+// A server-sent events client, as a browser's EventSource: GET `target` and
+// keep reading on a thread of its own until destroyed.
+class EventStreamClient {
+ public:
+  EventStreamClient(std::uint16_t port, const std::string& target,
+                    const std::map<std::string, std::string>& headers);
+  ~EventStreamClient();
+  EventStreamClient(const EventStreamClient&) = delete;
+  EventStreamClient& operator=(const EventStreamClient&) = delete;
+  // Waits until what arrived (headers and body) contains `text`.
+  bool WaitFor(const std::string& text, std::chrono::milliseconds timeout);
+  std::string Received() const;
+
+ private:
+  int fd_ = -1;
+  std::thread reader_;
+  mutable std::mutex mutex_;
+  std::condition_variable arrived_;
+  std::string received_;   // guarded by mutex_
+  bool closed_ = false;    // guarded by mutex_
+  bool stopping_ = false;  // guarded by mutex_
+};
 
 // A browser session: the session cookie and the CSRF token that unsafe
 // requests must carry.

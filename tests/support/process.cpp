@@ -91,21 +91,14 @@ CommandResult RunCommand(const std::vector<std::string>& args,
   return result;
 }
 
-ServerProcess::ServerProcess(const std::filesystem::path& directory,
-                             const std::vector<std::string>& extra_args)
-    : directory_(directory), port_(FreePort()) {
-  std::vector<std::string> args = {LINGTING_BINARY, "serve", "--listen",
-                                   "127.0.0.1:" + std::to_string(port_)};
-  args.insert(args.end(), extra_args.begin(), extra_args.end());
-  if (UsingPostgres() && std::find(args.begin(), args.end(), "--db") == args.end()) {
-    args.push_back("--db");
-    args.push_back(TestStoreUrl(directory));
-  }
+ChildProcess::ChildProcess(const std::filesystem::path& directory, const std::string& name,
+                           const std::vector<std::string>& args, const std::function<bool()>& ready)
+    : directory_(directory), name_(name) {
   pid_ = ::fork();
   if (pid_ == 0) {
     if (::chdir(directory.c_str()) != 0) ::_exit(127);
-    const int out = ::open("server.out", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err = ::open("server.err", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int out = ::open((name + ".out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = ::open((name + ".err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     ::dup2(out, STDOUT_FILENO);
     ::dup2(err, STDERR_FILENO);
     auto argv = Argv(args);
@@ -114,7 +107,7 @@ ServerProcess::ServerProcess(const std::filesystem::path& directory,
   }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
   while (std::chrono::steady_clock::now() < deadline) {
-    if (HttpCall(port_, "GET", "/healthz").status == 200) {
+    if (ready()) {
       ready_ = true;
       break;
     }
@@ -127,7 +120,7 @@ ServerProcess::ServerProcess(const std::filesystem::path& directory,
   }
 }
 
-int ServerProcess::Stop() {
+int ChildProcess::Stop() {
   if (pid_ <= 0) return -1;
   ::kill(pid_, SIGTERM);
   int status = 0;
@@ -136,7 +129,7 @@ int ServerProcess::Stop() {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-void ServerProcess::Kill() {
+void ChildProcess::Kill() {
   if (pid_ <= 0) return;
   ::kill(pid_, SIGKILL);
   int status = 0;
@@ -144,13 +137,35 @@ void ServerProcess::Kill() {
   pid_ = -1;
 }
 
-ServerProcess::~ServerProcess() { Stop(); }
+ChildProcess::~ChildProcess() { Stop(); }
 
-std::string ServerProcess::Output() const {
-  std::ifstream in(directory_ / "server.out");
+std::string ChildProcess::Output() const {
+  std::ifstream in(directory_ / (name_ + ".out"));
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
 }
+
+namespace {
+
+std::vector<std::string> ServeArgs(const std::filesystem::path& directory, std::uint16_t port,
+                                   const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args = {LINGTING_BINARY, "serve", "--listen",
+                                   "127.0.0.1:" + std::to_string(port)};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  if (UsingPostgres() && std::find(args.begin(), args.end(), "--db") == args.end()) {
+    args.push_back("--db");
+    args.push_back(TestStoreUrl(directory));
+  }
+  return args;
+}
+
+}  // namespace
+
+ServerProcess::ServerProcess(const std::filesystem::path& directory,
+                             const std::vector<std::string>& extra_args)
+    : port_(FreePort()),
+      child_(directory, "server", ServeArgs(directory, port_, extra_args),
+             [port = port_] { return HttpCall(port, "GET", "/healthz").status == 200; }) {}
 
 }  // namespace lt::test

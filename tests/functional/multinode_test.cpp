@@ -1,0 +1,147 @@
+// Several lingting nodes on one PostgreSQL database, directly and behind the
+// nginx configuration we ship (deploy/nginx/lingting.conf). Runs in the
+// PostgreSQL pass of the suite.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "support/http_client.hpp"
+#include "support/process.hpp"
+#include "support/test_database.hpp"
+#include "support/test_env.hpp"
+
+namespace lt {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+json NewCase(const std::string& subject) {
+  return {{"subject", subject}, {"customer", {{"name", "郭靖"}, {"phone", "13700001111"}}}};
+}
+
+// Three nodes on the database of `directory_`; the first loads demo data.
+class ThreeNodesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!test::UsingPostgres()) GTEST_SKIP() << "several nodes need PostgreSQL";
+    url_ = test::TestStoreUrl(directory_.path());
+    for (int node = 0; node < 3; ++node) {
+      const auto home = directory_.path() / ("node" + std::to_string(node));
+      std::filesystem::create_directories(home);
+      std::vector<std::string> args = {"--db", url_};
+      if (node == 0) args.insert(args.end(), {"--demo", "--demo-cases", "20"});
+      nodes_.push_back(std::make_unique<test::ServerProcess>(home, args));
+      ASSERT_TRUE(nodes_.back()->running()) << "node " << node;
+    }
+    // Sessions live in the store: a login on one node holds on all.
+    session_ = test::LoginAsDemoAdmin(nodes_[0]->port());
+    ASSERT_FALSE(session_.cookie.empty());
+  }
+
+  test::TempDir directory_;
+  std::string url_;
+  std::vector<std::unique_ptr<test::ServerProcess>> nodes_;
+  test::WebSession session_;
+};
+
+TEST_F(ThreeNodesTest, AClientOnOneNodeSeesChangesMadeThroughTheOthers) {
+  test::EventStreamClient stream(nodes_[0]->port(), "/api/v1/events", session_.Headers());
+  ASSERT_TRUE(stream.WaitFor(": connected", 5s)) << stream.Received();
+
+  auto created = test::HttpCall(nodes_[1]->port(), "POST", "/api/v1/cases",
+                                NewCase("冰箱不制冷").dump(), session_.Headers(true));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto body = json::parse(created.body);
+  const std::string number = body["number"];
+  EXPECT_TRUE(stream.WaitFor(number, 5s)) << stream.Received();
+
+  const std::string path = "/api/v1/cases/" + std::to_string(body["id"].get<std::int64_t>());
+  auto updated = test::HttpCall(nodes_[2]->port(), "PATCH", path,
+                                json{{"urgency", "urgent"}}.dump(), session_.Headers(true));
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_TRUE(stream.WaitFor("\"action\":\"update\"", 5s)) << stream.Received();
+}
+
+// nginx started on a free port with the shipped site configuration, its
+// upstream pointed at `ports`.
+class NginxProcess {
+ public:
+  NginxProcess(const std::filesystem::path& directory, const std::vector<std::uint16_t>& ports)
+      : port_(test::FreePort()), child_(directory, "nginx", Args(directory, ports, port_), [this] {
+          return test::HttpCall(port_, "GET", "/livez").status == 200;
+        }) {}
+  std::uint16_t port() const { return port_; }
+  bool running() const { return child_.running(); }
+
+ private:
+  static std::vector<std::string> Args(const std::filesystem::path& directory,
+                                       const std::vector<std::uint16_t>& ports,
+                                       std::uint16_t port) {
+    std::ifstream in(std::string(LINGTING_SOURCE_DIR) + "/deploy/nginx/lingting.conf");
+    std::stringstream site;
+    site << in.rdbuf();
+    std::string servers;
+    for (const auto node : ports) {
+      servers += "    server 127.0.0.1:" + std::to_string(node) + " max_fails=1 fail_timeout=10s;\n";
+    }
+    std::string conf = std::regex_replace(
+        site.str(), std::regex(R"(( *server 10\.0\.0\.\d+:8080[^\n]*\n)+)"), servers);
+    conf = std::regex_replace(conf, std::regex(R"(listen 80;)"),
+                              "listen 127.0.0.1:" + std::to_string(port) + ";");
+    const std::string dir = directory.string();
+    std::ofstream(directory / "nginx.conf")
+        << "worker_processes 1;\npid " << dir << "/nginx.pid;\nerror_log " << dir
+        << "/nginx.error.log;\nevents { worker_connections 256; }\nhttp {\n  access_log off;\n"
+        << "  client_body_temp_path " << dir << "/body;\n  proxy_temp_path " << dir
+        << "/proxy;\n  fastcgi_temp_path " << dir << "/fastcgi;\n  uwsgi_temp_path " << dir
+        << "/uwsgi;\n  scgi_temp_path " << dir << "/scgi;\n"
+        << conf << "}\n";
+    return {"/usr/sbin/nginx", "-p", dir, "-c", dir + "/nginx.conf", "-g", "daemon off;"};
+  }
+
+  std::uint16_t port_;
+  test::ChildProcess child_;
+};
+
+TEST_F(ThreeNodesTest, BehindNginxEveryRequestSucceedsWhenANodeIsKilled) {
+  std::vector<std::uint16_t> ports;
+  for (const auto& node : nodes_) ports.push_back(node->port());
+  const auto proxy_home = directory_.path() / "nginx";
+  std::filesystem::create_directories(proxy_home);
+  NginxProcess proxy(proxy_home, ports);
+  ASSERT_TRUE(proxy.running());
+
+  const auto session = test::LoginAsDemoAdmin(proxy.port());
+  ASSERT_FALSE(session.cookie.empty());
+  test::EventStreamClient stream(proxy.port(), "/api/v1/events", session.Headers());
+  ASSERT_TRUE(stream.WaitFor(": connected", 5s)) << stream.Received();  // not buffered
+
+  std::vector<std::string> numbers;
+  for (int i = 0; i < 12; ++i) {
+    if (i == 6) nodes_[2]->Kill();  // no warning, mid-way
+    auto created = test::HttpCall(proxy.port(), "POST", "/api/v1/cases",
+                                  NewCase("热水器漏水 " + std::to_string(i)).dump(),
+                                  session.Headers(true));
+    ASSERT_EQ(created.status, 201) << "request " << i << ": " << created.body;
+    numbers.push_back(json::parse(created.body)["number"]);
+  }
+  // The stream may have been on the killed node; then it ended, as a browser
+  // would see, and the changes made before are what it got.
+  EXPECT_TRUE(stream.WaitFor(numbers[0], 5s)) << stream.Received();
+
+  test::EventStreamClient again(proxy.port(), "/api/v1/events", session.Headers());
+  ASSERT_TRUE(again.WaitFor(": connected", 5s));
+  auto created = test::HttpCall(proxy.port(), "POST", "/api/v1/cases",
+                                NewCase("重新连接之后").dump(), session.Headers(true));
+  ASSERT_EQ(created.status, 201);
+  EXPECT_TRUE(again.WaitFor(json::parse(created.body)["number"].get<std::string>(), 5s));
+}
+
+}  // namespace
+}  // namespace lt
