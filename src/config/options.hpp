@@ -19,6 +19,7 @@ struct ServerOptions {
   bool secure_cookies = false;                     // add the Secure flag (serve behind TLS)
   std::int64_t max_body_bytes = 32 * 1024 * 1024;  // larger request bodies get 413
   std::int64_t event_heartbeat_seconds = 15;       // keep-alive comment on /api/v1/events
+  std::set<std::string> trusted_proxies;           // whose X-Forwarded-For is believed
 };
 
 struct StoreOptions {

@@ -110,6 +110,7 @@ std::map<std::string, Key> KeysOf(Options& o) {
       {"server.public_url", StringKey(o.server.public_url)},
       {"server.secure_cookies", BoolKey(o.server.secure_cookies)},
       {"server.max_body_bytes", IntKey(o.server.max_body_bytes, 1024, 1LL << 32)},
+      {"server.trusted_proxies", StringSetKey(o.server.trusted_proxies)},
       {"server.event_heartbeat_seconds", IntKey(o.server.event_heartbeat_seconds, 1, 55)},
       {"store.url", StringKey(o.store.url)},
       {"store.durability", ChoiceKey(o.store.durability, {"normal", "full"})},

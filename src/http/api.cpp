@@ -74,8 +74,15 @@ Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::
   return match.route->handler.handler(context);
 }
 
-HttpResponse Api::Handle(const HttpRequest& request) {
+HttpResponse Api::Handle(const HttpRequest& received) {
   const auto started = std::chrono::steady_clock::now();
+  // Behind a trusted proxy, the client is the one it names; copy only then.
+  std::optional<HttpRequest> forwarded;
+  if (services_.options.trusted_proxies.contains(received.remote_address)) {
+    forwarded = received;
+    forwarded->remote_address = ClientAddress(received, services_.options.trusted_proxies);
+  }
+  const HttpRequest& request = forwarded ? *forwarded : received;
   i18n::Locale locale = i18n::kDefaultLocale;
   if (const auto accept_language = request.Header("Accept-Language")) {
     locale = i18n::NegotiateLocale(*accept_language);

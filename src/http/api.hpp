@@ -3,6 +3,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct ApiOptions {
   bool secure_cookies = false;                    // set the Secure flag (behind TLS)
   int default_page_limit = 50;
   int max_page_limit = 200;
+  // Reverse proxies whose X-Forwarded-For names the client (login limits
+  // count per client address).
+  std::set<std::string> trusted_proxies;
 };
 
 // What a handler gets: the request, its path parameters, the authenticated

@@ -73,4 +73,23 @@ std::optional<std::multimap<std::string, std::string>> ParseQuery(std::string_vi
   return out;
 }
 
+std::string ClientAddress(const HttpRequest& request,
+                          const std::set<std::string>& trusted_proxies) {
+  if (!trusted_proxies.contains(request.remote_address)) return request.remote_address;
+  const auto forwarded = request.Header("X-Forwarded-For");
+  if (!forwarded) return request.remote_address;
+  // Proxies append the peer they saw: read from the right, past our own.
+  std::string_view rest = *forwarded;
+  while (!rest.empty()) {
+    const auto comma = rest.rfind(',');
+    std::string_view entry = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+    while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+    if (entry.empty()) continue;
+    if (!trusted_proxies.contains(std::string(entry))) return std::string(entry);
+  }
+  return request.remote_address;
+}
+
 }  // namespace lt::http

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,6 +55,10 @@ struct HttpResponse {
     return *this;
   }
 };
+
+// The client's address: the connection's peer, or, when that peer is one of
+// `trusted_proxies`, the nearest address in X-Forwarded-For that is not.
+std::string ClientAddress(const HttpRequest& request, const std::set<std::string>& trusted_proxies);
 
 // Percent-decodes a URL component ('+' as space when `plus_is_space`).
 // Returns nullopt for malformed escapes.

@@ -41,6 +41,7 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   http::ApiOptions api_options;
   api_options.max_body_bytes = static_cast<std::size_t>(options.server.max_body_bytes);
   api_options.secure_cookies = options.server.secure_cookies;
+  api_options.trusted_proxies = options.server.trusted_proxies;
   runtime->services = std::make_unique<http::Services>(
       http::Services{*runtime->app, *runtime->authenticator, runtime->metrics,
                      *runtime->live_updates, api_options});

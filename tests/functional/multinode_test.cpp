@@ -88,7 +88,8 @@ class NginxProcess {
     site << in.rdbuf();
     std::string servers;
     for (const auto node : ports) {
-      servers += "    server 127.0.0.1:" + std::to_string(node) + " max_fails=1 fail_timeout=10s;\n";
+      servers +=
+          "    server 127.0.0.1:" + std::to_string(node) + " max_fails=1 fail_timeout=10s;\n";
     }
     std::string conf = std::regex_replace(
         site.str(), std::regex(R"(( *server 10\.0\.0\.\d+:8080[^\n]*\n)+)"), servers);
@@ -125,9 +126,9 @@ TEST_F(ThreeNodesTest, BehindNginxEveryRequestSucceedsWhenANodeIsKilled) {
   std::vector<std::string> numbers;
   for (int i = 0; i < 12; ++i) {
     if (i == 6) nodes_[2]->Kill();  // no warning, mid-way
-    auto created = test::HttpCall(proxy.port(), "POST", "/api/v1/cases",
-                                  NewCase("热水器漏水 " + std::to_string(i)).dump(),
-                                  session.Headers(true));
+    auto created =
+        test::HttpCall(proxy.port(), "POST", "/api/v1/cases",
+                       NewCase("热水器漏水 " + std::to_string(i)).dump(), session.Headers(true));
     ASSERT_EQ(created.status, 201) << "request " << i << ": " << created.body;
     numbers.push_back(json::parse(created.body)["number"]);
   }

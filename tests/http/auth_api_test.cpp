@@ -71,6 +71,35 @@ TEST(AuthApi, RepeatedWrongPasswordsAreRateLimitedWithRetryAfter) {
   EXPECT_FALSE(last.Header("Retry-After").empty());
 }
 
+TEST(AuthApi, BehindATrustedProxyLoginLimitsCountPerForwardedClient) {
+  test::ApiHarness harness;
+  harness.services.options.trusted_proxies = {"127.0.0.1"};
+  harness.store.AddUser("qa@example.com", domain::Role::kQa);
+  const auto attempt = [&](const std::string& email, const std::string& forwarded_for) {
+    return harness.CallJson("POST", "/api/v1/session", "", {{"email", email}, {"password", "nope"}},
+                            {{"X-Forwarded-For", forwarded_for}});
+  };
+  for (int i = 0; i <= harness.store.context->options.login_max_failures; ++i) {
+    attempt("qa@example.com", "203.0.113.7");
+  }
+  EXPECT_EQ(attempt("other@example.com", "203.0.113.7").status, 429);  // the address is locked
+  // Another client behind the same proxy is not locked out with the first,
+  // nor can the first hide behind an address it prepends itself.
+  EXPECT_EQ(attempt("other@example.com", "198.51.100.9").status, 401);
+  EXPECT_EQ(attempt("other@example.com", "198.51.100.9, 203.0.113.7").status, 429);
+}
+
+TEST(ClientAddress, BelievesForwardedForOnlyFromTrustedProxies) {
+  http::HttpRequest request;
+  request.remote_address = "10.0.0.5";
+  request.headers["X-Forwarded-For"] = "203.0.113.7, 10.0.0.4";
+  EXPECT_EQ(http::ClientAddress(request, {}), "10.0.0.5");
+  EXPECT_EQ(http::ClientAddress(request, {"10.0.0.5"}), "10.0.0.4");
+  EXPECT_EQ(http::ClientAddress(request, {"10.0.0.5", "10.0.0.4"}), "203.0.113.7");
+  request.headers.erase("X-Forwarded-For");
+  EXPECT_EQ(http::ClientAddress(request, {"10.0.0.5"}), "10.0.0.5");
+}
+
 TEST(AuthApi, TokensAreCreatedListedAndRevoked) {
   test::ApiHarness harness;
   const auto agent_token =
