@@ -4,6 +4,9 @@
 # LINGTING_TEST_POSTGRES=postgresql://postgres@127.0.0.1:PORT, run the
 # command, then stop the cluster and remove the directory, whatever happened.
 #   scripts/with-postgres.sh ctest --output-on-failure
+# The test cluster skips fsync. LINGTING_PG_DURABLE=1 keeps PostgreSQL's
+# durable defaults (for benchmarks); LINGTING_PG_SETTINGS adds server
+# options ("-c shared_buffers=1GB ...").
 set -euo pipefail
 
 bin=/usr/lib/postgresql/15/bin
@@ -35,11 +38,14 @@ started=0
 for _ in 1 2 3 4 5 6 7 8 9 10; do
   port=$((20000 + RANDOM % 40000))
   port_is_free "$port" || continue
-  # Durability settings are off: a test cluster is thrown away, and the
-  # suite should measure Lingting, not this machine's fsync.
+  # Durability settings are off unless asked for: a test cluster is thrown
+  # away, and the suite should test Lingting, not this machine's fsync.
+  settings="-c max_connections=300 ${LINGTING_PG_SETTINGS:-}"
+  if [[ ${LINGTING_PG_DURABLE:-0} != 1 ]]; then
+    settings+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
   if "${as_owner[@]}" "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
-    -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c max_connections=300 \
-        -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start > /dev/null; then
+    -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 $settings" start > /dev/null; then
     started=1
     break
   fi

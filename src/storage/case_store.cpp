@@ -114,11 +114,7 @@ std::int64_t SortValueOf(const Case& a_case, CaseSortField field) {
 }
 
 Result<std::int64_t> CaseStore::NextSequence(const std::string& prefix, int year) {
-  return connection_.QueryInt(
-      "INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($1, $2, 1) "
-      "ON CONFLICT (prefix, year) DO UPDATE SET last_value = case_number_sequences.last_value + 1 "
-      "RETURNING last_value",
-      {prefix, std::int64_t{year}});
+  return connection_.NextCaseSequence(prefix, year);
 }
 
 Result<domain::Id> CaseStore::Insert(const Case& a_case) {

@@ -2,6 +2,14 @@
 
 namespace lt::storage {
 
+Result<std::int64_t> Connection::NextCaseSequence(const std::string& prefix, int year) {
+  return QueryInt(
+      "INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($1, $2, 1) "
+      "ON CONFLICT (prefix, year) DO UPDATE SET last_value = case_number_sequences.last_value + 1 "
+      "RETURNING last_value",
+      {prefix, std::int64_t{year}});
+}
+
 Result<std::int64_t> Connection::QueryInt(std::string_view sql, const SqlParams& params) {
   LT_TRY_ASSIGN(auto value, QueryOptionalInt(sql, params));
   if (!value) return Error::Internal("query returned no row: " + std::string(sql));

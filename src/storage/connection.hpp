@@ -100,6 +100,13 @@ class Connection {
   // At most 7,000 bytes.
   virtual Status Notify(std::string_view payload) = 0;
 
+  // Raises the case-number counter of (prefix, year) and returns its new
+  // value. Here: in this connection's transaction. PostgreSQL overrides it
+  // with a short transaction of its own, so that concurrent creations do not
+  // queue on the counter row until each other's commit; a creation rolled
+  // back then leaves a gap in the numbers.
+  virtual Result<std::int64_t> NextCaseSequence(const std::string& prefix, int year);
+
   // Runs a query expected to yield one integer (e.g. "... RETURNING id").
   Result<std::int64_t> QueryInt(std::string_view sql, const SqlParams& params = {});
   // Like QueryInt, but nullopt when there is no row.

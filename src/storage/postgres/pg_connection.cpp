@@ -209,6 +209,11 @@ Status PgConnection::Query(std::string_view sql, const SqlParams& params,
   return Ok();
 }
 
+Result<std::int64_t> PgConnection::NextCaseSequence(const std::string& prefix, int year) {
+  if (sequence_source_) return sequence_source_(prefix, year);
+  return Connection::NextCaseSequence(prefix, year);
+}
+
 Status PgConnection::Notify(std::string_view payload) {
   LT_TRY(Execute("SELECT pg_notify($1, $2)", {std::string(kChangeChannel), std::string(payload)}));
   return Ok();

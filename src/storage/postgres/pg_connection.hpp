@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -28,6 +29,11 @@ class PgConnection final : public Connection {
   Status ExecuteScript(std::string_view sql) override;
   // pg_notify on kChangeChannel inside the transaction.
   Status Notify(std::string_view payload) override;
+
+  // Uses `source` (PgDatabase's counter connection) when set.
+  Result<std::int64_t> NextCaseSequence(const std::string& prefix, int year) override;
+  using SequenceSource = std::function<Result<std::int64_t>(const std::string&, int)>;
+  void set_sequence_source(SequenceSource source) { sequence_source_ = std::move(source); }
 
   // Commits the open transaction. PostgreSQL answers COMMIT of a transaction
   // that an earlier error aborted with a quiet ROLLBACK; that is an error here.
@@ -66,6 +72,7 @@ class PgConnection final : public Connection {
   PGconn* conn_;
   std::unordered_map<std::string, Prepared> cache_;
   std::string last_sqlstate_;
+  SequenceSource sequence_source_;
 };
 
 // The LISTEN/NOTIFY channel of Connection::Notify.

@@ -28,6 +28,16 @@ Result<std::unique_ptr<PgConnection>> PgDatabase::OpenConnection() const {
   return connection;
 }
 
+PgConnection::SequenceSource PgDatabase::CaseSequenceSource() {
+  return [this](const std::string& prefix, int year) { return AllocateCaseSequence(prefix, year); };
+}
+
+Result<std::unique_ptr<PgConnection>> PgDatabase::OpenPooledConnection() {
+  LT_TRY_ASSIGN(auto connection, OpenConnection());
+  connection->set_sequence_source(CaseSequenceSource());
+  return connection;
+}
+
 Result<std::unique_ptr<PgDatabase>> PgDatabase::Open(const PgOptions& options) {
   std::unique_ptr<PgDatabase> database(new PgDatabase(options));
   LT_TRY_ASSIGN(auto connection, database->OpenConnection());
@@ -41,6 +51,7 @@ Result<std::unique_ptr<PgDatabase>> PgDatabase::Open(const PgOptions& options) {
                  report->applied);
   }
   database->open_ = 1;
+  connection->set_sequence_source(database->CaseSequenceSource());
   database->idle_.push_back(std::move(connection));
   return database;
 }
@@ -115,7 +126,7 @@ Result<std::unique_ptr<PgConnection>> PgDatabase::Acquire() {
     }
     ++open_;
   }
-  auto opened = OpenConnection();
+  auto opened = OpenPooledConnection();
   if (!opened.ok()) {
     {
       std::lock_guard lock(mutex_);
@@ -136,6 +147,19 @@ void PgDatabase::Release(std::unique_ptr<PgConnection> connection) {
     }
   }
   connection_released_.notify_one();
+}
+
+Result<std::int64_t> PgDatabase::AllocateCaseSequence(const std::string& prefix, int year) {
+  std::lock_guard lock(counter_mutex_);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (!counter_connection_ || !counter_connection_->healthy()) {
+      LT_TRY_ASSIGN(counter_connection_, OpenConnection());
+      LT_TRY(counter_connection_->ExecuteScript("SET synchronous_commit = off"));
+    }
+    auto value = counter_connection_->Connection::NextCaseSequence(prefix, year);
+    if (value.ok() || counter_connection_->healthy()) return value;
+  }
+  return Error::Of(ErrorCode::kUnavailable, "error.unavailable");
 }
 
 Status PgDatabase::RunTransaction(const std::string& begin, const Work& work, bool& retryable) {

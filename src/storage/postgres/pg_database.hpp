@@ -54,11 +54,17 @@ class PgDatabase final : public Database {
  private:
   explicit PgDatabase(PgOptions options) : options_(std::move(options)) {}
   Result<std::unique_ptr<PgConnection>> Acquire();
+  Result<std::unique_ptr<PgConnection>> OpenPooledConnection();
+  PgConnection::SequenceSource CaseSequenceSource();
   void Release(std::unique_ptr<PgConnection> connection);
   // Runs `work` between `begin` and COMMIT on a pooled connection.
   // `retryable` tells whether running it again may succeed.
   Status RunTransaction(const std::string& begin, const Work& work, bool& retryable);
   Status RunWithRetries(const std::string& begin, const Work& work);
+  // Raises a case-number counter on counter_connection_, committed at once
+  // without waiting for the WAL flush: any case that uses the number commits
+  // later in the WAL, so a durable case implies a durable counter.
+  Result<std::int64_t> AllocateCaseSequence(const std::string& prefix, int year);
   void ListenLoop();
   // Waits for notifications on `connection` until it fails or we stop.
   void ReceiveNotifications(PgConnection& connection);
@@ -73,6 +79,8 @@ class PgDatabase final : public Database {
   bool stopping_ = false;  // guarded by mutex_
   std::condition_variable stop_requested_;
   std::thread listen_thread_;
+  std::mutex counter_mutex_;
+  std::unique_ptr<PgConnection> counter_connection_;  // guarded by counter_mutex_
 };
 
 }  // namespace lt::storage
