@@ -1,5 +1,6 @@
 #include "storage/postgres/pg_connection.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <string>
@@ -219,24 +220,25 @@ Status PgConnection::Notify(std::string_view payload) {
   return Ok();
 }
 
-Status PgConnection::ExecuteScript(std::string_view sql) {
+Status PgConnection::RunSimple(std::string_view sql, std::initializer_list<int> accepted,
+                               std::string* command_status) {
   last_sqlstate_.clear();
-  const std::string script(sql);
-  ResultPtr result(PQexec(conn_, script.c_str()));
+  const std::string text(sql);
+  ResultPtr result(PQexec(conn_, text.c_str()));
   if (!result) return ErrorFromConnection(sql);
-  const auto status = PQresultStatus(result.get());
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+  const int status = PQresultStatus(result.get());
+  if (std::find(accepted.begin(), accepted.end(), status) == accepted.end())
     return ErrorFromResult(result.get(), sql);
+  if (command_status != nullptr) *command_status = PQcmdStatus(result.get());
   return Ok();
 }
 
+Status PgConnection::ExecuteScript(std::string_view sql) {
+  return RunSimple(sql, {PGRES_COMMAND_OK, PGRES_TUPLES_OK});
+}
+
 Status PgConnection::BeginCopy(std::string_view copy_sql) {
-  last_sqlstate_.clear();
-  const std::string sql(copy_sql);
-  ResultPtr result(PQexec(conn_, sql.c_str()));
-  if (!result) return ErrorFromConnection(copy_sql);
-  if (PQresultStatus(result.get()) != PGRES_COPY_IN) return ErrorFromResult(result.get(), copy_sql);
-  return Ok();
+  return RunSimple(copy_sql, {PGRES_COPY_IN});
 }
 
 Status PgConnection::PutCopyData(std::string_view data) {
@@ -287,12 +289,9 @@ void AppendCopyField(std::string& line, const std::optional<std::string>& value)
 }
 
 Status PgConnection::Commit() {
-  last_sqlstate_.clear();
-  ResultPtr result(PQexec(conn_, "COMMIT"));
-  if (!result) return ErrorFromConnection("COMMIT");
-  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK)
-    return ErrorFromResult(result.get(), "COMMIT");
-  if (std::string_view(PQcmdStatus(result.get())) != "COMMIT") {
+  std::string command;
+  LT_TRY(RunSimple("COMMIT", {PGRES_COMMAND_OK}, &command));
+  if (command != "COMMIT") {
     last_sqlstate_ = "25P02";  // in_failed_sql_transaction
     return Error::Internal("the transaction was rolled back: a statement in it failed");
   }

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -68,6 +69,10 @@ class PgConnection final : public Connection {
   Error ErrorFromResult(const PGresult* result, std::string_view sql);
   Error ErrorFromConnection(std::string_view sql);
   void DrainResults();
+  // Runs `sql` with the simple protocol; an error unless the result status is
+  // one of `accepted` (ExecStatusType values).
+  Status RunSimple(std::string_view sql, std::initializer_list<int> accepted,
+                   std::string* command_status = nullptr);
 
   PGconn* conn_;
   std::unordered_map<std::string, Prepared> cache_;
