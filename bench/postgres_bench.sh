@@ -163,13 +163,4 @@ memory after_load_big
 stop_nodes
 
 echo "== medians" >&2
-jq -rs '
-  def median: sort | if length == 0 then null else .[(length / 2 | floor)] end;
-  def r(x): if x == null then "-" else (x * 100 | round / 100 | tostring) end;
-  group_by(.name + "/" + ((.connections // 0) | tostring))
-  | map(. as $runs | $runs[0] as $first
-      | if ($first | has("rps")) then
-          "\($first.name) c=\($first.connections): \(r($runs | map(.rps) | median)) req/s, p50 \(r($runs | map(.p50_ms) | median)) ms, p95 \(r($runs | map(.p95_ms) | median)) ms, p99 \(r($runs | map(.p99_ms) | median)) ms, errors \($runs | map(.status_errors + .socket_errors) | add)"
-        elif ($first | has("rss_mb")) then "\($first.name): RSS \($first.rss_mb) MB, peak \($first.peak_rss_mb) MB"
-        else ($first | tostring) end)
-  | .[]' "$results"
+jq -rs -f bench/medians.jq "$results"
