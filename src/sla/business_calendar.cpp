@@ -59,8 +59,8 @@ const std::vector<WorkingPeriod>& BusinessCalendar::PeriodsOf(LocalDay day) cons
 }
 
 LocalDay BusinessCalendar::DayOf(TimestampMs at) const {
-  const auto local = Zone(zone_)->to_local(date::sys_time<std::chrono::milliseconds>(
-      std::chrono::milliseconds(at)));
+  const auto local = Zone(zone_)->to_local(
+      date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at)));
   return date::floor<date::days>(local).time_since_epoch().count();
 }
 
@@ -70,10 +70,10 @@ TimestampMs BusinessCalendar::At(LocalDay day, std::int64_t minute_of_day) const
   // A local time skipped or repeated by a daylight-saving change resolves to
   // the earlier instant (China has none; other zones may).
   const auto info = Zone(zone_)->get_info(date::floor<std::chrono::seconds>(local));
-  const auto offset = info.result == date::local_info::unique || info.result ==
-                                                                        date::local_info::ambiguous
-                          ? info.first.offset
-                          : info.second.offset;
+  const auto offset =
+      info.result == date::local_info::unique || info.result == date::local_info::ambiguous
+          ? info.first.offset
+          : info.second.offset;
   return (local.time_since_epoch() - std::chrono::duration_cast<std::chrono::milliseconds>(offset))
       .count();
 }
@@ -123,8 +123,8 @@ std::int64_t BusinessCalendar::WorkingMsBetween(TimestampMs from, TimestampMs to
 std::optional<LocalDay> ParseLocalDay(std::string_view text) {
   int year = 0;
   unsigned month = 0, day = 0;
-  if (text.size() != 10 || std::sscanf(std::string(text).c_str(), "%4d-%2u-%2u", &year, &month,
-                                       &day) != 3) {
+  if (text.size() != 10 ||
+      std::sscanf(std::string(text).c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) {
     return std::nullopt;
   }
   const date::year_month_day ymd{date::year(year), date::month(month), date::day(day)};

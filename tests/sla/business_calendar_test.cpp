@@ -19,15 +19,14 @@ BusinessCalendar ChinaOffice2026() {
   json << in.rdbuf();
   auto exceptions = ParseChinaHolidays(json.str());
   EXPECT_TRUE(exceptions.ok());
-  auto calendar = BusinessCalendar::Make("Asia/Shanghai", {{{}, day, day, day, day, day, {}}},
-                                         day, exceptions.ok() ? *exceptions : std::vector<CalendarException>{});
+  auto calendar =
+      BusinessCalendar::Make("Asia/Shanghai", {{{}, day, day, day, day, day, {}}}, day,
+                             exceptions.ok() ? *exceptions : std::vector<CalendarException>{});
   EXPECT_TRUE(calendar.ok());
   return std::move(calendar).value();
 }
 
-TimestampMs Shanghai(const std::string& local) {
-  return ParseTimestamp(local + "+08:00").value();
-}
+TimestampMs Shanghai(const std::string& local) { return ParseTimestamp(local + "+08:00").value(); }
 
 TEST(BusinessCalendar, WorkingDaysEndAtTheSameTimeOfDayAcrossTheNationalDayHoliday) {
   // The example of issue 4: a sample received on Wednesday 2026-09-30 at
@@ -65,23 +64,23 @@ TEST(BusinessCalendar, KnowsHolidaysAdjustedWorkingDaysAndPlainWeekends) {
 TEST(BusinessCalendar, MeasuresWorkingTimeBetweenTwoInstants) {
   const auto calendar = ChinaOffice2026();
   // Friday 16:30 to Monday 09:30 in a plain week: 1 h + 1 h.
-  EXPECT_EQ(calendar.WorkingMsBetween(Shanghai("2026-03-06T16:30:00"),
-                                      Shanghai("2026-03-09T09:30:00")),
-            2 * 3600 * 1000);
-  EXPECT_EQ(calendar.WorkingMsBetween(Shanghai("2026-03-09T09:30:00"),
-                                      Shanghai("2026-03-06T16:30:00")),
-            0);
+  EXPECT_EQ(
+      calendar.WorkingMsBetween(Shanghai("2026-03-06T16:30:00"), Shanghai("2026-03-09T09:30:00")),
+      2 * 3600 * 1000);
+  EXPECT_EQ(
+      calendar.WorkingMsBetween(Shanghai("2026-03-09T09:30:00"), Shanghai("2026-03-06T16:30:00")),
+      0);
 }
 
 TEST(BusinessCalendar, RefusesUnknownZonesBadPeriodsAndMalformedCalendars) {
   EXPECT_EQ(BusinessCalendar::Make("Mars/Olympus", {}, {}, {}).error().fields.at(0).key,
             "validation.unknown_time_zone");
-  EXPECT_EQ(BusinessCalendar::Make("Asia/Shanghai", {{{}, {{720, 510}}, {}, {}, {}, {}, {}}}, {},
-                                   {})
-                .error()
-                .fields.at(0)
-                .key,
-            "validation.bad_periods");
+  EXPECT_EQ(
+      BusinessCalendar::Make("Asia/Shanghai", {{{}, {{720, 510}}, {}, {}, {}, {}, {}}}, {}, {})
+          .error()
+          .fields.at(0)
+          .key,
+      "validation.bad_periods");
   EXPECT_FALSE(ParseChinaHolidays(R"({"days":[{"date":"2026-02-30","isOffDay":true}]})").ok());
   EXPECT_FALSE(ParseChinaHolidays("not json").ok());
   const auto empty = BusinessCalendar::Make("Asia/Shanghai", {}, {}, {});
