@@ -67,8 +67,13 @@ PgDatabase::~PgDatabase() {
 
 std::uint64_t PgDatabase::Subscribe(Listener listener) {
   const std::uint64_t id = listeners_.Add(std::move(listener));
-  std::lock_guard lock(mutex_);
-  if (!listen_thread_.joinable()) listen_thread_ = std::thread([this] { ListenLoop(); });
+  std::unique_lock lock(mutex_);
+  if (!listen_thread_.joinable()) {
+    listen_thread_ = std::thread([this] { ListenLoop(); });
+    // Changes committed from now on must reach the listener: wait (a little)
+    // until the LISTEN is in place.
+    listening_changed_.wait_for(lock, std::chrono::seconds(5), [&] { return listening_; });
+  }
   return id;
 }
 
@@ -83,6 +88,11 @@ void PgDatabase::ListenLoop() {
     auto connection = OpenConnection();
     if (connection.ok() &&
         (*connection)->ExecuteScript("LISTEN " + std::string(kChangeChannel)).ok()) {
+      {
+        std::lock_guard lock(mutex_);
+        listening_ = true;
+      }
+      listening_changed_.notify_all();
       ReceiveNotifications(**connection);
     } else {
       spdlog::warn("cannot listen for changes: {}",

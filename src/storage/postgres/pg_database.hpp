@@ -76,7 +76,9 @@ class PgDatabase final : public Database {
   std::size_t open_ = 0;                             // guarded by mutex_
   Stats stats_;                                      // guarded by mutex_
   ListenerSet listeners_;
-  bool stopping_ = false;  // guarded by mutex_
+  bool stopping_ = false;   // guarded by mutex_
+  bool listening_ = false;  // guarded by mutex_; the first LISTEN is in place
+  std::condition_variable listening_changed_;
   std::condition_variable stop_requested_;
   std::thread listen_thread_;
   std::mutex counter_mutex_;
