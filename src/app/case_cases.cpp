@@ -6,11 +6,13 @@
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
+#include "app/sla_clocks.hpp"
 #include "base/time_format.hpp"
 #include "domain/case_number.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/auth_store.hpp"
 #include "storage/change_feed.hpp"
+#include "storage/workflow_store.hpp"
 #include "text/search_tokenizer.hpp"
 
 namespace lt::app {
@@ -56,7 +58,6 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
   c.origin_class = input.origin_class.value_or(domain::OriginClass::kUnknown);
   c.remedy = input.remedy.value_or(domain::Remedy::kNone);
   if (input.status && !principal.system) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
-  c.status = input.status.value_or(domain::CaseStatus::kReceived);
   c.category_id = input.category_id;
   c.received_at = input.received_at.value_or(now);
   if (c.received_at > now + context.options.max_clock_skew_ms) {
@@ -103,6 +104,11 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
       }
     }
     FieldErrors reference_errors;
+    LT_TRY_ASSIGN(const domain::Workflow workflow, storage::WorkflowStore(connection).Load());
+    c.status = input.status.value_or(workflow.initial_state);
+    if (!workflow.FindState(c.status)) {
+      reference_errors.Add("status", "validation.unknown_state", {{"value", c.status}});
+    }
     if (!portal) {
       LT_TRY(CheckReference(connection, Reference::kCustomer, input.customer_id, "customer_id",
                             reference_errors));
@@ -126,6 +132,7 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
     LT_TRY_ASSIGN(auto sequence, cases.NextSequence(context.options.case_number_prefix, year));
     c.number = domain::FormatCaseNumber(context.options.case_number_prefix, year, sequence);
     LT_TRY_ASSIGN(c.id, cases.Insert(c));
+    LT_TRY_ASSIGN(c.sla_due_at, RefreshSlaClocks(connection, c, now));
     ChangeList changes;
     RecordNewCase(c, changes);
     LT_TRY(storage::AuditStore(connection)
@@ -197,7 +204,6 @@ Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& pr
     if (patch.urgency) updated.urgency = *patch.urgency;
     if (patch.origin_class) updated.origin_class = *patch.origin_class;
     if (patch.remedy) updated.remedy = *patch.remedy;
-    if (patch.status) updated.status = *patch.status;
     if (patch.department_id) updated.department_id = *patch.department_id;
     if (patch.assignee_id) updated.assignee_id = *patch.assignee_id;
     ChangeList changes;
@@ -206,6 +212,7 @@ Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& pr
     updated.updated_at = now;
     LT_TRY(storage::CaseStore(connection).Update(updated, before.version));
     ++updated.version;
+    LT_TRY_ASSIGN(updated.sla_due_at, RefreshSlaClocks(connection, updated, now));
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent("case", id, "update", principal.user_id, now, changes.Take())));
     return storage::PublishCaseChange(connection,
@@ -231,6 +238,14 @@ Result<CasePage> ListCases(AppContext& context, const domain::Principal& princip
   CasePage page;
   const domain::CaseScope scope = domain::ScopeOf(principal);
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    if (!filter.statuses.empty()) {
+      LT_TRY_ASSIGN(const domain::Workflow workflow, storage::WorkflowStore(connection).Load());
+      for (const auto& status : filter.statuses) {
+        if (!workflow.FindState(status)) {
+          return Error::Invalid("status", "validation.unknown_state", {{"value", status}});
+        }
+      }
+    }
     LT_TRY_ASSIGN(page.cases, storage::CaseStore(connection).List(filter, scope));
     return Ok();
   }));

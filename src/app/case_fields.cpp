@@ -41,8 +41,7 @@ void RecordCaseChanges(const domain::Case& before, const domain::Case& after, Ch
                  Code(domain::kOriginClassCodes, after.origin_class));
   changes.Record("remedy", code(domain::kRemedyCodes, &domain::Case::remedy),
                  Code(domain::kRemedyCodes, after.remedy));
-  changes.Record("status", code(domain::kCaseStatusCodes, &domain::Case::status),
-                 Code(domain::kCaseStatusCodes, after.status));
+  changes.Record("status", text(&domain::Case::status), after.status);
   changes.Record("department_id", id(&domain::Case::department_id), after.department_id);
   changes.Record("assignee_id", id(&domain::Case::assignee_id), after.assignee_id);
   changes.Record("received_at", std::to_string(before.received_at),

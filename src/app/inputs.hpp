@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/entities.hpp"
+#include "domain/procedure.hpp"
 
 namespace lt::app {
 
@@ -62,7 +63,7 @@ struct CreateCaseInput {
   std::optional<TimestampMs> received_at;  // importing systems may set a past time
   // Where an imported case already stands. Only the system (CLI import, demo)
   // may set it; people move cases through the workflow.
-  std::optional<domain::CaseStatus> status;
+  std::optional<std::string> status;  // a state code of the workflow
 };
 
 struct CasePatch {
@@ -75,7 +76,6 @@ struct CasePatch {
   Patch<domain::Urgency> urgency;
   Patch<domain::OriginClass> origin_class;
   Patch<domain::Remedy> remedy;
-  Patch<domain::CaseStatus> status;
   NullablePatch<Id> department_id;
   NullablePatch<Id> assignee_id;
 };
@@ -133,6 +133,35 @@ struct CategoryPatch {
   Patch<std::string> name;
   NullablePatch<Id> parent_id;
   Patch<bool> active;
+};
+
+struct ActionInput {
+  std::optional<domain::ActionKind> kind;
+  std::string description;
+  std::optional<Id> owner_id;
+  std::optional<Id> department_id;
+  std::optional<TimestampMs> due_at;
+};
+
+// One step through the workflow: the state to move to and the data the step
+// requires (domain::Requirement); fields a step does not ask for are refused.
+struct StepInput {
+  std::string to;
+  std::optional<std::string> step;  // names the step when several lead to `to`
+  std::optional<std::string> note;
+  std::optional<std::string> reason;
+  std::optional<std::string> resolution;
+  std::optional<Id> department_id;
+  std::optional<TimestampMs> sample_received_at;
+  std::optional<std::string> defect_description;
+  std::optional<std::string> root_cause_occurrence;
+  std::optional<std::string> root_cause_outflow;
+  std::optional<Id> responsible_department_id;
+  std::optional<ActionInput> countermeasure;
+  std::optional<std::string> reply;
+  std::optional<domain::CustomerDecision> customer_decision;
+  std::vector<std::string> alternatives;
+  std::optional<std::string> verification;
 };
 
 }  // namespace lt::app

@@ -249,21 +249,25 @@ app::CreateCaseInput MakeCase(std::mt19937_64& random, const DemoOrg& org, Times
   input.department_id = org.departments[department];
   const TimestampMs age_ms = static_cast<TimestampMs>(random() % (365ULL * 24 * 3600 * 1000));
   input.received_at = now - age_ms;
-  // Older cases are further along the procedure; most of last quarter's are closed.
-  constexpr std::array<domain::CaseStatus, 9> open_statuses = {
-      domain::CaseStatus::kReceived,         domain::CaseStatus::kUnderstanding,
-      domain::CaseStatus::kSampleCollection, domain::CaseStatus::kInvestigating,
-      domain::CaseStatus::kCountermeasures,  domain::CaseStatus::kQaApproval,
-      domain::CaseStatus::kReplying,         domain::CaseStatus::kFollowingUp,
-      domain::CaseStatus::kVerifying};
+  // Older cases are further along the procedure (DefaultWorkflow's path for
+  // their type and origin); most of last quarter's are closed.
+  static const std::vector<std::string> product_path = {
+      "received",    "understanding", "sample_collection", "investigating", "countermeasures",
+      "qa_approval", "replying",      "following_up",      "verifying"};
+  static const std::vector<std::string> environmental_path = {"received", "environmental_handling",
+                                                              "replying", "following_up"};
+  static const std::vector<std::string> short_path = {"received"};
+  const bool complaint = input.type == domain::CaseType::kComplaint;
+  const auto& path = !complaint                                             ? short_path
+                     : defect.origin == domain::OriginClass::kEnvironmental ? environmental_path
+                                                                            : product_path;
   const TimestampMs day_ms = 24LL * 3600 * 1000;
   if (age_ms < 2 * day_ms) {
-    input.status = domain::CaseStatus::kReceived;
+    input.status = "received";
   } else if (age_ms < 45 * day_ms || chance(8)) {
-    input.status =
-        open_statuses[std::min<std::size_t>(static_cast<std::size_t>(age_ms / (5 * day_ms)), 8)];
+    input.status = path[std::min(static_cast<std::size_t>(age_ms / (5 * day_ms)), path.size() - 1)];
   } else {
-    input.status = chance(85) ? domain::CaseStatus::kClosed : domain::CaseStatus::kResolved;
+    input.status = chance(85) ? "closed" : "resolved";
   }
   // Repeat customers: the same number comes back, and is matched.
   const int customer_number =

@@ -195,7 +195,7 @@ Status ImportCaseRow(app::AppContext& context, const Directory& directory, const
   input.urgency = row.Enum("urgency", domain::kUrgencyCodes, errors);
   input.origin_class = row.Enum("origin_class", domain::kOriginClassCodes, errors);
   input.remedy = row.Enum("remedy", domain::kRemedyCodes, errors);
-  input.status = row.Enum("status", domain::kCaseStatusCodes, errors);
+  if (auto status = row.Get("status"); !status.empty()) input.status = status;
   input.product = row.Get("product");
   input.model = row.Get("model");
   input.batch = row.Get("batch");

@@ -77,7 +77,7 @@ struct Case {
   Urgency urgency = Urgency::kNormal;
   OriginClass origin_class = OriginClass::kUnknown;
   Remedy remedy = Remedy::kNone;
-  CaseStatus status = CaseStatus::kReceived;
+  std::string status = "received";  // a state code of the workflow
   std::optional<Id> department_id;
   std::optional<Id> assignee_id;
   TimestampMs received_at = 0;

@@ -76,35 +76,6 @@ inline constexpr EnumCodes<Remedy, 8> kRemedyCodes{{{
     {Remedy::kOther, "other"},
 }}};
 
-// The stages of the complaint procedure (PRODUCT.md). The workflow engine
-// decides which moves between them are allowed; this is only the vocabulary.
-enum class CaseStatus {
-  kReceived,
-  kUnderstanding,
-  kSampleCollection,
-  kInvestigating,
-  kCountermeasures,
-  kQaApproval,
-  kReplying,
-  kFollowingUp,
-  kVerifying,
-  kResolved,
-  kClosed,
-};
-inline constexpr EnumCodes<CaseStatus, 11> kCaseStatusCodes{{{
-    {CaseStatus::kReceived, "received"},
-    {CaseStatus::kUnderstanding, "understanding"},
-    {CaseStatus::kSampleCollection, "sample_collection"},
-    {CaseStatus::kInvestigating, "investigating"},
-    {CaseStatus::kCountermeasures, "countermeasures"},
-    {CaseStatus::kQaApproval, "qa_approval"},
-    {CaseStatus::kReplying, "replying"},
-    {CaseStatus::kFollowingUp, "following_up"},
-    {CaseStatus::kVerifying, "verifying"},
-    {CaseStatus::kResolved, "resolved"},
-    {CaseStatus::kClosed, "closed"},
-}}};
-
 enum class CustomerKind { kConsumer, kDealer, kSupplier, kEmployee, kOrganization };
 inline constexpr EnumCodes<CustomerKind, 5> kCustomerKindCodes{{{
     {CustomerKind::kConsumer, "consumer"},

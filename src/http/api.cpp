@@ -33,6 +33,8 @@ Api::Api(Services& services) : services_(services) {
   RegisterCategoryRoutes(router_, services_);
   RegisterTokenRoutes(router_, services_);
   RegisterEventRoutes(router_, services_);
+  RegisterWorkflowRoutes(router_, services_);
+  RegisterNotificationRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

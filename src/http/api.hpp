@@ -85,5 +85,7 @@ void RegisterUserRoutes(ApiRouter& router, Services& services);
 void RegisterCategoryRoutes(ApiRouter& router, Services& services);
 void RegisterTokenRoutes(ApiRouter& router, Services& services);
 void RegisterEventRoutes(ApiRouter& router, Services& services);
+void RegisterWorkflowRoutes(ApiRouter& router, Services& services);
+void RegisterNotificationRoutes(ApiRouter& router, Services& services);
 
 }  // namespace lt::http

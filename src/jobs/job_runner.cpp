@@ -10,9 +10,6 @@
 namespace lt::jobs {
 namespace {
 
-// The change-feed payload that tells runners a job was scheduled.
-constexpr std::string_view kJobScheduled = R"({"kind":"job"})";
-
 // Retries back off exponentially: 2 s, 4 s, 8 s, ... up to `max_delay`.
 std::int64_t RetryDelayMs(int attempt, std::chrono::milliseconds max_delay) {
   const int exponent = std::min(attempt, 30);
@@ -21,21 +18,11 @@ std::int64_t RetryDelayMs(int attempt, std::chrono::milliseconds max_delay) {
 
 }  // namespace
 
-Status ScheduleJob(storage::Connection& connection, const std::string& kind, const std::string& key,
-                   const std::string& payload, TimestampMs due_at, TimestampMs now,
-                   int max_attempts) {
-  LT_TRY_ASSIGN(
-      const bool added,
-      storage::JobStore(connection).Schedule(kind, key, payload, due_at, now, max_attempts));
-  if (added) LT_TRY(connection.Notify(kJobScheduled));
-  return Ok();
-}
-
 JobRunner::JobRunner(storage::Database& database, const Clock& clock, JobRunnerOptions options)
     : database_(database), clock_(clock), options_(std::move(options)) {
   if (options_.node.empty()) options_.node = MakeNodeName();
   feed_subscription_ = database_.Subscribe([this](std::string_view payload) {
-    if (payload == kJobScheduled) Wake();
+    if (payload == storage::kJobScheduledPayload) Wake();
   });
 }
 

@@ -91,11 +91,6 @@ class JobRunner {
   std::thread thread_;
 };
 
-// Schedules a job in the caller's write transaction and wakes the runners
-// of every node once it commits. Scheduling the same kind and key again is a
-// no-op.
-Status ScheduleJob(storage::Connection& connection, const std::string& kind, const std::string& key,
-                   const std::string& payload, TimestampMs due_at, TimestampMs now,
-                   int max_attempts = 10);
+using storage::ScheduleJob;
 
 }  // namespace lt::jobs

@@ -80,7 +80,11 @@ TimestampMs BusinessCalendar::At(LocalDay day, std::int64_t minute_of_day) const
 
 Result<TimestampMs> BusinessCalendar::AddWorkingMinutes(TimestampMs start,
                                                         std::int64_t minutes) const {
-  std::int64_t remaining_ms = minutes * kMinuteMs;
+  return AddWorkingMs(start, minutes * kMinuteMs);
+}
+
+Result<TimestampMs> BusinessCalendar::AddWorkingMs(TimestampMs start,
+                                                   std::int64_t remaining_ms) const {
   const LocalDay first = DayOf(start);
   for (LocalDay day = first; day < first + kSearchLimitDays; ++day) {
     for (const auto& period : PeriodsOf(day)) {

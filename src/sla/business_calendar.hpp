@@ -51,6 +51,7 @@ class BusinessCalendar {
   // hours). Time outside the periods does not count. Searches at most ten
   // years ahead; a calendar without working time gives kInvalidArgument.
   Result<TimestampMs> AddWorkingMinutes(TimestampMs start, std::int64_t minutes) const;
+  Result<TimestampMs> AddWorkingMs(TimestampMs start, std::int64_t ms) const;
   // The same local time of day `days` working days after the day of `start`
   // (a target in working days): Wednesday 17:00 + 3 → Monday 17:00 in a
   // plain week.

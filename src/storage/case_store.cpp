@@ -33,8 +33,7 @@ Case CaseFromRow(const Row& row) {
   c.origin_class =
       domain::kOriginClassCodes.FromCode(row.Text(13)).value_or(domain::OriginClass::kUnknown);
   c.remedy = domain::kRemedyCodes.FromCode(row.Text(14)).value_or(domain::Remedy::kNone);
-  c.status =
-      domain::kCaseStatusCodes.FromCode(row.Text(15)).value_or(domain::CaseStatus::kReceived);
+  c.status = row.Text(15);
   c.department_id = row.OptionalInt(16);
   c.assignee_id = row.OptionalInt(17);
   c.received_at = row.Int(18);
@@ -63,7 +62,7 @@ SqlParams CaseParams(const Case& c) {
           std::string(domain::kUrgencyCodes.ToCode(c.urgency)),
           std::string(domain::kOriginClassCodes.ToCode(c.origin_class)),
           std::string(domain::kRemedyCodes.ToCode(c.remedy)),
-          std::string(domain::kCaseStatusCodes.ToCode(c.status)),
+          c.status,
           OptionalValue(c.department_id),
           OptionalValue(c.assignee_id),
           c.received_at,
@@ -226,17 +225,15 @@ Result<std::vector<Case>> CaseStore::List(const CaseFilter& filter,
   std::string sql;
   if (filter.statuses.size() <= 1) {
     if (filter.statuses.size() == 1) {
-      where += " AND status = " +
-               Param(params, std::string(domain::kCaseStatusCodes.ToCode(filter.statuses[0])));
+      where += " AND status = " + Param(params, filter.statuses[0]);
     }
     sql = "SELECT " + std::string(kColumns) + " FROM " + from + " WHERE " + where + order_by;
   } else {
     // One ordered, limited range per status, merged: each is an index range
     // scan, where "status IN (...)" would sort every matching case.
-    for (const auto status : filter.statuses) {
+    for (const auto& status : filter.statuses) {
       if (!sql.empty()) sql += " UNION ALL ";
-      const std::string status_param =
-          Param(params, std::string(domain::kCaseStatusCodes.ToCode(status)));
+      const std::string status_param = Param(params, status);
       sql += "SELECT * FROM (SELECT " + std::string(kColumns) + " FROM " + from + " WHERE " +
              where + " AND status = " + status_param + order_by + ") AS s" +
              std::to_string(params.size());

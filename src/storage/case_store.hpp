@@ -24,7 +24,7 @@ struct CaseCursor {
 };
 
 struct CaseFilter {
-  std::vector<domain::CaseStatus> statuses;  // any of these; empty = all
+  std::vector<std::string> statuses;  // workflow state codes, any of these; empty = all
   std::optional<domain::Id> department_id;
   std::optional<domain::Id> assignee_id;
   std::optional<domain::Id> category_id;

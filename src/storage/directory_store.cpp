@@ -180,4 +180,21 @@ Result<std::vector<domain::Category>> DirectoryStore::ListCategories() {
   return out;
 }
 
+Result<std::vector<domain::Id>> DirectoryStore::ActiveUserIdsInRole(
+    domain::Role role, std::optional<domain::Id> department_id) {
+  std::vector<domain::Id> ids;
+  const std::string role_code(domain::kRoleCodes.ToCode(role));
+  auto add = [&](const Row& row) { ids.push_back(row.Int(0)); };
+  if (department_id) {
+    LT_TRY(connection_.Query(
+        "SELECT u.id FROM users u JOIN user_departments d ON d.user_id = u.id "
+        "WHERE u.role = $1 AND u.active = 1 AND d.department_id = $2 ORDER BY u.id",
+        {role_code, *department_id}, add));
+  } else {
+    LT_TRY(connection_.Query("SELECT id FROM users WHERE role = $1 AND active = 1 ORDER BY id",
+                             {role_code}, add));
+  }
+  return ids;
+}
+
 }  // namespace lt::storage

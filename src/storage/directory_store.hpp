@@ -29,6 +29,9 @@ class DirectoryStore {
   Result<std::optional<domain::User>> FindUserByEmail(const std::string& email);
   Result<std::optional<std::string>> PasswordHashOf(domain::Id user_id);
   Result<std::vector<domain::User>> ListUsers(std::optional<domain::Id> after_id, int limit);
+  // Ids of the active users of a role, only those of `department_id` when given.
+  Result<std::vector<domain::Id>> ActiveUserIdsInRole(domain::Role role,
+                                                      std::optional<domain::Id> department_id);
 
   Result<domain::Id> InsertCategory(const domain::Category& category);
   Status UpdateCategory(const domain::Category& category);

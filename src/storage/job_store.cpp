@@ -99,4 +99,13 @@ Result<std::int64_t> JobStore::PurgeFinished(TimestampMs before) {
                              {before});
 }
 
+Status ScheduleJob(Connection& connection, const std::string& kind, const std::string& key,
+                   const std::string& payload, TimestampMs due_at, TimestampMs now,
+                   int max_attempts) {
+  LT_TRY_ASSIGN(const bool added,
+                JobStore(connection).Schedule(kind, key, payload, due_at, now, max_attempts));
+  if (added) LT_TRY(connection.Notify(kJobScheduledPayload));
+  return Ok();
+}
+
 }  // namespace lt::storage

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.hpp"
@@ -65,5 +66,15 @@ class JobStore {
  private:
   Connection& connection_;
 };
+
+// The change-feed payload that tells runners a job was scheduled.
+inline constexpr std::string_view kJobScheduledPayload = R"({"kind":"job"})";
+
+// Schedules a job in the caller's write transaction and wakes the runners
+// of every node once it commits. Scheduling the same kind and key again is a
+// no-op.
+Status ScheduleJob(Connection& connection, const std::string& kind, const std::string& key,
+                   const std::string& payload, TimestampMs due_at, TimestampMs now,
+                   int max_attempts = 10);
 
 }  // namespace lt::storage

@@ -8,7 +8,7 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 15> kStoreTables = {"departments",
+inline constexpr std::array<std::string_view, 25> kStoreTables = {"departments",
                                                                   "customers",
                                                                   "customer_contacts",
                                                                   "users",
@@ -22,6 +22,16 @@ inline constexpr std::array<std::string_view, 15> kStoreTables = {"departments",
                                                                   "api_tokens",
                                                                   "sessions",
                                                                   "idempotency_keys",
-                                                                  "jobs"};
+                                                                  "jobs",
+                                                                  "workflow_states",
+                                                                  "workflow_transitions",
+                                                                  "case_transitions",
+                                                                  "case_procedure_events",
+                                                                  "quality_reports",
+                                                                  "actions",
+                                                                  "sla_policies",
+                                                                  "sla_targets",
+                                                                  "sla_clocks",
+                                                                  "notifications"};
 
 }  // namespace lt::storage

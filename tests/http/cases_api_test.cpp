@@ -66,18 +66,22 @@ TEST_F(CasesApiTest, PatchesWithIfMatchAndRecordsTheAuditTrail) {
                                    NewCase("漏水", "13700137000"));
   const std::string path = created.Header("Location");
   auto patched = harness_.CallJson("PATCH", path, harness_.AdminToken(),
-                                   {{"status", "understanding"}, {"origin_class", "own_factory"}},
+                                   {{"model", "DF-300"}, {"origin_class", "own_factory"}},
                                    {{"If-Match", "\"1\""}});
   ASSERT_EQ(patched.status, 200) << patched.raw;
-  EXPECT_EQ(patched.body["status"], "understanding");
+  EXPECT_EQ(patched.body["model"], "DF-300");
   EXPECT_EQ(patched.body["version"], 2);
-  auto stale = harness_.CallJson("PATCH", path, harness_.AdminToken(),
-                                 {{"status", "investigating"}}, {{"If-Match", "\"1\""}});
+  auto stale = harness_.CallJson("PATCH", path, harness_.AdminToken(), {{"model", "DF-301"}},
+                                 {{"If-Match", "\"1\""}});
   EXPECT_EQ(stale.status, 409);
+  // The status moves only through the workflow's steps.
+  auto status = harness_.CallJson("PATCH", path, harness_.AdminToken(), {{"status", "closed"}});
+  EXPECT_EQ(status.status, 422);
+  EXPECT_EQ(status.body["errors"][0]["code"], "validation.status_via_transitions") << status.raw;
   auto events = harness_.Call("GET", path + "/events", harness_.AdminToken());
   ASSERT_EQ(events.status, 200);
   ASSERT_EQ(events.body["items"].size(), 2u);
-  EXPECT_EQ(events.body["items"][1]["changes"][0]["field"], "origin_class");
+  EXPECT_EQ(events.body["items"][1]["changes"][0]["field"], "model");
 }
 
 TEST_F(CasesApiTest, FiltersSearchesSortsAndPages) {

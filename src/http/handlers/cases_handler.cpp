@@ -4,9 +4,11 @@
 
 #include "app/case_cases.hpp"
 #include "app/interaction_cases.hpp"
+#include "app/sla_clocks.hpp"
 #include "base/crypto.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/wire.hpp"
+#include "http/json/workflow_wire.hpp"
 
 namespace lt::http {
 namespace {
@@ -70,20 +72,6 @@ HttpResponse CaseCreated(const app::CreatedCase& created) {
   return response;
 }
 
-Result<std::optional<std::int64_t>> ParseIfMatch(const RequestContext& context) {
-  const auto header = context.request.Header("If-Match");
-  if (!header) return std::optional<std::int64_t>();
-  std::string_view text = *header;
-  if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
-    text = text.substr(1, text.size() - 2);
-  std::int64_t version = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), version);
-  if (error != std::errc() || end != text.data() + text.size()) {
-    return Error::Of(ErrorCode::kConflict, "error.case_changed");
-  }
-  return std::optional<std::int64_t>(version);
-}
-
 }  // namespace
 
 void RegisterCaseRoutes(ApiRouter& router, Services& services) {
@@ -116,11 +104,10 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
              const auto comma = rest.find(',');
              const std::string code(rest.substr(0, comma));
              rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-             if (auto status = domain::kCaseStatusCodes.FromCode(code)) {
-               filter.statuses.push_back(*status);
+             if (domain::IsWorkflowCode(code)) {
+               filter.statuses.push_back(code);
              } else {
-               errors.Add("status", "validation.enum",
-                          {{"allowed", domain::kCaseStatusCodes.AllowedList()}});
+               errors.Add("status", "validation.workflow_code");
              }
            }
          }
@@ -164,7 +151,14 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto a_case, app::GetCase(services.app, context.principal(), id));
-                HttpResponse response = JsonResponse(200, wire::CaseToJson(a_case));
+                json body = wire::CaseToJson(a_case);
+                if (context.principal().role != domain::Role::kCustomer) {
+                  LT_TRY_ASSIGN(auto clocks,
+                                app::GetCaseClocks(services.app, context.principal(), id));
+                  body["sla"] = json::array();
+                  for (const auto& clock : clocks) body["sla"].push_back(wire::ClockToJson(clock));
+                }
+                HttpResponse response = JsonResponse(200, body);
                 response.WithHeader("ETag", "\"" + std::to_string(a_case.version) + "\"");
                 return response;
               }});

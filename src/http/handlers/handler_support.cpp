@@ -96,4 +96,18 @@ std::optional<std::string> DecodeCursor(const std::string& cursor) {
   return out;
 }
 
+Result<std::optional<std::int64_t>> ParseIfMatch(const RequestContext& context) {
+  const auto header = context.request.Header("If-Match");
+  if (!header) return std::optional<std::int64_t>();
+  std::string_view text = *header;
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
+    text = text.substr(1, text.size() - 2);
+  std::int64_t version = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), version);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    return Error::Of(ErrorCode::kConflict, "error.case_changed");
+  }
+  return std::optional<std::int64_t>(version);
+}
+
 }  // namespace lt::http

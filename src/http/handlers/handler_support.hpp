@@ -39,6 +39,10 @@ class QueryReader {
   std::set<std::string> seen_;
 };
 
+// The version a client expects (If-Match: "7"), or nullopt without the
+// header; a malformed one is kConflict "error.case_changed".
+Result<std::optional<std::int64_t>> ParseIfMatch(const RequestContext& context);
+
 // A pagination cursor: opaque to clients (base64url of "kind:values").
 std::string EncodeCursor(const std::string& plain);
 std::optional<std::string> DecodeCursor(const std::string& cursor);

@@ -3,23 +3,12 @@
 #include "base/crypto.hpp"
 #include "base/time_format.hpp"
 #include "http/json/object_reader.hpp"
+#include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
 namespace {
 
 using nlohmann::json;
-
-json OptionalId(const std::optional<domain::Id>& id) { return id ? json(*id) : json(nullptr); }
-json OptionalTime(const std::optional<TimestampMs>& at) {
-  return at ? json(FormatTimestamp(*at)) : json(nullptr);
-}
-
-template <class T>
-Result<T> Finish(ObjectReader& reader, FieldErrors& errors, T value) {
-  reader.RejectUnknown();
-  if (!errors.empty()) return errors.ToError();
-  return value;
-}
 
 void ReadCustomerFields(ObjectReader& reader, app::CustomerInput& input) {
   input.name = reader.String("name").value_or("");
@@ -58,7 +47,7 @@ json CaseToJson(const domain::Case& c) {
       {"urgency", domain::kUrgencyCodes.ToCode(c.urgency)},
       {"origin_class", domain::kOriginClassCodes.ToCode(c.origin_class)},
       {"remedy", domain::kRemedyCodes.ToCode(c.remedy)},
-      {"status", domain::kCaseStatusCodes.ToCode(c.status)},
+      {"status", c.status},
       {"department_id", OptionalId(c.department_id)},
       {"assignee_id", OptionalId(c.assignee_id)},
       {"received_at", FormatTimestamp(c.received_at)},
@@ -214,7 +203,10 @@ Result<app::CasePatch> ParseCasePatch(const json& body) {
   patch.urgency = reader.Enum("urgency", domain::kUrgencyCodes);
   patch.origin_class = reader.Enum("origin_class", domain::kOriginClassCodes);
   patch.remedy = reader.Enum("remedy", domain::kRemedyCodes);
-  patch.status = reader.Enum("status", domain::kCaseStatusCodes);
+  if (reader.Has("status")) {
+    std::ignore = reader.String("status");  // read so it is not also reported as unknown
+    errors.Add("status", "validation.status_via_transitions");
+  }
   patch.department_id = reader.NullableId("department_id");
   patch.assignee_id = reader.NullableId("assignee_id");
   return Finish(reader, errors, std::move(patch));

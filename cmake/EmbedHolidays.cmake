@@ -1,0 +1,16 @@
+# Generates a C++ source that holds every data/holidays-cn/YYYY.json file as
+# a string, so the binary carries the mainland calendars it ships.
+function(lingting_embed_holidays output)
+  set(content "// Generated from data/holidays-cn by cmake/EmbedHolidays.cmake. Do not edit.\n")
+  string(APPEND content "#include \"sla/shipped_calendar.hpp\"\n\nnamespace lt::sla {\nnamespace {\n")
+  file(GLOB files CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/data/holidays-cn/*.json")
+  list(SORT files)
+  string(APPEND content "const std::string_view kYears[] = {\n")
+  foreach(file ${files})
+    file(READ "${file}" json)
+    string(APPEND content "  R\"lt_json(${json})lt_json\",\n")
+  endforeach()
+  string(APPEND content "};\n}  // namespace\n\n")
+  string(APPEND content "std::span<const std::string_view> ShippedChinaHolidayYears() { return kYears; }\n\n}  // namespace lt::sla\n")
+  file(GENERATE OUTPUT "${output}" CONTENT "${content}")
+endfunction()

@@ -1,0 +1,46 @@
+#include "app/report_cases.hpp"
+
+#include "app/case_cases.hpp"
+#include "storage/procedure_store.hpp"
+
+namespace lt::app {
+namespace {
+
+// Reads inside a transaction once the case is visible to staff.
+template <class Read>
+Status ReadForStaff(AppContext& context, const domain::Principal& principal, Id case_id,
+                    Read read) {
+  return context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY(LoadVisibleCase(connection, principal, case_id));
+    if (principal.role == domain::Role::kCustomer && !principal.system) {
+      return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+    }
+    return read(storage::ProcedureStore(connection));
+  });
+}
+
+}  // namespace
+
+Result<domain::QualityReport> GetQualityReport(AppContext& context,
+                                               const domain::Principal& principal, Id case_id) {
+  std::optional<domain::QualityReport> report;
+  LT_TRY(ReadForStaff(context, principal, case_id, [&](storage::ProcedureStore store) -> Status {
+    LT_TRY_ASSIGN(report, store.FindReport(case_id));
+    return Ok();
+  }));
+  if (!report) return Error::Of(ErrorCode::kNotFound, "error.not_found");
+  return *report;
+}
+
+Result<std::vector<domain::Action>> ListCaseActions(AppContext& context,
+                                                    const domain::Principal& principal,
+                                                    Id case_id) {
+  std::vector<domain::Action> actions;
+  LT_TRY(ReadForStaff(context, principal, case_id, [&](storage::ProcedureStore store) -> Status {
+    LT_TRY_ASSIGN(actions, store.ListActions(case_id));
+    return Ok();
+  }));
+  return actions;
+}
+
+}  // namespace lt::app

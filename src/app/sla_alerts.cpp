@@ -1,0 +1,174 @@
+#include "app/sla_alerts.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "app/audit_trail.hpp"
+#include "app/live_updates.hpp"
+#include "app/sla_clocks.hpp"
+#include "storage/audit_store.hpp"
+#include "storage/case_store.hpp"
+#include "storage/change_feed.hpp"
+#include "storage/customer_store.hpp"
+#include "storage/directory_store.hpp"
+
+namespace lt::app {
+namespace {
+
+struct AlertKey {
+  Id case_id = 0;
+  std::string target;
+  TimestampMs at = 0;
+};
+
+std::optional<AlertKey> ParseAlertKey(std::string_view key) {
+  const auto first = key.find(':');
+  const auto last = key.rfind(':');
+  if (first == std::string_view::npos || first == last) return std::nullopt;
+  AlertKey parsed;
+  parsed.target = std::string(key.substr(first + 1, last - first - 1));
+  const auto id_text = key.substr(0, first);
+  const auto at_text = key.substr(last + 1);
+  if (std::from_chars(id_text.data(), id_text.data() + id_text.size(), parsed.case_id).ec !=
+          std::errc() ||
+      std::from_chars(at_text.data(), at_text.data() + at_text.size(), parsed.at).ec !=
+          std::errc()) {
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+void AddUnique(std::vector<Id>& ids, Id id) {
+  if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+
+// Who hears of an alert on the case.
+Result<std::vector<Id>> RecipientsOf(storage::Connection& connection, const domain::Case& a_case,
+                                     SlaAlert alert) {
+  storage::DirectoryStore directory(connection);
+  std::vector<Id> recipients;
+  if (a_case.assignee_id) AddUnique(recipients, *a_case.assignee_id);
+  if (alert == SlaAlert::kBreach) {
+    LT_TRY_ASSIGN(auto managers,
+                  directory.ActiveUserIdsInRole(domain::Role::kManager, a_case.department_id));
+    if (managers.empty() && a_case.department_id) {
+      LT_TRY_ASSIGN(managers, directory.ActiveUserIdsInRole(domain::Role::kManager, std::nullopt));
+    }
+    for (const Id manager : managers) AddUnique(recipients, manager);
+  } else if (!a_case.assignee_id && a_case.department_id) {
+    for (const auto role : {domain::Role::kSales, domain::Role::kQa, domain::Role::kGeneralAffairs,
+                            domain::Role::kAgent, domain::Role::kDepartmentMember}) {
+      LT_TRY_ASSIGN(const auto staff, directory.ActiveUserIdsInRole(role, a_case.department_id));
+      for (const Id user : staff) AddUnique(recipients, user);
+    }
+  }
+  return recipients;
+}
+
+// Moves a breached case to the target's escalation user, audited.
+Status Reassign(storage::Connection& connection, domain::Case& a_case, Id user_id,
+                TimestampMs now) {
+  if (a_case.assignee_id == user_id) return Ok();
+  ChangeList changes;
+  changes.Record("assignee_id", a_case.assignee_id, std::optional<Id>(user_id));
+  domain::Case updated = a_case;
+  updated.assignee_id = user_id;
+  updated.updated_at = now;
+  LT_TRY(storage::CaseStore(connection).Update(updated, a_case.version));
+  ++updated.version;
+  LT_TRY(storage::AuditStore(connection)
+             .Append(MakeEvent("case", a_case.id, "escalate", std::nullopt, now, changes.Take())));
+  a_case = updated;
+  return Ok();
+}
+
+}  // namespace
+
+Result<bool> FireSlaAlert(storage::Connection& connection, SlaAlert alert, std::string_view key,
+                          TimestampMs now) {
+  const auto parsed = ParseAlertKey(key);
+  if (!parsed) return Error::Internal("malformed SLA alert key: " + std::string(key));
+  LT_TRY_ASSIGN(auto found, storage::CaseStore(connection).Find(parsed->case_id));
+  if (!found) return false;
+  domain::Case a_case = *found;
+  LT_TRY(RefreshSlaClocks(connection, a_case, now));
+  storage::SlaClockStore clocks(connection);
+  LT_TRY_ASSIGN(const auto stored, clocks.Find(a_case.id, parsed->target));
+  if (!stored) return false;
+  const sla::SlaClock& clock = stored->clock;
+  const bool warning = alert == SlaAlert::kWarning;
+  if (warning) {
+    if (stored->warned_at || clock.met_at || clock.warn_at != parsed->at) {
+      return false;
+    }
+  } else if (stored->breached_at || clock.met_at || clock.due_at != parsed->at ||
+             clock.state != sla::ClockState::kBreached) {
+    return false;
+  }
+
+  if (!warning) {
+    LT_TRY_ASSIGN(const auto policies, storage::SlaPolicyStore(connection).Load());
+    for (const auto& policy : policies) {
+      const auto target =
+          std::find_if(policy.targets.begin(), policy.targets.end(),
+                       [&](const sla::SlaTarget& t) { return t.code == parsed->target; });
+      if (target == policy.targets.end()) continue;
+      if (target->escalate_to_user_id) {
+        LT_TRY(Reassign(connection, a_case, *target->escalate_to_user_id, now));
+      }
+      break;
+    }
+  }
+  LT_TRY_ASSIGN(const auto recipients, RecipientsOf(connection, a_case, alert));
+  storage::NotificationStore notifications(connection);
+  for (const Id user_id : recipients) {
+    storage::Notification notification;
+    notification.user_id = user_id;
+    notification.kind = warning ? "sla_warning" : "sla_breach";
+    notification.case_id = a_case.id;
+    notification.target = parsed->target;
+    notification.due_at = clock.due_at;
+    notification.created_at = now;
+    LT_TRY(notifications.Insert(notification));
+  }
+  if (warning) {
+    LT_TRY(clocks.MarkWarned(a_case.id, parsed->target, now));
+  } else {
+    LT_TRY(clocks.MarkBreached(a_case.id, parsed->target, now));
+  }
+  ChangeList changes;
+  changes.Record("sla." + parsed->target, std::nullopt, warning ? "warning" : "breached");
+  LT_TRY(storage::AuditStore(connection)
+             .Append(MakeEvent("case", a_case.id, warning ? "sla_warning" : "sla_breach",
+                               std::nullopt, now, changes.Take())));
+  LT_TRY(storage::PublishCaseChange(
+      connection, ChangeOf(a_case, warning ? "sla_warning" : "sla_breach", std::nullopt, now)));
+  return true;
+}
+
+Result<std::vector<storage::Notification>> ListNotifications(AppContext& context,
+                                                             const domain::Principal& principal,
+                                                             bool unread_only, int limit) {
+  std::vector<storage::Notification> out;
+  if (!principal.user_id) return out;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(
+        out,
+        storage::NotificationStore(connection).ListForUser(*principal.user_id, unread_only, limit));
+    return Ok();
+  }));
+  return out;
+}
+
+Status MarkNotificationRead(AppContext& context, const domain::Principal& principal, Id id) {
+  if (!principal.user_id) return Error::Of(ErrorCode::kNotFound, "error.not_found");
+  const TimestampMs now = context.clock.NowMs();
+  return context.database.Write([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const bool marked,
+                  storage::NotificationStore(connection).MarkRead(*principal.user_id, id, now));
+    if (!marked) return Error::Of(ErrorCode::kNotFound, "error.not_found");
+    return Ok();
+  });
+}
+
+}  // namespace lt::app

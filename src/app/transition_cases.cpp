@@ -1,0 +1,367 @@
+#include "app/transition_cases.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "app/audit_trail.hpp"
+#include "app/case_cases.hpp"
+#include "app/field_rules.hpp"
+#include "app/live_updates.hpp"
+#include "app/references.hpp"
+#include "app/sla_clocks.hpp"
+#include "storage/audit_store.hpp"
+#include "storage/case_store.hpp"
+#include "storage/change_feed.hpp"
+#include "storage/interaction_store.hpp"
+#include "storage/procedure_store.hpp"
+#include "storage/workflow_store.hpp"
+
+namespace lt::app {
+namespace {
+
+using domain::Requirement;
+
+constexpr std::size_t kMaxStepTextChars = 10000;
+
+// The ways forward ISO 10002 asks to offer a customer who rejects a decision.
+constexpr std::array<std::string_view, 4> kAlternatives = {"re_examination", "consumer_association",
+                                                           "arbitration", "court"};
+
+bool Requires(const domain::WorkflowTransition& step, Requirement requirement) {
+  return std::find(step.requirements.begin(), step.requirements.end(), requirement) !=
+         step.requirements.end();
+}
+
+// The data of a step after the checks that need no store: trimmed texts.
+struct StepTexts {
+  std::string note, reason, resolution, defect_description, root_cause_occurrence,
+      root_cause_outflow, reply, verification, countermeasure;
+};
+
+StepTexts CheckTexts(const StepInput& input, FieldErrors& errors) {
+  auto text = [&](const std::optional<std::string>& value, const char* field) {
+    return value ? CheckText(*value, field, kMaxStepTextChars, Presence::kOptional, errors)
+                 : std::string();
+  };
+  StepTexts texts;
+  texts.note = text(input.note, "note");
+  texts.reason = text(input.reason, "reason");
+  texts.resolution = text(input.resolution, "resolution");
+  texts.defect_description = text(input.defect_description, "defect_description");
+  texts.root_cause_occurrence = text(input.root_cause_occurrence, "root_cause_occurrence");
+  texts.root_cause_outflow = text(input.root_cause_outflow, "root_cause_outflow");
+  texts.reply = text(input.reply, "reply");
+  texts.verification = text(input.verification, "verification");
+  if (input.countermeasure) {
+    texts.countermeasure =
+        CheckText(input.countermeasure->description, "countermeasure.description",
+                  kMaxStepTextChars, Presence::kRequired, errors);
+  }
+  return texts;
+}
+
+// Which requirement each optional input field answers; a field whose
+// requirement the step does not have is refused, so nobody believes it stored.
+void RefuseUnaskedData(const domain::WorkflowTransition& step, const StepInput& input,
+                       FieldErrors& errors) {
+  auto refuse_unless = [&](bool given, Requirement requirement, const char* field) {
+    if (given && !Requires(step, requirement)) errors.Add(field, "validation.not_expected");
+  };
+  refuse_unless(input.reason.has_value(), Requirement::kReason, "reason");
+  refuse_unless(input.resolution.has_value(), Requirement::kResolution, "resolution");
+  refuse_unless(input.department_id.has_value(), Requirement::kDepartment, "department_id");
+  refuse_unless(input.sample_received_at.has_value(), Requirement::kSampleReceived,
+                "sample_received_at");
+  refuse_unless(input.defect_description.has_value(), Requirement::kDefectDescription,
+                "defect_description");
+  refuse_unless(input.root_cause_occurrence.has_value(), Requirement::kRootCause,
+                "root_cause_occurrence");
+  refuse_unless(input.root_cause_outflow.has_value(), Requirement::kRootCause,
+                "root_cause_outflow");
+  refuse_unless(input.responsible_department_id.has_value(), Requirement::kResponsibleDepartment,
+                "responsible_department_id");
+  refuse_unless(input.countermeasure.has_value(), Requirement::kCountermeasure, "countermeasure");
+  refuse_unless(input.reply.has_value(), Requirement::kReply, "reply");
+  refuse_unless(input.customer_decision.has_value(), Requirement::kCustomerDecision,
+                "customer_decision");
+  refuse_unless(!input.alternatives.empty(), Requirement::kCustomerDecision, "alternatives");
+  refuse_unless(input.verification.has_value(), Requirement::kVerification, "verification");
+}
+
+void CheckCustomerDecision(const StepInput& input, FieldErrors& errors) {
+  if (!input.customer_decision) {
+    errors.Add("customer_decision", "validation.required");
+    return;
+  }
+  const bool rejected = *input.customer_decision == domain::CustomerDecision::kRejected;
+  if (rejected && input.alternatives.empty()) {
+    errors.Add("alternatives", "validation.alternatives_required");
+  }
+  if (!rejected && !input.alternatives.empty()) {
+    errors.Add("alternatives", "validation.not_expected");
+  }
+  for (std::size_t i = 0; i < input.alternatives.size(); ++i) {
+    if (std::find(kAlternatives.begin(), kAlternatives.end(), input.alternatives[i]) ==
+        kAlternatives.end()) {
+      errors.Add("alternatives[" + std::to_string(i) + "]", "validation.enum",
+                 {{"allowed", "re_examination, consumer_association, arbitration, court"}});
+    }
+  }
+}
+
+// Checks that the step's requirements are met; store-independent parts.
+void CheckRequiredData(const domain::WorkflowTransition& step, const StepInput& input,
+                       const StepTexts& texts, const domain::Case& a_case, TimestampMs now,
+                       TimestampMs max_skew_ms, FieldErrors& errors) {
+  auto need_text = [&](const std::string& value, Requirement requirement, const char* field) {
+    if (Requires(step, requirement) && value.empty()) errors.Add(field, "validation.required");
+  };
+  need_text(texts.note, Requirement::kNote, "note");
+  need_text(texts.reason, Requirement::kReason, "reason");
+  need_text(texts.resolution, Requirement::kResolution, "resolution");
+  need_text(texts.defect_description, Requirement::kDefectDescription, "defect_description");
+  need_text(texts.root_cause_occurrence, Requirement::kRootCause, "root_cause_occurrence");
+  need_text(texts.reply, Requirement::kReply, "reply");
+  need_text(texts.verification, Requirement::kVerification, "verification");
+  if (Requires(step, Requirement::kDepartment) && !input.department_id) {
+    errors.Add("department_id", "validation.required");
+  }
+  if (Requires(step, Requirement::kResponsibleDepartment) && !input.responsible_department_id) {
+    errors.Add("responsible_department_id", "validation.required");
+  }
+  if (Requires(step, Requirement::kSampleReceived)) {
+    if (!input.sample_received_at) {
+      errors.Add("sample_received_at", "validation.required");
+    } else if (*input.sample_received_at > now + max_skew_ms) {
+      errors.Add("sample_received_at", "validation.future_time");
+    } else if (*input.sample_received_at < a_case.received_at) {
+      errors.Add("sample_received_at", "validation.before_receipt");
+    }
+  }
+  if (Requires(step, Requirement::kCustomerDecision)) CheckCustomerDecision(input, errors);
+  if (input.countermeasure) {
+    const ActionInput& action = *input.countermeasure;
+    if (!action.owner_id) errors.Add("countermeasure.owner_id", "validation.required");
+    if (!action.due_at) errors.Add("countermeasure.due_at", "validation.required");
+  }
+}
+
+std::string JoinAlternatives(const std::vector<std::string>& alternatives) {
+  std::string out;
+  for (const auto& alternative : alternatives) out += (out.empty() ? "" : " ") + alternative;
+  return out;
+}
+
+// The answer told to the customer, on the case's channel and timeline.
+Status AddOutboundMessage(storage::Connection& connection, const domain::Case& a_case,
+                          const domain::Principal& principal, const std::string& body,
+                          TimestampMs now) {
+  domain::Interaction message;
+  message.case_id = a_case.id;
+  message.direction = domain::Direction::kOutbound;
+  message.channel = a_case.channel;
+  message.visibility = domain::Visibility::kPublic;
+  message.author_user_id = principal.user_id;
+  message.body = body;
+  message.occurred_at = now;
+  message.created_at = now;
+  LT_TRY(storage::InteractionStore(connection).Insert(message));
+  return Ok();
+}
+
+}  // namespace
+
+Result<AvailableSteps> ListAvailableSteps(AppContext& context, const domain::Principal& principal,
+                                          Id case_id) {
+  AvailableSteps available;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const domain::Case a_case, LoadVisibleCase(connection, principal, case_id));
+    LT_TRY_ASSIGN(available.workflow, storage::WorkflowStore(connection).Load());
+    for (const auto* step :
+         available.workflow.StepsFrom(a_case.status, a_case.type, a_case.origin_class)) {
+      if (principal.system || domain::MayTake(*step, principal.role)) {
+        available.steps.push_back(*step);
+      }
+    }
+    return Ok();
+  }));
+  return available;
+}
+
+Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& principal, Id case_id,
+                           const StepInput& input, std::optional<std::int64_t> expected_version) {
+  const TimestampMs now = context.clock.NowMs();
+  FieldErrors text_errors;
+  if (!domain::IsWorkflowCode(input.to)) text_errors.Add("to", "validation.workflow_code");
+  const StepTexts texts = CheckTexts(input, text_errors);
+  if (!text_errors.empty()) return text_errors.ToError();
+
+  TakenStep taken;
+  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const domain::Case before, LoadVisibleCase(connection, principal, case_id));
+    if (expected_version && *expected_version != before.version) {
+      return Error::Of(ErrorCode::kConflict, "error.case_changed");
+    }
+    LT_TRY_ASSIGN(const domain::Workflow workflow, storage::WorkflowStore(connection).Load());
+    if (!workflow.FindState(input.to)) {
+      return Error::Invalid("to", "validation.unknown_state", {{"value", input.to}});
+    }
+    const domain::WorkflowTransition* chosen = nullptr;
+    bool leads_there = false;
+    for (const auto* step : workflow.StepsFrom(before.status, before.type, before.origin_class)) {
+      if (step->to != input.to || (input.step && step->code != *input.step)) continue;
+      leads_there = true;
+      if (principal.system || domain::MayTake(*step, principal.role)) {
+        chosen = step;
+        break;
+      }
+    }
+    if (!leads_there) {
+      return Error::Of(ErrorCode::kConflict, "error.transition_not_allowed",
+                       {{"from", before.status}, {"to", input.to}});
+    }
+    if (!chosen) {
+      return Error::Of(ErrorCode::kForbidden, "error.transition_forbidden",
+                       {{"from", before.status}, {"to", input.to}});
+    }
+    const domain::WorkflowTransition& step = *chosen;
+
+    FieldErrors errors;
+    RefuseUnaskedData(step, input, errors);
+    CheckRequiredData(step, input, texts, before, now, context.options.max_clock_skew_ms, errors);
+    LT_TRY(CheckReference(connection, Reference::kDepartment, input.department_id, "department_id",
+                          errors));
+    LT_TRY(CheckReference(connection, Reference::kDepartment, input.responsible_department_id,
+                          "responsible_department_id", errors));
+    if (input.countermeasure) {
+      LT_TRY(CheckReference(connection, Reference::kUser, input.countermeasure->owner_id,
+                            "countermeasure.owner_id", errors));
+      LT_TRY(CheckReference(connection, Reference::kDepartment, input.countermeasure->department_id,
+                            "countermeasure.department_id", errors));
+    }
+    storage::ProcedureStore procedure(connection);
+    if (Requires(step, Requirement::kCountermeasure) && !input.countermeasure) {
+      LT_TRY_ASSIGN(const auto actions, procedure.ListActions(case_id));
+      const bool has_open_action =
+          std::any_of(actions.begin(), actions.end(), [](const domain::Action& action) {
+            return action.status != domain::ActionStatus::kCancelled;
+          });
+      if (!has_open_action) errors.Add("countermeasure", "validation.countermeasure_required");
+    }
+    if (!errors.empty()) return errors.ToError();
+
+    domain::Case updated = before;
+    updated.status = step.to;
+    if (input.department_id) updated.department_id = *input.department_id;
+    updated.updated_at = now;
+
+    domain::CaseStep record;
+    record.case_id = case_id;
+    record.step = step.code;
+    record.from_state = before.status;
+    record.to_state = step.to;
+    record.actor_user_id = principal.user_id;
+    record.at = now;
+    record.note = !texts.note.empty() ? texts.note : texts.resolution;
+    record.reason = texts.reason;
+    record.customer_decision = input.customer_decision;
+    record.alternatives = JoinAlternatives(input.alternatives);
+    LT_TRY_ASSIGN(record.id, procedure.InsertStep(record));
+    for (const auto& event : step.events) {
+      const TimestampMs at =
+          event == "sample_received" && input.sample_received_at ? *input.sample_received_at : now;
+      LT_TRY(procedure.InsertEvent(case_id, {event, at}, record.id));
+    }
+
+    // The quality abnormality report (or environmental form) collects the
+    // investigation's data step by step.
+    const bool touches_report =
+        !texts.defect_description.empty() || input.sample_received_at ||
+        !texts.root_cause_occurrence.empty() || input.responsible_department_id ||
+        !texts.verification.empty() ||
+        std::count(step.events.begin(), step.events.end(), "countermeasures_approved") > 0;
+    if (touches_report) {
+      LT_TRY_ASSIGN(auto existing, procedure.FindReport(case_id));
+      domain::QualityReport report = existing.value_or(domain::QualityReport{});
+      if (!existing) {
+        report.case_id = case_id;
+        report.kind = before.origin_class == domain::OriginClass::kEnvironmental
+                          ? domain::ReportKind::kEnvironmental
+                          : domain::ReportKind::kQuality;
+        report.created_at = now;
+      }
+      if (!texts.defect_description.empty()) report.defect_description = texts.defect_description;
+      if (input.sample_received_at) report.sample_received_at = input.sample_received_at;
+      if (!texts.root_cause_occurrence.empty()) {
+        report.root_cause_occurrence = texts.root_cause_occurrence;
+        report.root_cause_outflow = texts.root_cause_outflow;
+      }
+      if (input.responsible_department_id) {
+        report.responsible_department_id = input.responsible_department_id;
+      }
+      if (std::count(step.events.begin(), step.events.end(), "countermeasures_approved") > 0) {
+        report.approved_by = principal.user_id;
+        report.approved_at = now;
+      }
+      if (!texts.verification.empty()) {
+        report.verification = texts.verification;
+        report.verified_by = principal.user_id;
+        report.verified_at = now;
+      }
+      report.updated_at = now;
+      LT_TRY(procedure.SaveReport(report));
+    }
+    if (input.countermeasure) {
+      domain::Action action;
+      action.case_id = case_id;
+      action.kind = input.countermeasure->kind.value_or(domain::ActionKind::kCorrective);
+      action.description = texts.countermeasure;
+      action.owner_id = *input.countermeasure->owner_id;
+      action.department_id = input.countermeasure->department_id;
+      action.due_at = *input.countermeasure->due_at;
+      action.created_by = principal.user_id;
+      action.created_at = now;
+      action.updated_at = now;
+      LT_TRY(procedure.InsertAction(action));
+    }
+    if (!texts.resolution.empty()) {
+      LT_TRY(AddOutboundMessage(connection, updated, principal, texts.resolution, now));
+    }
+    if (!texts.reply.empty()) {
+      LT_TRY(AddOutboundMessage(connection, updated, principal, texts.reply, now));
+    }
+
+    LT_TRY(storage::CaseStore(connection).Update(updated, before.version));
+    ++updated.version;
+    ChangeList changes;
+    changes.Record("step", std::nullopt, step.code);
+    changes.Record("status", before.status, updated.status);
+    changes.Record("department_id", before.department_id, updated.department_id);
+    LT_TRY(storage::AuditStore(connection)
+               .Append(MakeEvent("case", case_id, "transition", principal.user_id, now,
+                                 changes.Take())));
+    LT_TRY_ASSIGN(updated.sla_due_at, RefreshSlaClocks(connection, updated, now));
+    LT_TRY(storage::PublishCaseChange(connection,
+                                      ChangeOf(updated, "transition", principal.user_id, now)));
+    taken = TakenStep{updated, record};
+    return Ok();
+  }));
+  return taken;
+}
+
+Result<std::vector<domain::CaseStep>> ListCaseSteps(AppContext& context,
+                                                    const domain::Principal& principal,
+                                                    Id case_id) {
+  std::vector<domain::CaseStep> steps;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY(LoadVisibleCase(connection, principal, case_id));
+    if (principal.role == domain::Role::kCustomer && !principal.system) {
+      return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+    }
+    LT_TRY_ASSIGN(steps, storage::ProcedureStore(connection).ListSteps(case_id));
+    return Ok();
+  }));
+  return steps;
+}
+
+}  // namespace lt::app

@@ -1,0 +1,35 @@
+#pragma once
+
+// Admin use cases on the business rules kept as data: the workflow and the
+// SLA policies. Reading them is open to staff; replacing them to admins,
+// audited.
+
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "domain/access.hpp"
+#include "domain/workflow.hpp"
+#include "sla/sla_policy.hpp"
+
+namespace lt::app {
+
+// Errors: kForbidden (portal users).
+Result<domain::Workflow> GetWorkflow(AppContext& context, const domain::Principal& principal);
+
+// Replaces the workflow. Errors: kForbidden (not an admin); kInvalidArgument
+// (domain::ValidateWorkflow); kConflict "error.state_in_use" when a state
+// that cases are in would disappear.
+Result<domain::Workflow> ReplaceWorkflow(AppContext& context, const domain::Principal& principal,
+                                         const domain::Workflow& workflow);
+
+Result<std::vector<sla::SlaPolicy>> GetSlaPolicies(AppContext& context,
+                                                   const domain::Principal& principal);
+
+// Replaces every SLA policy. Clocks already running keep their deadlines
+// until their case next changes. Errors: kForbidden, kInvalidArgument
+// (sla::ValidateSlaPolicies, unknown users and categories).
+Result<std::vector<sla::SlaPolicy>> ReplaceSlaPolicies(AppContext& context,
+                                                       const domain::Principal& principal,
+                                                       const std::vector<sla::SlaPolicy>& policies);
+
+}  // namespace lt::app

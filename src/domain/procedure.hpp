@@ -1,0 +1,107 @@
+#pragma once
+
+// The records the complaint procedure keeps besides the case itself: the
+// steps a case took, the procedure events they recorded, the quality
+// abnormality report (or environmental communication form) and the actions.
+// Values only.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "domain/entities.hpp"
+#include "domain/enum_codes.hpp"
+
+namespace lt::domain {
+
+enum class CustomerDecision { kAccepted, kRejected };
+inline constexpr EnumCodes<CustomerDecision, 2> kCustomerDecisionCodes{{{
+    {CustomerDecision::kAccepted, "accepted"},
+    {CustomerDecision::kRejected, "rejected"},
+}}};
+
+// One step a case took through the workflow.
+struct CaseStep {
+  Id id = 0;
+  Id case_id = 0;
+  std::string step;  // the transition's code
+  std::string from_state;
+  std::string to_state;
+  std::optional<Id> actor_user_id;
+  TimestampMs at = 0;
+  std::string note;
+  std::string reason;
+  std::optional<CustomerDecision> customer_decision;
+  // The ways forward offered with a rejection (ISO 10002): "re_examination",
+  // "consumer_association", "arbitration", "court", space-separated.
+  std::string alternatives;
+};
+
+// "first_contact at 09:12": a moment of the procedure that SLA clocks start,
+// stop or pause on.
+struct ProcedureEvent {
+  std::string event;
+  TimestampMs at = 0;
+};
+
+enum class ReportKind { kQuality, kEnvironmental };
+inline constexpr EnumCodes<ReportKind, 2> kReportKindCodes{{{
+    {ReportKind::kQuality, "quality"},
+    {ReportKind::kEnvironmental, "environmental"},
+}}};
+
+// 市场品质异常处理报告, or for environmental complaints 内外部沟通处理单.
+struct QualityReport {
+  Id id = 0;
+  Id case_id = 0;
+  ReportKind kind = ReportKind::kQuality;
+  std::string defect_description;
+  std::optional<TimestampMs> sample_received_at;
+  std::string root_cause_occurrence;  // why it happened
+  std::string root_cause_outflow;     // why it was not caught
+  std::optional<Id> responsible_department_id;
+  std::optional<Id> approved_by;
+  std::optional<TimestampMs> approved_at;
+  std::string verification;
+  std::optional<Id> verified_by;
+  std::optional<TimestampMs> verified_at;
+  TimestampMs created_at = 0;
+  TimestampMs updated_at = 0;
+};
+
+enum class ActionKind { kContainment, kCorrective, kPreventive };
+inline constexpr EnumCodes<ActionKind, 3> kActionKindCodes{{{
+    {ActionKind::kContainment, "containment"},
+    {ActionKind::kCorrective, "corrective"},
+    {ActionKind::kPreventive, "preventive"},
+}}};
+
+enum class ActionStatus { kOpen, kDone, kVerified, kCancelled };
+inline constexpr EnumCodes<ActionStatus, 4> kActionStatusCodes{{{
+    {ActionStatus::kOpen, "open"},
+    {ActionStatus::kDone, "done"},
+    {ActionStatus::kVerified, "verified"},
+    {ActionStatus::kCancelled, "cancelled"},
+}}};
+
+// One containment, corrective or preventive action.
+struct Action {
+  Id id = 0;
+  Id case_id = 0;
+  ActionKind kind = ActionKind::kCorrective;
+  std::string description;
+  Id owner_id = 0;
+  std::optional<Id> department_id;
+  TimestampMs due_at = 0;
+  ActionStatus status = ActionStatus::kOpen;
+  std::string evidence;
+  std::string verification;
+  std::optional<TimestampMs> done_at;
+  std::optional<TimestampMs> verified_at;
+  std::optional<Id> created_by;
+  TimestampMs created_at = 0;
+  TimestampMs updated_at = 0;
+};
+
+}  // namespace lt::domain

@@ -1,0 +1,392 @@
+#include "http/json/workflow_wire.hpp"
+
+#include "http/json/wire_support.hpp"
+
+namespace lt::http::wire {
+namespace {
+
+using domain::Requirement;
+using nlohmann::json;
+
+struct RequirementField {
+  const char* name;
+  const char* type;  // "string", "id", "timestamp", "object", "enum", "array"
+  bool required;
+};
+
+// The fields each requirement asks for in POST .../transitions.
+std::vector<RequirementField> FieldsOf(Requirement requirement) {
+  switch (requirement) {
+    case Requirement::kNote:
+      return {{"note", "string", true}};
+    case Requirement::kReason:
+      return {{"reason", "string", true}};
+    case Requirement::kResolution:
+      return {{"resolution", "string", true}};
+    case Requirement::kDepartment:
+      return {{"department_id", "id", true}};
+    case Requirement::kSampleReceived:
+      return {{"sample_received_at", "timestamp", true}};
+    case Requirement::kDefectDescription:
+      return {{"defect_description", "string", true}};
+    case Requirement::kRootCause:
+      return {{"root_cause_occurrence", "string", true}, {"root_cause_outflow", "string", false}};
+    case Requirement::kResponsibleDepartment:
+      return {{"responsible_department_id", "id", true}};
+    case Requirement::kCountermeasure:
+      // Required unless the case has an action already.
+      return {{"countermeasure", "object", false}};
+    case Requirement::kReply:
+      return {{"reply", "string", true}};
+    case Requirement::kCustomerDecision:
+      return {{"customer_decision", "enum", true}, {"alternatives", "array", false}};
+    case Requirement::kVerification:
+      return {{"verification", "string", true}};
+  }
+  return {};
+}
+
+json LabelsToJson(const domain::Labels& labels) {
+  json out = json::object();
+  for (const auto& [locale, label] : labels) out[locale] = label;
+  return out;
+}
+
+domain::Labels ReadLabels(ObjectReader& reader, FieldErrors& errors) {
+  domain::Labels labels;
+  const json* object = reader.Object("labels");
+  if (!object) return labels;
+  for (const auto& [locale, label] : object->items()) {
+    i18n::Locale parsed;
+    if (!i18n::ParseLocaleTag(locale, parsed) || i18n::LocaleTag(parsed) != locale) {
+      errors.Add(reader.Path("labels") + "." + locale, "validation.enum",
+                 {{"allowed", "zh-CN, en"}});
+    } else if (!label.is_string() || label.get<std::string>().empty() ||
+               label.get<std::string>().size() > 200) {
+      errors.Add(reader.Path("labels") + "." + locale, "validation.type_string");
+    } else {
+      labels[locale] = label.get<std::string>();
+    }
+  }
+  return labels;
+}
+
+template <class Item, class Read>
+std::vector<Item> ReadObjects(ObjectReader& reader, const std::string& name, FieldErrors& errors,
+                              Read read) {
+  std::vector<Item> items;
+  const json* array = reader.Array(name);
+  if (!array) return items;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string path = reader.Path(name) + "[" + std::to_string(i) + "]";
+    if (!(*array)[i].is_object()) {
+      errors.Add(path, "validation.type_object");
+      continue;
+    }
+    ObjectReader item_reader((*array)[i], errors, path);
+    items.push_back(read(item_reader));
+    item_reader.RejectUnknown();
+  }
+  return items;
+}
+
+std::string StateName(const domain::Workflow& workflow, const std::string& code,
+                      i18n::Locale locale) {
+  const auto* state = workflow.FindState(code);
+  return NameOf(state ? state->labels : domain::Labels{}, "workflow.state." + code, code, locale);
+}
+
+}  // namespace
+
+std::string NameOf(const domain::Labels& labels, const std::string& key, const std::string& code,
+                   i18n::Locale locale) {
+  if (auto found = labels.find(std::string(i18n::LocaleTag(locale))); found != labels.end()) {
+    return found->second;
+  }
+  if (i18n::HasKey(key)) return i18n::Translate(locale, key);
+  return labels.empty() ? code : labels.begin()->second;
+}
+
+json WorkflowToJson(const domain::Workflow& workflow, i18n::Locale locale) {
+  json states = json::array();
+  for (const auto& state : workflow.states) {
+    states.push_back({{"code", state.code},
+                      {"kind", domain::kStateKindCodes.ToCode(state.kind)},
+                      {"name", StateName(workflow, state.code, locale)},
+                      {"labels", LabelsToJson(state.labels)}});
+  }
+  json steps = json::array();
+  for (const auto& step : workflow.transitions) {
+    steps.push_back({{"code", step.code},
+                     {"name", NameOf(step.labels, "workflow.step." + step.code, step.code, locale)},
+                     {"from", step.from},
+                     {"to", step.to},
+                     {"roles", CodeList(step.roles, domain::kRoleCodes)},
+                     {"case_types", CodeList(step.case_types, domain::kCaseTypeCodes)},
+                     {"origin_classes", CodeList(step.origin_classes, domain::kOriginClassCodes)},
+                     {"requirements", CodeList(step.requirements, domain::kRequirementCodes)},
+                     {"events", step.events},
+                     {"labels", LabelsToJson(step.labels)}});
+  }
+  return {{"initial_state", workflow.initial_state}, {"states", states}, {"transitions", steps}};
+}
+
+Result<domain::Workflow> ParseWorkflow(const json& body) {
+  FieldErrors errors;
+  ObjectReader reader(body, errors);
+  domain::Workflow workflow;
+  workflow.initial_state = reader.RequiredString("initial_state");
+  workflow.states =
+      ReadObjects<domain::WorkflowState>(reader, "states", errors, [&](ObjectReader& item) {
+        domain::WorkflowState state;
+        state.code = item.RequiredString("code");
+        state.kind = item.Enum("kind", domain::kStateKindCodes).value_or(domain::StateKind::kOpen);
+        state.labels = ReadLabels(item, errors);
+        return state;
+      });
+  workflow.transitions = ReadObjects<domain::WorkflowTransition>(
+      reader, "transitions", errors, [&](ObjectReader& item) {
+        domain::WorkflowTransition step;
+        step.code = item.RequiredString("code");
+        step.from = item.StringList("from").value_or(std::vector<std::string>{});
+        step.to = item.RequiredString("to");
+        step.roles = ReadCodeList(item, "roles", domain::kRoleCodes, errors);
+        step.case_types = ReadCodeList(item, "case_types", domain::kCaseTypeCodes, errors);
+        step.origin_classes =
+            ReadCodeList(item, "origin_classes", domain::kOriginClassCodes, errors);
+        step.requirements = ReadCodeList(item, "requirements", domain::kRequirementCodes, errors);
+        step.events = item.StringList("events").value_or(std::vector<std::string>{});
+        step.labels = ReadLabels(item, errors);
+        return step;
+      });
+  return Finish(reader, errors, std::move(workflow));
+}
+
+json AvailableStepToJson(const domain::WorkflowTransition& step, const domain::Workflow& workflow,
+                         i18n::Locale locale) {
+  json required_data = json::array();
+  for (const auto requirement : step.requirements) {
+    const std::string code(domain::kRequirementCodes.ToCode(requirement));
+    json fields = json::array();
+    for (const auto& field : FieldsOf(requirement)) {
+      fields.push_back({{"name", field.name}, {"type", field.type}, {"required", field.required}});
+    }
+    required_data.push_back({{"requirement", code},
+                             {"name", NameOf({}, "workflow.requirement." + code, code, locale)},
+                             {"fields", fields}});
+  }
+  return {{"step", step.code},
+          {"name", NameOf(step.labels, "workflow.step." + step.code, step.code, locale)},
+          {"to", step.to},
+          {"to_name", StateName(workflow, step.to, locale)},
+          {"requires", required_data}};
+}
+
+Result<app::StepInput> ParseStepInput(const json& body) {
+  FieldErrors errors;
+  ObjectReader reader(body, errors);
+  app::StepInput input;
+  input.to = reader.RequiredString("to");
+  input.step = reader.String("step");
+  input.note = reader.String("note");
+  input.reason = reader.String("reason");
+  input.resolution = reader.String("resolution");
+  if (auto id = reader.NullableId("department_id")) input.department_id = *id;
+  input.sample_received_at = reader.Timestamp("sample_received_at");
+  input.defect_description = reader.String("defect_description");
+  input.root_cause_occurrence = reader.String("root_cause_occurrence");
+  input.root_cause_outflow = reader.String("root_cause_outflow");
+  if (auto id = reader.NullableId("responsible_department_id")) {
+    input.responsible_department_id = *id;
+  }
+  if (const json* object = reader.Object("countermeasure")) {
+    ObjectReader action(*object, errors, "countermeasure");
+    app::ActionInput countermeasure;
+    countermeasure.kind = action.Enum("kind", domain::kActionKindCodes);
+    countermeasure.description = action.String("description").value_or("");
+    if (auto id = action.NullableId("owner_id")) countermeasure.owner_id = *id;
+    if (auto id = action.NullableId("department_id")) countermeasure.department_id = *id;
+    countermeasure.due_at = action.Timestamp("due_at");
+    action.RejectUnknown();
+    input.countermeasure = std::move(countermeasure);
+  }
+  input.reply = reader.String("reply");
+  input.customer_decision = reader.Enum("customer_decision", domain::kCustomerDecisionCodes);
+  input.alternatives = reader.StringList("alternatives").value_or(std::vector<std::string>{});
+  input.verification = reader.String("verification");
+  return Finish(reader, errors, std::move(input));
+}
+
+json CaseStepToJson(const domain::CaseStep& step) {
+  json alternatives = json::array();
+  for (std::size_t start = 0; start < step.alternatives.size();) {
+    const auto space = step.alternatives.find(' ', start);
+    alternatives.push_back(step.alternatives.substr(start, space - start));
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  return {
+      {"id", step.id},
+      {"step", step.step},
+      {"from", step.from_state},
+      {"to", step.to_state},
+      {"actor_user_id", OptionalId(step.actor_user_id)},
+      {"at", FormatTimestamp(step.at)},
+      {"note", step.note},
+      {"reason", step.reason},
+      {"customer_decision",
+       step.customer_decision ? json(domain::kCustomerDecisionCodes.ToCode(*step.customer_decision))
+                              : json(nullptr)},
+      {"alternatives", alternatives}};
+}
+
+json ClockToJson(const storage::StoredClock& stored) {
+  const sla::SlaClock& clock = stored.clock;
+  json out = {{"target", clock.target},
+              {"started_at", FormatTimestamp(clock.started_at)},
+              {"due_at", FormatTimestamp(clock.due_at)},
+              {"paused_ms", clock.paused_ms},
+              {"state", sla::kClockStateCodes.ToCode(clock.state)},
+              {"met_at", OptionalTime(clock.met_at)},
+              {"warn_at", OptionalTime(clock.warn_at)},
+              {"warned_at", OptionalTime(stored.warned_at)},
+              {"breached_at", OptionalTime(stored.breached_at)},
+              {"original_due_at", OptionalTime(clock.original_due_at)}};
+  if (stored.moved) {
+    out["moved"] = {{"at", FormatTimestamp(stored.moved->moved_at)},
+                    {"by", OptionalId(stored.moved_by)},
+                    {"reason", stored.moved_reason}};
+  } else {
+    out["moved"] = nullptr;
+  }
+  return out;
+}
+
+Result<app::DeadlineMove> ParseDeadlineMove(const json& body, std::string target) {
+  FieldErrors errors;
+  ObjectReader reader(body, errors);
+  app::DeadlineMove move;
+  move.target = std::move(target);
+  move.due_at = reader.Timestamp("due_at");
+  move.reason = reader.String("reason").value_or("");
+  move.customer_agreed = reader.Boolean("customer_agreed").value_or(false);
+  return Finish(reader, errors, std::move(move));
+}
+
+json SlaPoliciesToJson(const std::vector<sla::SlaPolicy>& policies) {
+  json items = json::array();
+  for (const auto& policy : policies) {
+    json targets = json::array();
+    for (const auto& target : policy.targets) {
+      targets.push_back({{"code", target.code},
+                         {"start_event", target.start_event},
+                         {"stop_events", target.stop_events},
+                         {"pause_states", target.pause_states},
+                         {"amount", target.amount},
+                         {"unit", sla::kDurationUnitCodes.ToCode(target.unit)},
+                         {"warn_percent", target.warn_percent},
+                         {"escalate_to_user_id", OptionalId(target.escalate_to_user_id)}});
+    }
+    items.push_back({{"code", policy.code},
+                     {"name", policy.name},
+                     {"active", policy.active},
+                     {"case_types", CodeList(policy.case_types, domain::kCaseTypeCodes)},
+                     {"urgencies", CodeList(policy.urgencies, domain::kUrgencyCodes)},
+                     {"origin_classes", CodeList(policy.origin_classes, domain::kOriginClassCodes)},
+                     {"segments", CodeList(policy.segments, domain::kSegmentCodes)},
+                     {"category_ids", policy.category_ids},
+                     {"targets", targets}});
+  }
+  return {{"policies", items}};
+}
+
+Result<std::vector<sla::SlaPolicy>> ParseSlaPolicies(const json& body) {
+  FieldErrors errors;
+  ObjectReader reader(body, errors);
+  auto policies = ReadObjects<sla::SlaPolicy>(reader, "policies", errors, [&](ObjectReader& item) {
+    sla::SlaPolicy policy;
+    policy.code = item.RequiredString("code");
+    policy.name = item.String("name").value_or(policy.code);
+    policy.active = item.Boolean("active").value_or(true);
+    policy.case_types = ReadCodeList(item, "case_types", domain::kCaseTypeCodes, errors);
+    policy.urgencies = ReadCodeList(item, "urgencies", domain::kUrgencyCodes, errors);
+    policy.origin_classes = ReadCodeList(item, "origin_classes", domain::kOriginClassCodes, errors);
+    policy.segments = ReadCodeList(item, "segments", domain::kSegmentCodes, errors);
+    policy.category_ids = item.IdList("category_ids").value_or(std::vector<domain::Id>{});
+    policy.targets =
+        ReadObjects<sla::SlaTarget>(item, "targets", errors, [&](ObjectReader& target_reader) {
+          sla::SlaTarget target;
+          target.code = target_reader.RequiredString("code");
+          target.start_event = target_reader.RequiredString("start_event");
+          target.stop_events =
+              target_reader.StringList("stop_events").value_or(std::vector<std::string>{});
+          target.pause_states =
+              target_reader.StringList("pause_states").value_or(std::vector<std::string>{});
+          target.amount = target_reader.Integer("amount", 1, 10000).value_or(0);
+          target.unit = target_reader.Enum("unit", sla::kDurationUnitCodes)
+                            .value_or(sla::DurationUnit::kWorkingHours);
+          target.warn_percent =
+              static_cast<int>(target_reader.Integer("warn_percent", 0, 99).value_or(75));
+          if (auto id = target_reader.NullableId("escalate_to_user_id")) {
+            target.escalate_to_user_id = *id;
+          }
+          return target;
+        });
+    return policy;
+  });
+  return Finish(reader, errors, std::move(policies));
+}
+
+json NotificationToJson(const storage::Notification& notification, i18n::Locale locale) {
+  const std::string target_name =
+      NameOf({}, "sla.target." + notification.target, notification.target, locale);
+  const std::string due = notification.due_at ? FormatTimestamp(*notification.due_at) : "";
+  return {{"id", notification.id},
+          {"kind", notification.kind},
+          {"case_id", OptionalId(notification.case_id)},
+          {"case_number", notification.case_number},
+          {"target", notification.target},
+          {"due_at", OptionalTime(notification.due_at)},
+          {"message",
+           i18n::Translate(
+               locale, "notification." + notification.kind,
+               {{"number", notification.case_number}, {"target", target_name}, {"due_at", due}})},
+          {"created_at", FormatTimestamp(notification.created_at)},
+          {"read_at", OptionalTime(notification.read_at)}};
+}
+
+json QualityReportToJson(const domain::QualityReport& report) {
+  return {{"id", report.id},
+          {"case_id", report.case_id},
+          {"kind", domain::kReportKindCodes.ToCode(report.kind)},
+          {"defect_description", report.defect_description},
+          {"sample_received_at", OptionalTime(report.sample_received_at)},
+          {"root_cause_occurrence", report.root_cause_occurrence},
+          {"root_cause_outflow", report.root_cause_outflow},
+          {"responsible_department_id", OptionalId(report.responsible_department_id)},
+          {"approved_by", OptionalId(report.approved_by)},
+          {"approved_at", OptionalTime(report.approved_at)},
+          {"verification", report.verification},
+          {"verified_by", OptionalId(report.verified_by)},
+          {"verified_at", OptionalTime(report.verified_at)},
+          {"created_at", FormatTimestamp(report.created_at)},
+          {"updated_at", FormatTimestamp(report.updated_at)}};
+}
+
+json ActionToJson(const domain::Action& action) {
+  return {{"id", action.id},
+          {"case_id", action.case_id},
+          {"kind", domain::kActionKindCodes.ToCode(action.kind)},
+          {"description", action.description},
+          {"owner_id", action.owner_id},
+          {"department_id", OptionalId(action.department_id)},
+          {"due_at", FormatTimestamp(action.due_at)},
+          {"status", domain::kActionStatusCodes.ToCode(action.status)},
+          {"evidence", action.evidence},
+          {"verification", action.verification},
+          {"done_at", OptionalTime(action.done_at)},
+          {"verified_at", OptionalTime(action.verified_at)},
+          {"created_at", FormatTimestamp(action.created_at)}};
+}
+
+}  // namespace lt::http::wire

@@ -1,0 +1,141 @@
+#include "sla/sla_clock.hpp"
+
+#include <algorithm>
+
+namespace lt::sla {
+namespace {
+
+constexpr std::int64_t kHourMs = 3600LL * 1000;
+
+bool IsWorking(DurationUnit unit) {
+  return unit == DurationUnit::kWorkingHours || unit == DurationUnit::kWorkingDays;
+}
+
+struct Interval {
+  TimestampMs from = 0;
+  TimestampMs to = 0;  // exclusive; `now` for a pause still going on
+};
+
+// The stretches after `start` during which the case was in a pause state,
+// up to `end`.
+std::vector<Interval> PausesBetween(const SlaTarget& target, const CaseHistory& history,
+                                    TimestampMs start, TimestampMs end) {
+  std::vector<Interval> pauses;
+  if (target.pause_states.empty()) return pauses;
+  std::optional<TimestampMs> paused_since;
+  for (const auto& change : history.states) {
+    const bool pausing = std::find(target.pause_states.begin(), target.pause_states.end(),
+                                   change.state) != target.pause_states.end();
+    if (pausing && !paused_since) {
+      paused_since = change.at;
+    } else if (!pausing && paused_since) {
+      pauses.push_back({*paused_since, change.at});
+      paused_since.reset();
+    }
+  }
+  if (paused_since) pauses.push_back({*paused_since, std::max(end, *paused_since)});
+  std::vector<Interval> clipped;
+  for (auto pause : pauses) {
+    pause.from = std::max(pause.from, start);
+    pause.to = std::min(pause.to, end);
+    if (pause.to > pause.from) clipped.push_back(pause);
+  }
+  return clipped;
+}
+
+}  // namespace
+
+Result<TimestampMs> DeadlineFrom(const SlaTarget& target, TimestampMs start,
+                                 const BusinessCalendar& calendar) {
+  switch (target.unit) {
+    case DurationUnit::kCalendarHours:
+      return start + target.amount * kHourMs;
+    case DurationUnit::kCalendarDays:
+      return start + target.amount * 24 * kHourMs;
+    case DurationUnit::kWorkingHours:
+      return calendar.AddWorkingMinutes(start, target.amount * 60);
+    case DurationUnit::kWorkingDays:
+      return calendar.AddWorkingDays(start, static_cast<int>(target.amount));
+  }
+  return start;
+}
+
+Result<std::optional<SlaClock>> EvaluateClock(const SlaTarget& target, const CaseHistory& history,
+                                              const BusinessCalendar& calendar, TimestampMs now,
+                                              const std::optional<MovedDeadline>& moved) {
+  // The latest start, and the position in the record after which stops count.
+  std::optional<TimestampMs> started_at;
+  std::size_t start_index = 0;
+  if (target.start_event == "received") started_at = history.received_at;
+  for (std::size_t i = 0; i < history.events.size(); ++i) {
+    if (history.events[i].event == target.start_event) {
+      started_at = history.events[i].at;
+      start_index = i + 1;
+    }
+  }
+  if (!started_at) return std::optional<SlaClock>();
+
+  std::optional<TimestampMs> stopped_at;
+  for (std::size_t i = start_index; i < history.events.size() && !stopped_at; ++i) {
+    const auto& event = history.events[i];
+    if (std::find(target.stop_events.begin(), target.stop_events.end(), event.event) !=
+        target.stop_events.end()) {
+      stopped_at = std::max(event.at, *started_at);
+    }
+  }
+  for (const auto& change : history.states) {
+    if (change.settled && change.at >= *started_at && (!stopped_at || change.at < *stopped_at)) {
+      stopped_at = change.at;
+      break;
+    }
+  }
+
+  SlaClock clock;
+  clock.target = target.code;
+  clock.started_at = *started_at;
+  const TimestampMs end = stopped_at.value_or(std::max(now, *started_at));
+  LT_TRY_ASSIGN(TimestampMs due, DeadlineFrom(target, *started_at, calendar));
+  const auto pauses = PausesBetween(target, history, *started_at, end);
+  for (const auto& pause : pauses) {
+    clock.paused_ms += pause.to - pause.from;
+    if (pause.from >= due) continue;  // a pause after the deadline does not undo a breach
+    if (IsWorking(target.unit)) {
+      LT_TRY_ASSIGN(due,
+                    calendar.AddWorkingMs(due, calendar.WorkingMsBetween(pause.from, pause.to)));
+    } else {
+      due += pause.to - pause.from;
+    }
+  }
+  if (moved) {
+    clock.original_due_at = due;
+    due = moved->due_at;
+  }
+  clock.due_at = due;
+  const bool paused_now = !stopped_at && !pauses.empty() && pauses.back().to >= end &&
+                          std::find(target.pause_states.begin(), target.pause_states.end(),
+                                    history.states.back().state) != target.pause_states.end();
+  if (stopped_at) {
+    clock.met_at = stopped_at;
+    clock.state = *stopped_at <= due ? ClockState::kMet : ClockState::kBreached;
+  } else if (paused_now && now <= due) {
+    clock.state = ClockState::kPaused;
+  } else {
+    clock.state = now > due ? ClockState::kBreached : ClockState::kRunning;
+    // Kept for a breached clock too: a warning that came due while no node
+    // was running still fires when one catches up.
+    if (target.warn_percent > 0) {
+      // The share of the (possibly moved) allowance, counted in the target's
+      // own kind of time: 75 % of 3 working days is not 75 % of the week.
+      if (IsWorking(target.unit)) {
+        const std::int64_t allowance_ms = calendar.WorkingMsBetween(*started_at, due);
+        LT_TRY_ASSIGN(clock.warn_at,
+                      calendar.AddWorkingMs(*started_at, allowance_ms * target.warn_percent / 100));
+      } else {
+        clock.warn_at = *started_at + (due - *started_at) * target.warn_percent / 100;
+      }
+    }
+  }
+  return std::optional<SlaClock>(clock);
+}
+
+}  // namespace lt::sla

@@ -1,0 +1,204 @@
+#include "storage/procedure_store.hpp"
+
+namespace lt::storage {
+namespace {
+
+using domain::Id;
+
+constexpr const char* kStepColumns =
+    "id, case_id, step, from_state, to_state, actor_user_id, at, note, reason, "
+    "customer_decision, alternatives";
+
+domain::CaseStep StepFromRow(const Row& row) {
+  domain::CaseStep step;
+  step.id = row.Int(0);
+  step.case_id = row.Int(1);
+  step.step = row.Text(2);
+  step.from_state = row.Text(3);
+  step.to_state = row.Text(4);
+  step.actor_user_id = row.OptionalInt(5);
+  step.at = row.Int(6);
+  step.note = row.Text(7);
+  step.reason = row.Text(8);
+  if (auto decision = row.OptionalText(9)) {
+    step.customer_decision = domain::kCustomerDecisionCodes.FromCode(*decision);
+  }
+  step.alternatives = row.Text(10);
+  return step;
+}
+
+constexpr const char* kReportColumns =
+    "id, case_id, kind, defect_description, sample_received_at, root_cause_occurrence, "
+    "root_cause_outflow, responsible_department_id, approved_by, approved_at, verification, "
+    "verified_by, verified_at, created_at, updated_at";
+
+domain::QualityReport ReportFromRow(const Row& row) {
+  domain::QualityReport report;
+  report.id = row.Int(0);
+  report.case_id = row.Int(1);
+  report.kind =
+      domain::kReportKindCodes.FromCode(row.Text(2)).value_or(domain::ReportKind::kQuality);
+  report.defect_description = row.Text(3);
+  report.sample_received_at = row.OptionalInt(4);
+  report.root_cause_occurrence = row.Text(5);
+  report.root_cause_outflow = row.Text(6);
+  report.responsible_department_id = row.OptionalInt(7);
+  report.approved_by = row.OptionalInt(8);
+  report.approved_at = row.OptionalInt(9);
+  report.verification = row.Text(10);
+  report.verified_by = row.OptionalInt(11);
+  report.verified_at = row.OptionalInt(12);
+  report.created_at = row.Int(13);
+  report.updated_at = row.Int(14);
+  return report;
+}
+
+constexpr const char* kActionColumns =
+    "id, case_id, kind, description, owner_id, department_id, due_at, status, evidence, "
+    "verification, done_at, verified_at, created_by, created_at, updated_at";
+
+domain::Action ActionFromRow(const Row& row) {
+  domain::Action action;
+  action.id = row.Int(0);
+  action.case_id = row.Int(1);
+  action.kind =
+      domain::kActionKindCodes.FromCode(row.Text(2)).value_or(domain::ActionKind::kCorrective);
+  action.description = row.Text(3);
+  action.owner_id = row.Int(4);
+  action.department_id = row.OptionalInt(5);
+  action.due_at = row.Int(6);
+  action.status =
+      domain::kActionStatusCodes.FromCode(row.Text(7)).value_or(domain::ActionStatus::kOpen);
+  action.evidence = row.Text(8);
+  action.verification = row.Text(9);
+  action.done_at = row.OptionalInt(10);
+  action.verified_at = row.OptionalInt(11);
+  action.created_by = row.OptionalInt(12);
+  action.created_at = row.Int(13);
+  action.updated_at = row.Int(14);
+  return action;
+}
+
+}  // namespace
+
+Result<Id> ProcedureStore::InsertStep(const domain::CaseStep& step) {
+  return connection_.QueryInt(
+      "INSERT INTO case_transitions (case_id, step, from_state, to_state, actor_user_id, at, "
+      "note, reason, customer_decision, alternatives) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+      {step.case_id, step.step, step.from_state, step.to_state, OptionalValue(step.actor_user_id),
+       step.at, step.note, step.reason,
+       step.customer_decision
+           ? SqlValue(std::string(domain::kCustomerDecisionCodes.ToCode(*step.customer_decision)))
+           : SqlValue(nullptr),
+       step.alternatives});
+}
+
+Result<std::vector<domain::CaseStep>> ProcedureStore::ListSteps(Id case_id) {
+  std::vector<domain::CaseStep> steps;
+  LT_TRY(connection_.Query(std::string("SELECT ") + kStepColumns +
+                               " FROM case_transitions WHERE case_id = $1 ORDER BY id",
+                           {case_id}, [&](const Row& row) { steps.push_back(StepFromRow(row)); }));
+  return steps;
+}
+
+Status ProcedureStore::InsertEvent(Id case_id, const domain::ProcedureEvent& event,
+                                   std::optional<Id> step_id) {
+  LT_TRY(
+      connection_.Execute("INSERT INTO case_procedure_events (case_id, event, at, transition_id) "
+                          "VALUES ($1, $2, $3, $4)",
+                          {case_id, event.event, event.at, OptionalValue(step_id)}));
+  return Ok();
+}
+
+Result<std::vector<domain::ProcedureEvent>> ProcedureStore::ListEvents(Id case_id) {
+  std::vector<domain::ProcedureEvent> events;
+  LT_TRY(connection_.Query(
+      "SELECT event, at FROM case_procedure_events WHERE case_id = $1 ORDER BY id", {case_id},
+      [&](const Row& row) {
+        events.push_back({row.Text(0), row.Int(1)});
+      }));
+  return events;
+}
+
+Result<std::optional<domain::QualityReport>> ProcedureStore::FindReport(Id case_id) {
+  std::optional<domain::QualityReport> found;
+  LT_TRY(connection_.Query(
+      std::string("SELECT ") + kReportColumns + " FROM quality_reports WHERE case_id = $1",
+      {case_id}, [&](const Row& row) { found = ReportFromRow(row); }));
+  return found;
+}
+
+Result<Id> ProcedureStore::SaveReport(const domain::QualityReport& report) {
+  const SqlParams params = {report.case_id,
+                            std::string(domain::kReportKindCodes.ToCode(report.kind)),
+                            report.defect_description,
+                            OptionalValue(report.sample_received_at),
+                            report.root_cause_occurrence,
+                            report.root_cause_outflow,
+                            OptionalValue(report.responsible_department_id),
+                            OptionalValue(report.approved_by),
+                            OptionalValue(report.approved_at),
+                            report.verification,
+                            OptionalValue(report.verified_by),
+                            OptionalValue(report.verified_at),
+                            report.created_at,
+                            report.updated_at};
+  return connection_.QueryInt(
+      "INSERT INTO quality_reports (case_id, kind, defect_description, sample_received_at, "
+      "root_cause_occurrence, root_cause_outflow, responsible_department_id, approved_by, "
+      "approved_at, verification, verified_by, verified_at, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+      "ON CONFLICT (case_id) DO UPDATE SET kind = excluded.kind, "
+      "defect_description = excluded.defect_description, "
+      "sample_received_at = excluded.sample_received_at, "
+      "root_cause_occurrence = excluded.root_cause_occurrence, "
+      "root_cause_outflow = excluded.root_cause_outflow, "
+      "responsible_department_id = excluded.responsible_department_id, "
+      "approved_by = excluded.approved_by, approved_at = excluded.approved_at, "
+      "verification = excluded.verification, verified_by = excluded.verified_by, "
+      "verified_at = excluded.verified_at, updated_at = excluded.updated_at RETURNING id",
+      params);
+}
+
+Result<Id> ProcedureStore::InsertAction(const domain::Action& action) {
+  return connection_.QueryInt(
+      "INSERT INTO actions (case_id, kind, description, owner_id, department_id, due_at, status, "
+      "evidence, verification, done_at, verified_at, created_by, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+      {action.case_id, std::string(domain::kActionKindCodes.ToCode(action.kind)),
+       action.description, action.owner_id, OptionalValue(action.department_id), action.due_at,
+       std::string(domain::kActionStatusCodes.ToCode(action.status)), action.evidence,
+       action.verification, OptionalValue(action.done_at), OptionalValue(action.verified_at),
+       OptionalValue(action.created_by), action.created_at, action.updated_at});
+}
+
+Status ProcedureStore::UpdateAction(const domain::Action& action) {
+  LT_TRY(connection_.Execute(
+      "UPDATE actions SET kind = $1, description = $2, owner_id = $3, department_id = $4, "
+      "due_at = $5, status = $6, evidence = $7, verification = $8, done_at = $9, "
+      "verified_at = $10, updated_at = $11 WHERE id = $12",
+      {std::string(domain::kActionKindCodes.ToCode(action.kind)), action.description,
+       action.owner_id, OptionalValue(action.department_id), action.due_at,
+       std::string(domain::kActionStatusCodes.ToCode(action.status)), action.evidence,
+       action.verification, OptionalValue(action.done_at), OptionalValue(action.verified_at),
+       action.updated_at, action.id}));
+  return Ok();
+}
+
+Result<std::optional<domain::Action>> ProcedureStore::FindAction(Id id) {
+  std::optional<domain::Action> found;
+  LT_TRY(connection_.Query(std::string("SELECT ") + kActionColumns + " FROM actions WHERE id = $1",
+                           {id}, [&](const Row& row) { found = ActionFromRow(row); }));
+  return found;
+}
+
+Result<std::vector<domain::Action>> ProcedureStore::ListActions(Id case_id) {
+  std::vector<domain::Action> actions;
+  LT_TRY(connection_.Query(
+      std::string("SELECT ") + kActionColumns + " FROM actions WHERE case_id = $1 ORDER BY id",
+      {case_id}, [&](const Row& row) { actions.push_back(ActionFromRow(row)); }));
+  return actions;
+}
+
+}  // namespace lt::storage

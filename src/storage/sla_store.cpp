@@ -1,0 +1,229 @@
+#include "storage/sla_store.hpp"
+
+#include <map>
+
+#include "storage/code_list.hpp"
+
+namespace lt::storage {
+namespace {
+
+using domain::Id;
+
+std::string JoinIds(const std::vector<Id>& ids) {
+  std::vector<std::string> texts;
+  for (const Id id : ids) texts.push_back(std::to_string(id));
+  return JoinCodes(texts);
+}
+
+std::vector<Id> SplitIds(const std::string& text) {
+  std::vector<Id> ids;
+  for (const auto& code : SplitCodes(text)) ids.push_back(std::stoll(code));
+  return ids;
+}
+
+constexpr const char* kClockColumns =
+    "case_id, target, started_at, due_at, original_due_at, paused_ms, state, met_at, warn_at, "
+    "warned_at, breached_at, moved_due_at, moved_at, moved_by, moved_reason";
+
+StoredClock ClockFromRow(const Row& row) {
+  StoredClock stored;
+  stored.case_id = row.Int(0);
+  sla::SlaClock& clock = stored.clock;
+  clock.target = row.Text(1);
+  clock.started_at = row.Int(2);
+  clock.due_at = row.Int(3);
+  clock.original_due_at = row.OptionalInt(4);
+  clock.paused_ms = row.Int(5);
+  clock.state = sla::kClockStateCodes.FromCode(row.Text(6)).value_or(sla::ClockState::kRunning);
+  clock.met_at = row.OptionalInt(7);
+  clock.warn_at = row.OptionalInt(8);
+  stored.warned_at = row.OptionalInt(9);
+  stored.breached_at = row.OptionalInt(10);
+  if (auto moved_due = row.OptionalInt(11)) {
+    stored.moved = sla::MovedDeadline{*moved_due, row.OptionalInt(12).value_or(0)};
+  }
+  stored.moved_by = row.OptionalInt(13);
+  stored.moved_reason = row.Text(14);
+  return stored;
+}
+
+}  // namespace
+
+Result<bool> SlaPolicyStore::IsCustomised() {
+  LT_TRY_ASSIGN(auto any, connection_.QueryOptionalInt("SELECT 1 FROM sla_policies LIMIT 1"));
+  return any.has_value();
+}
+
+Result<std::vector<sla::SlaPolicy>> SlaPolicyStore::Load() {
+  std::vector<sla::SlaPolicy> policies;
+  std::map<Id, std::size_t> index_of;
+  LT_TRY(connection_.Query(
+      "SELECT id, code, name, active, case_types, urgencies, origin_classes, segments, "
+      "category_ids FROM sla_policies ORDER BY position",
+      {}, [&](const Row& row) {
+        sla::SlaPolicy policy;
+        policy.id = row.Int(0);
+        policy.code = row.Text(1);
+        policy.name = row.Text(2);
+        policy.active = row.Int(3) != 0;
+        policy.case_types = SplitEnumCodes(row.Text(4), domain::kCaseTypeCodes);
+        policy.urgencies = SplitEnumCodes(row.Text(5), domain::kUrgencyCodes);
+        policy.origin_classes = SplitEnumCodes(row.Text(6), domain::kOriginClassCodes);
+        policy.segments = SplitEnumCodes(row.Text(7), domain::kSegmentCodes);
+        policy.category_ids = SplitIds(row.Text(8));
+        index_of[policy.id] = policies.size();
+        policies.push_back(std::move(policy));
+      }));
+  if (policies.empty()) return sla::DefaultSlaPolicies();
+  LT_TRY(connection_.Query(
+      "SELECT policy_id, code, start_event, stop_events, pause_states, amount, unit, "
+      "warn_percent, escalate_to_user_id FROM sla_targets ORDER BY policy_id, position",
+      {}, [&](const Row& row) {
+        const auto found = index_of.find(row.Int(0));
+        if (found == index_of.end()) return;
+        sla::SlaTarget target;
+        target.code = row.Text(1);
+        target.start_event = row.Text(2);
+        target.stop_events = SplitCodes(row.Text(3));
+        target.pause_states = SplitCodes(row.Text(4));
+        target.amount = row.Int(5);
+        target.unit = sla::kDurationUnitCodes.FromCode(row.Text(6))
+                          .value_or(sla::DurationUnit::kWorkingHours);
+        target.warn_percent = static_cast<int>(row.Int(7));
+        target.escalate_to_user_id = row.OptionalInt(8);
+        policies[found->second].targets.push_back(std::move(target));
+      }));
+  return policies;
+}
+
+Status SlaPolicyStore::Replace(const std::vector<sla::SlaPolicy>& policies) {
+  LT_TRY(connection_.Execute("DELETE FROM sla_targets"));
+  LT_TRY(connection_.Execute("DELETE FROM sla_policies"));
+  std::int64_t position = 0;
+  for (const auto& policy : policies) {
+    LT_TRY_ASSIGN(
+        const Id policy_id,
+        connection_.QueryInt(
+            "INSERT INTO sla_policies (code, position, name, active, case_types, urgencies, "
+            "origin_classes, segments, category_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+            "RETURNING id",
+            {policy.code, position++, policy.name, std::int64_t{policy.active ? 1 : 0},
+             JoinEnumCodes(policy.case_types, domain::kCaseTypeCodes),
+             JoinEnumCodes(policy.urgencies, domain::kUrgencyCodes),
+             JoinEnumCodes(policy.origin_classes, domain::kOriginClassCodes),
+             JoinEnumCodes(policy.segments, domain::kSegmentCodes), JoinIds(policy.category_ids)}));
+    std::int64_t target_position = 0;
+    for (const auto& target : policy.targets) {
+      LT_TRY(connection_.Execute(
+          "INSERT INTO sla_targets (policy_id, position, code, start_event, stop_events, "
+          "pause_states, amount, unit, warn_percent, escalate_to_user_id) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+          {policy_id, target_position++, target.code, target.start_event,
+           JoinCodes(target.stop_events), JoinCodes(target.pause_states), target.amount,
+           std::string(sla::kDurationUnitCodes.ToCode(target.unit)),
+           std::int64_t{target.warn_percent}, OptionalValue(target.escalate_to_user_id)}));
+    }
+  }
+  return Ok();
+}
+
+Result<std::vector<StoredClock>> SlaClockStore::ListForCase(Id case_id) {
+  std::vector<StoredClock> clocks;
+  LT_TRY(connection_.Query(std::string("SELECT ") + kClockColumns +
+                               " FROM sla_clocks WHERE case_id = $1 ORDER BY target",
+                           {case_id},
+                           [&](const Row& row) { clocks.push_back(ClockFromRow(row)); }));
+  return clocks;
+}
+
+Result<std::optional<StoredClock>> SlaClockStore::Find(Id case_id, const std::string& target) {
+  std::optional<StoredClock> found;
+  LT_TRY(connection_.Query(std::string("SELECT ") + kClockColumns +
+                               " FROM sla_clocks WHERE case_id = $1 AND target = $2",
+                           {case_id, target}, [&](const Row& row) { found = ClockFromRow(row); }));
+  return found;
+}
+
+Status SlaClockStore::Save(Id case_id, const sla::SlaClock& clock, TimestampMs now) {
+  LT_TRY(connection_.Execute(
+      "INSERT INTO sla_clocks (case_id, target, started_at, due_at, original_due_at, paused_ms, "
+      "state, met_at, warn_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+      "ON CONFLICT (case_id, target) DO UPDATE SET started_at = excluded.started_at, "
+      "due_at = excluded.due_at, original_due_at = excluded.original_due_at, "
+      "paused_ms = excluded.paused_ms, state = excluded.state, met_at = excluded.met_at, "
+      "warn_at = excluded.warn_at, updated_at = excluded.updated_at",
+      {case_id, clock.target, clock.started_at, clock.due_at, OptionalValue(clock.original_due_at),
+       clock.paused_ms, std::string(sla::kClockStateCodes.ToCode(clock.state)),
+       OptionalValue(clock.met_at), OptionalValue(clock.warn_at), now}));
+  return Ok();
+}
+
+Status SlaClockStore::RemoveOthers(Id case_id, const std::vector<std::string>& kept_targets) {
+  std::string sql = "DELETE FROM sla_clocks WHERE case_id = $1";
+  SqlParams params = {case_id};
+  for (const auto& target : kept_targets) {
+    params.emplace_back(target);
+    sql += " AND target <> $" + std::to_string(params.size());
+  }
+  LT_TRY(connection_.Execute(sql, params));
+  return Ok();
+}
+
+Status SlaClockStore::SetMoved(Id case_id, const std::string& target,
+                               const sla::MovedDeadline& moved, std::optional<Id> moved_by,
+                               const std::string& reason) {
+  LT_TRY(connection_.Execute(
+      "UPDATE sla_clocks SET moved_due_at = $1, moved_at = $2, moved_by = $3, moved_reason = $4, "
+      "warned_at = NULL, breached_at = NULL WHERE case_id = $5 AND target = $6",
+      {moved.due_at, moved.moved_at, OptionalValue(moved_by), reason, case_id, target}));
+  return Ok();
+}
+
+Status SlaClockStore::MarkWarned(Id case_id, const std::string& target, TimestampMs at) {
+  LT_TRY(
+      connection_.Execute("UPDATE sla_clocks SET warned_at = $1 WHERE case_id = $2 AND target = $3",
+                          {at, case_id, target}));
+  return Ok();
+}
+
+Status SlaClockStore::MarkBreached(Id case_id, const std::string& target, TimestampMs at) {
+  LT_TRY(connection_.Execute(
+      "UPDATE sla_clocks SET breached_at = $1 WHERE case_id = $2 AND target = $3",
+      {at, case_id, target}));
+  return Ok();
+}
+
+Status NotificationStore::Insert(const Notification& notification) {
+  LT_TRY(connection_.Execute(
+      "INSERT INTO notifications (user_id, kind, case_id, target, due_at, created_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6)",
+      {notification.user_id, notification.kind, OptionalValue(notification.case_id),
+       notification.target, OptionalValue(notification.due_at), notification.created_at}));
+  return Ok();
+}
+
+Result<std::vector<Notification>> NotificationStore::ListForUser(Id user_id, bool unread_only,
+                                                                 int limit) {
+  std::vector<Notification> out;
+  LT_TRY(connection_.Query(
+      std::string("SELECT n.id, n.user_id, n.kind, n.case_id, COALESCE(c.number, ''), n.target, "
+                  "n.due_at, n.created_at, n.read_at FROM notifications n "
+                  "LEFT JOIN cases c ON c.id = n.case_id WHERE n.user_id = $1") +
+          (unread_only ? " AND n.read_at IS NULL" : "") + " ORDER BY n.id DESC LIMIT $2",
+      {user_id, std::int64_t{limit}}, [&](const Row& row) {
+        out.push_back(Notification{row.Int(0), row.Int(1), row.Text(2), row.OptionalInt(3),
+                                   row.Text(4), row.Text(5), row.OptionalInt(6), row.Int(7),
+                                   row.OptionalInt(8)});
+      }));
+  return out;
+}
+
+Result<bool> NotificationStore::MarkRead(Id user_id, Id id, TimestampMs at) {
+  LT_TRY_ASSIGN(const std::int64_t changed,
+                connection_.Execute("UPDATE notifications SET read_at = COALESCE(read_at, $1) "
+                                    "WHERE id = $2 AND user_id = $3",
+                                    {at, id, user_id}));
+  return changed > 0;
+}
+
+}  // namespace lt::storage

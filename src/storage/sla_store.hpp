@@ -1,0 +1,87 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sla/sla_clock.hpp"
+#include "sla/sla_policy.hpp"
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+// SLA policies (migrations/*/0004_sla.sql). While none are stored the
+// procedure's defaults apply.
+class SlaPolicyStore {
+ public:
+  explicit SlaPolicyStore(Connection& connection) : connection_(connection) {}
+
+  Result<std::vector<sla::SlaPolicy>> Load();
+  Result<bool> IsCustomised();
+  // Replaces every policy (already validated by the caller).
+  Status Replace(const std::vector<sla::SlaPolicy>& policies);
+
+ private:
+  Connection& connection_;
+};
+
+// A clock as kept in sla_clocks: the computed clock plus what happened to it.
+struct StoredClock {
+  domain::Id case_id = 0;
+  sla::SlaClock clock;
+  std::optional<TimestampMs> warned_at;
+  std::optional<TimestampMs> breached_at;
+  std::optional<sla::MovedDeadline> moved;
+  std::optional<domain::Id> moved_by;
+  std::string moved_reason;
+};
+
+class SlaClockStore {
+ public:
+  explicit SlaClockStore(Connection& connection) : connection_(connection) {}
+
+  // The clocks of a case, by target code.
+  Result<std::vector<StoredClock>> ListForCase(domain::Id case_id);
+  Result<std::optional<StoredClock>> Find(domain::Id case_id, const std::string& target);
+  // Writes the computed part of a clock, keeping what happened to it
+  // (warned_at, breached_at, the moved deadline).
+  Status Save(domain::Id case_id, const sla::SlaClock& clock, TimestampMs now);
+  // Removes clocks whose targets no longer apply to the case.
+  Status RemoveOthers(domain::Id case_id, const std::vector<std::string>& kept_targets);
+  // Moves the deadline; the new one gets its own warning and breach.
+  Status SetMoved(domain::Id case_id, const std::string& target, const sla::MovedDeadline& moved,
+                  std::optional<domain::Id> moved_by, const std::string& reason);
+  Status MarkWarned(domain::Id case_id, const std::string& target, TimestampMs at);
+  Status MarkBreached(domain::Id case_id, const std::string& target, TimestampMs at);
+
+ private:
+  Connection& connection_;
+};
+
+struct Notification {
+  domain::Id id = 0;
+  domain::Id user_id = 0;
+  std::string kind;  // "sla_warning", "sla_breach", "sla_escalation"
+  std::optional<domain::Id> case_id;
+  std::string case_number;
+  std::string target;
+  std::optional<TimestampMs> due_at;
+  TimestampMs created_at = 0;
+  std::optional<TimestampMs> read_at;
+};
+
+class NotificationStore {
+ public:
+  explicit NotificationStore(Connection& connection) : connection_(connection) {}
+
+  Status Insert(const Notification& notification);
+  // Newest first, up to `limit`; only unread ones when asked.
+  Result<std::vector<Notification>> ListForUser(domain::Id user_id, bool unread_only, int limit);
+  // Marks one of the user's notifications read; false when it is not theirs.
+  Result<bool> MarkRead(domain::Id user_id, domain::Id id, TimestampMs at);
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace lt::storage

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+
+#include "domain/workflow.hpp"
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+// The workflow tables (migrations/*/0003_workflow.sql). While they are
+// empty the shipped procedure applies.
+class WorkflowStore {
+ public:
+  explicit WorkflowStore(Connection& connection) : connection_(connection) {}
+
+  // The workflow in force: the stored one, or domain::DefaultWorkflow().
+  Result<domain::Workflow> Load();
+  // Whether an admin has replaced the shipped workflow.
+  Result<bool> IsCustomised();
+  // Replaces the whole workflow (already validated by the caller).
+  Status Replace(const domain::Workflow& workflow);
+  // Whether any case is in this state.
+  Result<bool> StateInUse(const std::string& state);
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace lt::storage

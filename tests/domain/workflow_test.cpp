@@ -1,0 +1,91 @@
+#include "domain/workflow.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "i18n/i18n.hpp"
+
+namespace lt::domain {
+namespace {
+
+std::set<std::string> FieldsOf(const Status& status) {
+  std::set<std::string> fields;
+  if (!status.ok()) {
+    for (const auto& error : status.error().fields) fields.insert(error.field + " " + error.key);
+  }
+  return fields;
+}
+
+std::vector<std::string> StepCodes(const std::vector<const WorkflowTransition*>& steps) {
+  std::vector<std::string> codes;
+  for (const auto* step : steps) codes.push_back(step->code);
+  return codes;
+}
+
+TEST(Workflow, TheShippedProcedureIsValidAndNamedInBothLanguages) {
+  const Workflow workflow = DefaultWorkflow();
+  EXPECT_TRUE(ValidateWorkflow(workflow).ok());
+  for (const auto& state : workflow.states) {
+    EXPECT_TRUE(i18n::HasKey("workflow.state." + state.code)) << state.code;
+  }
+  for (const auto& step : workflow.transitions) {
+    EXPECT_TRUE(i18n::HasKey("workflow.step." + step.code)) << step.code;
+  }
+  for (const auto& [requirement, code] : kRequirementCodes.entries) {
+    EXPECT_TRUE(i18n::HasKey("workflow.requirement." + std::string(code))) << code;
+  }
+}
+
+TEST(Workflow, ComplaintsEnvironmentalCasesAndInquiriesTakeTheirOwnPaths) {
+  const Workflow workflow = DefaultWorkflow();
+  EXPECT_EQ(
+      StepCodes(workflow.StepsFrom("received", CaseType::kComplaint, OriginClass::kOwnFactory)),
+      std::vector<std::string>{"contact_customer"});
+  EXPECT_EQ(
+      StepCodes(workflow.StepsFrom("received", CaseType::kComplaint, OriginClass::kEnvironmental)),
+      std::vector<std::string>{"refer_to_general_affairs"});
+  EXPECT_EQ(StepCodes(workflow.StepsFrom("received", CaseType::kInquiry, OriginClass::kUnknown)),
+            std::vector<std::string>{"answer"});
+  const auto understanding =
+      StepCodes(workflow.StepsFrom("understanding", CaseType::kComplaint, OriginClass::kUsage));
+  EXPECT_EQ(understanding,
+            (std::vector<std::string>{"resolve_on_site", "request_sample",
+                                      "request_failure_analysis", "wait_for_customer"}));
+}
+
+TEST(Workflow, OnlyTheNamedRolesAndAdminsMayTakeAStep) {
+  const Workflow workflow = DefaultWorkflow();
+  const auto steps =
+      workflow.StepsFrom("qa_approval", CaseType::kComplaint, OriginClass::kOwnFactory);
+  ASSERT_FALSE(steps.empty());
+  EXPECT_TRUE(MayTake(*steps[0], Role::kQa));
+  EXPECT_TRUE(MayTake(*steps[0], Role::kAdmin));
+  EXPECT_FALSE(MayTake(*steps[0], Role::kSales));
+  EXPECT_FALSE(MayTake(*steps[0], Role::kCustomer));
+}
+
+TEST(Workflow, ValidationReportsEveryProblem) {
+  Workflow workflow = DefaultWorkflow();
+  workflow.initial_state = "nowhere";
+  workflow.states.push_back({"received", StateKind::kOpen, {}});
+  workflow.states.push_back({"Bad-Code", StateKind::kOpen, {}});
+  workflow.transitions[0].to = "missing";
+  workflow.transitions[1].from = {"environmental_handling"};
+  workflow.transitions[2].code = workflow.transitions[3].code;
+  const auto fields = FieldsOf(ValidateWorkflow(workflow));
+  EXPECT_TRUE(fields.contains("initial_state validation.unknown_state"));
+  EXPECT_TRUE(fields.contains("states[13].code validation.duplicate"));
+  EXPECT_TRUE(fields.contains("states[14].code validation.workflow_code"));
+  EXPECT_TRUE(fields.contains("transitions[0].to validation.unknown_state"));
+  EXPECT_TRUE(fields.contains("transitions[1].to validation.workflow_loop"));
+  EXPECT_TRUE(fields.contains("transitions[3].code validation.duplicate"));
+
+  Workflow without_end = DefaultWorkflow();
+  without_end.states.back().kind = StateKind::kOpen;
+  EXPECT_TRUE(FieldsOf(ValidateWorkflow(without_end))
+                  .contains("states validation.workflow_needs_closed_state"));
+}
+
+}  // namespace
+}  // namespace lt::domain

@@ -1,0 +1,389 @@
+// The complaint procedure walked through the API by the roles that own each
+// step, with the refusals, the SLA clocks, moved deadlines, and warnings and
+// breaches fired by the job runner, also after a restart.
+
+#include <gtest/gtest.h>
+
+#include "base/time_format.hpp"
+#include "jobs/sla_alert_job.hpp"
+#include "support/api_harness.hpp"
+
+namespace lt {
+namespace {
+
+using nlohmann::json;
+
+std::string Shanghai(const std::string& local) { return local + "+08:00"; }
+TimestampMs At(const std::string& local) { return ParseTimestamp(Shanghai(local)).value(); }
+
+class WorkflowApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    sales_department_ = harness_.store.AddDepartment("SALES", "营业部");
+    qa_department_ = harness_.store.AddDepartment("QA", "品保部");
+    sales_user_ =
+        harness_.store.AddUser("sales@example.com", domain::Role::kSales, {sales_department_.id});
+    qa_user_ = harness_.store.AddUser("qa@example.com", domain::Role::kQa, {qa_department_.id});
+    manager_ = harness_.store.AddUser("manager@example.com", domain::Role::kManager,
+                                      {sales_department_.id});
+    sales_ = harness_.TokenFor(sales_user_);
+    qa_ = harness_.TokenFor(qa_user_);
+    manager_token_ = harness_.TokenFor(manager_);
+  }
+
+  // A normal own-factory complaint received now (Monday 2026-03-02 09:30 in
+  // Shanghai), owned by sales.
+  std::string FileComplaint() {
+    json body = {{"subject", "电饭煲内胆涂层脱落"},
+                 {"description", "客户反映使用两周后内胆涂层起皮脱落"},
+                 {"type", "complaint"},
+                 {"origin_class", "own_factory"},
+                 {"department_id", sales_department_.id},
+                 {"assignee_id", sales_user_.id},
+                 {"customer", {{"name", "钱伟"}, {"phone", "13812345678"}}}};
+    auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(), body);
+    EXPECT_EQ(created.status, 201) << created.raw;
+    return created.Header("Location");
+  }
+
+  test::ApiResult Step(const std::string& path, const std::string& token, json body) {
+    return harness_.CallJson("POST", path + "/transitions", token, body);
+  }
+
+  json ClockOf(const std::string& path, const std::string& target) {
+    auto fetched = harness_.Call("GET", path, harness_.AdminToken());
+    EXPECT_EQ(fetched.status, 200) << fetched.raw;
+    for (const auto& clock : fetched.body["sla"]) {
+      if (clock["target"] == target) return clock;
+    }
+    return nullptr;
+  }
+
+  std::unique_ptr<jobs::JobRunner> NewRunner(const std::string& node) {
+    jobs::JobRunnerOptions options;
+    options.node = node;
+    auto runner =
+        std::make_unique<jobs::JobRunner>(*harness_.store.database, harness_.store.clock, options);
+    jobs::RegisterSlaAlertJobs(*runner);
+    return runner;
+  }
+
+  json Notifications(const std::string& token) {
+    auto listed = harness_.Call("GET", "/api/v1/notifications", token);
+    EXPECT_EQ(listed.status, 200) << listed.raw;
+    return listed.body["items"];
+  }
+
+  test::ApiHarness harness_;
+  domain::Department sales_department_, qa_department_;
+  domain::User sales_user_, qa_user_, manager_;
+  std::string sales_, qa_, manager_token_;
+};
+
+TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
+  const std::string path = FileComplaint();
+  auto offered = harness_.Call("GET", path + "/transitions", sales_);
+  ASSERT_EQ(offered.status, 200) << offered.raw;
+  ASSERT_EQ(offered.body["items"].size(), 1u);
+  EXPECT_EQ(offered.body["items"][0]["step"], "contact_customer");
+  EXPECT_EQ(offered.body["items"][0]["name"], "联系客户确认问题");
+  EXPECT_EQ(offered.body["items"][0]["requires"][0]["fields"][0]["name"], "note");
+  EXPECT_TRUE(harness_.Call("GET", path + "/transitions", qa_).body["items"].empty());
+
+  // Refusals: wrong role, not from here, missing data, data the step does not take.
+  EXPECT_EQ(Step(path, qa_, {{"to", "understanding"}, {"note", "x"}}).status, 403);
+  auto skipped = Step(path, sales_, {{"to", "investigating"}});
+  EXPECT_EQ(skipped.status, 409);
+  EXPECT_EQ(skipped.body["code"], "error.transition_not_allowed") << skipped.raw;
+  auto bare = Step(path, sales_, {{"to", "understanding"}});
+  ASSERT_EQ(bare.status, 422);
+  EXPECT_EQ(bare.body["errors"][0]["field"], "note");
+  auto extra = Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}, {"reply", "x"}});
+  EXPECT_EQ(extra.status, 422);
+  EXPECT_EQ(Step(path, sales_, {{"to", "nowhere"}}).status, 422);
+
+  harness_.store.clock.Set(At("2026-03-02T11:00:00"));
+  auto contacted = Step(path, sales_, {{"to", "understanding"}, {"note", "已电话联系，约定取样"}});
+  ASSERT_EQ(contacted.status, 200) << contacted.raw;
+  EXPECT_EQ(contacted.body["status"], "understanding");
+  EXPECT_EQ(ClockOf(path, "first_contact")["state"], "met");
+
+  ASSERT_EQ(Step(path, sales_, {{"to", "sample_collection"}, {"note", "快递寄回样品"}}).status,
+            200);
+  harness_.store.clock.Set(At("2026-03-02T16:30:00"));
+  auto handed = Step(path, sales_,
+                     {{"to", "investigating"},
+                      {"sample_received_at", Shanghai("2026-03-02T16:00:00")},
+                      {"defect_description", "内胆涂层大面积起皮"}});
+  ASSERT_EQ(handed.status, 200) << handed.raw;
+  EXPECT_EQ(ClockOf(path, "reply")["due_at"], "2026-03-05T08:00:00.000Z");  // Thu 16:00 Shanghai
+  EXPECT_EQ(ClockOf(path, "investigation")["state"], "running");
+
+  ASSERT_EQ(Step(path, qa_,
+                 {{"to", "countermeasures"},
+                  {"root_cause_occurrence", "喷涂温度偏低，附着力不足"},
+                  {"root_cause_outflow", "出货检验未做附着力测试"},
+                  {"responsible_department_id", qa_department_.id}})
+                .status,
+            200);
+  EXPECT_EQ(ClockOf(path, "investigation")["state"], "met");
+  auto no_action = Step(path, qa_, {{"to", "qa_approval"}});
+  ASSERT_EQ(no_action.status, 422);
+  EXPECT_EQ(no_action.body["errors"][0]["code"], "validation.countermeasure_required");
+  ASSERT_EQ(Step(path, qa_,
+                 {{"to", "qa_approval"},
+                  {"countermeasure",
+                   {{"kind", "corrective"},
+                    {"description", "喷涂温度提高到 180℃ 并增加附着力抽检"},
+                    {"owner_id", qa_user_.id},
+                    {"department_id", qa_department_.id},
+                    {"due_at", Shanghai("2026-03-10T17:00:00")}}}})
+                .status,
+            200);
+  EXPECT_EQ(Step(path, sales_, {{"to", "replying"}}).status, 403);
+  ASSERT_EQ(Step(path, qa_, {{"to", "replying"}}).status, 200);
+  ASSERT_EQ(Step(path, sales_, {{"to", "following_up"}, {"reply", "尊敬的客户：经分析……"}}).status,
+            200);
+  EXPECT_EQ(ClockOf(path, "reply")["state"], "met");
+
+  auto no_alternatives = Step(
+      path, sales_, {{"to", "verifying"}, {"customer_decision", "rejected"}, {"note", "不满意"}});
+  ASSERT_EQ(no_alternatives.status, 422);
+  EXPECT_EQ(no_alternatives.body["errors"][0]["field"], "alternatives");
+  ASSERT_EQ(Step(path, sales_,
+                 {{"to", "verifying"}, {"customer_decision", "accepted"}, {"note", "客户满意"}})
+                .status,
+            200);
+  auto closed = Step(path, qa_, {{"to", "closed"}, {"verification", "三月未再发生同类异常"}});
+  ASSERT_EQ(closed.status, 200) << closed.raw;
+  EXPECT_EQ(closed.body["status"], "closed");
+
+  auto report = harness_.Call("GET", path + "/quality-report", qa_);
+  ASSERT_EQ(report.status, 200) << report.raw;
+  EXPECT_EQ(report.body["root_cause_occurrence"], "喷涂温度偏低，附着力不足");
+  EXPECT_EQ(report.body["approved_by"], qa_user_.id);
+  EXPECT_EQ(report.body["verification"], "三月未再发生同类异常");
+  EXPECT_EQ(harness_.Call("GET", path + "/actions", qa_).body["items"].size(), 1u);
+  auto steps = harness_.Call("GET", path + "/steps", qa_);
+  ASSERT_EQ(steps.body["items"].size(), 9u);
+  EXPECT_EQ(steps.body["items"][7]["customer_decision"], "accepted");
+  auto timeline = harness_.Call("GET", path + "/interactions", sales_);
+  ASSERT_EQ(timeline.body["items"].size(), 1u);
+  EXPECT_EQ(timeline.body["items"][0]["direction"], "outbound");
+  EXPECT_TRUE(harness_.Call("GET", path + "/transitions", qa_).body["items"].empty());
+}
+
+TEST_F(WorkflowApiTest, WarningAndBreachComeDueDuringARestartAndEachFiresOnce) {
+  const std::string path = FileComplaint();
+  // 12 working hours from Monday 09:30: Tuesday 15:30; 75 % is Tuesday 11:00.
+  const json first_contact = ClockOf(path, "first_contact");
+  EXPECT_EQ(first_contact["due_at"], "2026-03-03T07:30:00.000Z");
+  EXPECT_EQ(first_contact["warn_at"], "2026-03-03T03:00:00.000Z");
+  {
+    auto before = NewRunner("node-before");
+    auto ran = before->RunDue();
+    ASSERT_TRUE(ran.ok());
+  }
+  EXPECT_TRUE(Notifications(sales_).empty());
+
+  // The server is down from Monday evening until Tuesday 16:00.
+  harness_.store.clock.Set(At("2026-03-03T16:00:00"));
+  auto after = NewRunner("node-after");
+  ASSERT_TRUE(after->RunDue().ok());
+  const json sales_notes = Notifications(sales_);
+  ASSERT_EQ(sales_notes.size(), 2u) << sales_notes.dump();
+  EXPECT_EQ(sales_notes[0]["kind"], "sla_breach");
+  EXPECT_EQ(sales_notes[1]["kind"], "sla_warning");
+  EXPECT_NE(sales_notes[0]["message"].get<std::string>().find("首次联系"), std::string::npos);
+  const json manager_notes = Notifications(manager_token_);
+  ASSERT_EQ(manager_notes.size(), 1u) << manager_notes.dump();
+  EXPECT_EQ(manager_notes[0]["kind"], "sla_breach");
+
+  // Nothing fires twice, whichever node runs next.
+  ASSERT_TRUE(after->RunDue().ok());
+  ASSERT_TRUE(NewRunner("node-third")->RunDue().ok());
+  EXPECT_EQ(Notifications(sales_).size(), 2u);
+  const json breached = ClockOf(path, "first_contact");
+  EXPECT_EQ(breached["state"], "breached");
+  EXPECT_FALSE(breached["breached_at"].is_null());
+
+  auto read = harness_.Call(
+      "POST", "/api/v1/notifications/" + sales_notes[0]["id"].dump() + "/read", sales_);
+  EXPECT_EQ(read.status, 204);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/notifications?unread=true", sales_).body["items"].size(),
+            1u);
+  EXPECT_EQ(harness_
+                .Call("POST", "/api/v1/notifications/" + sales_notes[0]["id"].dump() + "/read",
+                      manager_token_)
+                .status,
+            404);
+}
+
+TEST_F(WorkflowApiTest, AContactInTimeCancelsTheWarningAndTheBreach) {
+  const std::string path = FileComplaint();
+  harness_.store.clock.Set(At("2026-03-02T14:00:00"));
+  ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
+  harness_.store.clock.Set(At("2026-03-04T09:00:00"));
+  ASSERT_TRUE(NewRunner("node")->RunDue().ok());
+  EXPECT_TRUE(Notifications(sales_).empty());
+  EXPECT_TRUE(Notifications(manager_token_).empty());
+}
+
+TEST_F(WorkflowApiTest, ADeadlineMovesOnlyWithTheCustomersAgreementAndKeepsTheOriginal) {
+  const std::string path = FileComplaint();
+  const std::string move = path + "/sla/first_contact/deadline";
+  auto no_agreement = harness_.CallJson(
+      "POST", move, sales_, {{"due_at", Shanghai("2026-03-06T17:00:00")}, {"reason", "客户出差"}});
+  ASSERT_EQ(no_agreement.status, 422);
+  EXPECT_EQ(no_agreement.body["errors"][0]["field"], "customer_agreed");
+  auto no_reason = harness_.CallJson(
+      "POST", move, sales_,
+      {{"due_at", Shanghai("2026-03-06T17:00:00")}, {"reason", " "}, {"customer_agreed", true}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_EQ(harness_
+                .CallJson("POST", path + "/sla/nothing/deadline", sales_,
+                          {{"due_at", Shanghai("2026-03-06T17:00:00")},
+                           {"reason", "客户出差"},
+                           {"customer_agreed", true}})
+                .status,
+            404);
+  auto moved = harness_.CallJson("POST", move, sales_,
+                                 {{"due_at", Shanghai("2026-03-06T17:00:00")},
+                                  {"reason", "客户出差，同意周五前联系"},
+                                  {"customer_agreed", true}});
+  ASSERT_EQ(moved.status, 200) << moved.raw;
+  EXPECT_EQ(moved.body["due_at"], "2026-03-06T09:00:00.000Z");
+  EXPECT_EQ(moved.body["original_due_at"], "2026-03-03T07:30:00.000Z");
+  EXPECT_EQ(moved.body["moved"]["reason"], "客户出差，同意周五前联系");
+  auto events = harness_.Call("GET", path + "/events", harness_.AdminToken());
+  EXPECT_EQ(events.body["items"].back()["action"], "move_deadline");
+
+  // The old deadline passes without a breach; the new one is kept.
+  harness_.store.clock.Set(At("2026-03-04T09:00:00"));
+  ASSERT_TRUE(NewRunner("node")->RunDue().ok());
+  for (const auto& note : Notifications(manager_token_)) EXPECT_NE(note["kind"], "sla_breach");
+  EXPECT_EQ(ClockOf(path, "first_contact")["state"], "running");
+}
+
+TEST_F(WorkflowApiTest, WaitingForTheCustomerPausesTheReplyClock) {
+  const std::string path = FileComplaint();
+  ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
+  ASSERT_EQ(Step(path, sales_, {{"to", "sample_collection"}, {"note", "寄样"}}).status, 200);
+  ASSERT_EQ(Step(path, sales_,
+                 {{"to", "investigating"},
+                  {"sample_received_at", Shanghai("2026-03-02T09:30:00")},
+                  {"defect_description", "涂层脱落"}})
+                .status,
+            200);
+  ASSERT_EQ(Step(path, qa_,
+                 {{"to", "countermeasures"},
+                  {"root_cause_occurrence", "温度偏低"},
+                  {"responsible_department_id", qa_department_.id}})
+                .status,
+            200);
+  ASSERT_EQ(Step(path, qa_,
+                 {{"to", "qa_approval"},
+                  {"countermeasure",
+                   {{"description", "提高温度"},
+                    {"owner_id", qa_user_.id},
+                    {"due_at", Shanghai("2026-03-10T17:00:00")}}}})
+                .status,
+            200);
+  ASSERT_EQ(Step(path, qa_, {{"to", "replying"}}).status, 200);
+  EXPECT_EQ(ClockOf(path, "reply")["due_at"], "2026-03-05T01:30:00.000Z");  // Thu 09:30
+
+  harness_.store.clock.Set(At("2026-03-03T09:30:00"));
+  ASSERT_EQ(
+      Step(path, sales_, {{"to", "waiting_customer"}, {"reason", "等待客户提供购买凭证"}}).status,
+      200);
+  harness_.store.clock.Set(At("2026-03-04T09:30:00"));
+  EXPECT_EQ(harness_.Call("GET", path + "/sla", sales_).status, 200);
+  ASSERT_EQ(Step(path, sales_, {{"to", "replying"}, {"note", "客户已提供"}}).status, 200);
+  const json reply = ClockOf(path, "reply");
+  EXPECT_EQ(reply["state"], "running");
+  EXPECT_EQ(reply["paused_ms"], 24LL * 3600 * 1000);
+  // One working day (7.5 h) of pause: Thursday 09:30 becomes Friday 09:30.
+  EXPECT_EQ(reply["due_at"], "2026-03-06T01:30:00.000Z");
+}
+
+TEST_F(WorkflowApiTest, AdminsAdjustTheWorkflowWithoutCode) {
+  auto workflow = harness_.Call("GET", "/api/v1/admin/workflow", sales_);
+  ASSERT_EQ(workflow.status, 200) << workflow.raw;
+  json edited = workflow.body;
+  for (auto& state : edited["states"]) state.erase("name");
+  for (auto& step : edited["transitions"]) step.erase("name");
+  edited["states"].push_back({{"code", "legal_review"},
+                              {"kind", "open"},
+                              {"labels", {{"zh-CN", "法务审核"}, {"en", "Legal review"}}}});
+  edited["transitions"].push_back({{"code", "send_to_legal"},
+                                   {"from", {"understanding"}},
+                                   {"to", "legal_review"},
+                                   {"roles", {"manager"}},
+                                   {"requirements", {"reason"}},
+                                   {"labels", {{"zh-CN", "转法务"}}}});
+  EXPECT_EQ(harness_.CallJson("PUT", "/api/v1/admin/workflow", sales_, edited).status, 403);
+  auto stored = harness_.CallJson("PUT", "/api/v1/admin/workflow", harness_.AdminToken(), edited);
+  ASSERT_EQ(stored.status, 200) << stored.raw;
+
+  const std::string path = FileComplaint();
+  ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
+  auto offered = harness_.Call("GET", path + "/transitions", manager_token_);
+  ASSERT_EQ(offered.body["items"].size(), 1u) << offered.raw;
+  EXPECT_EQ(offered.body["items"][0]["name"], "转法务");
+  EXPECT_EQ(offered.body["items"][0]["to_name"], "法务审核");
+  ASSERT_EQ(Step(path, manager_token_, {{"to", "legal_review"}, {"reason", "客户威胁起诉"}}).status,
+            200);
+
+  // A state cases are in cannot disappear; a broken workflow is refused whole.
+  json without = edited;
+  without["states"].erase(without["states"].size() - 1);
+  without["transitions"].erase(without["transitions"].size() - 1);
+  auto in_use = harness_.CallJson("PUT", "/api/v1/admin/workflow", harness_.AdminToken(), without);
+  EXPECT_EQ(in_use.status, 409) << in_use.raw;
+  json unknown_role = edited;
+  unknown_role["transitions"][0]["roles"] = {"wizard"};
+  auto refused =
+      harness_.CallJson("PUT", "/api/v1/admin/workflow", harness_.AdminToken(), unknown_role);
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body["errors"][0]["field"], "transitions[0].roles[0]") << refused.raw;
+  json no_start = edited;
+  no_start["initial_state"] = "nowhere";
+  no_start["transitions"][1]["to"] = "missing";
+  refused = harness_.CallJson("PUT", "/api/v1/admin/workflow", harness_.AdminToken(), no_start);
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body["errors"].size(), 2u) << refused.raw;
+}
+
+TEST_F(WorkflowApiTest, AdminsChangeSlaPoliciesAndNewCasesFollowThem) {
+  auto policies = harness_.Call("GET", "/api/v1/admin/sla-policies", sales_);
+  ASSERT_EQ(policies.status, 200);
+  json edited = policies.body;
+  for (auto& policy : edited["policies"]) {
+    for (auto& target : policy["targets"]) {
+      if (target["code"] == "first_contact") {
+        target["amount"] = 4;
+        target["escalate_to_user_id"] = manager_.id;
+      }
+    }
+  }
+  EXPECT_EQ(harness_.CallJson("PUT", "/api/v1/admin/sla-policies", sales_, edited).status, 403);
+  json bad = edited;
+  bad["policies"][0]["targets"][0]["unit"] = "fortnights";
+  EXPECT_EQ(
+      harness_.CallJson("PUT", "/api/v1/admin/sla-policies", harness_.AdminToken(), bad).status,
+      422);
+  ASSERT_EQ(
+      harness_.CallJson("PUT", "/api/v1/admin/sla-policies", harness_.AdminToken(), edited).status,
+      200);
+  const std::string path = FileComplaint();
+  // 09:30 plus 4 working hours around the lunch break: 15:00.
+  EXPECT_EQ(ClockOf(path, "first_contact")["due_at"], "2026-03-02T07:00:00.000Z");
+  // At the breach the case moves to the escalation user.
+  harness_.store.clock.Set(At("2026-03-02T15:30:00"));
+  ASSERT_TRUE(NewRunner("node")->RunDue().ok());
+  auto escalated = harness_.Call("GET", path, harness_.AdminToken());
+  EXPECT_EQ(escalated.body["assignee_id"], manager_.id);
+}
+
+}  // namespace
+}  // namespace lt
