@@ -19,7 +19,7 @@ Status Require(const domain::Principal& principal, domain::Permission permission
 }
 
 Status RequireStaff(const domain::Principal& principal) {
-  if (principal.role == domain::Role::kCustomer && !principal.system) {
+  if (!domain::IsStaff(principal)) {
     return Error::Of(ErrorCode::kForbidden, "error.forbidden");
   }
   return Ok();

@@ -74,7 +74,7 @@ void LiveUpdates::HeartbeatLoop() {
 }
 
 bool MayHearOf(const domain::Principal& principal, const domain::CaseChange& change) {
-  if (change.internal && principal.role == domain::Role::kCustomer && !principal.system) {
+  if (change.internal && !domain::IsStaff(principal)) {
     return false;
   }
   domain::Case scope;

@@ -12,7 +12,7 @@ Status ReadForStaff(AppContext& context, const domain::Principal& principal, Id 
                     Read read) {
   return context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
-    if (principal.role == domain::Role::kCustomer && !principal.system) {
+    if (!domain::IsStaff(principal)) {
       return Error::Of(ErrorCode::kForbidden, "error.forbidden");
     }
     return read(storage::ProcedureStore(connection));

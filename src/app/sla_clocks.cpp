@@ -116,7 +116,7 @@ Result<std::vector<storage::StoredClock>> GetCaseClocks(AppContext& context,
   std::vector<storage::StoredClock> result;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
-    if (principal.role == domain::Role::kCustomer && !principal.system) {
+    if (!domain::IsStaff(principal)) {
       return Error::Of(ErrorCode::kForbidden, "error.forbidden");
     }
     LT_TRY_ASSIGN(result, storage::SlaClockStore(connection).ListForCase(case_id));

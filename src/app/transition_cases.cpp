@@ -355,7 +355,7 @@ Result<std::vector<domain::CaseStep>> ListCaseSteps(AppContext& context,
   std::vector<domain::CaseStep> steps;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
-    if (principal.role == domain::Role::kCustomer && !principal.system) {
+    if (!domain::IsStaff(principal)) {
       return Error::Of(ErrorCode::kForbidden, "error.forbidden");
     }
     LT_TRY_ASSIGN(steps, storage::ProcedureStore(connection).ListSteps(case_id));

@@ -10,7 +10,7 @@ namespace lt::app {
 namespace {
 
 Status RequireStaff(const domain::Principal& principal) {
-  if (principal.role == domain::Role::kCustomer && !principal.system) {
+  if (!domain::IsStaff(principal)) {
     return Error::Of(ErrorCode::kForbidden, "error.forbidden");
   }
   return Ok();

@@ -35,6 +35,11 @@ struct CaseScope {
 };
 
 CaseScope ScopeOf(const Principal& principal);
+
+// Staff (any role but the portal customer's) or the system itself.
+inline bool IsStaff(const Principal& principal) {
+  return principal.system || principal.role != Role::kCustomer;
+}
 bool CanSeeCase(const Principal& principal, const Case& a_case);
 
 // Staff actions beyond seeing cases.
