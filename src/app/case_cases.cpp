@@ -104,9 +104,9 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
       }
     }
     FieldErrors reference_errors;
-    LT_TRY_ASSIGN(const domain::Workflow workflow, storage::WorkflowStore(connection).Load());
-    c.status = input.status.value_or(workflow.initial_state);
-    if (!workflow.FindState(c.status)) {
+    LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
+    c.status = input.status.value_or(workflow->initial_state);
+    if (!workflow->FindState(c.status)) {
       reference_errors.Add("status", "validation.unknown_state", {{"value", c.status}});
     }
     if (!portal) {
@@ -132,7 +132,9 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
     LT_TRY_ASSIGN(auto sequence, cases.NextSequence(context.options.case_number_prefix, year));
     c.number = domain::FormatCaseNumber(context.options.case_number_prefix, year, sequence);
     LT_TRY_ASSIGN(c.id, cases.Insert(c));
-    LT_TRY_ASSIGN(c.sla_due_at, RefreshSlaClocks(connection, c, now));
+    LT_TRY_ASSIGN(const ClockRefresh clocks,
+                  RefreshSlaClocks(connection, *workflow, c, now, CaseRecord::kNew));
+    c.sla_due_at = clocks.earliest_due;
     ChangeList changes;
     RecordNewCase(c, changes);
     LT_TRY(storage::AuditStore(connection)
@@ -212,7 +214,14 @@ Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& pr
     updated.updated_at = now;
     LT_TRY(storage::CaseStore(connection).Update(updated, before.version));
     ++updated.version;
-    LT_TRY_ASSIGN(updated.sla_due_at, RefreshSlaClocks(connection, updated, now));
+    // Policies choose targets by these fields; other changes leave the clocks be.
+    if (updated.type != before.type || updated.urgency != before.urgency ||
+        updated.origin_class != before.origin_class || updated.category_id != before.category_id) {
+      LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
+      LT_TRY_ASSIGN(const ClockRefresh clocks,
+                    RefreshSlaClocks(connection, *workflow, updated, now));
+      updated.sla_due_at = clocks.earliest_due;
+    }
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent("case", id, "update", principal.user_id, now, changes.Take())));
     return storage::PublishCaseChange(connection,
@@ -239,9 +248,9 @@ Result<CasePage> ListCases(AppContext& context, const domain::Principal& princip
   const domain::CaseScope scope = domain::ScopeOf(principal);
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     if (!filter.statuses.empty()) {
-      LT_TRY_ASSIGN(const domain::Workflow workflow, storage::WorkflowStore(connection).Load());
+      LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
       for (const auto& status : filter.statuses) {
-        if (!workflow.FindState(status)) {
+        if (!workflow->FindState(status)) {
           return Error::Invalid("status", "validation.unknown_state", {{"value", status}});
         }
       }

@@ -160,7 +160,7 @@ struct StepInput {
   std::optional<ActionInput> countermeasure;
   std::optional<std::string> reply;
   std::optional<domain::CustomerDecision> customer_decision;
-  std::vector<std::string> alternatives;
+  std::vector<domain::Alternative> alternatives;
   std::optional<std::string> verification;
 };
 

@@ -106,7 +106,7 @@ Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Pr
                    std::string(domain::kDirectionCodes.ToCode(interaction.direction)));
     changes.Record("visibility", std::nullopt,
                    std::string(domain::kVisibilityCodes.ToCode(interaction.visibility)));
-    LT_TRY(connection.Execute("UPDATE cases SET updated_at = $1 WHERE id = $2", {now, case_id}));
+    LT_TRY(storage::CaseStore(connection).Touch(case_id, now));
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent("case", case_id, "add_interaction", principal.user_id, now,
                                  changes.Take())));

@@ -1,7 +1,6 @@
 #include "app/sla_alerts.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "app/audit_trail.hpp"
 #include "app/live_updates.hpp"
@@ -9,34 +8,16 @@
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
-#include "storage/customer_store.hpp"
 #include "storage/directory_store.hpp"
+#include "storage/workflow_store.hpp"
 
 namespace lt::app {
 namespace {
 
-struct AlertKey {
-  Id case_id = 0;
-  std::string target;
-  TimestampMs at = 0;
-};
-
-std::optional<AlertKey> ParseAlertKey(std::string_view key) {
-  const auto first = key.find(':');
-  const auto last = key.rfind(':');
-  if (first == std::string_view::npos || first == last) return std::nullopt;
-  AlertKey parsed;
-  parsed.target = std::string(key.substr(first + 1, last - first - 1));
-  const auto id_text = key.substr(0, first);
-  const auto at_text = key.substr(last + 1);
-  if (std::from_chars(id_text.data(), id_text.data() + id_text.size(), parsed.case_id).ec !=
-          std::errc() ||
-      std::from_chars(at_text.data(), at_text.data() + at_text.size(), parsed.at).ec !=
-          std::errc()) {
-    return std::nullopt;
-  }
-  return parsed;
-}
+// Who works cases in a department (warned when the case has no assignee).
+const std::vector<domain::Role> kCaseStaffRoles = {
+    domain::Role::kSales, domain::Role::kQa, domain::Role::kGeneralAffairs, domain::Role::kAgent,
+    domain::Role::kDepartmentMember};
 
 void AddUnique(std::vector<Id>& ids, Id id) {
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
@@ -50,17 +31,16 @@ Result<std::vector<Id>> RecipientsOf(storage::Connection& connection, const doma
   if (a_case.assignee_id) AddUnique(recipients, *a_case.assignee_id);
   if (alert == SlaAlert::kBreach) {
     LT_TRY_ASSIGN(auto managers,
-                  directory.ActiveUserIdsInRole(domain::Role::kManager, a_case.department_id));
+                  directory.ActiveUserIdsInRoles({domain::Role::kManager}, a_case.department_id));
     if (managers.empty() && a_case.department_id) {
-      LT_TRY_ASSIGN(managers, directory.ActiveUserIdsInRole(domain::Role::kManager, std::nullopt));
+      LT_TRY_ASSIGN(managers,
+                    directory.ActiveUserIdsInRoles({domain::Role::kManager}, std::nullopt));
     }
     for (const Id manager : managers) AddUnique(recipients, manager);
   } else if (!a_case.assignee_id && a_case.department_id) {
-    for (const auto role : {domain::Role::kSales, domain::Role::kQa, domain::Role::kGeneralAffairs,
-                            domain::Role::kAgent, domain::Role::kDepartmentMember}) {
-      LT_TRY_ASSIGN(const auto staff, directory.ActiveUserIdsInRole(role, a_case.department_id));
-      for (const Id user : staff) AddUnique(recipients, user);
-    }
+    LT_TRY_ASSIGN(const auto staff,
+                  directory.ActiveUserIdsInRoles(kCaseStaffRoles, a_case.department_id));
+    for (const Id user : staff) AddUnique(recipients, user);
   }
   return recipients;
 }
@@ -86,37 +66,31 @@ Status Reassign(storage::Connection& connection, domain::Case& a_case, Id user_i
 
 Result<bool> FireSlaAlert(storage::Connection& connection, SlaAlert alert, std::string_view key,
                           TimestampMs now) {
-  const auto parsed = ParseAlertKey(key);
+  const auto parsed = SlaAlertKey::Parse(key);
   if (!parsed) return Error::Internal("malformed SLA alert key: " + std::string(key));
   LT_TRY_ASSIGN(auto found, storage::CaseStore(connection).Find(parsed->case_id));
   if (!found) return false;
   domain::Case a_case = *found;
-  LT_TRY(RefreshSlaClocks(connection, a_case, now));
+  LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
+  LT_TRY_ASSIGN(const ClockRefresh refresh, RefreshSlaClocks(connection, *workflow, a_case, now));
   storage::SlaClockStore clocks(connection);
   LT_TRY_ASSIGN(const auto stored, clocks.Find(a_case.id, parsed->target));
   if (!stored) return false;
   const sla::SlaClock& clock = stored->clock;
   const bool warning = alert == SlaAlert::kWarning;
   if (warning) {
-    if (stored->warned_at || clock.met_at || clock.warn_at != parsed->at) {
-      return false;
-    }
+    if (stored->warned_at || clock.met_at || clock.warn_at != parsed->at) return false;
   } else if (stored->breached_at || clock.met_at || clock.due_at != parsed->at ||
              clock.state != sla::ClockState::kBreached) {
     return false;
   }
 
   if (!warning) {
-    LT_TRY_ASSIGN(const auto policies, storage::SlaPolicyStore(connection).Load());
-    for (const auto& policy : policies) {
-      const auto target =
-          std::find_if(policy.targets.begin(), policy.targets.end(),
-                       [&](const sla::SlaTarget& t) { return t.code == parsed->target; });
-      if (target == policy.targets.end()) continue;
-      if (target->escalate_to_user_id) {
-        LT_TRY(Reassign(connection, a_case, *target->escalate_to_user_id, now));
-      }
-      break;
+    const auto target = std::find_if(
+        refresh.targets.begin(), refresh.targets.end(),
+        [&](const sla::SlaTarget& candidate) { return candidate.code == parsed->target; });
+    if (target != refresh.targets.end() && target->escalate_to_user_id) {
+      LT_TRY(Reassign(connection, a_case, *target->escalate_to_user_id, now));
     }
   }
   LT_TRY_ASSIGN(const auto recipients, RecipientsOf(connection, a_case, alert));

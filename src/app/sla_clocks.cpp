@@ -1,6 +1,7 @@
 #include "app/sla_clocks.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <limits>
 
 #include "app/audit_trail.hpp"
@@ -9,6 +10,7 @@
 #include "app/live_updates.hpp"
 #include "sla/shipped_calendar.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/job_store.hpp"
@@ -18,22 +20,23 @@
 namespace lt::app {
 namespace {
 
-// Alerts for deadlines that passed long before the clock was first computed
-// (imported history) are not sent: nobody can act on them any more.
+// How long past its deadline a clock computed for the first time may be and
+// still alert (see RefreshSlaClocks).
 constexpr std::int64_t kStaleAlertMs = 24LL * 3600 * 1000;
 constexpr std::size_t kMaxReasonChars = 2000;
 
-std::string AlertKey(Id case_id, const std::string& target, TimestampMs at) {
-  return std::to_string(case_id) + ":" + target + ":" + std::to_string(at);
-}
-
-Result<sla::CaseHistory> LoadHistory(storage::Connection& connection, const domain::Case& a_case) {
-  LT_TRY_ASSIGN(const domain::Workflow workflow, storage::WorkflowStore(connection).Load());
-  storage::ProcedureStore procedure(connection);
+// What the clocks are computed from. A new case has only its receipt.
+Result<sla::CaseHistory> LoadHistory(storage::Connection& connection,
+                                     const domain::Workflow& workflow, const domain::Case& a_case,
+                                     CaseRecord record) {
   sla::CaseHistory history;
   history.received_at = a_case.received_at;
-  LT_TRY_ASSIGN(history.events, procedure.ListEvents(a_case.id));
-  LT_TRY_ASSIGN(const auto steps, procedure.ListSteps(a_case.id));
+  std::vector<domain::CaseStep> steps;
+  if (record == CaseRecord::kExisting) {
+    storage::ProcedureStore procedure(connection);
+    LT_TRY_ASSIGN(history.events, procedure.ListEvents(a_case.id));
+    LT_TRY_ASSIGN(steps, procedure.ListSteps(a_case.id));
+  }
   auto settled = [&](const std::string& code) {
     const auto* state = workflow.FindState(code);
     return state && (state->kind == domain::StateKind::kResolved ||
@@ -47,90 +50,164 @@ Result<sla::CaseHistory> LoadHistory(storage::Connection& connection, const doma
   return history;
 }
 
+// The alerts a clock waits for: its warning (unless given) and its breach
+// (unless met or given).
+struct PendingAlerts {
+  std::optional<TimestampMs> warning_at;
+  std::optional<TimestampMs> breach_at;
+};
+
+PendingAlerts AlertsOf(const sla::SlaClock& clock, bool warned, bool breached) {
+  PendingAlerts alerts;
+  if (clock.met_at) return alerts;
+  if (clock.warn_at && !warned) alerts.warning_at = clock.warn_at;
+  if (!breached) alerts.breach_at = clock.due_at;
+  return alerts;
+}
+
+Status CancelAlerts(storage::Connection& connection, Id case_id, const std::string& target,
+                    const PendingAlerts& before, const PendingAlerts& after) {
+  storage::JobStore jobs(connection);
+  if (before.warning_at && before.warning_at != after.warning_at) {
+    LT_TRY(jobs.CancelPending(std::string(kSlaWarningJob),
+                              SlaAlertKey{case_id, target, *before.warning_at}.Format()));
+  }
+  if (before.breach_at && before.breach_at != after.breach_at) {
+    LT_TRY(jobs.CancelPending(std::string(kSlaBreachJob),
+                              SlaAlertKey{case_id, target, *before.breach_at}.Format()));
+  }
+  return Ok();
+}
+
 }  // namespace
 
-Result<const sla::BusinessCalendar*> CalendarFor(storage::Connection&, const domain::Case&) {
+std::string SlaAlertKey::Format() const {
+  return std::to_string(case_id) + ":" + target + ":" + std::to_string(at);
+}
+
+std::optional<SlaAlertKey> SlaAlertKey::Parse(std::string_view key) {
+  const auto first = key.find(':');
+  const auto last = key.rfind(':');
+  if (first == std::string_view::npos || first == last) return std::nullopt;
+  SlaAlertKey parsed;
+  parsed.target = std::string(key.substr(first + 1, last - first - 1));
+  const auto id_text = key.substr(0, first);
+  const auto at_text = key.substr(last + 1);
+  if (std::from_chars(id_text.data(), id_text.data() + id_text.size(), parsed.case_id).ec !=
+          std::errc() ||
+      std::from_chars(at_text.data(), at_text.data() + at_text.size(), parsed.at).ec !=
+          std::errc()) {
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+Result<const sla::BusinessCalendar*> ShippedBusinessCalendar() {
   static const Result<sla::BusinessCalendar> shipped = sla::ShippedCalendar();
   if (!shipped.ok()) return shipped.error();
   return &*shipped;
 }
 
-Result<std::optional<TimestampMs>> RefreshSlaClocks(storage::Connection& connection,
-                                                    const domain::Case& a_case, TimestampMs now) {
-  LT_TRY_ASSIGN(const auto policies, storage::SlaPolicyStore(connection).Load());
-  LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
+Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
+                                      const domain::Workflow& workflow, const domain::Case& a_case,
+                                      TimestampMs now, CaseRecord record) {
+  LT_TRY_ASSIGN(const storage::SlaPoliciesPtr policies, storage::SlaPolicyStore(connection).Load());
+  LT_TRY_ASSIGN(const auto segment,
+                storage::CustomerStore(connection).SegmentOf(a_case.customer_id));
   sla::CaseFacts facts;
   facts.type = a_case.type;
   facts.urgency = a_case.urgency;
   facts.origin_class = a_case.origin_class;
-  facts.segment = customer ? customer->segment : domain::Segment::kNormal;
+  facts.segment = segment.value_or(domain::Segment::kNormal);
   facts.category_id = a_case.category_id;
-  const auto targets = sla::ChooseTargets(policies, facts);
+  ClockRefresh refresh;
+  refresh.targets = sla::ChooseTargets(*policies, facts);
 
-  LT_TRY_ASSIGN(const sla::BusinessCalendar* calendar, CalendarFor(connection, a_case));
-  LT_TRY_ASSIGN(const sla::CaseHistory history, LoadHistory(connection, a_case));
+  LT_TRY_ASSIGN(const sla::BusinessCalendar* calendar, ShippedBusinessCalendar());
+  LT_TRY_ASSIGN(const sla::CaseHistory history, LoadHistory(connection, workflow, a_case, record));
   storage::SlaClockStore clocks(connection);
-  LT_TRY_ASSIGN(const auto stored, clocks.ListForCase(a_case.id));
+  std::vector<storage::StoredClock> stored;
+  if (record == CaseRecord::kExisting) {
+    LT_TRY_ASSIGN(stored, clocks.ListForCase(a_case.id));
+  }
+  auto previous_of = [&](const std::string& target) -> const storage::StoredClock* {
+    for (const auto& clock : stored) {
+      if (clock.clock.target == target) return &clock;
+    }
+    return nullptr;
+  };
 
-  std::optional<TimestampMs> earliest;
   std::vector<std::string> kept;
-  for (const auto& target : targets) {
-    const auto previous = std::find_if(stored.begin(), stored.end(), [&](const auto& clock) {
-      return clock.clock.target == target.code;
-    });
-    const bool known = previous != stored.end();
-    std::optional<sla::MovedDeadline> moved = known ? previous->moved : std::nullopt;
+  for (const auto& target : refresh.targets) {
+    const storage::StoredClock* previous = previous_of(target.code);
+    const auto moved = previous ? previous->moved : std::nullopt;
     LT_TRY_ASSIGN(const auto clock, sla::EvaluateClock(target, history, *calendar, now, moved));
-    if (!clock) continue;
-    kept.push_back(target.code);
-    LT_TRY(clocks.Save(a_case.id, *clock, now));
-    if (clock->state != sla::ClockState::kRunning && clock->state != sla::ClockState::kBreached) {
+    const PendingAlerts before = previous
+                                     ? AlertsOf(previous->clock, previous->warned_at.has_value(),
+                                                previous->breached_at.has_value())
+                                     : PendingAlerts{};
+    if (!clock) {
+      LT_TRY(CancelAlerts(connection, a_case.id, target.code, before, {}));
       continue;
     }
+    kept.push_back(target.code);
+    LT_TRY(clocks.Save(a_case.id, *clock, now));
     if (!clock->met_at) {  // overdue clocks sort first in the queue
-      earliest = std::min(earliest.value_or(clock->due_at), clock->due_at);
+      refresh.earliest_due = std::min(refresh.earliest_due.value_or(clock->due_at), clock->due_at);
     }
-    if (!known && clock->due_at < now - kStaleAlertMs) continue;
-    if (clock->warn_at && !(known && previous->warned_at)) {
+    // A paused clock waits for nothing until it resumes.
+    PendingAlerts after =
+        clock->state == sla::ClockState::kPaused
+            ? PendingAlerts{}
+            : AlertsOf(*clock, previous && previous->warned_at, previous && previous->breached_at);
+    LT_TRY(CancelAlerts(connection, a_case.id, target.code, before, after));
+    // Alerts for deadlines long past when the clock was first computed
+    // (imported history) are not sent: nobody can act on them any more.
+    if (!previous && clock->due_at < now - kStaleAlertMs) after = {};
+    if (after.warning_at) {
       LT_TRY(storage::ScheduleJob(connection, std::string(kSlaWarningJob),
-                                  AlertKey(a_case.id, target.code, *clock->warn_at), "{}",
-                                  *clock->warn_at, now));
+                                  SlaAlertKey{a_case.id, target.code, *after.warning_at}.Format(),
+                                  "{}", *after.warning_at, now));
     }
-    if (!(known && previous->breached_at) && !clock->met_at) {
+    if (after.breach_at) {
       // A deadline is kept when met at its very instant: breached a moment later.
       LT_TRY(storage::ScheduleJob(connection, std::string(kSlaBreachJob),
-                                  AlertKey(a_case.id, target.code, clock->due_at), "{}",
-                                  clock->due_at + 1, now));
+                                  SlaAlertKey{a_case.id, target.code, *after.breach_at}.Format(),
+                                  "{}", *after.breach_at + 1, now));
     }
   }
-  LT_TRY(clocks.RemoveOthers(a_case.id, kept));
-  LT_TRY(
-      connection.Execute("UPDATE cases SET sla_due_at = $1 WHERE id = $2",
-                         {earliest.value_or(std::numeric_limits<std::int64_t>::max()), a_case.id}));
-  return earliest;
+  for (const auto& clock : stored) {
+    if (std::find(kept.begin(), kept.end(), clock.clock.target) != kept.end()) continue;
+    LT_TRY(CancelAlerts(
+        connection, a_case.id, clock.clock.target,
+        AlertsOf(clock.clock, clock.warned_at.has_value(), clock.breached_at.has_value()), {}));
+  }
+  if (!stored.empty()) LT_TRY(clocks.RemoveOthers(a_case.id, kept));
+  LT_TRY(storage::CaseStore(connection).SetSlaDueAt(a_case.id, refresh.earliest_due));
+  return refresh;
+}
+
+Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Principal& principal,
+                                         Id case_id) {
+  CaseWithClocks result;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(result.a_case, LoadVisibleCase(connection, principal, case_id));
+    if (domain::IsStaff(principal)) {
+      LT_TRY_ASSIGN(result.clocks, storage::SlaClockStore(connection).ListForCase(case_id));
+    }
+    return Ok();
+  }));
+  const TimestampMs now = context.clock.NowMs();
+  for (auto& stored : result.clocks) stored.clock.state = sla::StateAt(stored.clock, now);
+  return result;
 }
 
 Result<std::vector<storage::StoredClock>> GetCaseClocks(AppContext& context,
                                                         const domain::Principal& principal,
                                                         Id case_id) {
-  std::vector<storage::StoredClock> result;
-  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY(LoadVisibleCase(connection, principal, case_id));
-    if (!domain::IsStaff(principal)) {
-      return Error::Of(ErrorCode::kForbidden, "error.forbidden");
-    }
-    LT_TRY_ASSIGN(result, storage::SlaClockStore(connection).ListForCase(case_id));
-    return Ok();
-  }));
-  // Stored clocks were computed at the case's last change; a running clock
-  // whose deadline passed since then is breached now.
-  const TimestampMs now = context.clock.NowMs();
-  for (auto& stored : result) {
-    if (stored.clock.state == sla::ClockState::kRunning && now > stored.clock.due_at) {
-      stored.clock.state = sla::ClockState::kBreached;
-    }
-  }
-  return result;
+  if (!domain::IsStaff(principal)) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  LT_TRY_ASSIGN(auto found, GetCaseWithClocks(context, principal, case_id));
+  return std::move(found.clocks);
 }
 
 Result<storage::StoredClock> MoveDeadline(AppContext& context, const domain::Principal& principal,
@@ -149,7 +226,7 @@ Result<storage::StoredClock> MoveDeadline(AppContext& context, const domain::Pri
 
   storage::StoredClock result;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(domain::Case a_case, LoadVisibleCase(connection, principal, case_id));
+    LT_TRY_ASSIGN(const domain::Case a_case, LoadVisibleCase(connection, principal, case_id));
     if (!domain::HasPermission(principal, domain::Permission::kUpdateCase)) {
       return Error::Of(ErrorCode::kForbidden, "error.forbidden");
     }
@@ -158,7 +235,8 @@ Result<storage::StoredClock> MoveDeadline(AppContext& context, const domain::Pri
     if (!before) return Error::Of(ErrorCode::kNotFound, "error.not_found");
     if (before->clock.met_at) return Error::Of(ErrorCode::kConflict, "error.clock_stopped");
     LT_TRY(clocks.SetMoved(case_id, move.target, {*move.due_at, now}, principal.user_id, reason));
-    LT_TRY(RefreshSlaClocks(connection, a_case, now));
+    LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
+    LT_TRY(RefreshSlaClocks(connection, *workflow, a_case, now));
     LT_TRY_ASSIGN(auto after, clocks.Find(case_id, move.target));
     if (!after) return Error::Internal("moved clock disappeared");
     ChangeList changes;
@@ -168,9 +246,7 @@ Result<storage::StoredClock> MoveDeadline(AppContext& context, const domain::Pri
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent("case", case_id, "move_deadline", principal.user_id, now,
                                  changes.Take())));
-    LT_TRY(connection.Execute(
-        "UPDATE cases SET updated_at = $1, version = version + 1 WHERE id = $2", {now, case_id}));
-    ++a_case.version;
+    LT_TRY(storage::CaseStore(connection).Touch(case_id, now));
     LT_TRY(storage::PublishCaseChange(connection,
                                       ChangeOf(a_case, "move_deadline", principal.user_id, now)));
     result = *after;

@@ -10,28 +10,60 @@
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
 #include "domain/access.hpp"
+#include "domain/workflow.hpp"
 #include "sla/business_calendar.hpp"
 #include "storage/sla_store.hpp"
 
 namespace lt::app {
 
-// Job kinds of the alerts (jobs/sla_alert_job.cpp runs them). The key is
-// "<case id>:<target>:<due instant>".
+// Job kinds of the alerts (jobs/sla_alert_job.cpp runs them).
 inline constexpr std::string_view kSlaWarningJob = "sla.warning";
 inline constexpr std::string_view kSlaBreachJob = "sla.breach";
 
-// The calendar the case's deadlines are counted in.
-Result<const sla::BusinessCalendar*> CalendarFor(storage::Connection& connection,
-                                                 const domain::Case& a_case);
+// The key of an alert job, "<case id>:<target>:<due instant>": a clock whose
+// warning or deadline moves gets a new job, and the old one matches nothing.
+struct SlaAlertKey {
+  Id case_id = 0;
+  std::string target;
+  TimestampMs at = 0;
+
+  std::string Format() const;
+  static std::optional<SlaAlertKey> Parse(std::string_view key);
+};
+
+// The calendar deadlines are counted in: the shipped one
+// (sla::ShippedCalendar), built once.
+Result<const sla::BusinessCalendar*> ShippedBusinessCalendar();
+
+// Whether the case was just inserted (it has no steps, events or clocks yet,
+// so they need not be read) or has a recorded history.
+enum class CaseRecord { kNew, kExisting };
+
+struct ClockRefresh {
+  std::optional<TimestampMs> earliest_due;  // also stored in cases.sla_due_at
+  std::vector<sla::SlaTarget> targets;      // the targets that apply to the case
+};
 
 // Recomputes every clock of the case at `now` from its policies and history,
-// saves them, schedules the warning and breach of each running clock (keyed
-// by their due instants, so a moved or paused clock gets new ones and the old
-// ones find nothing to do) and stores the earliest running deadline in
-// cases.sla_due_at. Call inside the write transaction that changed the case.
-// Returns that earliest deadline.
-Result<std::optional<TimestampMs>> RefreshSlaClocks(storage::Connection& connection,
-                                                    const domain::Case& a_case, TimestampMs now);
+// saves them, and keeps the earliest deadline not yet met in
+// cases.sla_due_at. Each clock not stopped has a warning job and a breach
+// job keyed by their due instants; when a clock is met, paused, moved or no
+// longer applies, its waiting jobs are cancelled and new ones scheduled.
+// Call inside the write transaction that changed the case, with the
+// workflow that transaction uses.
+Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
+                                      const domain::Workflow& workflow, const domain::Case& a_case,
+                                      TimestampMs now, CaseRecord record = CaseRecord::kExisting);
+
+struct CaseWithClocks {
+  domain::Case a_case;
+  std::vector<storage::StoredClock> clocks;  // empty for portal users
+};
+
+// The case and, for staff, its clocks as of now, from one snapshot.
+// Errors: kNotFound (absent or not visible).
+Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Principal& principal,
+                                         Id case_id);
 
 // The clocks of a case as of now (staff only). Errors: kNotFound, kForbidden.
 Result<std::vector<storage::StoredClock>> GetCaseClocks(AppContext& context,

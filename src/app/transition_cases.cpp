@@ -1,7 +1,6 @@
 #include "app/transition_cases.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "app/audit_trail.hpp"
 #include "app/case_cases.hpp"
@@ -22,10 +21,6 @@ namespace {
 using domain::Requirement;
 
 constexpr std::size_t kMaxStepTextChars = 10000;
-
-// The ways forward ISO 10002 asks to offer a customer who rejects a decision.
-constexpr std::array<std::string_view, 4> kAlternatives = {"re_examination", "consumer_association",
-                                                           "arbitration", "court"};
 
 bool Requires(const domain::WorkflowTransition& step, Requirement requirement) {
   return std::find(step.requirements.begin(), step.requirements.end(), requirement) !=
@@ -60,85 +55,64 @@ StepTexts CheckTexts(const StepInput& input, FieldErrors& errors) {
   return texts;
 }
 
-// Which requirement each optional input field answers; a field whose
-// requirement the step does not have is refused, so nobody believes it stored.
-void RefuseUnaskedData(const domain::WorkflowTransition& step, const StepInput& input,
-                       FieldErrors& errors) {
-  auto refuse_unless = [&](bool given, Requirement requirement, const char* field) {
-    if (given && !Requires(step, requirement)) errors.Add(field, "validation.not_expected");
-  };
-  refuse_unless(input.reason.has_value(), Requirement::kReason, "reason");
-  refuse_unless(input.resolution.has_value(), Requirement::kResolution, "resolution");
-  refuse_unless(input.department_id.has_value(), Requirement::kDepartment, "department_id");
-  refuse_unless(input.sample_received_at.has_value(), Requirement::kSampleReceived,
-                "sample_received_at");
-  refuse_unless(input.defect_description.has_value(), Requirement::kDefectDescription,
-                "defect_description");
-  refuse_unless(input.root_cause_occurrence.has_value(), Requirement::kRootCause,
-                "root_cause_occurrence");
-  refuse_unless(input.root_cause_outflow.has_value(), Requirement::kRootCause,
-                "root_cause_outflow");
-  refuse_unless(input.responsible_department_id.has_value(), Requirement::kResponsibleDepartment,
-                "responsible_department_id");
-  refuse_unless(input.countermeasure.has_value(), Requirement::kCountermeasure, "countermeasure");
-  refuse_unless(input.reply.has_value(), Requirement::kReply, "reply");
-  refuse_unless(input.customer_decision.has_value(), Requirement::kCustomerDecision,
-                "customer_decision");
-  refuse_unless(!input.alternatives.empty(), Requirement::kCustomerDecision, "alternatives");
-  refuse_unless(input.verification.has_value(), Requirement::kVerification, "verification");
+// Whether each field of a step's data was given (texts once trimmed).
+std::vector<std::pair<std::string_view, bool>> GivenFields(const StepInput& input,
+                                                           const StepTexts& texts) {
+  return {{"note", !texts.note.empty()},
+          {"reason", !texts.reason.empty()},
+          {"resolution", !texts.resolution.empty()},
+          {"department_id", input.department_id.has_value()},
+          {"sample_received_at", input.sample_received_at.has_value()},
+          {"defect_description", !texts.defect_description.empty()},
+          {"root_cause_occurrence", !texts.root_cause_occurrence.empty()},
+          {"root_cause_outflow", !texts.root_cause_outflow.empty()},
+          {"responsible_department_id", input.responsible_department_id.has_value()},
+          {"countermeasure", input.countermeasure.has_value()},
+          {"reply", !texts.reply.empty()},
+          {"customer_decision", input.customer_decision.has_value()},
+          {"alternatives", !input.alternatives.empty()},
+          {"verification", !texts.verification.empty()}};
 }
 
-void CheckCustomerDecision(const StepInput& input, FieldErrors& errors) {
-  if (!input.customer_decision) {
-    errors.Add("customer_decision", "validation.required");
-    return;
-  }
-  const bool rejected = *input.customer_decision == domain::CustomerDecision::kRejected;
-  if (rejected && input.alternatives.empty()) {
-    errors.Add("alternatives", "validation.alternatives_required");
-  }
-  if (!rejected && !input.alternatives.empty()) {
-    errors.Add("alternatives", "validation.not_expected");
-  }
-  for (std::size_t i = 0; i < input.alternatives.size(); ++i) {
-    if (std::find(kAlternatives.begin(), kAlternatives.end(), input.alternatives[i]) ==
-        kAlternatives.end()) {
-      errors.Add("alternatives[" + std::to_string(i) + "]", "validation.enum",
-                 {{"allowed", "re_examination, consumer_association, arbitration, court"}});
+// Checks the step's data against its requirements (domain::FieldsOf): every
+// required field given, nothing given that the step does not ask for (a note
+// is always welcome), so nobody believes it was stored. Then the rules of
+// particular fields.
+void CheckStepData(const domain::WorkflowTransition& step, const StepInput& input,
+                   const StepTexts& texts, const domain::Case& a_case, TimestampMs now,
+                   TimestampMs max_skew_ms, FieldErrors& errors) {
+  const auto given = GivenFields(input, texts);
+  auto is_given = [&](std::string_view name) {
+    for (const auto& [field, present] : given) {
+      if (field == name) return present;
     }
-  }
-}
-
-// Checks that the step's requirements are met; store-independent parts.
-void CheckRequiredData(const domain::WorkflowTransition& step, const StepInput& input,
-                       const StepTexts& texts, const domain::Case& a_case, TimestampMs now,
-                       TimestampMs max_skew_ms, FieldErrors& errors) {
-  auto need_text = [&](const std::string& value, Requirement requirement, const char* field) {
-    if (Requires(step, requirement) && value.empty()) errors.Add(field, "validation.required");
+    return false;
   };
-  need_text(texts.note, Requirement::kNote, "note");
-  need_text(texts.reason, Requirement::kReason, "reason");
-  need_text(texts.resolution, Requirement::kResolution, "resolution");
-  need_text(texts.defect_description, Requirement::kDefectDescription, "defect_description");
-  need_text(texts.root_cause_occurrence, Requirement::kRootCause, "root_cause_occurrence");
-  need_text(texts.reply, Requirement::kReply, "reply");
-  need_text(texts.verification, Requirement::kVerification, "verification");
-  if (Requires(step, Requirement::kDepartment) && !input.department_id) {
-    errors.Add("department_id", "validation.required");
-  }
-  if (Requires(step, Requirement::kResponsibleDepartment) && !input.responsible_department_id) {
-    errors.Add("responsible_department_id", "validation.required");
-  }
-  if (Requires(step, Requirement::kSampleReceived)) {
-    if (!input.sample_received_at) {
-      errors.Add("sample_received_at", "validation.required");
-    } else if (*input.sample_received_at > now + max_skew_ms) {
-      errors.Add("sample_received_at", "validation.future_time");
-    } else if (*input.sample_received_at < a_case.received_at) {
-      errors.Add("sample_received_at", "validation.before_receipt");
+  for (const auto& [field, present] : given) {
+    if (present && field != "note" && !domain::TakesField(step, field)) {
+      errors.Add(std::string(field), "validation.not_expected");
     }
   }
-  if (Requires(step, Requirement::kCustomerDecision)) CheckCustomerDecision(input, errors);
+  for (const auto requirement : step.requirements) {
+    for (const auto& field : domain::FieldsOf(requirement)) {
+      if (field.required && !is_given(field.name)) {
+        errors.Add(std::string(field.name), "validation.required");
+      }
+    }
+  }
+  if (input.sample_received_at && *input.sample_received_at > now + max_skew_ms) {
+    errors.Add("sample_received_at", "validation.future_time");
+  } else if (input.sample_received_at && *input.sample_received_at < a_case.received_at) {
+    errors.Add("sample_received_at", "validation.before_receipt");
+  }
+  if (input.customer_decision) {
+    const bool rejected = *input.customer_decision == domain::CustomerDecision::kRejected;
+    if (rejected && input.alternatives.empty()) {
+      errors.Add("alternatives", "validation.alternatives_required");
+    } else if (!rejected && !input.alternatives.empty()) {
+      errors.Add("alternatives", "validation.not_expected");
+    }
+  }
   if (input.countermeasure) {
     const ActionInput& action = *input.countermeasure;
     if (!action.owner_id) errors.Add("countermeasure.owner_id", "validation.required");
@@ -146,10 +120,46 @@ void CheckRequiredData(const domain::WorkflowTransition& step, const StepInput& 
   }
 }
 
-std::string JoinAlternatives(const std::vector<std::string>& alternatives) {
-  std::string out;
-  for (const auto& alternative : alternatives) out += (out.empty() ? "" : " ") + alternative;
-  return out;
+// The quality abnormality report (or environmental form) collects the
+// investigation's data step by step; it is written when a step adds some.
+Status RecordReportData(storage::ProcedureStore& procedure, const domain::Case& a_case,
+                        bool approves, const StepInput& input, const StepTexts& texts,
+                        std::optional<Id> actor, TimestampMs now) {
+  LT_TRY_ASSIGN(const auto existing, procedure.FindReport(a_case.id));
+  domain::QualityReport original;
+  if (existing) {
+    original = *existing;
+  } else {
+    original.case_id = a_case.id;
+    original.kind = a_case.origin_class == domain::OriginClass::kEnvironmental
+                        ? domain::ReportKind::kEnvironmental
+                        : domain::ReportKind::kQuality;
+    original.created_at = now;
+    original.updated_at = now;
+  }
+  domain::QualityReport report = original;
+  if (!texts.defect_description.empty()) report.defect_description = texts.defect_description;
+  if (input.sample_received_at) report.sample_received_at = input.sample_received_at;
+  if (!texts.root_cause_occurrence.empty()) {
+    report.root_cause_occurrence = texts.root_cause_occurrence;
+    report.root_cause_outflow = texts.root_cause_outflow;
+  }
+  if (input.responsible_department_id) {
+    report.responsible_department_id = input.responsible_department_id;
+  }
+  if (approves) {
+    report.approved_by = actor;
+    report.approved_at = now;
+  }
+  if (!texts.verification.empty()) {
+    report.verification = texts.verification;
+    report.verified_by = actor;
+    report.verified_at = now;
+  }
+  if (report == original) return Ok();
+  report.updated_at = now;
+  LT_TRY(procedure.SaveReport(report));
+  return Ok();
 }
 
 // The answer told to the customer, on the case's channel and timeline.
@@ -178,7 +188,7 @@ Result<AvailableSteps> ListAvailableSteps(AppContext& context, const domain::Pri
     LT_TRY_ASSIGN(const domain::Case a_case, LoadVisibleCase(connection, principal, case_id));
     LT_TRY_ASSIGN(available.workflow, storage::WorkflowStore(connection).Load());
     for (const auto* step :
-         available.workflow.StepsFrom(a_case.status, a_case.type, a_case.origin_class)) {
+         available.workflow->StepsFrom(a_case.status, a_case.type, a_case.origin_class)) {
       if (principal.system || domain::MayTake(*step, principal.role)) {
         available.steps.push_back(*step);
       }
@@ -202,13 +212,13 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     if (expected_version && *expected_version != before.version) {
       return Error::Of(ErrorCode::kConflict, "error.case_changed");
     }
-    LT_TRY_ASSIGN(const domain::Workflow workflow, storage::WorkflowStore(connection).Load());
-    if (!workflow.FindState(input.to)) {
+    LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
+    if (!workflow->FindState(input.to)) {
       return Error::Invalid("to", "validation.unknown_state", {{"value", input.to}});
     }
     const domain::WorkflowTransition* chosen = nullptr;
     bool leads_there = false;
-    for (const auto* step : workflow.StepsFrom(before.status, before.type, before.origin_class)) {
+    for (const auto* step : workflow->StepsFrom(before.status, before.type, before.origin_class)) {
       if (step->to != input.to || (input.step && step->code != *input.step)) continue;
       leads_there = true;
       if (principal.system || domain::MayTake(*step, principal.role)) {
@@ -227,8 +237,7 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     const domain::WorkflowTransition& step = *chosen;
 
     FieldErrors errors;
-    RefuseUnaskedData(step, input, errors);
-    CheckRequiredData(step, input, texts, before, now, context.options.max_clock_skew_ms, errors);
+    CheckStepData(step, input, texts, before, now, context.options.max_clock_skew_ms, errors);
     LT_TRY(CheckReference(connection, Reference::kDepartment, input.department_id, "department_id",
                           errors));
     LT_TRY(CheckReference(connection, Reference::kDepartment, input.responsible_department_id,
@@ -265,7 +274,7 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     record.note = !texts.note.empty() ? texts.note : texts.resolution;
     record.reason = texts.reason;
     record.customer_decision = input.customer_decision;
-    record.alternatives = JoinAlternatives(input.alternatives);
+    record.alternatives = input.alternatives;
     LT_TRY_ASSIGN(record.id, procedure.InsertStep(record));
     for (const auto& event : step.events) {
       const TimestampMs at =
@@ -273,44 +282,9 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
       LT_TRY(procedure.InsertEvent(case_id, {event, at}, record.id));
     }
 
-    // The quality abnormality report (or environmental form) collects the
-    // investigation's data step by step.
-    const bool touches_report =
-        !texts.defect_description.empty() || input.sample_received_at ||
-        !texts.root_cause_occurrence.empty() || input.responsible_department_id ||
-        !texts.verification.empty() ||
-        std::count(step.events.begin(), step.events.end(), "countermeasures_approved") > 0;
-    if (touches_report) {
-      LT_TRY_ASSIGN(auto existing, procedure.FindReport(case_id));
-      domain::QualityReport report = existing.value_or(domain::QualityReport{});
-      if (!existing) {
-        report.case_id = case_id;
-        report.kind = before.origin_class == domain::OriginClass::kEnvironmental
-                          ? domain::ReportKind::kEnvironmental
-                          : domain::ReportKind::kQuality;
-        report.created_at = now;
-      }
-      if (!texts.defect_description.empty()) report.defect_description = texts.defect_description;
-      if (input.sample_received_at) report.sample_received_at = input.sample_received_at;
-      if (!texts.root_cause_occurrence.empty()) {
-        report.root_cause_occurrence = texts.root_cause_occurrence;
-        report.root_cause_outflow = texts.root_cause_outflow;
-      }
-      if (input.responsible_department_id) {
-        report.responsible_department_id = input.responsible_department_id;
-      }
-      if (std::count(step.events.begin(), step.events.end(), "countermeasures_approved") > 0) {
-        report.approved_by = principal.user_id;
-        report.approved_at = now;
-      }
-      if (!texts.verification.empty()) {
-        report.verification = texts.verification;
-        report.verified_by = principal.user_id;
-        report.verified_at = now;
-      }
-      report.updated_at = now;
-      LT_TRY(procedure.SaveReport(report));
-    }
+    const bool approves = std::find(step.events.begin(), step.events.end(),
+                                    domain::kCountermeasuresApprovedEvent) != step.events.end();
+    LT_TRY(RecordReportData(procedure, before, approves, input, texts, principal.user_id, now));
     if (input.countermeasure) {
       domain::Action action;
       action.case_id = case_id;
@@ -340,7 +314,8 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent("case", case_id, "transition", principal.user_id, now,
                                  changes.Take())));
-    LT_TRY_ASSIGN(updated.sla_due_at, RefreshSlaClocks(connection, updated, now));
+    LT_TRY_ASSIGN(const ClockRefresh clocks, RefreshSlaClocks(connection, *workflow, updated, now));
+    updated.sla_due_at = clocks.earliest_due;
     LT_TRY(storage::PublishCaseChange(connection,
                                       ChangeOf(updated, "transition", principal.user_id, now)));
     taken = TakenStep{updated, record};

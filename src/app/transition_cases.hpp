@@ -2,6 +2,7 @@
 
 // Use cases of the workflow: which steps a case can take now, and taking one.
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -14,7 +15,7 @@
 namespace lt::app {
 
 struct AvailableSteps {
-  domain::Workflow workflow;  // in force, for naming the states
+  std::shared_ptr<const domain::Workflow> workflow;  // in force, for naming the states
   std::vector<domain::WorkflowTransition> steps;
 };
 

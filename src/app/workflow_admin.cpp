@@ -36,7 +36,8 @@ Result<domain::Workflow> GetWorkflow(AppContext& context, const domain::Principa
   LT_TRY(RequireStaff(principal));
   domain::Workflow workflow;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(workflow, storage::WorkflowStore(connection).Load());
+    LT_TRY_ASSIGN(const auto stored, storage::WorkflowStore(connection).Load());
+    workflow = *stored;
     return Ok();
   }));
   return workflow;
@@ -49,7 +50,8 @@ Result<domain::Workflow> ReplaceWorkflow(AppContext& context, const domain::Prin
   const TimestampMs now = context.clock.NowMs();
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     storage::WorkflowStore store(connection);
-    LT_TRY_ASSIGN(const domain::Workflow before, store.Load());
+    LT_TRY_ASSIGN(const storage::WorkflowPtr loaded, store.Load());
+    const domain::Workflow& before = *loaded;
     for (const auto& state : before.states) {
       if (workflow.FindState(state.code)) continue;
       LT_TRY_ASSIGN(const bool in_use, store.StateInUse(state.code));
@@ -76,7 +78,8 @@ Result<std::vector<sla::SlaPolicy>> GetSlaPolicies(AppContext& context,
   LT_TRY(RequireStaff(principal));
   std::vector<sla::SlaPolicy> policies;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(policies, storage::SlaPolicyStore(connection).Load());
+    LT_TRY_ASSIGN(const auto stored, storage::SlaPolicyStore(connection).Load());
+    policies = *stored;
     return Ok();
   }));
   return policies;
@@ -105,12 +108,13 @@ Result<std::vector<sla::SlaPolicy>> ReplaceSlaPolicies(
     }
     if (!errors.empty()) return errors.ToError();
     storage::SlaPolicyStore store(connection);
-    LT_TRY_ASSIGN(const auto before, store.Load());
+    LT_TRY_ASSIGN(const storage::SlaPoliciesPtr before, store.Load());
     LT_TRY(store.Replace(policies));
-    LT_TRY_ASSIGN(stored, store.Load());
+    LT_TRY_ASSIGN(const storage::SlaPoliciesPtr after, store.Load());
+    stored = *after;
     auto policy_code = [](const sla::SlaPolicy& policy) { return policy.code; };
     ChangeList changes;
-    changes.Record("policies", CodesOf(before, policy_code), CodesOf(policies, policy_code));
+    changes.Record("policies", CodesOf(*before, policy_code), CodesOf(policies, policy_code));
     return storage::AuditStore(connection)
         .Append(MakeEvent("sla_policies", 0, "replace", principal.user_id, now, changes.Take()));
   }));

@@ -21,6 +21,15 @@ inline constexpr EnumCodes<CustomerDecision, 2> kCustomerDecisionCodes{{{
     {CustomerDecision::kRejected, "rejected"},
 }}};
 
+// The ways forward offered to a customer who rejects a decision (ISO 10002).
+enum class Alternative { kReExamination, kConsumerAssociation, kArbitration, kCourt };
+inline constexpr EnumCodes<Alternative, 4> kAlternativeCodes{{{
+    {Alternative::kReExamination, "re_examination"},
+    {Alternative::kConsumerAssociation, "consumer_association"},  // 消费者协会 / 12315
+    {Alternative::kArbitration, "arbitration"},
+    {Alternative::kCourt, "court"},
+}}};
+
 // One step a case took through the workflow.
 struct CaseStep {
   Id id = 0;
@@ -33,9 +42,7 @@ struct CaseStep {
   std::string note;
   std::string reason;
   std::optional<CustomerDecision> customer_decision;
-  // The ways forward offered with a rejection (ISO 10002): "re_examination",
-  // "consumer_association", "arbitration", "court", space-separated.
-  std::string alternatives;
+  std::vector<Alternative> alternatives;  // offered with a rejection
 };
 
 // "first_contact at 09:12": a moment of the procedure that SLA clocks start,
@@ -68,6 +75,8 @@ struct QualityReport {
   std::optional<TimestampMs> verified_at;
   TimestampMs created_at = 0;
   TimestampMs updated_at = 0;
+
+  bool operator==(const QualityReport&) const = default;
 };
 
 enum class ActionKind { kContainment, kCorrective, kPreventive };

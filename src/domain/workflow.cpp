@@ -65,6 +65,58 @@ std::vector<const WorkflowTransition*> Workflow::StepsFrom(std::string_view stat
   return steps;
 }
 
+std::span<const RequirementField> FieldsOf(Requirement requirement) {
+  static constexpr RequirementField kNote[] = {{"note", "string"}};
+  static constexpr RequirementField kReason[] = {{"reason", "string"}};
+  static constexpr RequirementField kResolution[] = {{"resolution", "string"}};
+  static constexpr RequirementField kDepartment[] = {{"department_id", "id"}};
+  static constexpr RequirementField kSampleReceived[] = {{"sample_received_at", "timestamp"}};
+  static constexpr RequirementField kDefect[] = {{"defect_description", "string"}};
+  static constexpr RequirementField kRootCause[] = {{"root_cause_occurrence", "string"},
+                                                    {"root_cause_outflow", "string", false}};
+  static constexpr RequirementField kResponsible[] = {{"responsible_department_id", "id"}};
+  static constexpr RequirementField kCountermeasure[] = {{"countermeasure", "object", false}};
+  static constexpr RequirementField kReply[] = {{"reply", "string"}};
+  static constexpr RequirementField kDecision[] = {{"customer_decision", "enum"},
+                                                   {"alternatives", "array", false}};
+  static constexpr RequirementField kVerification[] = {{"verification", "string"}};
+  switch (requirement) {
+    case Requirement::kNote:
+      return kNote;
+    case Requirement::kReason:
+      return kReason;
+    case Requirement::kResolution:
+      return kResolution;
+    case Requirement::kDepartment:
+      return kDepartment;
+    case Requirement::kSampleReceived:
+      return kSampleReceived;
+    case Requirement::kDefectDescription:
+      return kDefect;
+    case Requirement::kRootCause:
+      return kRootCause;
+    case Requirement::kResponsibleDepartment:
+      return kResponsible;
+    case Requirement::kCountermeasure:
+      return kCountermeasure;
+    case Requirement::kReply:
+      return kReply;
+    case Requirement::kCustomerDecision:
+      return kDecision;
+    case Requirement::kVerification:
+      return kVerification;
+  }
+  return {};
+}
+
+bool TakesField(const WorkflowTransition& step, std::string_view name) {
+  return std::any_of(step.requirements.begin(), step.requirements.end(), [&](Requirement r) {
+    const auto fields = FieldsOf(r);
+    return std::any_of(fields.begin(), fields.end(),
+                       [&](const RequirementField& field) { return field.name == name; });
+  });
+}
+
 bool MayTake(const WorkflowTransition& step, Role role) {
   return role == Role::kAdmin || Contains(step.roles, role);
 }
@@ -117,10 +169,10 @@ Workflow DefaultWorkflow() {
                     {"sample_requested"}),
                kComplaints),
       // 3. Record: the quality abnormality report goes to QA with the sample...
-      ForCases(
-          Step("hand_to_qa", {"sample_collection"}, "investigating", {kSales},
-               {R::kSampleReceived, R::kDefectDescription}, {"sample_received", "handed_to_qa"}),
-          kComplaints),
+      ForCases(Step("hand_to_qa", {"sample_collection"}, "investigating", {kSales},
+                    {R::kSampleReceived, R::kDefectDescription},
+                    {std::string(kSampleReceivedEvent), "handed_to_qa"}),
+               kComplaints),
       // ...or without one, for a potential-failure-cause analysis.
       ForCases(
           Step("request_failure_analysis", {"understanding"}, "investigating", {kSales},
@@ -134,7 +186,7 @@ Workflow DefaultWorkflow() {
       Step("submit_countermeasures", {"countermeasures"}, "qa_approval", {kQa, kDepartment, kSales},
            {R::kCountermeasure}, {"countermeasures_submitted"}),
       Step("approve_countermeasures", {"qa_approval"}, "replying", {kQa}, {},
-           {"countermeasures_approved"}),
+           {std::string(kCountermeasuresApprovedEvent)}),
       Step("return_countermeasures", {"qa_approval"}, "countermeasures", {kQa}, {R::kReason},
            {"countermeasures_returned"}),
       // Environmental complaints: the communication form, owned by general affairs.

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,24 @@ inline constexpr EnumCodes<Requirement, 12> kRequirementCodes{{{
     {Requirement::kVerification, "verification"},
 }}};
 
+// A field of POST /api/v1/cases/{id}/transitions that answers a requirement.
+struct RequirementField {
+  std::string_view name;
+  std::string_view type;  // "string", "id", "timestamp", "object", "enum", "array"
+  // Must be given. Not so for "countermeasure" (an action already on the case
+  // will do), "alternatives" (only with a rejection), "root_cause_outflow".
+  bool required = true;
+};
+
+// The fields that answer a requirement.
+std::span<const RequirementField> FieldsOf(Requirement requirement);
+
+// Procedure events whose step data the use cases treat specially: the
+// sample's own arrival time is recorded, and QA's approval is entered on the
+// quality report.
+inline constexpr std::string_view kSampleReceivedEvent = "sample_received";
+inline constexpr std::string_view kCountermeasuresApprovedEvent = "countermeasures_approved";
+
 // Display names by locale ("zh-CN", "en"). Empty for the shipped states and
 // steps, whose names come from the i18n catalog ("workflow.state.<code>").
 using Labels = std::map<std::string, std::string>;
@@ -116,6 +135,9 @@ Status ValidateWorkflow(const Workflow& workflow);
 
 // Whether a code is a well-formed state, step or event code.
 bool IsWorkflowCode(std::string_view code);
+
+// Whether the step asks for the field `name` through one of its requirements.
+bool TakesField(const WorkflowTransition& step, std::string_view name);
 
 // Whether the role may take the step.
 bool MayTake(const WorkflowTransition& step, Role role);

@@ -128,7 +128,9 @@ void JobRunner::Loop() {
     // At least a moment: a job another node is claiming right now shows as
     // available until that node commits.
     constexpr std::chrono::milliseconds kMinimumSleep{20};
-    auto sleep = options_.poll_interval;
+    // Never beyond the wake horizon: jobs due later than it do not wake us.
+    auto sleep =
+        std::min(options_.poll_interval, std::chrono::milliseconds(storage::kJobWakeHorizonMs));
     std::optional<TimestampMs> next;
     const Status read = database_.Read([&](storage::Connection& connection) -> Status {
       LT_TRY_ASSIGN(next, storage::JobStore(connection).NextAvailableAt());

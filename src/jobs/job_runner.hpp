@@ -63,7 +63,7 @@ class JobRunner {
   Result<int> RunDue();
 
   // Runs passes on a thread of its own, sleeping until the next job is due
-  // (at most poll_interval) or until any node schedules one.
+  // (at most poll_interval) or until any node schedules one due soon.
   void Start();
   void Stop();
 

@@ -11,6 +11,11 @@ bool IsWorking(DurationUnit unit) {
   return unit == DurationUnit::kWorkingHours || unit == DurationUnit::kWorkingDays;
 }
 
+bool IsPauseState(const SlaTarget& target, const std::string& state) {
+  return std::find(target.pause_states.begin(), target.pause_states.end(), state) !=
+         target.pause_states.end();
+}
+
 struct Interval {
   TimestampMs from = 0;
   TimestampMs to = 0;  // exclusive; `now` for a pause still going on
@@ -24,8 +29,7 @@ std::vector<Interval> PausesBetween(const SlaTarget& target, const CaseHistory& 
   if (target.pause_states.empty()) return pauses;
   std::optional<TimestampMs> paused_since;
   for (const auto& change : history.states) {
-    const bool pausing = std::find(target.pause_states.begin(), target.pause_states.end(),
-                                   change.state) != target.pause_states.end();
+    const bool pausing = IsPauseState(target, change.state);
     if (pausing && !paused_since) {
       paused_since = change.at;
     } else if (!pausing && paused_since) {
@@ -58,6 +62,11 @@ Result<TimestampMs> DeadlineFrom(const SlaTarget& target, TimestampMs start,
       return calendar.AddWorkingDays(start, static_cast<int>(target.amount));
   }
   return start;
+}
+
+ClockState StateAt(const SlaClock& clock, TimestampMs now) {
+  return clock.state == ClockState::kRunning && now > clock.due_at ? ClockState::kBreached
+                                                                   : clock.state;
 }
 
 Result<std::optional<SlaClock>> EvaluateClock(const SlaTarget& target, const CaseHistory& history,
@@ -111,9 +120,8 @@ Result<std::optional<SlaClock>> EvaluateClock(const SlaTarget& target, const Cas
     due = moved->due_at;
   }
   clock.due_at = due;
-  const bool paused_now = !stopped_at && !pauses.empty() && pauses.back().to >= end &&
-                          std::find(target.pause_states.begin(), target.pause_states.end(),
-                                    history.states.back().state) != target.pause_states.end();
+  const bool paused_now =
+      !stopped_at && !history.states.empty() && IsPauseState(target, history.states.back().state);
   if (stopped_at) {
     clock.met_at = stopped_at;
     clock.state = *stopped_at <= due ? ClockState::kMet : ClockState::kBreached;

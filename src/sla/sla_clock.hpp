@@ -65,6 +65,10 @@ Result<std::optional<SlaClock>> EvaluateClock(const SlaTarget& target, const Cas
                                               const BusinessCalendar& calendar, TimestampMs now,
                                               const std::optional<MovedDeadline>& moved = {});
 
+// The state of a clock computed earlier, as of `now`: a running clock whose
+// deadline has passed since is breached.
+ClockState StateAt(const SlaClock& clock, TimestampMs now);
+
 // The deadline of a duration from `start`, with no pauses.
 Result<TimestampMs> DeadlineFrom(const SlaTarget& target, TimestampMs start,
                                  const BusinessCalendar& calendar);

@@ -53,6 +53,11 @@ class CaseStore {
   // stored version is not `expected_version` (someone else changed it).
   Status Update(const domain::Case& a_case, std::int64_t expected_version);
   Result<std::optional<domain::Case>> Find(domain::Id id);
+  // The earliest deadline of the case's clocks (nullopt: none running).
+  Status SetSlaDueAt(domain::Id id, std::optional<TimestampMs> due_at);
+  // Marks the case changed at `now` by something outside its own fields (an
+  // interaction, a moved deadline); its version stays.
+  Status Touch(domain::Id id, TimestampMs now);
   // Up to filter.limit + 1 cases, so the caller can tell whether more follow.
   Result<std::vector<domain::Case>> List(const CaseFilter& filter, const domain::CaseScope& scope);
 

@@ -138,4 +138,13 @@ Result<std::vector<Customer>> CustomerStore::List(const CustomerFilter& filter) 
   return customers;
 }
 
+Result<std::optional<domain::Segment>> CustomerStore::SegmentOf(domain::Id id) {
+  std::optional<domain::Segment> segment;
+  LT_TRY(
+      connection_.Query("SELECT segment FROM customers WHERE id = $1", {id}, [&](const Row& row) {
+        segment = domain::kSegmentCodes.FromCode(row.Text(0)).value_or(domain::Segment::kNormal);
+      }));
+  return segment;
+}
+
 }  // namespace lt::storage

@@ -27,6 +27,8 @@ class CustomerStore {
   // Writes name, kind, organization, region, segment and replaces the contacts.
   Status Update(const domain::Customer& customer);
   Result<std::optional<domain::Customer>> Find(domain::Id id);
+  // Just the segment (SLA policies look at it); nullopt when absent.
+  Result<std::optional<domain::Segment>> SegmentOf(domain::Id id);
   // The customer that owns this normalised contact, if any.
   Result<std::optional<domain::Id>> FindByContact(const domain::Contact& contact);
   // Up to filter.limit + 1 customers ordered by id.

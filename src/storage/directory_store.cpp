@@ -180,20 +180,26 @@ Result<std::vector<domain::Category>> DirectoryStore::ListCategories() {
   return out;
 }
 
-Result<std::vector<domain::Id>> DirectoryStore::ActiveUserIdsInRole(
-    domain::Role role, std::optional<domain::Id> department_id) {
+Result<std::vector<domain::Id>> DirectoryStore::ActiveUserIdsInRoles(
+    const std::vector<domain::Role>& roles, std::optional<domain::Id> department_id) {
   std::vector<domain::Id> ids;
-  const std::string role_code(domain::kRoleCodes.ToCode(role));
-  auto add = [&](const Row& row) { ids.push_back(row.Int(0)); };
-  if (department_id) {
-    LT_TRY(connection_.Query(
-        "SELECT u.id FROM users u JOIN user_departments d ON d.user_id = u.id "
-        "WHERE u.role = $1 AND u.active = 1 AND d.department_id = $2 ORDER BY u.id",
-        {role_code, *department_id}, add));
-  } else {
-    LT_TRY(connection_.Query("SELECT id FROM users WHERE role = $1 AND active = 1 ORDER BY id",
-                             {role_code}, add));
+  if (roles.empty()) return ids;
+  SqlParams params;
+  std::string role_list;
+  for (const auto role : roles) {
+    params.emplace_back(std::string(domain::kRoleCodes.ToCode(role)));
+    role_list += (role_list.empty() ? "$" : ", $") + std::to_string(params.size());
   }
+  std::string sql = "SELECT u.id FROM users u WHERE u.active = 1 AND u.role IN (" + role_list + ")";
+  if (department_id) {
+    params.emplace_back(*department_id);
+    sql +=
+        " AND EXISTS (SELECT 1 FROM user_departments d WHERE d.user_id = u.id AND "
+        "d.department_id = $" +
+        std::to_string(params.size()) + ")";
+  }
+  LT_TRY(connection_.Query(sql + " ORDER BY u.id", params,
+                           [&](const Row& row) { ids.push_back(row.Int(0)); }));
   return ids;
 }
 

@@ -29,9 +29,10 @@ class DirectoryStore {
   Result<std::optional<domain::User>> FindUserByEmail(const std::string& email);
   Result<std::optional<std::string>> PasswordHashOf(domain::Id user_id);
   Result<std::vector<domain::User>> ListUsers(std::optional<domain::Id> after_id, int limit);
-  // Ids of the active users of a role, only those of `department_id` when given.
-  Result<std::vector<domain::Id>> ActiveUserIdsInRole(domain::Role role,
-                                                      std::optional<domain::Id> department_id);
+  // Ids of the active users of these roles, only those of `department_id`
+  // when given, in id order.
+  Result<std::vector<domain::Id>> ActiveUserIdsInRoles(const std::vector<domain::Role>& roles,
+                                                       std::optional<domain::Id> department_id);
 
   Result<domain::Id> InsertCategory(const domain::Category& category);
   Status UpdateCategory(const domain::Category& category);

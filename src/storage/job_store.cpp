@@ -104,7 +104,13 @@ Status ScheduleJob(Connection& connection, const std::string& kind, const std::s
                    int max_attempts) {
   LT_TRY_ASSIGN(const bool added,
                 JobStore(connection).Schedule(kind, key, payload, due_at, now, max_attempts));
-  if (added) LT_TRY(connection.Notify(kJobScheduledPayload));
+  if (added && due_at <= now + kJobWakeHorizonMs) LT_TRY(connection.Notify(kJobScheduledPayload));
+  return Ok();
+}
+
+Status JobStore::CancelPending(const std::string& kind, const std::string& key) {
+  LT_TRY(connection_.Execute("DELETE FROM jobs WHERE kind = $1 AND key = $2 AND state = 'pending'",
+                             {kind, key}));
   return Ok();
 }
 

@@ -57,6 +57,9 @@ class JobStore {
   // after the last attempt.
   Status Fail(const ClaimedJob& job, const std::string& error, TimestampMs now,
               TimestampMs retry_at);
+  // Removes the job if it is still waiting for its time (a superseded SLA
+  // alert); a claimed one runs and finds nothing to do.
+  Status CancelPending(const std::string& kind, const std::string& key);
   // When the next job becomes available (pending or with a lease to run out).
   Result<std::optional<TimestampMs>> NextAvailableAt();
   Result<std::optional<JobStatus>> Find(const std::string& kind, const std::string& key);
@@ -70,9 +73,14 @@ class JobStore {
 // The change-feed payload that tells runners a job was scheduled.
 inline constexpr std::string_view kJobScheduledPayload = R"({"kind":"job"})";
 
-// Schedules a job in the caller's write transaction and wakes the runners
-// of every node once it commits. Scheduling the same kind and key again is a
-// no-op.
+// Runners never sleep longer than this (jobs.poll_ms is at most 60 s), so a
+// job due later than this is found by a pass anyway and needs no wake-up.
+inline constexpr std::int64_t kJobWakeHorizonMs = 60000;
+
+// Schedules a job in the caller's write transaction. A job due within
+// kJobWakeHorizonMs wakes the runners of every node once it commits; later
+// ones (an SLA deadline hours away) do not, so busy writes do not keep every
+// runner polling. Scheduling the same kind and key again is a no-op.
 Status ScheduleJob(Connection& connection, const std::string& kind, const std::string& key,
                    const std::string& payload, TimestampMs due_at, TimestampMs now,
                    int max_attempts = 10);

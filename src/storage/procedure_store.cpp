@@ -1,5 +1,7 @@
 #include "storage/procedure_store.hpp"
 
+#include "storage/code_list.hpp"
+
 namespace lt::storage {
 namespace {
 
@@ -23,7 +25,7 @@ domain::CaseStep StepFromRow(const Row& row) {
   if (auto decision = row.OptionalText(9)) {
     step.customer_decision = domain::kCustomerDecisionCodes.FromCode(*decision);
   }
-  step.alternatives = row.Text(10);
+  step.alternatives = SplitEnumCodes(row.Text(10), domain::kAlternativeCodes);
   return step;
 }
 
@@ -91,7 +93,7 @@ Result<Id> ProcedureStore::InsertStep(const domain::CaseStep& step) {
        step.customer_decision
            ? SqlValue(std::string(domain::kCustomerDecisionCodes.ToCode(*step.customer_decision)))
            : SqlValue(nullptr),
-       step.alternatives});
+       JoinEnumCodes(step.alternatives, domain::kAlternativeCodes)});
 }
 
 Result<std::vector<domain::CaseStep>> ProcedureStore::ListSteps(Id case_id) {

@@ -54,7 +54,9 @@ Result<bool> SlaPolicyStore::IsCustomised() {
   return any.has_value();
 }
 
-Result<std::vector<sla::SlaPolicy>> SlaPolicyStore::Load() {
+Result<SlaPoliciesPtr> SlaPolicyStore::Load() {
+  static const SlaPoliciesPtr shipped =
+      std::make_shared<const std::vector<sla::SlaPolicy>>(sla::DefaultSlaPolicies());
   std::vector<sla::SlaPolicy> policies;
   std::map<Id, std::size_t> index_of;
   LT_TRY(connection_.Query(
@@ -74,7 +76,7 @@ Result<std::vector<sla::SlaPolicy>> SlaPolicyStore::Load() {
         index_of[policy.id] = policies.size();
         policies.push_back(std::move(policy));
       }));
-  if (policies.empty()) return sla::DefaultSlaPolicies();
+  if (policies.empty()) return shipped;
   LT_TRY(connection_.Query(
       "SELECT policy_id, code, start_event, stop_events, pause_states, amount, unit, "
       "warn_percent, escalate_to_user_id FROM sla_targets ORDER BY policy_id, position",
@@ -93,7 +95,7 @@ Result<std::vector<sla::SlaPolicy>> SlaPolicyStore::Load() {
         target.escalate_to_user_id = row.OptionalInt(8);
         policies[found->second].targets.push_back(std::move(target));
       }));
-  return policies;
+  return SlaPoliciesPtr(std::make_shared<const std::vector<sla::SlaPolicy>>(std::move(policies)));
 }
 
 Status SlaPolicyStore::Replace(const std::vector<sla::SlaPolicy>& policies) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,13 +11,16 @@
 
 namespace lt::storage {
 
+// Shared and immutable: the shipped defaults are built once.
+using SlaPoliciesPtr = std::shared_ptr<const std::vector<sla::SlaPolicy>>;
+
 // SLA policies (migrations/*/0004_sla.sql). While none are stored the
 // procedure's defaults apply.
 class SlaPolicyStore {
  public:
   explicit SlaPolicyStore(Connection& connection) : connection_(connection) {}
 
-  Result<std::vector<sla::SlaPolicy>> Load();
+  Result<SlaPoliciesPtr> Load();
   Result<bool> IsCustomised();
   // Replaces every policy (already validated by the caller).
   Status Replace(const std::vector<sla::SlaPolicy>& policies);

@@ -28,7 +28,9 @@ Result<bool> WorkflowStore::IsCustomised() {
   return any.has_value();
 }
 
-Result<domain::Workflow> WorkflowStore::Load() {
+Result<WorkflowPtr> WorkflowStore::Load() {
+  static const WorkflowPtr shipped =
+      std::make_shared<const domain::Workflow>(domain::DefaultWorkflow());
   domain::Workflow workflow;
   LT_TRY(connection_.Query(
       "SELECT code, kind, initial, labels FROM workflow_states ORDER BY position", {},
@@ -41,7 +43,7 @@ Result<domain::Workflow> WorkflowStore::Load() {
         if (row.Int(2) != 0) workflow.initial_state = state.code;
         workflow.states.push_back(std::move(state));
       }));
-  if (workflow.states.empty()) return domain::DefaultWorkflow();
+  if (workflow.states.empty()) return shipped;
   LT_TRY(connection_.Query(
       "SELECT code, from_states, to_state, roles, case_types, origin_classes, requirements, "
       "events, labels FROM workflow_transitions ORDER BY position",
@@ -58,7 +60,7 @@ Result<domain::Workflow> WorkflowStore::Load() {
         step.labels = LabelsFromText(row.Text(8));
         workflow.transitions.push_back(std::move(step));
       }));
-  return workflow;
+  return WorkflowPtr(std::make_shared<const domain::Workflow>(std::move(workflow)));
 }
 
 Status WorkflowStore::Replace(const domain::Workflow& workflow) {

@@ -1,11 +1,16 @@
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "domain/workflow.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {
+
+// Shared and immutable: the shipped workflow is built once, not on every
+// case write.
+using WorkflowPtr = std::shared_ptr<const domain::Workflow>;
 
 // The workflow tables (migrations/*/0003_workflow.sql). While they are
 // empty the shipped procedure applies.
@@ -14,7 +19,7 @@ class WorkflowStore {
   explicit WorkflowStore(Connection& connection) : connection_(connection) {}
 
   // The workflow in force: the stored one, or domain::DefaultWorkflow().
-  Result<domain::Workflow> Load();
+  Result<WorkflowPtr> Load();
   // Whether an admin has replaced the shipped workflow.
   Result<bool> IsCustomised();
   // Replaces the whole workflow (already validated by the caller).

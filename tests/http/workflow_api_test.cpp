@@ -6,6 +6,7 @@
 
 #include "base/time_format.hpp"
 #include "jobs/sla_alert_job.hpp"
+#include "storage/job_store.hpp"
 #include "support/api_harness.hpp"
 
 namespace lt {
@@ -66,6 +67,18 @@ class WorkflowApiTest : public ::testing::Test {
         std::make_unique<jobs::JobRunner>(*harness_.store.database, harness_.store.clock, options);
     jobs::RegisterSlaAlertJobs(*runner);
     return runner;
+  }
+
+  // Whether an alert job of this kind and key waits to run.
+  bool PendingAlert(const std::string& kind, const std::string& key) {
+    std::optional<storage::JobStatus> status;
+    EXPECT_TRUE(harness_.store.database
+                    ->Read([&](storage::Connection& connection) -> Status {
+                      LT_TRY_ASSIGN(status, storage::JobStore(connection).Find(kind, key));
+                      return Ok();
+                    })
+                    .ok());
+    return status && status->state == storage::JobState::kPending;
   }
 
   json Notifications(const std::string& token) {
@@ -221,8 +234,13 @@ TEST_F(WorkflowApiTest, WarningAndBreachComeDueDuringARestartAndEachFiresOnce) {
 
 TEST_F(WorkflowApiTest, AContactInTimeCancelsTheWarningAndTheBreach) {
   const std::string path = FileComplaint();
+  const std::string breach_key = "1:first_contact:" + std::to_string(At("2026-03-03T15:30:00"));
+  EXPECT_TRUE(PendingAlert("sla.breach", breach_key));
   harness_.store.clock.Set(At("2026-03-02T14:00:00"));
   ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
+  EXPECT_FALSE(PendingAlert("sla.breach", breach_key));
+  EXPECT_FALSE(
+      PendingAlert("sla.warning", "1:first_contact:" + std::to_string(At("2026-03-03T11:00:00"))));
   harness_.store.clock.Set(At("2026-03-04T09:00:00"));
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
   EXPECT_TRUE(Notifications(sales_).empty());
@@ -297,7 +315,15 @@ TEST_F(WorkflowApiTest, WaitingForTheCustomerPausesTheReplyClock) {
       Step(path, sales_, {{"to", "waiting_customer"}, {"reason", "等待客户提供购买凭证"}}).status,
       200);
   harness_.store.clock.Set(At("2026-03-04T09:30:00"));
-  EXPECT_EQ(harness_.Call("GET", path + "/sla", sales_).status, 200);
+  auto waiting = harness_.Call("GET", path + "/sla", sales_);
+  ASSERT_EQ(waiting.status, 200);
+  for (const auto& clock : waiting.body["items"]) {
+    if (clock["target"] == "reply") {
+      EXPECT_EQ(clock["state"], "paused") << clock.dump();
+    }
+  }
+  // Nothing waits to warn about a paused clock.
+  EXPECT_FALSE(PendingAlert("sla.breach", "1:reply:" + std::to_string(At("2026-03-05T09:30:00"))));
   ASSERT_EQ(Step(path, sales_, {{"to", "replying"}, {"note", "客户已提供"}}).status, 200);
   const json reply = ClockOf(path, "reply");
   EXPECT_EQ(reply["state"], "running");
@@ -383,6 +409,29 @@ TEST_F(WorkflowApiTest, AdminsChangeSlaPoliciesAndNewCasesFollowThem) {
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
   auto escalated = harness_.Call("GET", path, harness_.AdminToken());
   EXPECT_EQ(escalated.body["assignee_id"], manager_.id);
+}
+
+TEST_F(WorkflowApiTest, EscalationFollowsThePolicyThatChoseTheTarget) {
+  // The urgent policy, tried first, gets a first-contact target with an
+  // escalation user; a normal complaint's first contact comes from the
+  // complaint policy, which has none, and must not be reassigned.
+  auto policies = harness_.Call("GET", "/api/v1/admin/sla-policies", sales_);
+  json edited = policies.body;
+  ASSERT_EQ(edited["policies"][0]["code"], "urgent_complaint");
+  edited["policies"][0]["targets"].push_back({{"code", "first_contact"},
+                                              {"start_event", "received"},
+                                              {"stop_events", {"first_contact"}},
+                                              {"amount", 2},
+                                              {"unit", "working_hours"},
+                                              {"escalate_to_user_id", manager_.id}});
+  ASSERT_EQ(
+      harness_.CallJson("PUT", "/api/v1/admin/sla-policies", harness_.AdminToken(), edited).status,
+      200);
+  const std::string path = FileComplaint();
+  harness_.store.clock.Set(At("2026-03-03T16:00:00"));
+  ASSERT_TRUE(NewRunner("node")->RunDue().ok());
+  EXPECT_EQ(ClockOf(path, "first_contact")["state"], "breached");
+  EXPECT_EQ(harness_.Call("GET", path, harness_.AdminToken()).body["assignee_id"], sales_user_.id);
 }
 
 }  // namespace

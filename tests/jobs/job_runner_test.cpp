@@ -248,5 +248,28 @@ TEST_F(JobRunnerTest, ARunningRunnerWakesWhenAnyNodeSchedulesAJob) {
   EXPECT_EQ(handler->external_calls, 1);
 }
 
+TEST_F(JobRunnerTest, OnlyJobsDueWithinTheWakeHorizonWakeTheRunners) {
+  // An SLA deadline hours away must not wake every runner on every case
+  // write: runners find it on a later pass anyway.
+  std::atomic<int> wake_ups{0};
+  const auto subscription = store_.database->Subscribe([&](std::string_view payload) {
+    if (payload == storage::kJobScheduledPayload) ++wake_ups;
+  });
+  const TimestampMs now = store_.clock.NowMs();
+  auto schedule = [&](const std::string& key, TimestampMs due_at) {
+    ASSERT_TRUE(store_.database
+                    ->Write([&](storage::Connection& c) {
+                      return ScheduleJob(c, "test.record", key, "{}", due_at, now);
+                    })
+                    .ok());
+  };
+  schedule("later", now + storage::kJobWakeHorizonMs + 1);
+  schedule("soon", now + storage::kJobWakeHorizonMs);
+  for (int i = 0; i < 100 && wake_ups == 0; ++i) std::this_thread::sleep_for(20ms);
+  std::this_thread::sleep_for(100ms);
+  store_.database->Unsubscribe(subscription);
+  EXPECT_EQ(wake_ups, 1);
+}
+
 }  // namespace
 }  // namespace lt::jobs

@@ -150,16 +150,17 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto a_case, app::GetCase(services.app, context.principal(), id));
-                json body = wire::CaseToJson(a_case);
-                if (context.principal().role != domain::Role::kCustomer) {
-                  LT_TRY_ASSIGN(auto clocks,
-                                app::GetCaseClocks(services.app, context.principal(), id));
+                LT_TRY_ASSIGN(auto found,
+                              app::GetCaseWithClocks(services.app, context.principal(), id));
+                json body = wire::CaseToJson(found.a_case);
+                if (domain::IsStaff(context.principal())) {
                   body["sla"] = json::array();
-                  for (const auto& clock : clocks) body["sla"].push_back(wire::ClockToJson(clock));
+                  for (const auto& clock : found.clocks) {
+                    body["sla"].push_back(wire::ClockToJson(clock));
+                  }
                 }
                 HttpResponse response = JsonResponse(200, body);
-                response.WithHeader("ETag", "\"" + std::to_string(a_case.version) + "\"");
+                response.WithHeader("ETag", "\"" + std::to_string(found.a_case.version) + "\"");
                 return response;
               }});
 

@@ -35,7 +35,7 @@ void RegisterWorkflowRoutes(ApiRouter& router, Services& services) {
                        app::ListAvailableSteps(services.app, context.principal(), id));
          json items = json::array();
          for (const auto& step : available.steps) {
-           items.push_back(wire::AvailableStepToJson(step, available.workflow, context.locale));
+           items.push_back(wire::AvailableStepToJson(step, *available.workflow, context.locale));
          }
          return JsonResponse(200, {{"items", items}});
        }});

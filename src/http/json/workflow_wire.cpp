@@ -5,46 +5,7 @@
 namespace lt::http::wire {
 namespace {
 
-using domain::Requirement;
 using nlohmann::json;
-
-struct RequirementField {
-  const char* name;
-  const char* type;  // "string", "id", "timestamp", "object", "enum", "array"
-  bool required;
-};
-
-// The fields each requirement asks for in POST .../transitions.
-std::vector<RequirementField> FieldsOf(Requirement requirement) {
-  switch (requirement) {
-    case Requirement::kNote:
-      return {{"note", "string", true}};
-    case Requirement::kReason:
-      return {{"reason", "string", true}};
-    case Requirement::kResolution:
-      return {{"resolution", "string", true}};
-    case Requirement::kDepartment:
-      return {{"department_id", "id", true}};
-    case Requirement::kSampleReceived:
-      return {{"sample_received_at", "timestamp", true}};
-    case Requirement::kDefectDescription:
-      return {{"defect_description", "string", true}};
-    case Requirement::kRootCause:
-      return {{"root_cause_occurrence", "string", true}, {"root_cause_outflow", "string", false}};
-    case Requirement::kResponsibleDepartment:
-      return {{"responsible_department_id", "id", true}};
-    case Requirement::kCountermeasure:
-      // Required unless the case has an action already.
-      return {{"countermeasure", "object", false}};
-    case Requirement::kReply:
-      return {{"reply", "string", true}};
-    case Requirement::kCustomerDecision:
-      return {{"customer_decision", "enum", true}, {"alternatives", "array", false}};
-    case Requirement::kVerification:
-      return {{"verification", "string", true}};
-  }
-  return {};
-}
 
 json LabelsToJson(const domain::Labels& labels) {
   json out = json::object();
@@ -168,7 +129,7 @@ json AvailableStepToJson(const domain::WorkflowTransition& step, const domain::W
   for (const auto requirement : step.requirements) {
     const std::string code(domain::kRequirementCodes.ToCode(requirement));
     json fields = json::array();
-    for (const auto& field : FieldsOf(requirement)) {
+    for (const auto& field : domain::FieldsOf(requirement)) {
       fields.push_back({{"name", field.name}, {"type", field.type}, {"required", field.required}});
     }
     required_data.push_back({{"requirement", code},
@@ -212,19 +173,12 @@ Result<app::StepInput> ParseStepInput(const json& body) {
   }
   input.reply = reader.String("reply");
   input.customer_decision = reader.Enum("customer_decision", domain::kCustomerDecisionCodes);
-  input.alternatives = reader.StringList("alternatives").value_or(std::vector<std::string>{});
+  input.alternatives = ReadCodeList(reader, "alternatives", domain::kAlternativeCodes, errors);
   input.verification = reader.String("verification");
   return Finish(reader, errors, std::move(input));
 }
 
 json CaseStepToJson(const domain::CaseStep& step) {
-  json alternatives = json::array();
-  for (std::size_t start = 0; start < step.alternatives.size();) {
-    const auto space = step.alternatives.find(' ', start);
-    alternatives.push_back(step.alternatives.substr(start, space - start));
-    if (space == std::string::npos) break;
-    start = space + 1;
-  }
   return {
       {"id", step.id},
       {"step", step.step},
@@ -237,7 +191,7 @@ json CaseStepToJson(const domain::CaseStep& step) {
       {"customer_decision",
        step.customer_decision ? json(domain::kCustomerDecisionCodes.ToCode(*step.customer_decision))
                               : json(nullptr)},
-      {"alternatives", alternatives}};
+      {"alternatives", CodeList(step.alternatives, domain::kAlternativeCodes)}};
 }
 
 json ClockToJson(const storage::StoredClock& stored) {
