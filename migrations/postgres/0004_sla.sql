@@ -30,7 +30,9 @@ CREATE TABLE sla_targets (
 CREATE INDEX sla_targets_policy ON sla_targets(policy_id, position);
 
 -- The persisted clocks of each case: recomputed in the transaction of every
--- change to the case, read by the warning and breach jobs and the reports.
+-- change to the case, read by the alert sweep and the reports.
+-- next_alert_at is when the clock's next warning or breach falls due (NULL:
+-- none pending); the sweep walks its index in due-time order.
 -- moved_* keep a deadline moved with the customer's agreement;
 -- original_due_at the deadline it replaced.
 CREATE TABLE sla_clocks (
@@ -45,6 +47,7 @@ CREATE TABLE sla_clocks (
   warn_at BIGINT,
   warned_at BIGINT,
   breached_at BIGINT,
+  next_alert_at BIGINT,
   moved_due_at BIGINT,
   moved_at BIGINT,
   moved_by BIGINT REFERENCES users(id),
@@ -52,7 +55,7 @@ CREATE TABLE sla_clocks (
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (case_id, target)
 );
-CREATE INDEX sla_clocks_due ON sla_clocks(due_at);
+CREATE INDEX sla_clocks_next_alert ON sla_clocks(next_alert_at) WHERE next_alert_at IS NOT NULL;
 
 -- Each user's notification list (SLA warnings, breaches, escalations).
 CREATE TABLE notifications (

@@ -30,7 +30,9 @@ CREATE TABLE sla_targets (
 CREATE INDEX sla_targets_policy ON sla_targets(policy_id, position);
 
 -- The persisted clocks of each case: recomputed in the transaction of every
--- change to the case, read by the warning and breach jobs and the reports.
+-- change to the case, read by the alert sweep and the reports.
+-- next_alert_at is when the clock's next warning or breach falls due (NULL:
+-- none pending); the sweep walks its index in due-time order.
 -- moved_* keep a deadline moved with the customer's agreement;
 -- original_due_at the deadline it replaced.
 CREATE TABLE sla_clocks (
@@ -45,6 +47,7 @@ CREATE TABLE sla_clocks (
   warn_at INTEGER,
   warned_at INTEGER,
   breached_at INTEGER,
+  next_alert_at INTEGER,
   moved_due_at INTEGER,
   moved_at INTEGER,
   moved_by INTEGER REFERENCES users(id),
@@ -52,7 +55,7 @@ CREATE TABLE sla_clocks (
   updated_at INTEGER NOT NULL,
   PRIMARY KEY (case_id, target)
 );
-CREATE INDEX sla_clocks_due ON sla_clocks(due_at);
+CREATE INDEX sla_clocks_next_alert ON sla_clocks(next_alert_at) WHERE next_alert_at IS NOT NULL;
 
 -- Each user's notification list (SLA warnings, breaches, escalations).
 CREATE TABLE notifications (

@@ -64,35 +64,13 @@ Status Reassign(storage::Connection& connection, domain::Case& a_case, Id user_i
 
 }  // namespace
 
-Result<bool> FireSlaAlert(storage::Connection& connection, SlaAlert alert, std::string_view key,
-                          TimestampMs now) {
-  const auto parsed = SlaAlertKey::Parse(key);
-  if (!parsed) return Error::Internal("malformed SLA alert key: " + std::string(key));
-  LT_TRY_ASSIGN(auto found, storage::CaseStore(connection).Find(parsed->case_id));
-  if (!found) return false;
-  domain::Case a_case = *found;
-  LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
-  LT_TRY_ASSIGN(const ClockRefresh refresh, RefreshSlaClocks(connection, *workflow, a_case, now));
-  storage::SlaClockStore clocks(connection);
-  LT_TRY_ASSIGN(const auto stored, clocks.Find(a_case.id, parsed->target));
-  if (!stored) return false;
-  const sla::SlaClock& clock = stored->clock;
-  const bool warning = alert == SlaAlert::kWarning;
-  if (warning) {
-    if (stored->warned_at || clock.met_at || clock.warn_at != parsed->at) return false;
-  } else if (stored->breached_at || clock.met_at || clock.due_at != parsed->at ||
-             clock.state != sla::ClockState::kBreached) {
-    return false;
-  }
+namespace {
 
-  if (!warning) {
-    const auto target = std::find_if(
-        refresh.targets.begin(), refresh.targets.end(),
-        [&](const sla::SlaTarget& candidate) { return candidate.code == parsed->target; });
-    if (target != refresh.targets.end() && target->escalate_to_user_id) {
-      LT_TRY(Reassign(connection, a_case, *target->escalate_to_user_id, now));
-    }
-  }
+// Notifies the recipients of one alert on the case and records it in the
+// audit trail and the change feed.
+Status Announce(storage::Connection& connection, const domain::Case& a_case,
+                const sla::SlaClock& clock, SlaAlert alert, TimestampMs now) {
+  const bool warning = alert == SlaAlert::kWarning;
   LT_TRY_ASSIGN(const auto recipients, RecipientsOf(connection, a_case, alert));
   storage::NotificationStore notifications(connection);
   for (const Id user_id : recipients) {
@@ -100,24 +78,73 @@ Result<bool> FireSlaAlert(storage::Connection& connection, SlaAlert alert, std::
     notification.user_id = user_id;
     notification.kind = warning ? "sla_warning" : "sla_breach";
     notification.case_id = a_case.id;
-    notification.target = parsed->target;
+    notification.target = clock.target;
     notification.due_at = clock.due_at;
     notification.created_at = now;
     LT_TRY(notifications.Insert(notification));
   }
-  if (warning) {
-    LT_TRY(clocks.MarkWarned(a_case.id, parsed->target, now));
-  } else {
-    LT_TRY(clocks.MarkBreached(a_case.id, parsed->target, now));
-  }
   ChangeList changes;
-  changes.Record("sla." + parsed->target, std::nullopt, warning ? "warning" : "breached");
+  changes.Record("sla." + clock.target, std::nullopt, warning ? "warning" : "breached");
   LT_TRY(storage::AuditStore(connection)
              .Append(MakeEvent("case", a_case.id, warning ? "sla_warning" : "sla_breach",
                                std::nullopt, now, changes.Take())));
-  LT_TRY(storage::PublishCaseChange(
-      connection, ChangeOf(a_case, warning ? "sla_warning" : "sla_breach", std::nullopt, now)));
-  return true;
+  return storage::PublishCaseChange(
+      connection, ChangeOf(a_case, warning ? "sla_warning" : "sla_breach", std::nullopt, now));
+}
+
+// Gives the alerts of one clock that are due at `now`, after recomputing it:
+// the warning once its time came, the breach once the deadline passed (both
+// when a sweep catches up on a clock that went by while no node ran).
+Status FireClockAlerts(storage::Connection& connection, const domain::Workflow& workflow,
+                       Id case_id, const std::string& target, TimestampMs now) {
+  LT_TRY_ASSIGN(auto found, storage::CaseStore(connection).Find(case_id));
+  if (!found) return Ok();
+  domain::Case a_case = *found;
+  LT_TRY_ASSIGN(const ClockRefresh refresh, RefreshSlaClocks(connection, workflow, a_case, now));
+  storage::SlaClockStore clocks(connection);
+  LT_TRY_ASSIGN(const auto stored, clocks.Find(case_id, target));
+  if (!stored || stored->clock.met_at || stored->clock.state == sla::ClockState::kPaused) {
+    return Ok();
+  }
+  const sla::SlaClock& clock = stored->clock;
+  const bool warn = !stored->warned_at && clock.warn_at && *clock.warn_at <= now;
+  const bool breach = !stored->breached_at && now > clock.due_at;
+  if (!warn && !breach) return Ok();
+  if (warn) LT_TRY(Announce(connection, a_case, clock, SlaAlert::kWarning, now));
+  if (breach) {
+    const auto chosen =
+        std::find_if(refresh.targets.begin(), refresh.targets.end(),
+                     [&](const sla::SlaTarget& candidate) { return candidate.code == target; });
+    if (chosen != refresh.targets.end() && chosen->escalate_to_user_id) {
+      LT_TRY(Reassign(connection, a_case, *chosen->escalate_to_user_id, now));
+    }
+    LT_TRY(Announce(connection, a_case, clock, SlaAlert::kBreach, now));
+  }
+  return clocks.MarkAlerted(
+      case_id, target, warn, breach, now,
+      sla::NextAlertAt(clock, stored->warned_at || warn, stored->breached_at || breach));
+}
+
+}  // namespace
+
+Result<int> FireDueSlaAlerts(storage::Connection& connection, TimestampMs now, int limit) {
+  storage::SlaClockStore clocks(connection);
+  LT_TRY_ASSIGN(const auto due, clocks.ClaimDueAlerts(now, limit));
+  if (due.empty()) return 0;
+  LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
+  for (const auto& clock : due) {
+    LT_TRY(FireClockAlerts(connection, *workflow, clock.case_id, clock.target, now));
+  }
+  return static_cast<int>(due.size());
+}
+
+Result<std::optional<TimestampMs>> NextSlaAlertAt(storage::Database& database) {
+  std::optional<TimestampMs> next;
+  LT_TRY(database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(next, storage::SlaClockStore(connection).NextAlertAt());
+    return Ok();
+  }));
+  return next;
 }
 
 Result<std::vector<storage::Notification>> ListNotifications(AppContext& context,

@@ -1,8 +1,7 @@
 #pragma once
 
 // SLA warnings and breaches: what happens when a clock's warning or deadline
-// comes due. Run by the job runner (jobs/sla_alert_job.cpp), inside the
-// transaction that marks the job done, so each alert happens exactly once.
+// comes due. Run by the job runner's SLA sweep (jobs/sla_alert_sweep.cpp).
 
 #include <string_view>
 #include <vector>
@@ -16,15 +15,19 @@ namespace lt::app {
 
 enum class SlaAlert { kWarning, kBreach };
 
-// Fires the alert named by a job key ("<case id>:<target>:<due instant>") if
-// the clock still stands as it did when the job was scheduled: the clock is
-// recomputed first, and a clock since met, paused or moved does nothing.
-// A warning notifies the case's assignee (or, with none, its department's
-// staff); a breach notifies the assignee and the department's managers (all
-// managers when the department has none) and reassigns the case when the
-// target says so. Returns whether the alert fired.
-Result<bool> FireSlaAlert(storage::Connection& connection, SlaAlert alert, std::string_view key,
-                          TimestampMs now);
+// Gives the SLA alerts due at `now`, earliest first, at most `limit` clocks:
+// each clock is recomputed first, so one since met, paused or moved gives
+// nothing. A warning notifies the case's assignee (or, with none, its
+// department's staff); a breach notifies the assignee and the department's
+// managers (all managers when the department has none) and reassigns the
+// case when its target says so. Run in a write transaction: the alerts and
+// the marks that they were given commit together, so each is given exactly
+// once across nodes and restarts (on PostgreSQL the claimed clocks are
+// locked; other nodes skip them). Returns how many clocks were due.
+Result<int> FireDueSlaAlerts(storage::Connection& connection, TimestampMs now, int limit);
+
+// When the earliest pending SLA alert falls due.
+Result<std::optional<TimestampMs>> NextSlaAlertAt(storage::Database& database);
 
 // The principal's notifications, newest first.
 Result<std::vector<storage::Notification>> ListNotifications(AppContext& context,

@@ -1,7 +1,6 @@
 #include "app/sla_clocks.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
 
 #include "app/audit_trail.hpp"
@@ -13,7 +12,6 @@
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/customer_store.hpp"
-#include "storage/job_store.hpp"
 #include "storage/procedure_store.hpp"
 #include "storage/workflow_store.hpp"
 
@@ -50,57 +48,7 @@ Result<sla::CaseHistory> LoadHistory(storage::Connection& connection,
   return history;
 }
 
-// The alerts a clock waits for: its warning (unless given) and its breach
-// (unless met or given).
-struct PendingAlerts {
-  std::optional<TimestampMs> warning_at;
-  std::optional<TimestampMs> breach_at;
-};
-
-PendingAlerts AlertsOf(const sla::SlaClock& clock, bool warned, bool breached) {
-  PendingAlerts alerts;
-  if (clock.met_at) return alerts;
-  if (clock.warn_at && !warned) alerts.warning_at = clock.warn_at;
-  if (!breached) alerts.breach_at = clock.due_at;
-  return alerts;
-}
-
-Status CancelAlerts(storage::Connection& connection, Id case_id, const std::string& target,
-                    const PendingAlerts& before, const PendingAlerts& after) {
-  storage::JobStore jobs(connection);
-  if (before.warning_at && before.warning_at != after.warning_at) {
-    LT_TRY(jobs.CancelPending(std::string(kSlaWarningJob),
-                              SlaAlertKey{case_id, target, *before.warning_at}.Format()));
-  }
-  if (before.breach_at && before.breach_at != after.breach_at) {
-    LT_TRY(jobs.CancelPending(std::string(kSlaBreachJob),
-                              SlaAlertKey{case_id, target, *before.breach_at}.Format()));
-  }
-  return Ok();
-}
-
 }  // namespace
-
-std::string SlaAlertKey::Format() const {
-  return std::to_string(case_id) + ":" + target + ":" + std::to_string(at);
-}
-
-std::optional<SlaAlertKey> SlaAlertKey::Parse(std::string_view key) {
-  const auto first = key.find(':');
-  const auto last = key.rfind(':');
-  if (first == std::string_view::npos || first == last) return std::nullopt;
-  SlaAlertKey parsed;
-  parsed.target = std::string(key.substr(first + 1, last - first - 1));
-  const auto id_text = key.substr(0, first);
-  const auto at_text = key.substr(last + 1);
-  if (std::from_chars(id_text.data(), id_text.data() + id_text.size(), parsed.case_id).ec !=
-          std::errc() ||
-      std::from_chars(at_text.data(), at_text.data() + at_text.size(), parsed.at).ec !=
-          std::errc()) {
-    return std::nullopt;
-  }
-  return parsed;
-}
 
 Result<const sla::BusinessCalendar*> ShippedBusinessCalendar() {
   static const Result<sla::BusinessCalendar> shipped = sla::ShippedCalendar();
@@ -142,47 +90,21 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
     const storage::StoredClock* previous = previous_of(target.code);
     const auto moved = previous ? previous->moved : std::nullopt;
     LT_TRY_ASSIGN(const auto clock, sla::EvaluateClock(target, history, *calendar, now, moved));
-    const PendingAlerts before = previous
-                                     ? AlertsOf(previous->clock, previous->warned_at.has_value(),
-                                                previous->breached_at.has_value())
-                                     : PendingAlerts{};
-    if (!clock) {
-      LT_TRY(CancelAlerts(connection, a_case.id, target.code, before, {}));
-      continue;
-    }
+    if (!clock) continue;
     kept.push_back(target.code);
-    LT_TRY(clocks.Save(a_case.id, *clock, now));
     if (!clock->met_at) {  // overdue clocks sort first in the queue
       refresh.earliest_due = std::min(refresh.earliest_due.value_or(clock->due_at), clock->due_at);
     }
-    // A paused clock waits for nothing until it resumes.
-    PendingAlerts after =
-        clock->state == sla::ClockState::kPaused
-            ? PendingAlerts{}
-            : AlertsOf(*clock, previous && previous->warned_at, previous && previous->breached_at);
-    LT_TRY(CancelAlerts(connection, a_case.id, target.code, before, after));
-    // Alerts for deadlines long past when the clock was first computed
-    // (imported history) are not sent: nobody can act on them any more.
-    if (!previous && clock->due_at < now - kStaleAlertMs) after = {};
-    if (after.warning_at) {
-      LT_TRY(storage::ScheduleJob(connection, std::string(kSlaWarningJob),
-                                  SlaAlertKey{a_case.id, target.code, *after.warning_at}.Format(),
-                                  "{}", *after.warning_at, now));
-    }
-    if (after.breach_at) {
-      // A deadline is kept when met at its very instant: breached a moment later.
-      LT_TRY(storage::ScheduleJob(connection, std::string(kSlaBreachJob),
-                                  SlaAlertKey{a_case.id, target.code, *after.breach_at}.Format(),
-                                  "{}", *after.breach_at + 1, now));
-    }
+    std::optional<TimestampMs> next_alert = sla::NextAlertAt(
+        *clock, previous && previous->warned_at, previous && previous->breached_at);
+    // A deadline long past when the clock is first computed (imported
+    // history) alerts nobody: nobody can act on it any more.
+    if (!previous && clock->due_at < now - kStaleAlertMs) next_alert.reset();
+    LT_TRY(clocks.Save(a_case.id, *clock, next_alert, now));
   }
-  for (const auto& clock : stored) {
-    if (std::find(kept.begin(), kept.end(), clock.clock.target) != kept.end()) continue;
-    LT_TRY(CancelAlerts(
-        connection, a_case.id, clock.clock.target,
-        AlertsOf(clock.clock, clock.warned_at.has_value(), clock.breached_at.has_value()), {}));
+  if (!stored.empty()) {
+    LT_TRY(clocks.RemoveOthers(a_case.id, kept));
   }
-  if (!stored.empty()) LT_TRY(clocks.RemoveOthers(a_case.id, kept));
   LT_TRY(storage::CaseStore(connection).SetSlaDueAt(a_case.id, refresh.earliest_due));
   return refresh;
 }

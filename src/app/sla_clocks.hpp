@@ -16,21 +16,6 @@
 
 namespace lt::app {
 
-// Job kinds of the alerts (jobs/sla_alert_job.cpp runs them).
-inline constexpr std::string_view kSlaWarningJob = "sla.warning";
-inline constexpr std::string_view kSlaBreachJob = "sla.breach";
-
-// The key of an alert job, "<case id>:<target>:<due instant>": a clock whose
-// warning or deadline moves gets a new job, and the old one matches nothing.
-struct SlaAlertKey {
-  Id case_id = 0;
-  std::string target;
-  TimestampMs at = 0;
-
-  std::string Format() const;
-  static std::optional<SlaAlertKey> Parse(std::string_view key);
-};
-
 // The calendar deadlines are counted in: the shipped one
 // (sla::ShippedCalendar), built once.
 Result<const sla::BusinessCalendar*> ShippedBusinessCalendar();
@@ -45,12 +30,12 @@ struct ClockRefresh {
 };
 
 // Recomputes every clock of the case at `now` from its policies and history,
-// saves them, and keeps the earliest deadline not yet met in
-// cases.sla_due_at. Each clock not stopped has a warning job and a breach
-// job keyed by their due instants; when a clock is met, paused, moved or no
-// longer applies, its waiting jobs are cancelled and new ones scheduled.
-// Call inside the write transaction that changed the case, with the
-// workflow that transaction uses.
+// saves each with when its next alert falls due (sla::NextAlertAt; the alert
+// sweep, app::FireDueSlaAlerts, walks that in due-time order), and keeps the
+// earliest deadline not yet met in cases.sla_due_at. A clock met, paused or
+// moved thereby has its pending alert cancelled or moved in the same
+// transaction. Call inside the write transaction that changed the case, with
+// the workflow that transaction uses.
 Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
                                       const domain::Workflow& workflow, const domain::Case& a_case,
                                       TimestampMs now, CaseRecord record = CaseRecord::kExisting);

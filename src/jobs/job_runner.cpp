@@ -93,8 +93,17 @@ Result<int> JobRunner::RunDue() {
     for (const auto& job : claimed) {
       if (RunOne(job)) ++completed;
     }
-    if (static_cast<int>(claimed.size()) < options_.batch) return completed;
+    if (static_cast<int>(claimed.size()) < options_.batch) break;
   }
+  for (const auto& source : sources_) {
+    LT_TRY_ASSIGN(const int handled, source->RunDue(clock_.NowMs()));
+    completed += handled;
+  }
+  return completed;
+}
+
+void JobRunner::AddSource(std::unique_ptr<DueWorkSource> source) {
+  sources_.push_back(std::move(source));
 }
 
 void JobRunner::Wake() {
@@ -136,6 +145,11 @@ void JobRunner::Loop() {
       LT_TRY_ASSIGN(next, storage::JobStore(connection).NextAvailableAt());
       return Ok();
     });
+    for (const auto& source : sources_) {
+      auto source_next = source->NextDueAt();
+      if (source_next.ok() && *source_next)
+        next = std::min(next.value_or(**source_next), **source_next);
+    }
     if (read.ok() && next) {
       const auto until_next =
           std::chrono::milliseconds(std::max<std::int64_t>(0, *next - clock_.NowMs()));

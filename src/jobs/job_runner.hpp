@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "base/clock.hpp"
 #include "storage/database.hpp"
@@ -37,6 +38,22 @@ class JobHandler {
   }
 };
 
+// Background work found in the store itself rather than in the jobs table,
+// for work whose due times change with every write of what they belong to
+// (SLA clocks): a job row each would cost every one of those writes. The
+// runner asks each source when it next has work, sleeps until then (at most
+// poll_interval) and lets it run what is due. A source gives each item
+// exactly once by handling it in the transaction that marks it handled;
+// concurrent nodes must skip items another holds (FOR UPDATE SKIP LOCKED).
+class DueWorkSource {
+ public:
+  virtual ~DueWorkSource() = default;
+  // Handles what is due at `now`; returns how many items it handled.
+  virtual Result<int> RunDue(TimestampMs now) = 0;
+  // When the next item falls due, if any is pending.
+  virtual Result<std::optional<TimestampMs>> NextDueAt() = 0;
+};
+
 struct JobRunnerOptions {
   std::string node;                               // unique per running process
   std::chrono::milliseconds lease{60000};         // a run must finish within this
@@ -57,9 +74,12 @@ class JobRunner {
 
   // Registers the handler for a kind; call before Start().
   void Register(const std::string& kind, std::unique_ptr<JobHandler> handler);
+  // Adds a source of due work; call before Start().
+  void AddSource(std::unique_ptr<DueWorkSource> source);
 
-  // Claims and runs every job available now, batch by batch; returns how
-  // many runs completed. Tests drive this with a manual clock.
+  // Claims and runs every job available now, batch by batch, then the due
+  // work of every source; returns how many runs and items completed. Tests
+  // drive this with a manual clock.
   Result<int> RunDue();
 
   // Runs passes on a thread of its own, sleeping until the next job is due
@@ -82,6 +102,7 @@ class JobRunner {
   const Clock& clock_;
   JobRunnerOptions options_;
   std::map<std::string, std::unique_ptr<JobHandler>> handlers_;
+  std::vector<std::unique_ptr<DueWorkSource>> sources_;
   std::uint64_t feed_subscription_ = 0;
 
   std::mutex mutex_;

@@ -1,7 +1,7 @@
 #include "server/runtime.hpp"
 
 #include "jobs/housekeeping.hpp"
-#include "jobs/sla_alert_job.hpp"
+#include "jobs/sla_alert_sweep.hpp"
 #include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -54,7 +54,7 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
       std::make_unique<jobs::JobRunner>(*runtime->database, runtime->clock, job_options);
   runtime->job_runner->Register(std::string(jobs::kHousekeepingKind),
                                 std::make_unique<jobs::HousekeepingJob>());
-  jobs::RegisterSlaAlertJobs(*runtime->job_runner);
+  runtime->job_runner->AddSource(std::make_unique<jobs::SlaAlertSweep>(*runtime->database));
   return runtime;
 }
 

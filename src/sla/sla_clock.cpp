@@ -64,6 +64,13 @@ Result<TimestampMs> DeadlineFrom(const SlaTarget& target, TimestampMs start,
   return start;
 }
 
+std::optional<TimestampMs> NextAlertAt(const SlaClock& clock, bool warned, bool breached) {
+  if (clock.met_at || clock.state == ClockState::kPaused) return std::nullopt;
+  if (clock.warn_at && !warned) return clock.warn_at;
+  if (!breached) return clock.due_at + 1;
+  return std::nullopt;
+}
+
 ClockState StateAt(const SlaClock& clock, TimestampMs now) {
   return clock.state == ClockState::kRunning && now > clock.due_at ? ClockState::kBreached
                                                                    : clock.state;

@@ -69,6 +69,11 @@ Result<std::optional<SlaClock>> EvaluateClock(const SlaTarget& target, const Cas
 // deadline has passed since is breached.
 ClockState StateAt(const SlaClock& clock, TimestampMs now);
 
+// When the clock's next alert falls due: its warning until that was given,
+// then its breach (a moment after the deadline, which is itself kept) until
+// that was given; nullopt when the clock is met or paused, or both were given.
+std::optional<TimestampMs> NextAlertAt(const SlaClock& clock, bool warned, bool breached);
+
 // The deadline of a duration from `start`, with no pauses.
 Result<TimestampMs> DeadlineFrom(const SlaTarget& target, TimestampMs start,
                                  const BusinessCalendar& calendar);

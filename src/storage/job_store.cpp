@@ -108,10 +108,4 @@ Status ScheduleJob(Connection& connection, const std::string& kind, const std::s
   return Ok();
 }
 
-Status JobStore::CancelPending(const std::string& kind, const std::string& key) {
-  LT_TRY(connection_.Execute("DELETE FROM jobs WHERE kind = $1 AND key = $2 AND state = 'pending'",
-                             {kind, key}));
-  return Ok();
-}
-
 }  // namespace lt::storage

@@ -57,9 +57,6 @@ class JobStore {
   // after the last attempt.
   Status Fail(const ClaimedJob& job, const std::string& error, TimestampMs now,
               TimestampMs retry_at);
-  // Removes the job if it is still waiting for its time (a superseded SLA
-  // alert); a claimed one runs and finds nothing to do.
-  Status CancelPending(const std::string& kind, const std::string& key);
   // When the next job becomes available (pending or with a lease to run out).
   Result<std::optional<TimestampMs>> NextAvailableAt();
   Result<std::optional<JobStatus>> Find(const std::string& kind, const std::string& key);

@@ -23,7 +23,7 @@ std::vector<Id> SplitIds(const std::string& text) {
 
 constexpr const char* kClockColumns =
     "case_id, target, started_at, due_at, original_due_at, paused_ms, state, met_at, warn_at, "
-    "warned_at, breached_at, moved_due_at, moved_at, moved_by, moved_reason";
+    "warned_at, breached_at, moved_due_at, moved_at, moved_by, moved_reason, next_alert_at";
 
 StoredClock ClockFromRow(const Row& row) {
   StoredClock stored;
@@ -44,6 +44,7 @@ StoredClock ClockFromRow(const Row& row) {
   }
   stored.moved_by = row.OptionalInt(13);
   stored.moved_reason = row.Text(14);
+  stored.next_alert_at = row.OptionalInt(15);
   return stored;
 }
 
@@ -146,17 +147,21 @@ Result<std::optional<StoredClock>> SlaClockStore::Find(Id case_id, const std::st
   return found;
 }
 
-Status SlaClockStore::Save(Id case_id, const sla::SlaClock& clock, TimestampMs now) {
+Status SlaClockStore::Save(Id case_id, const sla::SlaClock& clock,
+                           std::optional<TimestampMs> next_alert_at, TimestampMs now) {
   LT_TRY(connection_.Execute(
       "INSERT INTO sla_clocks (case_id, target, started_at, due_at, original_due_at, paused_ms, "
-      "state, met_at, warn_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+      "state, met_at, warn_at, next_alert_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
       "ON CONFLICT (case_id, target) DO UPDATE SET started_at = excluded.started_at, "
       "due_at = excluded.due_at, original_due_at = excluded.original_due_at, "
       "paused_ms = excluded.paused_ms, state = excluded.state, met_at = excluded.met_at, "
-      "warn_at = excluded.warn_at, updated_at = excluded.updated_at",
+      "warn_at = excluded.warn_at, next_alert_at = excluded.next_alert_at, "
+      "updated_at = excluded.updated_at",
       {case_id, clock.target, clock.started_at, clock.due_at, OptionalValue(clock.original_due_at),
        clock.paused_ms, std::string(sla::kClockStateCodes.ToCode(clock.state)),
-       OptionalValue(clock.met_at), OptionalValue(clock.warn_at), now}));
+       OptionalValue(clock.met_at), OptionalValue(clock.warn_at), OptionalValue(next_alert_at),
+       now}));
   return Ok();
 }
 
@@ -181,18 +186,33 @@ Status SlaClockStore::SetMoved(Id case_id, const std::string& target,
   return Ok();
 }
 
-Status SlaClockStore::MarkWarned(Id case_id, const std::string& target, TimestampMs at) {
-  LT_TRY(
-      connection_.Execute("UPDATE sla_clocks SET warned_at = $1 WHERE case_id = $2 AND target = $3",
-                          {at, case_id, target}));
+Status SlaClockStore::MarkAlerted(Id case_id, const std::string& target, bool warning, bool breach,
+                                  TimestampMs at, std::optional<TimestampMs> next_alert_at) {
+  LT_TRY(connection_.Execute(
+      "UPDATE sla_clocks SET warned_at = CASE WHEN $1 = 1 THEN $3 ELSE warned_at END, "
+      "breached_at = CASE WHEN $2 = 1 THEN $3 ELSE breached_at END, next_alert_at = $4 "
+      "WHERE case_id = $5 AND target = $6",
+      {std::int64_t{warning ? 1 : 0}, std::int64_t{breach ? 1 : 0}, at,
+       OptionalValue(next_alert_at), case_id, target}));
   return Ok();
 }
 
-Status SlaClockStore::MarkBreached(Id case_id, const std::string& target, TimestampMs at) {
-  LT_TRY(connection_.Execute(
-      "UPDATE sla_clocks SET breached_at = $1 WHERE case_id = $2 AND target = $3",
-      {at, case_id, target}));
-  return Ok();
+Result<std::vector<SlaClockStore::ClockKey>> SlaClockStore::ClaimDueAlerts(TimestampMs now,
+                                                                           int limit) {
+  std::vector<ClockKey> due;
+  LT_TRY(
+      connection_.Query("SELECT case_id, target FROM sla_clocks WHERE next_alert_at <= $1 "
+                        "ORDER BY next_alert_at LIMIT $2" +
+                            connection_.dialect().SkipLockedRows(),
+                        {now, std::int64_t{limit}}, [&](const Row& row) {
+                          due.push_back({row.Int(0), row.Text(1)});
+                        }));
+  return due;
+}
+
+Result<std::optional<TimestampMs>> SlaClockStore::NextAlertAt() {
+  return connection_.QueryOptionalInt(
+      "SELECT MIN(next_alert_at) FROM sla_clocks WHERE next_alert_at IS NOT NULL");
 }
 
 Status NotificationStore::Insert(const Notification& notification) {

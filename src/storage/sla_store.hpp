@@ -35,6 +35,7 @@ struct StoredClock {
   sla::SlaClock clock;
   std::optional<TimestampMs> warned_at;
   std::optional<TimestampMs> breached_at;
+  std::optional<TimestampMs> next_alert_at;  // sla::NextAlertAt of the above
   std::optional<sla::MovedDeadline> moved;
   std::optional<domain::Id> moved_by;
   std::string moved_reason;
@@ -47,16 +48,29 @@ class SlaClockStore {
   // The clocks of a case, by target code.
   Result<std::vector<StoredClock>> ListForCase(domain::Id case_id);
   Result<std::optional<StoredClock>> Find(domain::Id case_id, const std::string& target);
-  // Writes the computed part of a clock, keeping what happened to it
-  // (warned_at, breached_at, the moved deadline).
-  Status Save(domain::Id case_id, const sla::SlaClock& clock, TimestampMs now);
+  // Writes the computed part of a clock and when its next alert falls due,
+  // keeping what happened to it (warned_at, breached_at, the moved deadline).
+  Status Save(domain::Id case_id, const sla::SlaClock& clock,
+              std::optional<TimestampMs> next_alert_at, TimestampMs now);
   // Removes clocks whose targets no longer apply to the case.
   Status RemoveOthers(domain::Id case_id, const std::vector<std::string>& kept_targets);
   // Moves the deadline; the new one gets its own warning and breach.
   Status SetMoved(domain::Id case_id, const std::string& target, const sla::MovedDeadline& moved,
                   std::optional<domain::Id> moved_by, const std::string& reason);
-  Status MarkWarned(domain::Id case_id, const std::string& target, TimestampMs at);
-  Status MarkBreached(domain::Id case_id, const std::string& target, TimestampMs at);
+  // Records alerts given at `at` (a warning, a breach or both) and when the
+  // next one falls due.
+  Status MarkAlerted(domain::Id case_id, const std::string& target, bool warning, bool breach,
+                     TimestampMs at, std::optional<TimestampMs> next_alert_at);
+
+  struct ClockKey {
+    domain::Id case_id = 0;
+    std::string target;
+  };
+  // Clocks with an alert due at `now`, earliest first; on PostgreSQL the rows
+  // are locked, and rows another node holds are skipped.
+  Result<std::vector<ClockKey>> ClaimDueAlerts(TimestampMs now, int limit);
+  // When the earliest pending alert falls due.
+  Result<std::optional<TimestampMs>> NextAlertAt();
 
  private:
   Connection& connection_;

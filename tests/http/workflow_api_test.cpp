@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "base/time_format.hpp"
-#include "jobs/sla_alert_job.hpp"
-#include "storage/job_store.hpp"
+#include "jobs/sla_alert_sweep.hpp"
+#include "storage/sla_store.hpp"
 #include "support/api_harness.hpp"
 
 namespace lt {
@@ -65,20 +68,21 @@ class WorkflowApiTest : public ::testing::Test {
     options.node = node;
     auto runner =
         std::make_unique<jobs::JobRunner>(*harness_.store.database, harness_.store.clock, options);
-    jobs::RegisterSlaAlertJobs(*runner);
+    runner->AddSource(std::make_unique<jobs::SlaAlertSweep>(*harness_.store.database));
     return runner;
   }
 
-  // Whether an alert job of this kind and key waits to run.
-  bool PendingAlert(const std::string& kind, const std::string& key) {
-    std::optional<storage::JobStatus> status;
+  // When the clock's next alert falls due (nullopt: none pending).
+  std::optional<TimestampMs> NextAlert(domain::Id case_id, const std::string& target) {
+    std::optional<storage::StoredClock> clock;
     EXPECT_TRUE(harness_.store.database
                     ->Read([&](storage::Connection& connection) -> Status {
-                      LT_TRY_ASSIGN(status, storage::JobStore(connection).Find(kind, key));
+                      LT_TRY_ASSIGN(clock,
+                                    storage::SlaClockStore(connection).Find(case_id, target));
                       return Ok();
                     })
                     .ok());
-    return status && status->state == storage::JobState::kPending;
+    return clock ? clock->next_alert_at : std::nullopt;
   }
 
   json Notifications(const std::string& token) {
@@ -232,15 +236,33 @@ TEST_F(WorkflowApiTest, WarningAndBreachComeDueDuringARestartAndEachFiresOnce) {
             404);
 }
 
+TEST_F(WorkflowApiTest, RunnersSweepingTogetherGiveEachAlertOnce) {
+  constexpr int kCases = 40;
+  for (int i = 0; i < kCases; ++i) FileComplaint();
+  harness_.store.clock.Set(At("2026-03-03T16:00:00"));
+  std::vector<std::thread> nodes;
+  std::atomic<int> failures{0};
+  for (int node = 0; node < 3; ++node) {
+    nodes.emplace_back([&, node] {
+      auto runner = NewRunner("node-" + std::to_string(node));
+      if (!runner->RunDue().ok()) ++failures;
+    });
+  }
+  for (auto& node : nodes) node.join();
+  EXPECT_EQ(failures, 0);
+  auto listed = harness_.Call("GET", "/api/v1/notifications?limit=200", sales_);
+  ASSERT_EQ(listed.status, 200) << listed.raw;
+  EXPECT_EQ(listed.body["items"].size(), 2u * kCases);  // a warning and a breach each
+  EXPECT_EQ(Notifications(manager_token_).size(), static_cast<std::size_t>(kCases));  // breaches
+}
+
 TEST_F(WorkflowApiTest, AContactInTimeCancelsTheWarningAndTheBreach) {
   const std::string path = FileComplaint();
-  const std::string breach_key = "1:first_contact:" + std::to_string(At("2026-03-03T15:30:00"));
-  EXPECT_TRUE(PendingAlert("sla.breach", breach_key));
+  // The warning at 75 % (Tuesday 11:00) is the next alert; the contact stops the clock.
+  EXPECT_EQ(NextAlert(1, "first_contact"), At("2026-03-03T11:00:00"));
   harness_.store.clock.Set(At("2026-03-02T14:00:00"));
   ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
-  EXPECT_FALSE(PendingAlert("sla.breach", breach_key));
-  EXPECT_FALSE(
-      PendingAlert("sla.warning", "1:first_contact:" + std::to_string(At("2026-03-03T11:00:00"))));
+  EXPECT_EQ(NextAlert(1, "first_contact"), std::nullopt);
   harness_.store.clock.Set(At("2026-03-04T09:00:00"));
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
   EXPECT_TRUE(Notifications(sales_).empty());
@@ -323,7 +345,7 @@ TEST_F(WorkflowApiTest, WaitingForTheCustomerPausesTheReplyClock) {
     }
   }
   // Nothing waits to warn about a paused clock.
-  EXPECT_FALSE(PendingAlert("sla.breach", "1:reply:" + std::to_string(At("2026-03-05T09:30:00"))));
+  EXPECT_EQ(NextAlert(1, "reply"), std::nullopt);
   ASSERT_EQ(Step(path, sales_, {{"to", "replying"}, {"note", "客户已提供"}}).status, 200);
   const json reply = ClockOf(path, "reply");
   EXPECT_EQ(reply["state"], "running");

@@ -184,6 +184,20 @@ TEST(SlaClock, AStopAfterTheDeadlineIsABreachAndSettlingStopsTheClock) {
   EXPECT_EQ(Local(*reply.met_at), Local(Shanghai("2026-03-02T11:00:00")));
 }
 
+TEST(SlaClock, TheNextAlertIsTheWarningThenTheBreachAndNoneOnceMetOrPaused) {
+  SlaClock clock;
+  clock.due_at = 1000;
+  clock.warn_at = 750;
+  EXPECT_EQ(NextAlertAt(clock, false, false), 750);
+  EXPECT_EQ(NextAlertAt(clock, true, false), 1001);  // the deadline itself is still kept
+  EXPECT_EQ(NextAlertAt(clock, true, true), std::nullopt);
+  clock.state = ClockState::kPaused;
+  EXPECT_EQ(NextAlertAt(clock, false, false), std::nullopt);
+  clock.state = ClockState::kMet;
+  clock.met_at = 900;
+  EXPECT_EQ(NextAlertAt(clock, false, false), std::nullopt);
+}
+
 TEST(SlaClock, DoesNotStartBeforeItsStartEvent) {
   const History complaint("2026-03-02T09:30:00");
   auto clock = EvaluateClock(DefaultTarget("reply"), complaint.history, Calendar(),
