@@ -2,11 +2,11 @@
 
 namespace lt::storage {
 
-std::string JoinCodes(const std::vector<std::string>& codes) {
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
-  for (const auto& code : codes) {
-    if (!out.empty()) out += ' ';
-    out += code;
+  for (const auto& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
   }
   return out;
 }

@@ -10,7 +10,9 @@
 
 namespace lt::storage {
 
-std::string JoinCodes(const std::vector<std::string>& codes);
+// "a<separator>b<separator>c".
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+inline std::string JoinCodes(const std::vector<std::string>& codes) { return Join(codes, " "); }
 std::vector<std::string> SplitCodes(std::string_view text);
 
 template <class E, std::size_t N>

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/code_list.hpp"
 #include "storage/store_tables.hpp"
 
 namespace lt::storage {
@@ -26,15 +27,6 @@ Result<std::vector<std::string>> ColumnsOf(Connection& connection, std::string_v
   return columns;
 }
 
-std::string JoinColumns(const std::vector<std::string>& columns) {
-  std::string out;
-  for (const auto& column : columns) {
-    if (!out.empty()) out += ", ";
-    out += column;
-  }
-  return out;
-}
-
 // Copies one table inside the open source snapshot and target transaction.
 Status CopyTable(Connection& from, PgConnection& to, std::string_view table,
                  std::vector<std::string> columns, std::int64_t& done, std::int64_t total,
@@ -55,13 +47,13 @@ Status CopyTable(Connection& from, PgConnection& to, std::string_view table,
   std::vector<std::string> target_columns = columns;
   if (document_column) target_columns.push_back(*document_column);
 
-  LT_TRY(to.BeginCopy("COPY " + std::string(table) + " (" + JoinColumns(target_columns) +
+  LT_TRY(to.BeginCopy("COPY " + std::string(table) + " (" + Join(target_columns, ", ") +
                       ") FROM STDIN"));
   std::string buffer;
   Status sent = Ok();
   const int count = static_cast<int>(columns.size());
   const Status read = from.Query(
-      "SELECT " + JoinColumns(columns) + " FROM " + std::string(table), {}, [&](const Row& row) {
+      "SELECT " + Join(columns, ", ") + " FROM " + std::string(table), {}, [&](const Row& row) {
         if (!sent.ok()) return;
         for (int column = 0; column < count; ++column) {
           if (column > 0) buffer += '\t';
