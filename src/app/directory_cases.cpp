@@ -1,6 +1,7 @@
 #include "app/directory_cases.hpp"
 
 #include "app/audit_trail.hpp"
+#include "app/authorization.hpp"
 #include "app/field_rules.hpp"
 #include "app/references.hpp"
 #include "base/crypto.hpp"
@@ -15,13 +16,6 @@ namespace {
 Status Require(const domain::Principal& principal, domain::Permission permission) {
   if (!domain::HasPermission(principal, permission))
     return Error::Of(ErrorCode::kForbidden, "error.forbidden");
-  return Ok();
-}
-
-Status RequireStaff(const domain::Principal& principal) {
-  if (!domain::IsStaff(principal)) {
-    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
-  }
   return Ok();
 }
 

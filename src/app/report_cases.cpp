@@ -1,5 +1,6 @@
 #include "app/report_cases.hpp"
 
+#include "app/authorization.hpp"
 #include "app/case_cases.hpp"
 #include "storage/procedure_store.hpp"
 
@@ -12,9 +13,7 @@ Status ReadForStaff(AppContext& context, const domain::Principal& principal, Id 
                     Read read) {
   return context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
-    if (!domain::IsStaff(principal)) {
-      return Error::Of(ErrorCode::kForbidden, "error.forbidden");
-    }
+    LT_TRY(RequireStaff(principal));
     return read(storage::ProcedureStore(connection));
   });
 }

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "app/audit_trail.hpp"
+#include "app/authorization.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
@@ -127,7 +128,7 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
 Result<std::vector<storage::StoredClock>> GetCaseClocks(AppContext& context,
                                                         const domain::Principal& principal,
                                                         Id case_id) {
-  if (!domain::IsStaff(principal)) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  LT_TRY(RequireStaff(principal));
   LT_TRY_ASSIGN(auto found, GetCaseWithClocks(context, principal, case_id));
   return std::move(found.clocks);
 }

@@ -1,6 +1,7 @@
 #include "app/workflow_admin.hpp"
 
 #include "app/audit_trail.hpp"
+#include "app/authorization.hpp"
 #include "app/references.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/sla_store.hpp"
@@ -8,20 +9,6 @@
 
 namespace lt::app {
 namespace {
-
-Status RequireStaff(const domain::Principal& principal) {
-  if (!domain::IsStaff(principal)) {
-    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
-  }
-  return Ok();
-}
-
-Status RequireAdmin(const domain::Principal& principal) {
-  if (principal.role != domain::Role::kAdmin && !principal.system) {
-    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
-  }
-  return Ok();
-}
 
 template <class T, class CodeOf>
 std::string CodesOf(const std::vector<T>& items, CodeOf code_of) {

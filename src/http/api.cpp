@@ -35,6 +35,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterEventRoutes(router_, services_);
   RegisterWorkflowRoutes(router_, services_);
   RegisterNotificationRoutes(router_, services_);
+  RegisterClaimRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

@@ -87,5 +87,6 @@ void RegisterTokenRoutes(ApiRouter& router, Services& services);
 void RegisterEventRoutes(ApiRouter& router, Services& services);
 void RegisterWorkflowRoutes(ApiRouter& router, Services& services);
 void RegisterNotificationRoutes(ApiRouter& router, Services& services);
+void RegisterClaimRoutes(ApiRouter& router, Services& services);
 
 }  // namespace lt::http

@@ -8,7 +8,7 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 25> kStoreTables = {"departments",
+inline constexpr std::array<std::string_view, 28> kStoreTables = {"departments",
                                                                   "customers",
                                                                   "customer_contacts",
                                                                   "users",
@@ -32,6 +32,9 @@ inline constexpr std::array<std::string_view, 25> kStoreTables = {"departments",
                                                                   "sla_policies",
                                                                   "sla_targets",
                                                                   "sla_clocks",
-                                                                  "notifications"};
+                                                                  "notifications",
+                                                                  "authority_limits",
+                                                                  "claims",
+                                                                  "claim_decisions"};
 
 }  // namespace lt::storage

@@ -5,6 +5,7 @@
 #include "base/result.hpp"
 #include "base/time_format.hpp"
 #include "base/utf8.hpp"
+#include "domain/money.hpp"
 
 namespace lt::http::wire {
 
@@ -13,6 +14,19 @@ const nlohmann::json* ObjectReader::Get(const std::string& name) {
   const auto found = object_.find(name);
   if (found == object_.end() || found->is_null()) return nullptr;
   return &*found;
+}
+
+std::optional<std::int64_t> ObjectReader::Amount(const std::string& name) {
+  const auto* value = Get(name);
+  if (!value) return std::nullopt;
+  std::optional<std::int64_t> amount;
+  if (value->is_string()) {
+    amount = domain::ParseAmount(value->get<std::string>());
+  } else if (value->is_number()) {
+    amount = domain::ParseAmount(value->dump());
+  }
+  if (!amount) errors_.Add(Path(name), "validation.amount");
+  return amount;
 }
 
 std::optional<std::string> ObjectReader::String(const std::string& name) {

@@ -26,6 +26,9 @@ class ObjectReader {
   std::optional<std::int64_t> Integer(const std::string& name, std::int64_t min, std::int64_t max);
   std::optional<bool> Boolean(const std::string& name);
   std::optional<TimestampMs> Timestamp(const std::string& name);
+  // An amount of money in hundredths, given as "1234.50" or 1234.5
+  // (domain::ParseAmount); "validation.amount" otherwise.
+  std::optional<std::int64_t> Amount(const std::string& name);
   // A field that may be null: outer nullopt = absent, inner nullopt = null.
   std::optional<std::optional<std::int64_t>> NullableId(const std::string& name);
   std::optional<std::vector<std::string>> StringList(const std::string& name);

@@ -54,4 +54,25 @@ std::vector<E> ReadCodeList(ObjectReader& reader, const std::string& name,
   return values;
 }
 
+// The objects of array `name`, each read by `read` with its own reader
+// (paths "name[i].field"); non-objects and unknown fields are reported.
+template <class Item, class Read>
+std::vector<Item> ReadObjects(ObjectReader& reader, const std::string& name, FieldErrors& errors,
+                              Read read) {
+  std::vector<Item> items;
+  const nlohmann::json* array = reader.Array(name);
+  if (!array) return items;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string path = reader.Path(name) + "[" + std::to_string(i) + "]";
+    if (!(*array)[i].is_object()) {
+      errors.Add(path, "validation.type_object");
+      continue;
+    }
+    ObjectReader item_reader((*array)[i], errors, path);
+    items.push_back(read(item_reader));
+    item_reader.RejectUnknown();
+  }
+  return items;
+}
+
 }  // namespace lt::http::wire

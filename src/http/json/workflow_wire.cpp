@@ -32,25 +32,6 @@ domain::Labels ReadLabels(ObjectReader& reader, FieldErrors& errors) {
   return labels;
 }
 
-template <class Item, class Read>
-std::vector<Item> ReadObjects(ObjectReader& reader, const std::string& name, FieldErrors& errors,
-                              Read read) {
-  std::vector<Item> items;
-  const json* array = reader.Array(name);
-  if (!array) return items;
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const std::string path = reader.Path(name) + "[" + std::to_string(i) + "]";
-    if (!(*array)[i].is_object()) {
-      errors.Add(path, "validation.type_object");
-      continue;
-    }
-    ObjectReader item_reader((*array)[i], errors, path);
-    items.push_back(read(item_reader));
-    item_reader.RejectUnknown();
-  }
-  return items;
-}
-
 std::string StateName(const domain::Workflow& workflow, const std::string& code,
                       i18n::Locale locale) {
   const auto* state = workflow.FindState(code);

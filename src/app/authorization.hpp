@@ -1,0 +1,22 @@
+#pragma once
+
+// The role checks use cases share. Errors: kForbidden "error.forbidden".
+
+#include "base/result.hpp"
+#include "domain/access.hpp"
+
+namespace lt::app {
+
+inline Status RequireStaff(const domain::Principal& principal) {
+  if (!domain::IsStaff(principal)) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  return Ok();
+}
+
+inline Status RequireAdmin(const domain::Principal& principal) {
+  if (principal.role != domain::Role::kAdmin && !principal.system) {
+    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  }
+  return Ok();
+}
+
+}  // namespace lt::app
