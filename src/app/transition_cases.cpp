@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "app/action_cases.hpp"
 #include "app/audit_trail.hpp"
+#include "app/authorization.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
@@ -30,7 +32,7 @@ bool Requires(const domain::WorkflowTransition& step, Requirement requirement) {
 // The data of a step after the checks that need no store: trimmed texts.
 struct StepTexts {
   std::string note, reason, resolution, defect_description, root_cause_occurrence,
-      root_cause_outflow, reply, verification, countermeasure;
+      root_cause_outflow, reply, verification;
 };
 
 StepTexts CheckTexts(const StepInput& input, FieldErrors& errors) {
@@ -47,11 +49,6 @@ StepTexts CheckTexts(const StepInput& input, FieldErrors& errors) {
   texts.root_cause_outflow = text(input.root_cause_outflow, "root_cause_outflow");
   texts.reply = text(input.reply, "reply");
   texts.verification = text(input.verification, "verification");
-  if (input.countermeasure) {
-    texts.countermeasure =
-        CheckText(input.countermeasure->description, "countermeasure.description",
-                  kMaxStepTextChars, Presence::kRequired, errors);
-  }
   return texts;
 }
 
@@ -112,11 +109,6 @@ void CheckStepData(const domain::WorkflowTransition& step, const StepInput& inpu
     } else if (!rejected && !input.alternatives.empty()) {
       errors.Add("alternatives", "validation.not_expected");
     }
-  }
-  if (input.countermeasure) {
-    const ActionInput& action = *input.countermeasure;
-    if (!action.owner_id) errors.Add("countermeasure.owner_id", "validation.required");
-    if (!action.due_at) errors.Add("countermeasure.due_at", "validation.required");
   }
 }
 
@@ -242,11 +234,10 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
                           errors));
     LT_TRY(CheckReference(connection, Reference::kDepartment, input.responsible_department_id,
                           "responsible_department_id", errors));
+    std::string countermeasure;
     if (input.countermeasure) {
-      LT_TRY(CheckReference(connection, Reference::kUser, input.countermeasure->owner_id,
-                            "countermeasure.owner_id", errors));
-      LT_TRY(CheckReference(connection, Reference::kDepartment, input.countermeasure->department_id,
-                            "countermeasure.department_id", errors));
+      LT_TRY_ASSIGN(countermeasure,
+                    CheckNewAction(connection, *input.countermeasure, "countermeasure.", errors));
     }
     storage::ProcedureStore procedure(connection);
     if (Requires(step, Requirement::kCountermeasure) && !input.countermeasure) {
@@ -286,17 +277,8 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
                                     domain::kCountermeasuresApprovedEvent) != step.events.end();
     LT_TRY(RecordReportData(procedure, before, approves, input, texts, principal.user_id, now));
     if (input.countermeasure) {
-      domain::Action action;
-      action.case_id = case_id;
-      action.kind = input.countermeasure->kind.value_or(domain::ActionKind::kCorrective);
-      action.description = texts.countermeasure;
-      action.owner_id = *input.countermeasure->owner_id;
-      action.department_id = input.countermeasure->department_id;
-      action.due_at = *input.countermeasure->due_at;
-      action.created_by = principal.user_id;
-      action.created_at = now;
-      action.updated_at = now;
-      LT_TRY(procedure.InsertAction(action));
+      LT_TRY(procedure.InsertAction(NewAction(case_id, *input.countermeasure,
+                                              std::move(countermeasure), principal.user_id, now)));
     }
     if (!texts.resolution.empty()) {
       LT_TRY(AddOutboundMessage(connection, updated, principal, texts.resolution, now));
@@ -330,9 +312,7 @@ Result<std::vector<domain::CaseStep>> ListCaseSteps(AppContext& context,
   std::vector<domain::CaseStep> steps;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
-    if (!domain::IsStaff(principal)) {
-      return Error::Of(ErrorCode::kForbidden, "error.forbidden");
-    }
+    LT_TRY(RequireStaff(principal));
     LT_TRY_ASSIGN(steps, storage::ProcedureStore(connection).ListSteps(case_id));
     return Ok();
   }));

@@ -36,6 +36,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterWorkflowRoutes(router_, services_);
   RegisterNotificationRoutes(router_, services_);
   RegisterClaimRoutes(router_, services_);
+  RegisterActionRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

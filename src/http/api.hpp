@@ -88,5 +88,6 @@ void RegisterEventRoutes(ApiRouter& router, Services& services);
 void RegisterWorkflowRoutes(ApiRouter& router, Services& services);
 void RegisterNotificationRoutes(ApiRouter& router, Services& services);
 void RegisterClaimRoutes(ApiRouter& router, Services& services);
+void RegisterActionRoutes(ApiRouter& router, Services& services);
 
 }  // namespace lt::http

@@ -145,6 +145,8 @@ constexpr std::array kCatalog = {
                  "Your role may not move the case from {from} to {to}"},
     CatalogEntry{"error.state_in_use", "仍有案件处于状态“{state}”，不能删除该状态",
                  "Cases are still in state {state}; it cannot be removed"},
+    CatalogEntry{"error.action_status", "该措施当前为“{status}”，不能这样处理",
+                 "This action is {status} and cannot be changed this way"},
     CatalogEntry{"error.claim_decided", "该理赔已是“{status}”状态，不能再处理",
                  "This claim is already {status}"},
     CatalogEntry{"error.claim_not_approver", "您不在权责矩阵第 {level} 级，不能审批此理赔",

@@ -203,4 +203,28 @@ Result<std::vector<domain::Action>> ProcedureStore::ListActions(Id case_id) {
   return actions;
 }
 
+Result<std::vector<domain::Action>> ProcedureStore::ListActionsAcross(
+    std::optional<Id> owner_id, const std::vector<domain::ActionStatus>& statuses, int limit) {
+  std::string sql = std::string("SELECT ") + kActionColumns + " FROM actions WHERE 1 = 1";
+  SqlParams params;
+  if (owner_id) {
+    params.push_back(*owner_id);
+    sql += " AND owner_id = $" + std::to_string(params.size());
+  }
+  if (!statuses.empty()) {
+    sql += " AND status IN (";
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+      params.push_back(std::string(domain::kActionStatusCodes.ToCode(statuses[i])));
+      sql += (i ? ", $" : "$") + std::to_string(params.size());
+    }
+    sql += ")";
+  }
+  params.push_back(std::int64_t{limit});
+  sql += " ORDER BY due_at, id LIMIT $" + std::to_string(params.size());
+  std::vector<domain::Action> actions;
+  LT_TRY(connection_.Query(sql, params,
+                           [&](const Row& row) { actions.push_back(ActionFromRow(row)); }));
+  return actions;
+}
+
 }  // namespace lt::storage

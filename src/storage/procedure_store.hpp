@@ -30,6 +30,11 @@ class ProcedureStore {
   Status UpdateAction(const domain::Action& action);
   Result<std::optional<domain::Action>> FindAction(domain::Id id);
   Result<std::vector<domain::Action>> ListActions(domain::Id case_id);
+  // Actions of any case, soonest due first: of one owner when given, in any
+  // of `statuses` (all when empty), at most `limit`.
+  Result<std::vector<domain::Action>> ListActionsAcross(
+      std::optional<domain::Id> owner_id, const std::vector<domain::ActionStatus>& statuses,
+      int limit);
 
  private:
   Connection& connection_;

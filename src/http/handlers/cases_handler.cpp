@@ -98,17 +98,11 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
          FieldErrors errors;
          QueryReader query(context, errors);
          storage::CaseFilter filter;
-         if (auto statuses = query.String("status")) {
-           std::string_view rest = *statuses;
-           while (!rest.empty()) {
-             const auto comma = rest.find(',');
-             const std::string code(rest.substr(0, comma));
-             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-             if (domain::IsWorkflowCode(code)) {
-               filter.statuses.push_back(code);
-             } else {
-               errors.Add("status", "validation.workflow_code");
-             }
+         for (auto& code : query.List("status")) {
+           if (domain::IsWorkflowCode(code)) {
+             filter.statuses.push_back(std::move(code));
+           } else {
+             errors.Add("status", "validation.workflow_code");
            }
          }
          filter.department_id = query.Id("department");

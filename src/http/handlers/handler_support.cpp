@@ -36,6 +36,19 @@ std::optional<std::string> QueryReader::String(const std::string& name) {
   return found->second;
 }
 
+std::vector<std::string> QueryReader::List(const std::string& name) {
+  std::vector<std::string> items;
+  const auto text = String(name);
+  if (!text) return items;
+  std::string_view rest = *text;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    items.emplace_back(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  return items;
+}
+
 std::optional<std::int64_t> QueryReader::Id(const std::string& name) {
   auto text = String(name);
   if (!text) return std::nullopt;

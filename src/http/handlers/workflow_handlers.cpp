@@ -1,6 +1,6 @@
 // The complaint procedure over HTTP: the steps of a case
 // (/api/v1/cases/{id}/transitions, /steps), its SLA clocks and moved
-// deadlines, its quality report and actions; the workflow and SLA policies
+// deadlines, its quality report; the workflow and SLA policies
 // admins edit (/api/v1/admin/...); each user's notifications.
 
 #include "app/case_cases.hpp"
@@ -89,16 +89,6 @@ void RegisterWorkflowRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto report,
                               app::GetQualityReport(services.app, context.principal(), id));
                 return JsonResponse(200, wire::QualityReportToJson(report));
-              }});
-
-  router.Add("GET", "/api/v1/cases/{id}/actions",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto actions,
-                              app::ListCaseActions(services.app, context.principal(), id));
-                json items = json::array();
-                for (const auto& action : actions) items.push_back(wire::ActionToJson(action));
-                return JsonResponse(200, {{"items", items}});
               }});
 
   router.Add("GET", "/api/v1/admin/workflow",

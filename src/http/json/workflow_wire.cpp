@@ -1,5 +1,6 @@
 #include "http/json/workflow_wire.hpp"
 
+#include "http/json/action_wire.hpp"
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
@@ -143,14 +144,8 @@ Result<app::StepInput> ParseStepInput(const json& body) {
   }
   if (const json* object = reader.Object("countermeasure")) {
     ObjectReader action(*object, errors, "countermeasure");
-    app::ActionInput countermeasure;
-    countermeasure.kind = action.Enum("kind", domain::kActionKindCodes);
-    countermeasure.description = action.String("description").value_or("");
-    if (auto id = action.NullableId("owner_id")) countermeasure.owner_id = *id;
-    if (auto id = action.NullableId("department_id")) countermeasure.department_id = *id;
-    countermeasure.due_at = action.Timestamp("due_at");
+    input.countermeasure = ReadActionInput(action);
     action.RejectUnknown();
-    input.countermeasure = std::move(countermeasure);
   }
   input.reply = reader.String("reply");
   input.customer_decision = reader.Enum("customer_decision", domain::kCustomerDecisionCodes);
@@ -306,22 +301,6 @@ json QualityReportToJson(const domain::QualityReport& report) {
           {"verified_at", OptionalTime(report.verified_at)},
           {"created_at", FormatTimestamp(report.created_at)},
           {"updated_at", FormatTimestamp(report.updated_at)}};
-}
-
-json ActionToJson(const domain::Action& action) {
-  return {{"id", action.id},
-          {"case_id", action.case_id},
-          {"kind", domain::kActionKindCodes.ToCode(action.kind)},
-          {"description", action.description},
-          {"owner_id", action.owner_id},
-          {"department_id", OptionalId(action.department_id)},
-          {"due_at", FormatTimestamp(action.due_at)},
-          {"status", domain::kActionStatusCodes.ToCode(action.status)},
-          {"evidence", action.evidence},
-          {"verification", action.verification},
-          {"done_at", OptionalTime(action.done_at)},
-          {"verified_at", OptionalTime(action.verified_at)},
-          {"created_at", FormatTimestamp(action.created_at)}};
 }
 
 }  // namespace lt::http::wire

@@ -1,7 +1,7 @@
 #pragma once
 
 // The JSON shapes of the workflow, the steps of cases, SLA clocks and
-// policies, notifications, quality reports and actions.
+// policies, notifications and quality reports.
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +40,5 @@ Result<std::vector<sla::SlaPolicy>> ParseSlaPolicies(const nlohmann::json& body)
 nlohmann::json NotificationToJson(const storage::Notification& notification, i18n::Locale locale);
 
 nlohmann::json QualityReportToJson(const domain::QualityReport& report);
-nlohmann::json ActionToJson(const domain::Action& action);
 
 }  // namespace lt::http::wire
