@@ -19,4 +19,7 @@ struct Period {
 // Errors: kInvalidArgument on field `field` ("validation.month") when malformed.
 Result<Period> MonthPeriod(std::string_view month, std::string_view field = "month");
 
+// The month (local time) that contains `at`.
+Result<Period> MonthContaining(TimestampMs at);
+
 }  // namespace lt::app

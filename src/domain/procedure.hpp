@@ -113,4 +113,16 @@ struct Action {
   TimestampMs updated_at = 0;
 };
 
+// When a report's countermeasures took effect: the latest done_at of its
+// corrective and preventive actions once one is done, else the approval of
+// the countermeasures; nullopt before they are approved. Cases received
+// since then count as recurrences in the verification next month.
+std::optional<TimestampMs> CountermeasuresEffectiveSince(const QualityReport& report,
+                                                         const std::vector<Action>& actions);
+
+// Whether an action still needs work or verification (open or done).
+inline bool IsUnsettled(const Action& action) {
+  return action.status == ActionStatus::kOpen || action.status == ActionStatus::kDone;
+}
+
 }  // namespace lt::domain

@@ -124,6 +124,17 @@ std::int64_t BusinessCalendar::WorkingMsBetween(TimestampMs from, TimestampMs to
   return total;
 }
 
+LocalDay FirstOfMonth(LocalDay day) {
+  const date::year_month_day ymd{date::sys_days(date::days(day))};
+  return date::sys_days(ymd.year() / ymd.month() / 1).time_since_epoch().count();
+}
+
+LocalDay FirstOfNextMonth(LocalDay day) {
+  const date::year_month_day ymd{date::sys_days(date::days(day))};
+  const date::year_month next = ymd.year() / ymd.month() + date::months(1);
+  return date::sys_days(next / 1).time_since_epoch().count();
+}
+
 std::optional<LocalDay> ParseLocalDay(std::string_view text) {
   int year = 0;
   unsigned month = 0, day = 0;

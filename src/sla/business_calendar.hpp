@@ -76,6 +76,10 @@ class BusinessCalendar {
 // Errors: kInvalidArgument naming what is malformed.
 Result<std::vector<CalendarException>> ParseChinaHolidays(std::string_view json);
 
+// The first day of the month `day` is in, and of the month after.
+LocalDay FirstOfMonth(LocalDay day);
+LocalDay FirstOfNextMonth(LocalDay day);
+
 // LocalDay of a "YYYY-MM-DD" date; nullopt when malformed.
 std::optional<LocalDay> ParseLocalDay(std::string_view date);
 

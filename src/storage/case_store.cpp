@@ -165,6 +165,28 @@ Result<std::optional<Case>> CaseStore::Find(domain::Id id) {
   return found;
 }
 
+Result<std::vector<Case>> CaseStore::ListSimilar(std::optional<domain::Id> category_id,
+                                                 const std::string& product, TimestampMs since,
+                                                 domain::Id exclude_id, int limit) {
+  std::vector<Case> cases;
+  SqlParams params = {since, exclude_id};
+  std::string sql =
+      "SELECT " + std::string(kColumns) + " FROM cases WHERE received_at >= $1 AND id <> $2";
+  if (category_id) {
+    params.push_back(*category_id);
+    sql += " AND category_id = $" + std::to_string(params.size());
+  }
+  if (!product.empty()) {
+    params.push_back(product);
+    sql += " AND product = $" + std::to_string(params.size());
+  }
+  params.push_back(std::int64_t{limit});
+  sql += " ORDER BY received_at, id LIMIT $" + std::to_string(params.size());
+  LT_TRY(
+      connection_.Query(sql, params, [&](const Row& row) { cases.push_back(CaseFromRow(row)); }));
+  return cases;
+}
+
 Result<std::vector<Case>> CaseStore::List(const CaseFilter& filter,
                                           const domain::CaseScope& scope) {
   SqlParams params;

@@ -58,6 +58,12 @@ class CaseStore {
   // Marks the case changed at `now` by something outside its own fields (an
   // interaction, a moved deadline); its version stays.
   Status Touch(domain::Id id, TimestampMs now);
+  // Cases received since `since` (inclusive) of the same category and
+  // product as given (either may be absent, not both), except `exclude_id`,
+  // oldest first, at most `limit`: the recurrences of a problem.
+  Result<std::vector<domain::Case>> ListSimilar(std::optional<domain::Id> category_id,
+                                                const std::string& product, TimestampMs since,
+                                                domain::Id exclude_id, int limit);
   // Up to filter.limit + 1 cases, so the caller can tell whether more follow.
   Result<std::vector<domain::Case>> List(const CaseFilter& filter, const domain::CaseScope& scope);
 

@@ -163,6 +163,17 @@ Result<Id> ProcedureStore::SaveReport(const domain::QualityReport& report) {
       params);
 }
 
+Result<std::vector<domain::QualityReport>> ProcedureStore::ListAwaitingVerification(
+    TimestampMs approved_before, int limit) {
+  std::vector<domain::QualityReport> reports;
+  LT_TRY(connection_.Query(std::string("SELECT ") + kReportColumns +
+                               " FROM quality_reports WHERE verified_at IS NULL AND "
+                               "approved_at < $1 ORDER BY approved_at, id LIMIT $2",
+                           {approved_before, std::int64_t{limit}},
+                           [&](const Row& row) { reports.push_back(ReportFromRow(row)); }));
+  return reports;
+}
+
 Result<Id> ProcedureStore::InsertAction(const domain::Action& action) {
   return connection_.QueryInt(
       "INSERT INTO actions (case_id, kind, description, owner_id, department_id, due_at, status, "

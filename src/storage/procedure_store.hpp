@@ -25,6 +25,10 @@ class ProcedureStore {
   Result<std::optional<domain::QualityReport>> FindReport(domain::Id case_id);
   // Inserts the report, or updates it when the case has one; returns its id.
   Result<domain::Id> SaveReport(const domain::QualityReport& report);
+  // Reports whose countermeasures were approved before `approved_before` and
+  // that are not verified yet, oldest approval first, at most `limit`.
+  Result<std::vector<domain::QualityReport>> ListAwaitingVerification(TimestampMs approved_before,
+                                                                      int limit);
 
   Result<domain::Id> InsertAction(const domain::Action& action);
   Status UpdateAction(const domain::Action& action);

@@ -1,6 +1,7 @@
 // The complaint procedure over HTTP: the steps of a case
 // (/api/v1/cases/{id}/transitions, /steps), its SLA clocks and moved
-// deadlines, its quality report; the workflow and SLA policies
+// deadlines, its quality report and its verification next month (and the
+// list of those due); the workflow and SLA policies
 // admins edit (/api/v1/admin/...); each user's notifications.
 
 #include "app/case_cases.hpp"
@@ -8,6 +9,7 @@
 #include "app/sla_alerts.hpp"
 #include "app/sla_clocks.hpp"
 #include "app/transition_cases.hpp"
+#include "app/verification_cases.hpp"
 #include "app/workflow_admin.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/wire.hpp"
@@ -89,6 +91,31 @@ void RegisterWorkflowRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto report,
                               app::GetQualityReport(services.app, context.principal(), id));
                 return JsonResponse(200, wire::QualityReportToJson(report));
+              }});
+
+  router.Add("GET", "/api/v1/cases/{id}/verification",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto verification,
+                              app::GetVerification(services.app, context.principal(), id));
+                return JsonResponse(200, wire::VerificationToJson(verification));
+              }});
+
+  router.Add("GET", "/api/v1/verifications",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                FieldErrors errors;
+                QueryReader query(context, errors);
+                const std::string month = query.String("month").value_or("");
+                const int limit = query.Limit(services.options);
+                query.RejectUnknown();
+                if (!errors.empty()) return errors.ToError();
+                LT_TRY_ASSIGN(auto due, app::ListDueVerifications(services.app, context.principal(),
+                                                                  month, limit));
+                json items = json::array();
+                for (const auto& verification : due) {
+                  items.push_back(wire::VerificationToJson(verification));
+                }
+                return JsonResponse(200, {{"items", items}});
               }});
 
   router.Add("GET", "/api/v1/admin/workflow",

@@ -1,6 +1,7 @@
 #include "http/json/workflow_wire.hpp"
 
 #include "http/json/action_wire.hpp"
+#include "http/json/wire.hpp"
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
@@ -301,6 +302,21 @@ json QualityReportToJson(const domain::QualityReport& report) {
           {"verified_at", OptionalTime(report.verified_at)},
           {"created_at", FormatTimestamp(report.created_at)},
           {"updated_at", FormatTimestamp(report.updated_at)}};
+}
+
+json VerificationToJson(const app::Verification& verification) {
+  json recurrences = json::array();
+  for (const auto& a_case : verification.recurrences) recurrences.push_back(CaseToJson(a_case));
+  json open_actions = json::array();
+  for (const auto& action : verification.open_actions) open_actions.push_back(ActionToJson(action));
+  return {{"case", CaseToJson(verification.a_case)},
+          {"report", QualityReportToJson(verification.report)},
+          {"effective_since", FormatTimestamp(verification.effective_since)},
+          {"due_from", FormatTimestamp(verification.due_from)},
+          {"due", verification.due},
+          {"comparable", verification.comparable},
+          {"recurrences", recurrences},
+          {"open_actions", open_actions}};
 }
 
 }  // namespace lt::http::wire

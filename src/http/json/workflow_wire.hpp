@@ -9,6 +9,7 @@
 
 #include "app/inputs.hpp"
 #include "app/sla_clocks.hpp"
+#include "app/verification_cases.hpp"
 #include "domain/procedure.hpp"
 #include "domain/workflow.hpp"
 #include "i18n/i18n.hpp"
@@ -40,5 +41,6 @@ Result<std::vector<sla::SlaPolicy>> ParseSlaPolicies(const nlohmann::json& body)
 nlohmann::json NotificationToJson(const storage::Notification& notification, i18n::Locale locale);
 
 nlohmann::json QualityReportToJson(const domain::QualityReport& report);
+nlohmann::json VerificationToJson(const app::Verification& verification);
 
 }  // namespace lt::http::wire

@@ -1,0 +1,94 @@
+#include "app/verification_cases.hpp"
+
+#include <algorithm>
+
+#include "app/authorization.hpp"
+#include "app/case_cases.hpp"
+#include "app/report_period.hpp"
+#include "storage/case_store.hpp"
+#include "storage/procedure_store.hpp"
+
+namespace lt::app {
+namespace {
+
+// Fills in what the verification of `report` on `a_case` looks at.
+Result<Verification> Examine(storage::Connection& connection, const domain::Principal& principal,
+                             domain::Case a_case, domain::QualityReport report, TimestampMs now) {
+  Verification verification;
+  LT_TRY_ASSIGN(const auto actions, storage::ProcedureStore(connection).ListActions(a_case.id));
+  verification.effective_since =
+      domain::CountermeasuresEffectiveSince(report, actions).value_or(a_case.received_at);
+  LT_TRY_ASSIGN(const Period approval_month, MonthContaining(report.approved_at.value_or(0)));
+  verification.due_from = approval_month.to;
+  verification.due = now >= verification.due_from;
+  for (const auto& action : actions) {
+    if (domain::IsUnsettled(action)) verification.open_actions.push_back(action);
+  }
+  verification.comparable = a_case.category_id.has_value() || !a_case.product.empty();
+  if (verification.comparable) {
+    LT_TRY_ASSIGN(auto similar,
+                  storage::CaseStore(connection)
+                      .ListSimilar(a_case.category_id, a_case.product, verification.effective_since,
+                                   a_case.id, kMaxRecurrences));
+    for (auto& other : similar) {
+      if (domain::CanSeeCase(principal, other))
+        verification.recurrences.push_back(std::move(other));
+    }
+  }
+  verification.a_case = std::move(a_case);
+  verification.report = std::move(report);
+  return verification;
+}
+
+}  // namespace
+
+Result<std::vector<Verification>> ListDueVerifications(AppContext& context,
+                                                       const domain::Principal& principal,
+                                                       std::string_view month, int limit) {
+  LT_TRY(RequireStaff(principal));
+  Period period;
+  if (month.empty()) {
+    LT_TRY_ASSIGN(period, MonthContaining(context.clock.NowMs()));
+  } else {
+    LT_TRY_ASSIGN(period, MonthPeriod(month));
+  }
+  const TimestampMs now = context.clock.NowMs();
+  std::vector<Verification> due;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    // Reports the caller cannot see are skipped, so read on until `limit`
+    // visible ones are found or the reports run out.
+    LT_TRY_ASSIGN(
+        const auto reports,
+        storage::ProcedureStore(connection).ListAwaitingVerification(period.from, 10 * limit));
+    storage::CaseStore cases(connection);
+    for (const auto& report : reports) {
+      if (static_cast<int>(due.size()) >= limit) break;
+      LT_TRY_ASSIGN(auto a_case, cases.Find(report.case_id));
+      if (!a_case || !domain::CanSeeCase(principal, *a_case)) continue;
+      LT_TRY_ASSIGN(auto verification,
+                    Examine(connection, principal, std::move(*a_case), report, now));
+      due.push_back(std::move(verification));
+    }
+    return Ok();
+  }));
+  return due;
+}
+
+Result<Verification> GetVerification(AppContext& context, const domain::Principal& principal,
+                                     Id case_id) {
+  Verification verification;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(auto a_case, LoadVisibleCase(connection, principal, case_id));
+    LT_TRY(RequireStaff(principal));
+    LT_TRY_ASSIGN(auto report, storage::ProcedureStore(connection).FindReport(case_id));
+    if (!report || !report->approved_at) {
+      return Error::Of(ErrorCode::kNotFound, "error.not_found");
+    }
+    LT_TRY_ASSIGN(verification, Examine(connection, principal, std::move(a_case),
+                                        std::move(*report), context.clock.NowMs()));
+    return Ok();
+  }));
+  return verification;
+}
+
+}  // namespace lt::app

@@ -1,0 +1,156 @@
+// Verification next month: once QA approved a report's countermeasures,
+// the following month lists it with the cases of the same category and
+// product received since the countermeasures took effect, and the actions
+// not yet verified, so QA closes or reopens with that evidence.
+
+#include <gtest/gtest.h>
+
+#include "base/time_format.hpp"
+#include "support/api_harness.hpp"
+
+namespace lt {
+namespace {
+
+using nlohmann::json;
+
+TimestampMs At(const std::string& local) { return ParseTimestamp(local + "+08:00").value(); }
+
+class VerificationApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    sales_department_ = harness_.store.AddDepartment("SALES", "营业部");
+    qa_department_ = harness_.store.AddDepartment("QA", "品保部");
+    const auto sales =
+        harness_.store.AddUser("sales@example.com", domain::Role::kSales, {sales_department_.id});
+    qa_user_ = harness_.store.AddUser("qa@example.com", domain::Role::kQa, {qa_department_.id});
+    sales_ = harness_.TokenFor(sales);
+    qa_ = harness_.TokenFor(qa_user_);
+    auto category = harness_.CallJson("POST", "/api/v1/categories", harness_.AdminToken(),
+                                      {{"code", "COATING"}, {"name", "涂层脱落"}});
+    EXPECT_EQ(category.status, 201) << category.raw;
+    coating_ = category.body["id"].get<domain::Id>();
+  }
+
+  // A complaint received now about `product` in `category`.
+  std::string File(const std::string& product, std::optional<domain::Id> category) {
+    json body = {{"subject", product + " 内胆涂层脱落"},
+                 {"description", "使用两周后涂层起皮"},
+                 {"type", "complaint"},
+                 {"origin_class", "own_factory"},
+                 {"product", product},
+                 {"department_id", sales_department_.id},
+                 {"customer", {{"name", "钱伟"}, {"phone", "13812345678"}}}};
+    if (category) body["category_id"] = *category;
+    auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(), body);
+    EXPECT_EQ(created.status, 201) << created.raw;
+    return created.Header("Location");
+  }
+
+  void Step(const std::string& path, const std::string& token, const json& body) {
+    auto taken = harness_.CallJson("POST", path + "/transitions", token, body);
+    ASSERT_EQ(taken.status, 200) << body.dump() << " " << taken.raw;
+  }
+
+  // Walks a case through the procedure up to the countermeasures' approval.
+  void WalkToApproval(const std::string& path) {
+    Step(path, sales_, {{"to", "understanding"}, {"note", "已联系客户"}});
+    Step(path, sales_, {{"to", "sample_collection"}, {"note", "寄回样品"}});
+    Step(path, sales_,
+         {{"to", "investigating"},
+          {"sample_received_at", FormatTimestamp(harness_.store.clock.NowMs())},
+          {"defect_description", "内胆涂层大面积起皮"}});
+    Step(path, qa_,
+         {{"to", "countermeasures"},
+          {"root_cause_occurrence", "喷涂温度偏低"},
+          {"responsible_department_id", qa_department_.id}});
+    Step(path, qa_,
+         {{"to", "qa_approval"},
+          {"countermeasure",
+           {{"description", "喷涂温度提高到 180℃"},
+            {"owner_id", qa_user_.id},
+            {"due_at", "2026-03-20T17:00:00+08:00"}}}});
+    Step(path, qa_, {{"to", "replying"}});
+  }
+
+  json Due(const std::string& query = "") {
+    auto listed = harness_.Call("GET", "/api/v1/verifications" + query, qa_);
+    EXPECT_EQ(listed.status, 200) << listed.raw;
+    return listed.body["items"];
+  }
+
+  test::ApiHarness harness_;
+  domain::Department sales_department_, qa_department_;
+  domain::User qa_user_;
+  std::string sales_, qa_;
+  domain::Id coating_ = 0;
+};
+
+TEST_F(VerificationApiTest, NextMonthListsTheReportWithItsRecurrencesAndOpenActions) {
+  harness_.store.clock.Set(At("2026-03-02T09:30:00"));
+  const std::string path = File("IH-3000 电饭煲", coating_);
+  const std::string before_fix = File("IH-3000 电饭煲", coating_);  // received before the fix
+  harness_.store.clock.Set(At("2026-03-04T10:00:00"));
+  WalkToApproval(path);
+  EXPECT_EQ(harness_.Call("GET", before_fix + "/verification", qa_).status, 404);
+
+  // The same month: nothing is due yet.
+  EXPECT_TRUE(Due().empty());
+  auto early = harness_.Call("GET", path + "/verification", qa_);
+  ASSERT_EQ(early.status, 200) << early.raw;
+  EXPECT_FALSE(early.body["due"].get<bool>());
+  EXPECT_EQ(early.body["due_from"], "2026-03-31T16:00:00.000Z");  // 1 April in Shanghai
+  EXPECT_EQ(early.body["effective_since"], FormatTimestamp(At("2026-03-04T10:00:00")));
+
+  // The owner finishes the countermeasure on 10 March; from then on the fix is in effect.
+  harness_.store.clock.Set(At("2026-03-10T15:00:00"));
+  const auto actions = harness_.Call("GET", path + "/actions", qa_).body["items"];
+  const std::string action_path = "/api/v1/actions/" + actions[0]["id"].dump();
+  ASSERT_EQ(
+      harness_.CallJson("POST", action_path + "/done", qa_, {{"evidence", "工艺卡已修改"}}).status,
+      200);
+  harness_.store.clock.Set(At("2026-03-09T09:00:00"));
+  File("IH-3000 电饭煲", coating_);  // before the fix took effect: not a recurrence
+  harness_.store.clock.Set(At("2026-03-20T09:00:00"));
+  const std::string recurrence = File("IH-3000 电饭煲", coating_);
+  File("IH-5000 电饭煲", coating_);      // another product
+  File("IH-3000 电饭煲", std::nullopt);  // no category
+
+  harness_.store.clock.Set(At("2026-04-01T08:00:00"));
+  const json due = Due();
+  ASSERT_EQ(due.size(), 1u) << due.dump();
+  EXPECT_TRUE(due[0]["due"].get<bool>());
+  EXPECT_EQ(due[0]["case"]["id"].dump(), path.substr(path.rfind('/') + 1));
+  EXPECT_EQ(due[0]["effective_since"], FormatTimestamp(At("2026-03-10T15:00:00")));
+  ASSERT_EQ(due[0]["recurrences"].size(), 1u);
+  EXPECT_EQ("/api/v1/cases/" + due[0]["recurrences"][0]["id"].dump(), recurrence);
+  ASSERT_EQ(due[0]["open_actions"].size(), 1u);  // done, not verified yet
+  EXPECT_EQ(due[0]["open_actions"][0]["status"], "done");
+  EXPECT_TRUE(Due("?month=2026-03").empty());
+  EXPECT_EQ(Due("?month=2026-05").size(), 1u);
+
+  // QA verifies the action and closes the case: it leaves the list.
+  ASSERT_EQ(harness_
+                .CallJson("POST", action_path + "/verification", qa_,
+                          {{"effective", true}, {"verification", "四月抽检合格"}})
+                .status,
+            200);
+  Step(path, sales_, {{"to", "following_up"}, {"reply", "尊敬的客户：已改进工艺"}});
+  Step(path, sales_, {{"to", "verifying"}, {"customer_decision", "accepted"}, {"note", "满意"}});
+  EXPECT_TRUE(harness_.Call("GET", path + "/verification", qa_).body["open_actions"].empty());
+  Step(path, qa_, {{"to", "closed"}, {"verification", "一例复发已另案处理，措施有效"}});
+  EXPECT_TRUE(Due().empty());
+}
+
+TEST_F(VerificationApiTest, TheListIsForStaffAndRefusesABadMonth) {
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/verifications?month=2026-4", qa_).status, 422);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/verifications?since=2026-04", qa_).status, 422);
+  const std::string path = File("IH-3000 电饭煲", coating_);
+  EXPECT_EQ(harness_.Call("GET", path + "/verification", qa_).status, 404);
+  const auto customer_id = harness_.Call("GET", path, qa_).body["customer_id"].get<domain::Id>();
+  const std::string portal = harness_.TokenFor(
+      harness_.store.AddUser("c@example.com", domain::Role::kCustomer, {}, customer_id));
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/verifications", portal).status, 403);
+}
+
+}  // namespace
+}  // namespace lt
