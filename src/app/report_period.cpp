@@ -21,6 +21,18 @@ Result<Period> MonthPeriod(std::string_view month, std::string_view field) {
   return MonthStartingOn(*first);
 }
 
+Result<Period> YearOrMonthPeriod(std::string_view text, std::string_view field) {
+  if (text.size() == 7) return MonthPeriod(text, field);
+  const auto first =
+      text.size() == 4 ? sla::ParseLocalDay(std::string(text) + "-01-01") : std::nullopt;
+  if (!first) return Error::Invalid(std::string(field), "validation.period");
+  LT_TRY_ASSIGN(const sla::BusinessCalendar* calendar, ShippedBusinessCalendar());
+  const auto next_year =
+      sla::ParseLocalDay(std::to_string(std::stoi(std::string(text)) + 1) + "-01-01");
+  if (!next_year) return Error::Invalid(std::string(field), "validation.period");
+  return Period{calendar->At(*first, 0), calendar->At(*next_year, 0)};
+}
+
 Result<Period> MonthContaining(TimestampMs at) {
   LT_TRY_ASSIGN(const sla::BusinessCalendar* calendar, ShippedBusinessCalendar());
   return MonthStartingOn(sla::FirstOfMonth(calendar->DayOf(at)));

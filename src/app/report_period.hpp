@@ -19,6 +19,10 @@ struct Period {
 // Errors: kInvalidArgument on field `field` ("validation.month") when malformed.
 Result<Period> MonthPeriod(std::string_view month, std::string_view field = "month");
 
+// "2026" → the whole year, "2026-11" → that month (local time).
+// Errors: kInvalidArgument on `field` ("validation.period").
+Result<Period> YearOrMonthPeriod(std::string_view text, std::string_view field = "period");
+
 // The month (local time) that contains `at`.
 Result<Period> MonthContaining(TimestampMs at);
 

@@ -267,6 +267,14 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     record.customer_decision = input.customer_decision;
     record.alternatives = input.alternatives;
     LT_TRY_ASSIGN(record.id, procedure.InsertStep(record));
+    if (record.customer_decision == domain::CustomerDecision::kRejected) {
+      domain::DecisionReview review;
+      review.case_id = case_id;
+      review.transition_id = record.id;
+      review.alternatives = record.alternatives;
+      review.opened_at = now;
+      LT_TRY(procedure.InsertReview(review));
+    }
     for (const auto& event : step.events) {
       const TimestampMs at =
           event == "sample_received" && input.sample_received_at ? *input.sample_received_at : now;

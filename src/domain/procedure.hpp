@@ -111,6 +111,39 @@ struct Action {
   std::optional<Id> created_by;
   TimestampMs created_at = 0;
   TimestampMs updated_at = 0;
+  std::optional<Id> prevention_report_id;  // set by a recurrence-prevention report
+};
+
+// A customer's rejection of the decision on their case, under review until
+// it is settled (ISO 10002): the case stays on the review list meanwhile.
+struct DecisionReview {
+  Id id = 0;
+  Id case_id = 0;
+  Id transition_id = 0;                   // the step that recorded the rejection
+  std::vector<Alternative> alternatives;  // offered to the customer
+  TimestampMs opened_at = 0;
+  std::optional<TimestampMs> settled_at;
+  std::optional<Id> settled_by;
+  std::optional<Alternative> alternative_taken;  // what the customer went on to, if any
+  std::string outcome;
+};
+
+// 预防再发处理报告: opened by QA for a serious problem, with its own
+// actions; approved by a manager, then verified by QA once every action is
+// verified or cancelled.
+struct PreventionReport {
+  Id id = 0;
+  Id case_id = 0;
+  std::string problem;
+  std::string analysis;
+  std::optional<Id> opened_by;
+  TimestampMs opened_at = 0;
+  std::optional<Id> approved_by;
+  std::optional<TimestampMs> approved_at;
+  std::string verification;
+  std::optional<Id> verified_by;
+  std::optional<TimestampMs> verified_at;
+  TimestampMs updated_at = 0;
 };
 
 // When a report's countermeasures took effect: the latest done_at of its

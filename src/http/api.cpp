@@ -37,6 +37,8 @@ Api::Api(Services& services) : services_(services) {
   RegisterNotificationRoutes(router_, services_);
   RegisterClaimRoutes(router_, services_);
   RegisterActionRoutes(router_, services_);
+  RegisterReviewRoutes(router_, services_);
+  RegisterProposalRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

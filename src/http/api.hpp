@@ -89,5 +89,7 @@ void RegisterWorkflowRoutes(ApiRouter& router, Services& services);
 void RegisterNotificationRoutes(ApiRouter& router, Services& services);
 void RegisterClaimRoutes(ApiRouter& router, Services& services);
 void RegisterActionRoutes(ApiRouter& router, Services& services);
+void RegisterReviewRoutes(ApiRouter& router, Services& services);
+void RegisterProposalRoutes(ApiRouter& router, Services& services);
 
 }  // namespace lt::http

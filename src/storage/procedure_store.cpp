@@ -57,7 +57,7 @@ domain::QualityReport ReportFromRow(const Row& row) {
 
 constexpr const char* kActionColumns =
     "id, case_id, kind, description, owner_id, department_id, due_at, status, evidence, "
-    "verification, done_at, verified_at, created_by, created_at, updated_at";
+    "verification, done_at, verified_at, created_by, created_at, updated_at, prevention_report_id";
 
 domain::Action ActionFromRow(const Row& row) {
   domain::Action action;
@@ -78,7 +78,49 @@ domain::Action ActionFromRow(const Row& row) {
   action.created_by = row.OptionalInt(12);
   action.created_at = row.Int(13);
   action.updated_at = row.Int(14);
+  action.prevention_report_id = row.OptionalInt(15);
   return action;
+}
+
+constexpr const char* kReviewColumns =
+    "id, case_id, transition_id, alternatives, opened_at, settled_at, settled_by, "
+    "alternative_taken, outcome";
+
+domain::DecisionReview ReviewFromRow(const Row& row) {
+  domain::DecisionReview review;
+  review.id = row.Int(0);
+  review.case_id = row.Int(1);
+  review.transition_id = row.Int(2);
+  review.alternatives = SplitEnumCodes(row.Text(3), domain::kAlternativeCodes);
+  review.opened_at = row.Int(4);
+  review.settled_at = row.OptionalInt(5);
+  review.settled_by = row.OptionalInt(6);
+  if (auto taken = row.OptionalText(7)) {
+    review.alternative_taken = domain::kAlternativeCodes.FromCode(*taken);
+  }
+  review.outcome = row.Text(8);
+  return review;
+}
+
+constexpr const char* kPreventionColumns =
+    "id, case_id, problem, analysis, opened_by, opened_at, approved_by, approved_at, "
+    "verification, verified_by, verified_at, updated_at";
+
+domain::PreventionReport PreventionFromRow(const Row& row) {
+  domain::PreventionReport report;
+  report.id = row.Int(0);
+  report.case_id = row.Int(1);
+  report.problem = row.Text(2);
+  report.analysis = row.Text(3);
+  report.opened_by = row.OptionalInt(4);
+  report.opened_at = row.Int(5);
+  report.approved_by = row.OptionalInt(6);
+  report.approved_at = row.OptionalInt(7);
+  report.verification = row.Text(8);
+  report.verified_by = row.OptionalInt(9);
+  report.verified_at = row.OptionalInt(10);
+  report.updated_at = row.Int(11);
+  return report;
 }
 
 }  // namespace
@@ -177,13 +219,15 @@ Result<std::vector<domain::QualityReport>> ProcedureStore::ListAwaitingVerificat
 Result<Id> ProcedureStore::InsertAction(const domain::Action& action) {
   return connection_.QueryInt(
       "INSERT INTO actions (case_id, kind, description, owner_id, department_id, due_at, status, "
-      "evidence, verification, done_at, verified_at, created_by, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+      "evidence, verification, done_at, verified_at, created_by, created_at, updated_at, "
+      "prevention_report_id) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
       {action.case_id, std::string(domain::kActionKindCodes.ToCode(action.kind)),
        action.description, action.owner_id, OptionalValue(action.department_id), action.due_at,
        std::string(domain::kActionStatusCodes.ToCode(action.status)), action.evidence,
        action.verification, OptionalValue(action.done_at), OptionalValue(action.verified_at),
-       OptionalValue(action.created_by), action.created_at, action.updated_at});
+       OptionalValue(action.created_by), action.created_at, action.updated_at,
+       OptionalValue(action.prevention_report_id)});
 }
 
 Status ProcedureStore::UpdateAction(const domain::Action& action) {
@@ -236,6 +280,82 @@ Result<std::vector<domain::Action>> ProcedureStore::ListActionsAcross(
   LT_TRY(connection_.Query(sql, params,
                            [&](const Row& row) { actions.push_back(ActionFromRow(row)); }));
   return actions;
+}
+
+Result<Id> ProcedureStore::InsertReview(const domain::DecisionReview& review) {
+  return connection_.QueryInt(
+      "INSERT INTO decision_reviews (case_id, transition_id, alternatives, opened_at) "
+      "VALUES ($1, $2, $3, $4) RETURNING id",
+      {review.case_id, review.transition_id,
+       JoinEnumCodes(review.alternatives, domain::kAlternativeCodes), review.opened_at});
+}
+
+Status ProcedureStore::SettleReview(const domain::DecisionReview& review) {
+  LT_TRY(connection_.Execute(
+      "UPDATE decision_reviews SET settled_at = $1, settled_by = $2, alternative_taken = $3, "
+      "outcome = $4 WHERE id = $5",
+      {OptionalValue(review.settled_at), OptionalValue(review.settled_by),
+       review.alternative_taken
+           ? SqlValue(std::string(domain::kAlternativeCodes.ToCode(*review.alternative_taken)))
+           : SqlValue(nullptr),
+       review.outcome, review.id}));
+  return Ok();
+}
+
+Result<std::optional<domain::DecisionReview>> ProcedureStore::FindReview(Id id) {
+  std::optional<domain::DecisionReview> found;
+  LT_TRY(connection_.Query(
+      std::string("SELECT ") + kReviewColumns + " FROM decision_reviews WHERE id = $1", {id},
+      [&](const Row& row) { found = ReviewFromRow(row); }));
+  return found;
+}
+
+Result<std::vector<domain::DecisionReview>> ProcedureStore::ListReviews(Settled settled,
+                                                                        int limit) {
+  std::vector<domain::DecisionReview> reviews;
+  LT_TRY(connection_.Query(
+      std::string("SELECT ") + kReviewColumns + " FROM decision_reviews WHERE settled_at IS " +
+          (settled == Settled::kNo ? "NULL" : "NOT NULL") + " ORDER BY opened_at, id LIMIT $1",
+      {std::int64_t{limit}}, [&](const Row& row) { reviews.push_back(ReviewFromRow(row)); }));
+  return reviews;
+}
+
+Result<Id> ProcedureStore::InsertPreventionReport(const domain::PreventionReport& report) {
+  return connection_.QueryInt(
+      "INSERT INTO prevention_reports (case_id, problem, analysis, opened_by, opened_at, "
+      "updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      {report.case_id, report.problem, report.analysis, OptionalValue(report.opened_by),
+       report.opened_at, report.updated_at});
+}
+
+Status ProcedureStore::SavePreventionReport(const domain::PreventionReport& report) {
+  LT_TRY(connection_.Execute(
+      "UPDATE prevention_reports SET problem = $1, analysis = $2, approved_by = $3, "
+      "approved_at = $4, verification = $5, verified_by = $6, verified_at = $7, updated_at = $8 "
+      "WHERE id = $9",
+      {report.problem, report.analysis, OptionalValue(report.approved_by),
+       OptionalValue(report.approved_at), report.verification, OptionalValue(report.verified_by),
+       OptionalValue(report.verified_at), report.updated_at, report.id}));
+  return Ok();
+}
+
+Result<std::optional<domain::PreventionReport>> ProcedureStore::FindPreventionReport(Id case_id) {
+  std::optional<domain::PreventionReport> found;
+  LT_TRY(connection_.Query(
+      std::string("SELECT ") + kPreventionColumns + " FROM prevention_reports WHERE case_id = $1",
+      {case_id}, [&](const Row& row) { found = PreventionFromRow(row); }));
+  return found;
+}
+
+Result<std::vector<domain::PreventionReport>> ProcedureStore::ListPreventionReports(
+    Settled verified, int limit) {
+  std::vector<domain::PreventionReport> reports;
+  LT_TRY(connection_.Query(
+      std::string("SELECT ") + kPreventionColumns +
+          " FROM prevention_reports WHERE verified_at IS " +
+          (verified == Settled::kNo ? "NULL" : "NOT NULL") + " ORDER BY opened_at, id LIMIT $1",
+      {std::int64_t{limit}}, [&](const Row& row) { reports.push_back(PreventionFromRow(row)); }));
+  return reports;
 }
 
 }  // namespace lt::storage

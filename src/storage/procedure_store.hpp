@@ -8,8 +8,11 @@
 
 namespace lt::storage {
 
-// Steps, procedure events, quality reports and actions of cases
-// (migrations/*/0003_workflow.sql).
+enum class Settled { kNo, kYes };
+
+// Steps, procedure events, quality reports, actions, decision reviews and
+// recurrence-prevention reports of cases (migrations/*/0003_workflow.sql,
+// 0007_reviews_and_proposals.sql).
 class ProcedureStore {
  public:
   explicit ProcedureStore(Connection& connection) : connection_(connection) {}
@@ -39,6 +42,19 @@ class ProcedureStore {
   Result<std::vector<domain::Action>> ListActionsAcross(
       std::optional<domain::Id> owner_id, const std::vector<domain::ActionStatus>& statuses,
       int limit);
+
+  Result<domain::Id> InsertReview(const domain::DecisionReview& review);
+  // Saves the settlement fields.
+  Status SettleReview(const domain::DecisionReview& review);
+  Result<std::optional<domain::DecisionReview>> FindReview(domain::Id id);
+  // Open (kNo) or settled reviews, oldest first.
+  Result<std::vector<domain::DecisionReview>> ListReviews(Settled settled, int limit);
+
+  Result<domain::Id> InsertPreventionReport(const domain::PreventionReport& report);
+  Status SavePreventionReport(const domain::PreventionReport& report);
+  Result<std::optional<domain::PreventionReport>> FindPreventionReport(domain::Id case_id);
+  // Unverified (kNo) or verified reports, oldest first.
+  Result<std::vector<domain::PreventionReport>> ListPreventionReports(Settled verified, int limit);
 
  private:
   Connection& connection_;

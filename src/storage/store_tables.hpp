@@ -8,7 +8,7 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 28> kStoreTables = {"departments",
+inline constexpr std::array<std::string_view, 31> kStoreTables = {"departments",
                                                                   "customers",
                                                                   "customer_contacts",
                                                                   "users",
@@ -28,6 +28,7 @@ inline constexpr std::array<std::string_view, 28> kStoreTables = {"departments",
                                                                   "case_transitions",
                                                                   "case_procedure_events",
                                                                   "quality_reports",
+                                                                  "prevention_reports",
                                                                   "actions",
                                                                   "sla_policies",
                                                                   "sla_targets",
@@ -35,6 +36,8 @@ inline constexpr std::array<std::string_view, 28> kStoreTables = {"departments",
                                                                   "notifications",
                                                                   "authority_limits",
                                                                   "claims",
-                                                                  "claim_decisions"};
+                                                                  "claim_decisions",
+                                                                  "decision_reviews",
+                                                                  "improvement_proposals"};
 
 }  // namespace lt::storage

@@ -36,6 +36,15 @@ std::optional<std::string> QueryReader::String(const std::string& name) {
   return found->second;
 }
 
+std::optional<bool> QueryReader::Boolean(const std::string& name) {
+  const auto text = String(name);
+  if (!text) return std::nullopt;
+  if (*text == "true") return true;
+  if (*text == "false") return false;
+  errors_.Add(name, "validation.enum", {{"allowed", "true, false"}});
+  return std::nullopt;
+}
+
 std::vector<std::string> QueryReader::List(const std::string& name) {
   std::vector<std::string> items;
   const auto text = String(name);

@@ -29,6 +29,8 @@ class QueryReader {
       : context_(context), errors_(errors) {}
   std::optional<std::string> String(const std::string& name);
   std::optional<std::int64_t> Id(const std::string& name);
+  // "true" or "false".
+  std::optional<bool> Boolean(const std::string& name);
   // A comma-separated list ("open,done"); empty when absent.
   std::vector<std::string> List(const std::string& name);
   std::optional<TimestampMs> Timestamp(const std::string& name);

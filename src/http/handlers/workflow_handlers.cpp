@@ -155,16 +155,13 @@ void RegisterNotificationRoutes(ApiRouter& router, Services& services) {
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 FieldErrors errors;
                 QueryReader query(context, errors);
-                const auto unread = query.String("unread");
-                if (unread && *unread != "true" && *unread != "false") {
-                  errors.Add("unread", "validation.enum", {{"allowed", "true, false"}});
-                }
+                const bool unread = query.Boolean("unread").value_or(false);
                 const int limit = query.Limit(services.options);
                 query.RejectUnknown();
                 if (!errors.empty()) return errors.ToError();
-                LT_TRY_ASSIGN(auto notifications,
-                              app::ListNotifications(services.app, context.principal(),
-                                                     unread == "true", limit));
+                LT_TRY_ASSIGN(
+                    auto notifications,
+                    app::ListNotifications(services.app, context.principal(), unread, limit));
                 json items = json::array();
                 for (const auto& notification : notifications) {
                   items.push_back(wire::NotificationToJson(notification, context.locale));

@@ -19,7 +19,8 @@ json ActionToJson(const domain::Action& action) {
           {"verification", action.verification},
           {"done_at", OptionalTime(action.done_at)},
           {"verified_at", OptionalTime(action.verified_at)},
-          {"created_at", FormatTimestamp(action.created_at)}};
+          {"created_at", FormatTimestamp(action.created_at)},
+          {"prevention_report_id", OptionalId(action.prevention_report_id)}};
 }
 
 app::ActionInput ReadActionInput(ObjectReader& reader) {

@@ -1,0 +1,87 @@
+#include "app/review_cases.hpp"
+
+#include "app/audit_trail.hpp"
+#include "app/authorization.hpp"
+#include "app/case_cases.hpp"
+#include "app/field_rules.hpp"
+#include "storage/audit_store.hpp"
+#include "storage/case_store.hpp"
+
+namespace lt::app {
+namespace {
+
+constexpr std::size_t kMaxOutcomeChars = 10000;
+
+bool MaySettle(const domain::Principal& principal) {
+  using domain::Role;
+  switch (principal.role) {
+    case Role::kQa:
+    case Role::kSales:
+    case Role::kGeneralAffairs:
+    case Role::kManager:
+    case Role::kAdmin:
+      return true;
+    default:
+      return principal.system;
+  }
+}
+
+}  // namespace
+
+Result<std::vector<ReviewView>> ListDecisionReviews(AppContext& context,
+                                                    const domain::Principal& principal,
+                                                    storage::Settled settled, int limit) {
+  LT_TRY(RequireStaff(principal));
+  std::vector<ReviewView> views;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const auto reviews,
+                  storage::ProcedureStore(connection).ListReviews(settled, 10 * limit));
+    storage::CaseStore cases(connection);
+    for (const auto& review : reviews) {
+      if (static_cast<int>(views.size()) >= limit) break;
+      LT_TRY_ASSIGN(auto a_case, cases.Find(review.case_id));
+      if (!a_case || !domain::CanSeeCase(principal, *a_case)) continue;
+      views.push_back({review, std::move(*a_case)});
+    }
+    return Ok();
+  }));
+  return views;
+}
+
+Result<ReviewView> SettleDecisionReview(AppContext& context, const domain::Principal& principal,
+                                        Id review_id, const Settlement& settlement) {
+  FieldErrors errors;
+  const std::string outcome =
+      CheckText(settlement.outcome, "outcome", kMaxOutcomeChars, Presence::kRequired, errors);
+  if (!errors.empty()) return errors.ToError();
+  const TimestampMs now = context.clock.NowMs();
+  ReviewView view;
+  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
+    storage::ProcedureStore procedure(connection);
+    LT_TRY_ASSIGN(auto review, procedure.FindReview(review_id));
+    if (!review) return Error::Of(ErrorCode::kNotFound, "error.not_found");
+    LT_TRY_ASSIGN(auto a_case, LoadVisibleCase(connection, principal, review->case_id));
+    if (!MaySettle(principal)) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+    if (review->settled_at) return Error::Of(ErrorCode::kConflict, "error.review_settled");
+    review->settled_at = now;
+    review->settled_by = principal.user_id;
+    review->alternative_taken = settlement.alternative_taken;
+    review->outcome = outcome;
+    LT_TRY(procedure.SettleReview(*review));
+    ChangeList changes;
+    changes.Record("outcome", std::nullopt, outcome);
+    changes.Record("alternative_taken", std::nullopt,
+                   settlement.alternative_taken
+                       ? std::optional<std::string>(
+                             domain::kAlternativeCodes.ToCode(*settlement.alternative_taken))
+                       : std::nullopt);
+    LT_TRY(storage::AuditStore(connection)
+               .Append(MakeEvent("decision_review", review->id, "settle", principal.user_id, now,
+                                 changes.Take())));
+    view = {std::move(*review), std::move(a_case)};
+    return Ok();
+  }));
+  return view;
+}
+
+}  // namespace lt::app

@@ -1,0 +1,84 @@
+// Improvement proposals over HTTP: /api/v1/cases/{id}/proposals,
+// /api/v1/proposals and the summary /api/v1/reports/proposals.
+
+#include "app/proposal_cases.hpp"
+#include "http/handlers/handler_support.hpp"
+#include "http/json/proposal_wire.hpp"
+
+namespace lt::http {
+
+using nlohmann::json;
+
+void RegisterProposalRoutes(ApiRouter& router, Services& services) {
+  router.Add("POST", "/api/v1/cases/{id}/proposals",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto input, wire::ParseProposalInput(body));
+                LT_TRY_ASSIGN(auto proposal, app::ProposeImprovement(
+                                                 services.app, context.principal(), id, input));
+                HttpResponse response = JsonResponse(201, wire::ProposalToJson(proposal));
+                response.WithHeader("Location", "/api/v1/proposals/" + std::to_string(proposal.id));
+                return response;
+              }});
+
+  router.Add("GET", "/api/v1/proposals",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                FieldErrors errors;
+                QueryReader query(context, errors);
+                storage::ProposalFilter filter;
+                if (auto status = query.String("status")) {
+                  filter.status = domain::kProposalStatusCodes.FromCode(*status);
+                  if (!filter.status) {
+                    errors.Add("status", "validation.enum",
+                               {{"allowed", domain::kProposalStatusCodes.AllowedList()}});
+                  }
+                }
+                filter.case_id = query.Id("case");
+                filter.limit = query.Limit(services.options);
+                query.RejectUnknown();
+                if (!errors.empty()) return errors.ToError();
+                LT_TRY_ASSIGN(auto proposals,
+                              app::ListProposals(services.app, context.principal(), filter));
+                json items = json::array();
+                for (const auto& proposal : proposals) {
+                  items.push_back(wire::ProposalToJson(proposal));
+                }
+                return JsonResponse(200, {{"items", items}});
+              }});
+
+  router.Add("GET", "/api/v1/proposals/{id}",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto proposal,
+                              app::GetProposal(services.app, context.principal(), id));
+                return JsonResponse(200, wire::ProposalToJson(proposal));
+              }});
+
+  router.Add("PATCH", "/api/v1/proposals/{id}",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto patch, wire::ParseProposalPatch(body));
+                LT_TRY_ASSIGN(auto proposal,
+                              app::UpdateProposal(services.app, context.principal(), id, patch));
+                return JsonResponse(200, wire::ProposalToJson(proposal));
+              }});
+
+  router.Add("GET", "/api/v1/reports/proposals",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                FieldErrors errors;
+                QueryReader query(context, errors);
+                const auto period = query.String("period");
+                if (!period) errors.Add("period", "validation.required");
+                query.RejectUnknown();
+                if (!errors.empty()) return errors.ToError();
+                LT_TRY_ASSIGN(auto totals,
+                              app::SummariseProposals(services.app, context.principal(), *period));
+                json items = json::array();
+                for (const auto& sum : totals) items.push_back(wire::ProposalTotalsToJson(sum));
+                return JsonResponse(200, {{"period", *period}, {"items", items}});
+              }});
+}
+
+}  // namespace lt::http

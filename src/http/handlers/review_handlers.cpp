@@ -1,0 +1,127 @@
+// The review of rejected decisions (/api/v1/reviews) and recurrence-prevention
+// reports (/api/v1/cases/{id}/prevention-report, /api/v1/prevention-reports).
+
+#include "app/prevention_cases.hpp"
+#include "app/review_cases.hpp"
+#include "http/handlers/handler_support.hpp"
+#include "http/json/action_wire.hpp"
+#include "http/json/review_wire.hpp"
+
+namespace lt::http {
+namespace {
+
+using nlohmann::json;
+
+storage::Settled SettledOf(bool yes) {
+  return yes ? storage::Settled::kYes : storage::Settled::kNo;
+}
+
+// A route on the case's prevention report that answers with the report.
+template <class Change>
+RouteEntry PreventionChange(Services& services, Change change) {
+  return {Access::kAuthenticated,
+          [&services, change](RequestContext& context) -> Result<HttpResponse> {
+            LT_TRY_ASSIGN(auto id, PathId(context));
+            LT_TRY_ASSIGN(auto body, JsonBody(context));
+            LT_TRY_ASSIGN(auto view, change(services, context, id, body));
+            return JsonResponse(200, wire::PreventionViewToJson(view));
+          }};
+}
+
+}  // namespace
+
+void RegisterReviewRoutes(ApiRouter& router, Services& services) {
+  router.Add("GET", "/api/v1/reviews",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                FieldErrors errors;
+                QueryReader query(context, errors);
+                const bool settled = query.Boolean("settled").value_or(false);
+                const int limit = query.Limit(services.options);
+                query.RejectUnknown();
+                if (!errors.empty()) return errors.ToError();
+                LT_TRY_ASSIGN(auto reviews,
+                              app::ListDecisionReviews(services.app, context.principal(),
+                                                       SettledOf(settled), limit));
+                json items = json::array();
+                for (const auto& review : reviews) items.push_back(wire::ReviewToJson(review));
+                return JsonResponse(200, {{"items", items}});
+              }});
+
+  router.Add("POST", "/api/v1/reviews/{id}/settlement",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto settlement, wire::ParseSettlement(body));
+                LT_TRY_ASSIGN(auto review, app::SettleDecisionReview(
+                                               services.app, context.principal(), id, settlement));
+                return JsonResponse(200, wire::ReviewToJson(review));
+              }});
+
+  router.Add("GET", "/api/v1/cases/{id}/prevention-report",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto view,
+                              app::GetPreventionReport(services.app, context.principal(), id));
+                return JsonResponse(200, wire::PreventionViewToJson(view));
+              }});
+
+  router.Add("POST", "/api/v1/cases/{id}/prevention-report",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto input, wire::ParsePreventionInput(body));
+                LT_TRY_ASSIGN(auto view, app::OpenPreventionReport(services.app,
+                                                                   context.principal(), id, input));
+                return JsonResponse(201, wire::PreventionViewToJson(view));
+              }});
+
+  router.Add("POST", "/api/v1/cases/{id}/prevention-report/actions",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto input, wire::ParseActionInput(body));
+                LT_TRY_ASSIGN(auto action, app::AddPreventionAction(
+                                               services.app, context.principal(), id, input));
+                return JsonResponse(201, wire::ActionToJson(action));
+              }});
+
+  router.Add("POST", "/api/v1/cases/{id}/prevention-report/approval",
+             PreventionChange(services,
+                              [](Services& s, RequestContext& context, std::int64_t id,
+                                 const json& body) -> Result<app::PreventionView> {
+                                FieldErrors errors;
+                                wire::ObjectReader reader(body, errors);
+                                reader.RejectUnknown();
+                                if (!errors.empty()) return errors.ToError();
+                                return app::ApprovePreventionReport(s.app, context.principal(), id);
+                              }));
+
+  router.Add("POST", "/api/v1/cases/{id}/prevention-report/verification",
+             PreventionChange(
+                 services,
+                 [](Services& s, RequestContext& context, std::int64_t id,
+                    const json& body) -> Result<app::PreventionView> {
+                   LT_TRY_ASSIGN(auto verification, wire::ParseTextBody(body, "verification"));
+                   return app::VerifyPreventionReport(s.app, context.principal(), id, verification);
+                 }));
+
+  router.Add("GET", "/api/v1/prevention-reports",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                FieldErrors errors;
+                QueryReader query(context, errors);
+                const bool verified = query.Boolean("verified").value_or(false);
+                const int limit = query.Limit(services.options);
+                query.RejectUnknown();
+                if (!errors.empty()) return errors.ToError();
+                LT_TRY_ASSIGN(auto reports,
+                              app::ListPreventionReports(services.app, context.principal(),
+                                                         SettledOf(verified), limit));
+                json items = json::array();
+                for (const auto& report : reports) {
+                  items.push_back(wire::PreventionReportToJson(report));
+                }
+                return JsonResponse(200, {{"items", items}});
+              }});
+}
+
+}  // namespace lt::http

@@ -1,0 +1,67 @@
+#include "http/json/review_wire.hpp"
+
+#include "http/json/action_wire.hpp"
+#include "http/json/wire.hpp"
+#include "http/json/wire_support.hpp"
+
+namespace lt::http::wire {
+
+using nlohmann::json;
+
+json ReviewToJson(const app::ReviewView& view) {
+  const domain::DecisionReview& review = view.review;
+  return {
+      {"id", review.id},
+      {"case", CaseToJson(view.a_case)},
+      {"step_id", review.transition_id},
+      {"alternatives", CodeList(review.alternatives, domain::kAlternativeCodes)},
+      {"opened_at", FormatTimestamp(review.opened_at)},
+      {"settled_at", OptionalTime(review.settled_at)},
+      {"settled_by", OptionalId(review.settled_by)},
+      {"alternative_taken", review.alternative_taken
+                                ? json(domain::kAlternativeCodes.ToCode(*review.alternative_taken))
+                                : json(nullptr)},
+      {"outcome", review.outcome}};
+}
+
+Result<app::Settlement> ParseSettlement(const json& body) {
+  FieldErrors errors;
+  ObjectReader reader(body, errors);
+  app::Settlement settlement;
+  settlement.outcome = reader.RequiredString("outcome");
+  settlement.alternative_taken = reader.Enum("alternative_taken", domain::kAlternativeCodes);
+  return Finish(reader, errors, std::move(settlement));
+}
+
+json PreventionReportToJson(const domain::PreventionReport& report) {
+  return {{"id", report.id},
+          {"case_id", report.case_id},
+          {"problem", report.problem},
+          {"analysis", report.analysis},
+          {"opened_by", OptionalId(report.opened_by)},
+          {"opened_at", FormatTimestamp(report.opened_at)},
+          {"approved_by", OptionalId(report.approved_by)},
+          {"approved_at", OptionalTime(report.approved_at)},
+          {"verification", report.verification},
+          {"verified_by", OptionalId(report.verified_by)},
+          {"verified_at", OptionalTime(report.verified_at)}};
+}
+
+json PreventionViewToJson(const app::PreventionView& view) {
+  json out = PreventionReportToJson(view.report);
+  json actions = json::array();
+  for (const auto& action : view.actions) actions.push_back(ActionToJson(action));
+  out["actions"] = actions;
+  return out;
+}
+
+Result<app::PreventionInput> ParsePreventionInput(const json& body) {
+  FieldErrors errors;
+  ObjectReader reader(body, errors);
+  app::PreventionInput input;
+  input.problem = reader.RequiredString("problem");
+  input.analysis = reader.String("analysis").value_or("");
+  return Finish(reader, errors, std::move(input));
+}
+
+}  // namespace lt::http::wire
