@@ -39,6 +39,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterActionRoutes(router_, services_);
   RegisterReviewRoutes(router_, services_);
   RegisterProposalRoutes(router_, services_);
+  RegisterReportRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

@@ -91,5 +91,6 @@ void RegisterClaimRoutes(ApiRouter& router, Services& services);
 void RegisterActionRoutes(ApiRouter& router, Services& services);
 void RegisterReviewRoutes(ApiRouter& router, Services& services);
 void RegisterProposalRoutes(ApiRouter& router, Services& services);
+void RegisterReportRoutes(ApiRouter& router, Services& services);
 
 }  // namespace lt::http

@@ -64,6 +64,12 @@ LocalDay BusinessCalendar::DayOf(TimestampMs at) const {
   return date::floor<date::days>(local).time_since_epoch().count();
 }
 
+std::string BusinessCalendar::FormatLocal(TimestampMs at) const {
+  const auto local = Zone(zone_)->to_local(
+      date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at)));
+  return date::format("%F %R", date::floor<std::chrono::minutes>(local));
+}
+
 TimestampMs BusinessCalendar::At(LocalDay day, std::int64_t minute_of_day) const {
   const date::local_time<std::chrono::milliseconds> local{
       std::chrono::milliseconds(day * 86'400'000 + minute_of_day * kMinuteMs)};

@@ -59,6 +59,9 @@ class BusinessCalendar {
   // Working time between two instants, in milliseconds (0 when to <= from).
   std::int64_t WorkingMsBetween(TimestampMs from, TimestampMs to) const;
 
+  // "2026-03-02 09:30": the instant in the calendar's time zone.
+  std::string FormatLocal(TimestampMs at) const;
+
   // Local day and minute-of-day of an instant, and back.
   LocalDay DayOf(TimestampMs at) const;
   TimestampMs At(LocalDay day, std::int64_t minute_of_day) const;

@@ -216,6 +216,26 @@ Result<std::vector<domain::QualityReport>> ProcedureStore::ListAwaitingVerificat
   return reports;
 }
 
+Result<std::vector<ProcedureStore::ClosedReport>> ProcedureStore::ListClosedReports(
+    TimestampMs from, TimestampMs to) {
+  std::vector<ClosedReport> reports;
+  std::string columns;  // kReportColumns, each qualified with "r."
+  for (const auto& column : SplitCodes(kReportColumns)) {
+    columns += "r." + column.substr(0, column.find(',')) + ", ";
+  }
+  // A case closed again later (after a reopening) belongs to the later period.
+  LT_TRY(connection_.Query(
+      "SELECT " + columns +
+          "e.at FROM case_procedure_events e JOIN quality_reports r ON r.case_id = e.case_id "
+          "WHERE e.event = 'closed' AND e.at >= $1 AND e.at < $2 AND NOT EXISTS (SELECT 1 FROM "
+          "case_procedure_events later WHERE later.case_id = e.case_id AND "
+          "later.event = 'closed' AND later.at > e.at) ORDER BY e.at, r.id",
+      {from, to}, [&](const Row& row) {
+        reports.push_back({ReportFromRow(row), row.Int(15)});
+      }));
+  return reports;
+}
+
 Result<Id> ProcedureStore::InsertAction(const domain::Action& action) {
   return connection_.QueryInt(
       "INSERT INTO actions (case_id, kind, description, owner_id, department_id, due_at, status, "

@@ -33,6 +33,14 @@ class ProcedureStore {
   Result<std::vector<domain::QualityReport>> ListAwaitingVerification(TimestampMs approved_before,
                                                                       int limit);
 
+  // The reports of cases closed (their latest "closed" procedure event) in
+  // [from, to), in closing order, with that moment.
+  struct ClosedReport {
+    domain::QualityReport report;
+    TimestampMs closed_at = 0;
+  };
+  Result<std::vector<ClosedReport>> ListClosedReports(TimestampMs from, TimestampMs to);
+
   Result<domain::Id> InsertAction(const domain::Action& action);
   Status UpdateAction(const domain::Action& action);
   Result<std::optional<domain::Action>> FindAction(domain::Id id);

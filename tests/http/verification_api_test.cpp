@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "base/time_format.hpp"
 #include "support/api_harness.hpp"
+#include "support/process.hpp"
 
 namespace lt {
 namespace {
@@ -139,6 +142,81 @@ TEST_F(VerificationApiTest, NextMonthListsTheReportWithItsRecurrencesAndOpenActi
   EXPECT_TRUE(harness_.Call("GET", path + "/verification", qa_).body["open_actions"].empty());
   Step(path, qa_, {{"to", "closed"}, {"verification", "一例复发已另案处理，措施有效"}});
   EXPECT_TRUE(Due().empty());
+}
+
+TEST_F(VerificationApiTest, TheLedgerHasOneRowPerReportClosedInThePeriodAsJsonCsvAndXlsx) {
+  harness_.store.clock.Set(At("2026-03-02T09:30:00"));
+  const std::string path = File("IH-3000 电饭煲", coating_);
+  File("IH-3000 电饭煲", coating_);  // stays open: not in the ledger
+  harness_.store.clock.Set(At("2026-03-03T10:00:00"));
+  WalkToApproval(path);
+  // The reply is late; the customer agrees to a new date.
+  ASSERT_EQ(harness_
+                .CallJson("POST", path + "/sla/reply/deadline", sales_,
+                          {{"due_at", "2026-03-12T17:00:00+08:00"},
+                           {"reason", "客户同意延至3月12日"},
+                           {"customer_agreed", true}})
+                .status,
+            200);
+  Step(path, sales_, {{"to", "following_up"}, {"reply", "尊敬的客户：已改进工艺"}});
+  Step(path, sales_, {{"to", "verifying"}, {"customer_decision", "accepted"}, {"note", "满意"}});
+  harness_.store.clock.Set(At("2026-04-08T16:00:00"));
+  Step(path, qa_, {{"to", "closed"}, {"verification", "四月未再发生"}});
+
+  auto json_ledger =
+      harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-03&to=2026-04", qa_);
+  ASSERT_EQ(json_ledger.status, 200) << json_ledger.raw;
+  ASSERT_EQ(json_ledger.body["items"].size(), 1u);
+  const json& row = json_ledger.body["items"][0];
+  EXPECT_EQ(row["closed_at"], "2026-04-08T08:00:00.000Z");
+  EXPECT_EQ(row["customer_decision"], "accepted");
+  EXPECT_EQ(row["category"], "涂层脱落");
+  EXPECT_EQ(row["report"]["root_cause_occurrence"], "喷涂温度偏低");
+  ASSERT_EQ(row["moved_deadlines"].size(), 1u);
+  EXPECT_EQ(row["moved_deadlines"][0]["reason"], "客户同意延至3月12日");
+  EXPECT_TRUE(harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-03", qa_)
+                  .body["items"]
+                  .empty());
+
+  auto csv = harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-04&format=csv", qa_);
+  ASSERT_EQ(csv.status, 200) << csv.raw;
+  EXPECT_EQ(csv.Header("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.Header("Content-Disposition").find("quality-ledger-2026-04.csv"),
+            std::string::npos);
+  EXPECT_EQ(csv.raw.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.raw.find("案件编号,受理时间,客户"), std::string::npos) << csv.raw;
+  EXPECT_NE(csv.raw.find("2026-04-08 16:00"), std::string::npos);  // local time
+  EXPECT_NE(csv.raw.find("回复: 2026-03-06 10:00 → 2026-03-12 17:00 (客户同意延至3月12日)"),
+            std::string::npos)
+      << csv.raw;
+  auto english = harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-04&format=csv", qa_,
+                               "", {{"Accept-Language", "en"}});
+  EXPECT_NE(english.raw.find("Case number,Received,Customer"), std::string::npos);
+
+  auto xlsx = harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-04&format=xlsx", qa_);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.raw.substr(0, 2), "PK");
+  test::TempDir directory;
+  std::ofstream(directory.path() / "ledger.xlsx", std::ios::binary) << xlsx.raw;
+  const auto strings = test::RunCommand(
+      {"/usr/bin/unzip", "-p", "ledger.xlsx", "xl/sharedStrings.xml"}, directory.path());
+  ASSERT_EQ(strings.exit_code, 0) << strings.err;
+  EXPECT_NE(strings.out.find("案件编号"), std::string::npos);
+  EXPECT_NE(strings.out.find("喷涂温度偏低"), std::string::npos);
+  const auto sheet = test::RunCommand({"/usr/bin/unzip", "-p", "ledger.xlsx", "xl/workbook.xml"},
+                                      directory.path());
+  EXPECT_NE(sheet.out.find("市场品质异常管理表"), std::string::npos) << sheet.out;
+
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/reports/quality-ledger", qa_).status, 422);
+  EXPECT_EQ(
+      harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-04&format=pdf", qa_).status,
+      422);
+  EXPECT_EQ(
+      harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-04&to=2026-03", qa_).status,
+      422);
+  EXPECT_EQ(
+      harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2024-01&to=2026-04", qa_).status,
+      422);
 }
 
 TEST_F(VerificationApiTest, TheListIsForStaffAndRefusesABadMonth) {

@@ -47,6 +47,8 @@ ApiResult ApiHarness::Call(const std::string& method, const std::string& target,
   result.status = response.status;
   result.raw = response.body;
   result.headers = response.headers;
+  if (!response.content_type.empty())
+    result.headers.emplace_back("Content-Type", response.content_type);
   if (response.content_type.find("json") != std::string::npos && !response.body.empty()) {
     result.body = nlohmann::json::parse(response.body, nullptr, false);
   }

@@ -205,29 +205,16 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                 return JsonResponse(200, {{"items", items}});
               }});
 
-  router.Add(
-      "GET", "/api/v1/attachments/{id}",
-      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-         LT_TRY_ASSIGN(auto id, PathId(context));
-         LT_TRY_ASSIGN(auto attachment, app::GetAttachment(services.app, context.principal(), id));
-         HttpResponse response;
-         response.content_type = attachment.attachment.content_type;
-         response.body = std::move(attachment.content);
-         // RFC 6266 with RFC 8187 encoding, so Chinese file names survive.
-         std::string encoded;
-         for (const unsigned char c : attachment.attachment.filename) {
-           if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-             encoded += static_cast<char>(c);
-           } else {
-             char buffer[4];
-             std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-             encoded += buffer;
-           }
-         }
-         response.WithHeader("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
-         response.WithHeader("X-Content-Type-Options", "nosniff");
-         return response;
-       }});
+  router.Add("GET", "/api/v1/attachments/{id}",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto attachment,
+                              app::GetAttachment(services.app, context.principal(), id));
+                HttpResponse response =
+                    DownloadResponse(attachment.attachment.content_type,
+                                     attachment.attachment.filename, std::move(attachment.content));
+                return response;
+              }});
 }
 
 }  // namespace lt::http

@@ -1,5 +1,8 @@
 #include "http/handlers/handler_support.hpp"
 
+#include <cctype>
+#include <cstdio>
+
 #include <sodium.h>
 
 #include <charconv>
@@ -14,6 +17,26 @@ HttpResponse JsonResponse(int status, const nlohmann::json& body) {
   HttpResponse response;
   response.status = status;
   response.body = wire::Dump(body);
+  return response;
+}
+
+HttpResponse DownloadResponse(std::string content_type, const std::string& filename,
+                              std::string body) {
+  HttpResponse response;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  std::string encoded;
+  for (const unsigned char c : filename) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      char buffer[4];
+      std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+      encoded += buffer;
+    }
+  }
+  response.WithHeader("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
+  response.WithHeader("X-Content-Type-Options", "nosniff");
   return response;
 }
 

@@ -14,6 +14,11 @@ namespace lt::http {
 
 HttpResponse JsonResponse(int status, const nlohmann::json& body);
 
+// A file to save (Content-Disposition: attachment, with the file name in
+// RFC 8187 encoding so Chinese names survive; nosniff).
+HttpResponse DownloadResponse(std::string content_type, const std::string& filename,
+                              std::string body);
+
 // The request body as a JSON object (malformed JSON, invalid UTF-8 and
 // non-object bodies are errors).
 Result<nlohmann::json> JsonBody(const RequestContext& context);

@@ -1,0 +1,46 @@
+// Read-side reports over HTTP: the quality abnormality ledger
+// (/api/v1/reports/quality-ledger) as JSON, CSV or an Excel workbook.
+
+#include "app/ledger_cases.hpp"
+#include "app/sla_clocks.hpp"
+#include "http/handlers/handler_support.hpp"
+#include "http/json/ledger_wire.hpp"
+
+namespace lt::http {
+
+void RegisterReportRoutes(ApiRouter& router, Services& services) {
+  router.Add(
+      "GET", "/api/v1/reports/quality-ledger",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         FieldErrors errors;
+         QueryReader query(context, errors);
+         const auto from = query.String("from");
+         if (!from) errors.Add("from", "validation.required");
+         const std::string to = query.String("to").value_or("");
+         const std::string format = query.String("format").value_or("json");
+         if (format != "json" && format != "csv" && format != "xlsx") {
+           errors.Add("format", "validation.enum", {{"allowed", "json, csv, xlsx"}});
+         }
+         query.RejectUnknown();
+         if (!errors.empty()) return errors.ToError();
+         LT_TRY_ASSIGN(auto rows,
+                       app::GetQualityLedger(services.app, context.principal(), *from, to));
+         if (format == "json") {
+           return JsonResponse(200, {{"from", *from},
+                                     {"to", to.empty() ? *from : to},
+                                     {"items", wire::LedgerToJson(rows)}});
+         }
+         LT_TRY_ASSIGN(const sla::BusinessCalendar* calendar, app::ShippedBusinessCalendar());
+         const reports::Table table = wire::LedgerTable(rows, context.locale, *calendar);
+         const std::string name = "quality-ledger-" + *from + (to.empty() ? "" : "-" + to);
+         if (format == "csv") {
+           return DownloadResponse("text/csv; charset=utf-8", name + ".csv", reports::ToCsv(table));
+         }
+         LT_TRY_ASSIGN(auto workbook, reports::ToXlsx(table));
+         return DownloadResponse(
+             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx",
+             std::move(workbook));
+       }});
+}
+
+}  // namespace lt::http
