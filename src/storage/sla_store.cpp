@@ -130,6 +130,33 @@ Status SlaPolicyStore::Replace(const std::vector<sla::SlaPolicy>& policies) {
   return Ok();
 }
 
+Result<std::vector<TimelinessCount>> SlaClockStore::CountTimeliness(TimestampMs from,
+                                                                    TimestampMs to,
+                                                                    TimestampMs now) {
+  std::vector<TimelinessCount> counts;
+  LT_TRY(connection_.Query(
+      "SELECT c.department_id, c.assignee_id, k.target, "
+      "SUM(CASE WHEN k.met_at IS NOT NULL AND k.met_at <= k.due_at THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN (k.met_at IS NOT NULL AND k.met_at > k.due_at) OR "
+      "(k.met_at IS NULL AND k.state <> 'paused' AND k.due_at <= $3) THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN k.met_at IS NULL AND (k.state = 'paused' OR k.due_at > $3) "
+      "THEN 1 ELSE 0 END) "
+      "FROM sla_clocks k JOIN cases c ON c.id = k.case_id "
+      "WHERE k.due_at >= $1 AND k.due_at < $2 "
+      "GROUP BY c.department_id, c.assignee_id, k.target",
+      {from, to, now}, [&](const Row& row) {
+        TimelinessCount count;
+        count.department_id = row.OptionalInt(0);
+        count.assignee_id = row.OptionalInt(1);
+        count.target = row.Text(2);
+        count.on_time = row.Int(3);
+        count.late = row.Int(4);
+        count.pending = row.Int(5);
+        counts.push_back(std::move(count));
+      }));
+  return counts;
+}
+
 Result<std::vector<StoredClock>> SlaClockStore::ListForCase(Id case_id) {
   std::vector<StoredClock> clocks;
   LT_TRY(connection_.Query(std::string("SELECT ") + kClockColumns +

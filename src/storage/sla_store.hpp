@@ -41,9 +41,24 @@ struct StoredClock {
   std::string moved_reason;
 };
 
+// Clocks due in a period, counted per department, assignee and target.
+struct TimelinessCount {
+  std::optional<domain::Id> department_id;
+  std::optional<domain::Id> assignee_id;
+  std::string target;
+  std::int64_t on_time = 0;  // stopped by their deadline
+  std::int64_t late = 0;     // stopped after it, or still running past it
+  std::int64_t pending = 0;  // still running (or paused) and not yet due
+};
+
 class SlaClockStore {
  public:
   explicit SlaClockStore(Connection& connection) : connection_(connection) {}
+
+  // The clocks due in [from, to) (the deadline in force, moved or not),
+  // counted as of `now`.
+  Result<std::vector<TimelinessCount>> CountTimeliness(TimestampMs from, TimestampMs to,
+                                                       TimestampMs now);
 
   // The clocks of a case, by target code.
   Result<std::vector<StoredClock>> ListForCase(domain::Id case_id);

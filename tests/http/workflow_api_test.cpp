@@ -458,3 +458,40 @@ TEST_F(WorkflowApiTest, EscalationFollowsThePolicyThatChoseTheTarget) {
 
 }  // namespace
 }  // namespace lt
+
+namespace lt {
+namespace {
+
+TEST_F(WorkflowApiTest, TimelinessAttainmentCountsTheClocksDueInTheMonth) {
+  const std::string in_time = FileComplaint();  // Monday 2026-03-02 09:30
+  const std::string late = FileComplaint();
+  harness_.store.clock.Set(At("2026-03-02T14:00:00"));
+  ASSERT_EQ(Step(in_time, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
+  // Received on 31 March: first contact falls due in April.
+  harness_.store.clock.Set(At("2026-03-31T16:00:00"));
+  const std::string april = FileComplaint();
+
+  auto report = harness_.Call("GET", "/api/v1/reports/timeliness?month=2026-03", manager_token_);
+  ASSERT_EQ(report.status, 200) << report.raw;
+  EXPECT_EQ(report.body["overall"],
+            (json{{"on_time", 1}, {"late", 1}, {"pending", 0}, {"rate", 0.5}}));
+  ASSERT_EQ(report.body["targets"].size(), 1u);
+  EXPECT_EQ(report.body["targets"][0]["target"], "first_contact");
+  EXPECT_EQ(report.body["targets"][0]["name"], "首次联系");
+  ASSERT_EQ(report.body["departments"].size(), 1u);
+  EXPECT_EQ(report.body["departments"][0]["name"], "营业部");
+  EXPECT_EQ(report.body["people"][0]["user_id"], sales_user_.id);
+
+  auto april_report = harness_.Call("GET", "/api/v1/reports/timeliness?month=2026-04", qa_);
+  EXPECT_EQ(april_report.body["overall"],
+            (json{{"on_time", 0}, {"late", 0}, {"pending", 1}, {"rate", nullptr}}));
+  // Sales see their own department only; QA's department has none of these.
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/reports/timeliness?month=2026-03", sales_)
+                .body["overall"]["late"],
+            1);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/reports/timeliness", qa_).status, 422);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/reports/timeliness?month=March", qa_).status, 422);
+}
+
+}  // namespace
+}  // namespace lt

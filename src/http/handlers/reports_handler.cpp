@@ -1,12 +1,16 @@
 // Read-side reports over HTTP: the quality abnormality ledger
-// (/api/v1/reports/quality-ledger) as JSON, CSV or an Excel workbook.
+// (/api/v1/reports/quality-ledger) as JSON, CSV or an Excel workbook, and the
+// monthly timeliness attainment (/api/v1/reports/timeliness).
 
 #include "app/ledger_cases.hpp"
 #include "app/sla_clocks.hpp"
+#include "app/timeliness_cases.hpp"
 #include "http/handlers/handler_support.hpp"
-#include "http/json/ledger_wire.hpp"
+#include "http/json/report_wire.hpp"
 
 namespace lt::http {
+
+using nlohmann::json;
 
 void RegisterReportRoutes(ApiRouter& router, Services& services) {
   router.Add(
@@ -41,6 +45,21 @@ void RegisterReportRoutes(ApiRouter& router, Services& services) {
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx",
              std::move(workbook));
        }});
+
+  router.Add("GET", "/api/v1/reports/timeliness",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                FieldErrors errors;
+                QueryReader query(context, errors);
+                const auto month = query.String("month");
+                if (!month) errors.Add("month", "validation.required");
+                query.RejectUnknown();
+                if (!errors.empty()) return errors.ToError();
+                LT_TRY_ASSIGN(auto report,
+                              app::ReportTimeliness(services.app, context.principal(), *month));
+                json out = wire::TimelinessToJson(report, context.locale);
+                out["month"] = *month;
+                return JsonResponse(200, out);
+              }});
 }
 
 }  // namespace lt::http

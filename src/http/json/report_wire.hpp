@@ -1,14 +1,15 @@
 #pragma once
 
-// The quality abnormality ledger as JSON (ids, RFC 3339 times) and as a
-// table for CSV and Excel (names, local times, labels in the reader's
-// language).
+// The read-side reports as JSON: the quality abnormality ledger (also as a
+// table for CSV and Excel, with names, local times and labels in the
+// reader's language) and the timeliness attainment rates.
 
 #include <nlohmann/json.hpp>
 
 #include <vector>
 
 #include "app/ledger_cases.hpp"
+#include "app/timeliness_cases.hpp"
 #include "i18n/i18n.hpp"
 #include "reports/table_export.hpp"
 #include "sla/business_calendar.hpp"
@@ -18,5 +19,7 @@ namespace lt::http::wire {
 nlohmann::json LedgerToJson(const std::vector<app::LedgerRow>& rows);
 reports::Table LedgerTable(const std::vector<app::LedgerRow>& rows, i18n::Locale locale,
                            const sla::BusinessCalendar& calendar);
+
+nlohmann::json TimelinessToJson(const app::TimelinessReport& report, i18n::Locale locale);
 
 }  // namespace lt::http::wire
