@@ -31,6 +31,7 @@ void RecordCustomerChanges(const std::optional<domain::Customer>& before,
                  std::string(domain::kCustomerKindCodes.ToCode(after.kind)));
   changes.Record("organization", field(&domain::Customer::organization), after.organization);
   changes.Record("region", field(&domain::Customer::region), after.region);
+  changes.Record("language", field(&domain::Customer::language), after.language);
   changes.Record("segment",
                  before ? std::optional<std::string>(domain::kSegmentCodes.ToCode(before->segment))
                         : std::nullopt,
@@ -63,6 +64,7 @@ domain::Customer BuildCustomer(const CustomerInput& input, std::string_view fiel
   customer.organization =
       CheckText(input.organization, prefix + "organization", 200, Presence::kOptional, errors);
   customer.region = CheckText(input.region, prefix + "region", 100, Presence::kOptional, errors);
+  customer.language = CheckLanguage(input.language.value_or("zh-CN"), prefix + "language", errors);
   customer.segment = input.segment.value_or(domain::Segment::kNormal);
   customer.contacts = CheckContacts(input.phones, input.emails, field_prefix, errors);
   customer.created_at = now;
@@ -138,6 +140,8 @@ Result<domain::Customer> UpdateCustomer(AppContext& context, const domain::Princ
     organization = CheckText(*patch.organization, "organization", 200, Presence::kOptional, errors);
   }
   if (patch.region) region = CheckText(*patch.region, "region", 100, Presence::kOptional, errors);
+  std::optional<std::string> language;
+  if (patch.language) language = CheckLanguage(*patch.language, "language", errors);
   std::optional<std::vector<domain::Contact>> phones, emails;
   if (patch.phones) phones = CheckContacts(*patch.phones, {}, "", errors);
   if (patch.emails) emails = CheckContacts({}, *patch.emails, "", errors);
@@ -152,6 +156,7 @@ Result<domain::Customer> UpdateCustomer(AppContext& context, const domain::Princ
     if (patch.kind) updated.kind = *patch.kind;
     if (organization) updated.organization = *organization;
     if (region) updated.region = *region;
+    if (language) updated.language = *language;
     if (patch.segment) updated.segment = *patch.segment;
     auto replace = [&](domain::ContactKind kind, const std::vector<domain::Contact>& with) {
       std::erase_if(updated.contacts, [&](const domain::Contact& c) { return c.kind == kind; });

@@ -2,8 +2,18 @@
 
 #include "base/utf8.hpp"
 #include "domain/contact.hpp"
+#include "i18n/i18n.hpp"
 
 namespace lt::app {
+
+std::string CheckLanguage(std::string_view value, std::string_view field, FieldErrors& errors) {
+  i18n::Locale locale;
+  if (!i18n::ParseLocaleTag(value, locale)) {
+    errors.Add(std::string(field), "validation.language");
+    return "zh-CN";
+  }
+  return std::string(i18n::LocaleTag(locale));
+}
 
 std::string CheckText(std::string_view value, std::string_view field, std::size_t max_chars,
                       Presence presence, FieldErrors& errors) {

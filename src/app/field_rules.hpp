@@ -14,6 +14,10 @@ namespace lt::app {
 // requires it when asked, bounds its length in characters and refuses control
 // characters. Problems are added to `errors` under `field`.
 enum class Presence { kRequired, kOptional };
+
+// A language Lingting writes in ("zh-CN" or "en"); adds "validation.language"
+// otherwise. Returns the canonical tag.
+std::string CheckLanguage(std::string_view value, std::string_view field, FieldErrors& errors);
 std::string CheckText(std::string_view value, std::string_view field, std::size_t max_chars,
                       Presence presence, FieldErrors& errors);
 

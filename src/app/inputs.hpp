@@ -27,6 +27,7 @@ struct CustomerInput {
   std::vector<std::string> emails;
   std::string organization;
   std::string region;
+  std::optional<std::string> language;  // zh-CN (default) or en
   std::optional<domain::Segment> segment;
 };
 
@@ -37,6 +38,7 @@ struct CustomerPatch {
   Patch<std::vector<std::string>> emails;
   Patch<std::string> organization;
   Patch<std::string> region;
+  Patch<std::string> language;
   Patch<domain::Segment> segment;
 };
 

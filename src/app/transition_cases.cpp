@@ -6,6 +6,7 @@
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/case_cases.hpp"
+#include "app/feedback_letter.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
@@ -13,6 +14,7 @@
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
+#include "storage/customer_store.hpp"
 #include "storage/interaction_store.hpp"
 #include "storage/procedure_store.hpp"
 #include "storage/workflow_store.hpp"
@@ -165,6 +167,7 @@ Status AddOutboundMessage(storage::Connection& connection, const domain::Case& a
   message.visibility = domain::Visibility::kPublic;
   message.author_user_id = principal.user_id;
   message.body = body;
+  message.delivery = domain::Delivery::kQueued;  // for the channel's adapter to send
   message.occurred_at = now;
   message.created_at = now;
   LT_TRY(storage::InteractionStore(connection).Insert(message));
@@ -292,7 +295,13 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
       LT_TRY(AddOutboundMessage(connection, updated, principal, texts.resolution, now));
     }
     if (!texts.reply.empty()) {
-      LT_TRY(AddOutboundMessage(connection, updated, principal, texts.reply, now));
+      LT_TRY_ASSIGN(const auto customer,
+                    storage::CustomerStore(connection).Find(updated.customer_id));
+      LT_TRY_ASSIGN(const auto report, procedure.FindReport(case_id));
+      LT_TRY_ASSIGN(const auto actions, procedure.ListActions(case_id));
+      const std::string letter = RenderFeedbackLetter(customer.value_or(domain::Customer{}),
+                                                      updated, report, actions, texts.reply);
+      LT_TRY(AddOutboundMessage(connection, updated, principal, letter, now));
     }
 
     LT_TRY(storage::CaseStore(connection).Update(updated, before.version));

@@ -26,7 +26,8 @@ struct Customer {
   std::string name;
   std::string region;
   Segment segment = Segment::kNormal;
-  std::string organization;  // company name for dealers, suppliers, organizations
+  std::string organization;        // company name for dealers, suppliers, organizations
+  std::string language = "zh-CN";  // what letters to the customer are written in: zh-CN or en
   std::vector<Contact> contacts;
   TimestampMs created_at = 0;
   TimestampMs updated_at = 0;
@@ -107,6 +108,7 @@ struct Interaction {
   std::optional<Id> author_customer_id;
   std::string body;
   std::vector<Attachment> attachments;
+  Delivery delivery = Delivery::kNone;
   TimestampMs occurred_at = 0;
   TimestampMs created_at = 0;
 };

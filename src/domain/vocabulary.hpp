@@ -93,6 +93,15 @@ inline constexpr EnumCodes<Segment, 3> kSegmentCodes{{{
 }}};
 
 enum class Direction { kInbound, kOutbound, kInternal };
+// Whether an outbound message still has to go out on its channel.
+enum class Delivery { kNone, kQueued, kSent, kFailed };
+inline constexpr EnumCodes<Delivery, 4> kDeliveryCodes{{{
+    {Delivery::kNone, "none"},      // nothing to send (inbound, notes, calls)
+    {Delivery::kQueued, "queued"},  // waiting for the channel's adapter
+    {Delivery::kSent, "sent"},
+    {Delivery::kFailed, "failed"},
+}}};
+
 inline constexpr EnumCodes<Direction, 3> kDirectionCodes{{{
     {Direction::kInbound, "inbound"},
     {Direction::kOutbound, "outbound"},

@@ -160,6 +160,7 @@ constexpr std::array kCatalog = {
                  "An improvement proposal cannot go from {from} to {to}"},
     CatalogEntry{"validation.only_when_implemented", "提案实施后才能填写",
                  "can be given only once the proposal is implemented"},
+    CatalogEntry{"validation.language", "应为 zh-CN 或 en", "must be zh-CN or en"},
     CatalogEntry{"validation.period", "应为年份或年月，如 2026 或 2026-11",
                  "must be a year or a month such as 2026 or 2026-11"},
     CatalogEntry{"validation.period_order", "结束月份不能早于开始月份",
@@ -302,6 +303,18 @@ constexpr std::array kCatalog = {
     CatalogEntry{"word.urgency.urgent", "紧急", "urgent"},
     CatalogEntry{"word.customer_decision.accepted", "接受", "accepted"},
     CatalogEntry{"word.customer_decision.rejected", "不接受", "rejected"},
+    CatalogEntry{"letter.greeting", "尊敬的{customer}：", "Dear {customer},"},
+    CatalogEntry{"letter.intro",
+                 "感谢您就“{subject}”（案件编号 "
+                 "{number}）向我们反映问题。我们已完成调查，现将结果回复如下。",
+                 "Thank you for telling us about \"{subject}\" (case {number}). We have "
+                 "completed our investigation; here is our answer."},
+    CatalogEntry{"letter.cause", "原因：{cause}", "Cause: {cause}"},
+    CatalogEntry{"letter.countermeasures", "改善对策：\n{countermeasures}",
+                 "What we are changing:\n{countermeasures}"},
+    CatalogEntry{"letter.closing", "如有任何疑问，请随时与我们联系。我们会持续跟进，直至您满意。",
+                 "If you have any question, please contact us at any time. We will follow up "
+                 "until you are satisfied."},
     CatalogEntry{"ledger.title", "市场品质异常管理表", "Quality abnormality ledger"},
     CatalogEntry{"ledger.column.number", "案件编号", "Case number"},
     CatalogEntry{"ledger.column.received_at", "受理时间", "Received"},

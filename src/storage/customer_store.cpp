@@ -8,7 +8,7 @@ namespace {
 using domain::Customer;
 
 constexpr std::string_view kColumns =
-    "id, kind, name, organization, region, segment, created_at, updated_at";
+    "id, kind, name, organization, region, segment, created_at, updated_at, language";
 
 Customer CustomerFromRow(const Row& row) {
   Customer customer;
@@ -21,6 +21,7 @@ Customer CustomerFromRow(const Row& row) {
   customer.segment = domain::kSegmentCodes.FromCode(row.Text(5)).value_or(domain::Segment::kNormal);
   customer.created_at = row.Int(6);
   customer.updated_at = row.Int(7);
+  customer.language = row.Text(8);
   return customer;
 }
 
@@ -47,11 +48,12 @@ Result<domain::Id> CustomerStore::Insert(const Customer& customer) {
   LT_TRY_ASSIGN(domain::Id id,
                 connection_.QueryInt(
                     "INSERT INTO customers (kind, name, organization, region, segment, "
-                    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                    "created_at, updated_at, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                    "RETURNING id",
                     {std::string(domain::kCustomerKindCodes.ToCode(customer.kind)), customer.name,
                      customer.organization, customer.region,
                      std::string(domain::kSegmentCodes.ToCode(customer.segment)),
-                     customer.created_at, customer.updated_at}));
+                     customer.created_at, customer.updated_at, customer.language}));
   LT_TRY(InsertContacts(id, customer.contacts));
   return id;
 }
@@ -59,11 +61,11 @@ Result<domain::Id> CustomerStore::Insert(const Customer& customer) {
 Status CustomerStore::Update(const Customer& customer) {
   LT_TRY(connection_.Execute(
       "UPDATE customers SET kind = $1, name = $2, organization = $3, region = $4, segment = $5, "
-      "updated_at = $6 WHERE id = $7",
+      "updated_at = $6, language = $7 WHERE id = $8",
       {std::string(domain::kCustomerKindCodes.ToCode(customer.kind)), customer.name,
        customer.organization, customer.region,
        std::string(domain::kSegmentCodes.ToCode(customer.segment)), customer.updated_at,
-       customer.id}));
+       customer.language, customer.id}));
   LT_TRY(
       connection_.Execute("DELETE FROM customer_contacts WHERE customer_id = $1", {customer.id}));
   return InsertContacts(customer.id, customer.contacts);

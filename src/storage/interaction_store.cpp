@@ -9,13 +9,14 @@ Result<domain::Id> InteractionStore::Insert(domain::Interaction& interaction) {
       interaction.id,
       connection_.QueryInt(
           "INSERT INTO interactions (case_id, direction, channel, visibility, author_user_id, "
-          "author_customer_id, body, occurred_at, created_at) VALUES ($1, $2, $3, $4, $5, "
-          "$6, $7, $8, $9) RETURNING id",
+          "author_customer_id, body, occurred_at, created_at, delivery) VALUES ($1, $2, $3, $4, "
+          "$5, $6, $7, $8, $9, $10) RETURNING id",
           {interaction.case_id, std::string(domain::kDirectionCodes.ToCode(interaction.direction)),
            std::string(domain::kChannelCodes.ToCode(interaction.channel)),
            std::string(domain::kVisibilityCodes.ToCode(interaction.visibility)),
            OptionalValue(interaction.author_user_id), OptionalValue(interaction.author_customer_id),
-           interaction.body, interaction.occurred_at, interaction.created_at}));
+           interaction.body, interaction.occurred_at, interaction.created_at,
+           std::string(domain::kDeliveryCodes.ToCode(interaction.delivery))}));
   for (auto& attachment : interaction.attachments) {
     LT_TRY_ASSIGN(attachment.id,
                   connection_.QueryInt(
@@ -32,8 +33,7 @@ Result<std::vector<domain::Interaction>> InteractionStore::ListByCase(domain::Id
   std::vector<domain::Interaction> out;
   LT_TRY(connection_.Query(
       "SELECT id, case_id, direction, channel, visibility, author_user_id, author_customer_id, "
-      "body, "
-      "occurred_at, created_at FROM interactions WHERE case_id = $1" +
+      "body, occurred_at, created_at, delivery FROM interactions WHERE case_id = $1" +
           std::string(include_internal ? "" : " AND visibility = 'public'") +
           " ORDER BY occurred_at, id",
       {case_id}, [&](const Row& row) {
@@ -51,6 +51,8 @@ Result<std::vector<domain::Interaction>> InteractionStore::ListByCase(domain::Id
         interaction.body = row.Text(7);
         interaction.occurred_at = row.Int(8);
         interaction.created_at = row.Int(9);
+        interaction.delivery =
+            domain::kDeliveryCodes.FromCode(row.Text(10)).value_or(domain::Delivery::kNone);
         out.push_back(std::move(interaction));
       }));
   if (out.empty()) return out;

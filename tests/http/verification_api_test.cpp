@@ -35,14 +35,16 @@ class VerificationApiTest : public ::testing::Test {
   }
 
   // A complaint received now about `product` in `category`.
-  std::string File(const std::string& product, std::optional<domain::Id> category) {
-    json body = {{"subject", product + " 内胆涂层脱落"},
-                 {"description", "使用两周后涂层起皮"},
-                 {"type", "complaint"},
-                 {"origin_class", "own_factory"},
-                 {"product", product},
-                 {"department_id", sales_department_.id},
-                 {"customer", {{"name", "钱伟"}, {"phone", "13812345678"}}}};
+  std::string File(const std::string& product, std::optional<domain::Id> category,
+                   const std::string& language = "zh-CN") {
+    json body = {
+        {"subject", product + " 内胆涂层脱落"},
+        {"description", "使用两周后涂层起皮"},
+        {"type", "complaint"},
+        {"origin_class", "own_factory"},
+        {"product", product},
+        {"department_id", sales_department_.id},
+        {"customer", {{"name", "钱伟"}, {"phone", "13812345678"}, {"language", language}}}};
     if (category) body["category_id"] = *category;
     auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(), body);
     EXPECT_EQ(created.status, 201) << created.raw;
@@ -217,6 +219,49 @@ TEST_F(VerificationApiTest, TheLedgerHasOneRowPerReportClosedInThePeriodAsJsonCs
   EXPECT_EQ(
       harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2024-01&to=2026-04", qa_).status,
       422);
+}
+
+TEST_F(VerificationApiTest, TheReplyGoesOutAsAFeedbackLetterInTheCustomersLanguage) {
+  const std::string chinese = File("IH-3000 电饭煲", coating_);
+  WalkToApproval(chinese);
+  Step(chinese, sales_, {{"to", "following_up"}, {"reply", "我们将为您免费更换内胆。"}});
+  auto timeline = harness_.Call("GET", chinese + "/interactions", sales_);
+  ASSERT_EQ(timeline.status, 200) << timeline.raw;
+  const json& letter = timeline.body["items"].back();
+  EXPECT_EQ(letter["direction"], "outbound");
+  EXPECT_EQ(letter["delivery"], "queued");
+  const std::string body = letter["body"];
+  EXPECT_EQ(body.rfind("尊敬的钱伟：", 0), 0u) << body;
+  EXPECT_NE(body.find("原因：喷涂温度偏低"), std::string::npos) << body;
+  EXPECT_NE(body.find("- 喷涂温度提高到 180℃"), std::string::npos) << body;
+  EXPECT_NE(body.find("我们将为您免费更换内胆。"), std::string::npos);
+
+  // An English-speaking customer (another phone, so another customer).
+  json body_en = {
+      {"subject", "Coating peels off"},
+      {"description", "The inner pot coating peels after two weeks"},
+      {"type", "complaint"},
+      {"origin_class", "own_factory"},
+      {"department_id", sales_department_.id},
+      {"customer", {{"name", "Jane Doe"}, {"phone", "13900001111"}, {"language", "en"}}}};
+  auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(), body_en);
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string english = created.Header("Location");
+  WalkToApproval(english);
+  Step(english, sales_,
+       {{"to", "following_up"}, {"reply", "We will replace the pot free of charge."}});
+  const std::string letter_en =
+      harness_.Call("GET", english + "/interactions", sales_).body["items"].back()["body"];
+  EXPECT_EQ(letter_en.rfind("Dear Jane Doe,", 0), 0u) << letter_en;
+  EXPECT_NE(letter_en.find("Cause: "), std::string::npos);
+  EXPECT_NE(letter_en.find("What we are changing:"), std::string::npos);
+
+  auto bad = harness_.CallJson(
+      "POST", "/api/v1/cases", harness_.AdminToken(),
+      {{"subject", "x"},
+       {"customer", {{"name", "x"}, {"phone", "13900002222"}, {"language", "fr"}}}});
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body["errors"][0]["field"], "customer.language");
 }
 
 TEST_F(VerificationApiTest, TheListIsForStaffAndRefusesABadMonth) {

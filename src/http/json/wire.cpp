@@ -21,6 +21,7 @@ void ReadCustomerFields(ObjectReader& reader, app::CustomerInput& input) {
     input.emails.insert(input.emails.end(), emails->begin(), emails->end());
   input.organization = reader.String("organization").value_or("");
   input.region = reader.String("region").value_or("");
+  input.language = reader.String("language");
   input.segment = reader.Enum("segment", domain::kSegmentCodes);
 }
 
@@ -72,6 +73,7 @@ json CustomerToJson(const domain::Customer& customer) {
               {"name", customer.name},
               {"organization", customer.organization},
               {"region", customer.region},
+              {"language", customer.language},
               {"segment", domain::kSegmentCodes.ToCode(customer.segment)},
               {"phones", phones},
               {"emails", emails},
@@ -98,6 +100,7 @@ json InteractionToJson(const domain::Interaction& interaction) {
               {"author_customer_id", OptionalId(interaction.author_customer_id)},
               {"body", interaction.body},
               {"attachments", attachments},
+              {"delivery", domain::kDeliveryCodes.ToCode(interaction.delivery)},
               {"occurred_at", FormatTimestamp(interaction.occurred_at)},
               {"created_at", FormatTimestamp(interaction.created_at)}};
 }
@@ -230,6 +233,7 @@ Result<app::CustomerPatch> ParseCustomerPatch(const json& body) {
   patch.emails = reader.StringList("emails");
   patch.organization = reader.String("organization");
   patch.region = reader.String("region");
+  patch.language = reader.String("language");
   patch.segment = reader.Enum("segment", domain::kSegmentCodes);
   return Finish(reader, errors, std::move(patch));
 }
