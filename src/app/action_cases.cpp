@@ -74,19 +74,40 @@ Status RequireStatus(const domain::Action& action, std::initializer_list<ActionS
                    {{"status", StatusText(action.status)}});
 }
 
-// Saves the changed action, audits it and tells live-update clients of its case.
-Result<domain::Action> SaveChange(storage::Connection& connection, const LoadedAction& before,
-                                  domain::Action after, const std::string& verb,
-                                  const domain::Principal& principal, TimestampMs now,
-                                  ChangeList changes) {
-  after.updated_at = now;
-  LT_TRY(storage::ProcedureStore(connection).UpdateAction(after));
-  changes.Record("status", StatusText(before.action.status), StatusText(after.status));
-  LT_TRY(storage::AuditStore(connection)
-             .Append(MakeEvent("action", after.id, verb, principal.user_id, now, changes.Take())));
-  LT_TRY(storage::PublishCaseChange(
-      connection, ChangeOf(before.a_case, "action", principal.user_id, now, true)));
-  return after;
+Result<std::string> RequiredText(const std::string& value, const char* field) {
+  FieldErrors errors;
+  std::string text = CheckText(value, field, kMaxActionTextChars, Presence::kRequired, errors);
+  if (!errors.empty()) return errors.ToError();
+  return text;
+}
+
+// One change of an action, in its own transaction: loads it for `needs`,
+// checks its status is one of `allowed`, lets `change` edit it and record
+// what changed, then saves it, audits it as `verb` and tells live-update
+// clients of its case.
+template <class Change>
+Result<domain::Action> ChangeAction(AppContext& context, const domain::Principal& principal,
+                                    Id action_id, Needs needs,
+                                    std::initializer_list<ActionStatus> allowed,
+                                    const std::string& verb, Change change) {
+  const TimestampMs now = context.clock.NowMs();
+  domain::Action saved;
+  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const auto loaded, LoadForChange(connection, principal, action_id, needs));
+    LT_TRY(RequireStatus(loaded.action, allowed));
+    saved = loaded.action;
+    ChangeList changes;
+    LT_TRY(change(connection, saved, changes));
+    saved.updated_at = now;
+    LT_TRY(storage::ProcedureStore(connection).UpdateAction(saved));
+    changes.Record("status", StatusText(loaded.action.status), StatusText(saved.status));
+    LT_TRY(
+        storage::AuditStore(connection)
+            .Append(MakeEvent("action", saved.id, verb, principal.user_id, now, changes.Take())));
+    return storage::PublishCaseChange(
+        connection, ChangeOf(loaded.a_case, "action", principal.user_id, now, true));
+  }));
+  return saved;
 }
 
 }  // namespace
@@ -147,122 +168,85 @@ Result<domain::Action> AddAction(AppContext& context, const domain::Principal& p
 
 Result<domain::Action> UpdateAction(AppContext& context, const domain::Principal& principal,
                                     Id action_id, const ActionPatch& patch) {
-  const TimestampMs now = context.clock.NowMs();
-  domain::Action saved;
-  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const auto loaded,
-                  LoadForChange(connection, principal, action_id, Needs::kManager));
-    LT_TRY(RequireStatus(loaded.action, {ActionStatus::kOpen}));
-    FieldErrors errors;
-    domain::Action after = loaded.action;
-    if (patch.description) {
-      after.description = CheckText(*patch.description, "description", kMaxActionTextChars,
-                                    Presence::kRequired, errors);
-    }
-    if (patch.owner_id) {
-      LT_TRY(CheckReference(connection, Reference::kUser, patch.owner_id, "owner_id", errors));
-      after.owner_id = *patch.owner_id;
-    }
-    if (patch.department_id) {
-      LT_TRY(CheckReference(connection, Reference::kDepartment, *patch.department_id,
-                            "department_id", errors));
-      after.department_id = *patch.department_id;
-    }
-    if (patch.due_at) after.due_at = *patch.due_at;
-    if (!errors.empty()) return errors.ToError();
-    ChangeList changes;
-    changes.Record("description", loaded.action.description, after.description);
-    changes.Record("owner_id", std::optional<Id>(loaded.action.owner_id),
-                   std::optional<Id>(after.owner_id));
-    changes.Record("department_id", loaded.action.department_id, after.department_id);
-    changes.Record("due_at", FormatTimestamp(loaded.action.due_at), FormatTimestamp(after.due_at));
-    LT_TRY_ASSIGN(saved, SaveChange(connection, loaded, std::move(after), "update", principal, now,
-                                    std::move(changes)));
-    return Ok();
-  }));
-  return saved;
+  return ChangeAction(
+      context, principal, action_id, Needs::kManager, {ActionStatus::kOpen}, "update",
+      [&](storage::Connection& connection, domain::Action& after, ChangeList& changes) -> Status {
+        const domain::Action before = after;
+        FieldErrors errors;
+        if (patch.description) {
+          after.description = CheckText(*patch.description, "description", kMaxActionTextChars,
+                                        Presence::kRequired, errors);
+        }
+        if (patch.owner_id) {
+          LT_TRY(CheckReference(connection, Reference::kUser, patch.owner_id, "owner_id", errors));
+          after.owner_id = *patch.owner_id;
+        }
+        if (patch.department_id) {
+          LT_TRY(CheckReference(connection, Reference::kDepartment, *patch.department_id,
+                                "department_id", errors));
+          after.department_id = *patch.department_id;
+        }
+        if (patch.due_at) after.due_at = *patch.due_at;
+        if (!errors.empty()) return errors.ToError();
+        changes.Record("description", before.description, after.description);
+        changes.Record("owner_id", std::optional<Id>(before.owner_id),
+                       std::optional<Id>(after.owner_id));
+        changes.Record("department_id", before.department_id, after.department_id);
+        changes.Record("due_at", FormatTimestamp(before.due_at), FormatTimestamp(after.due_at));
+        return Ok();
+      });
 }
 
 Result<domain::Action> ReportActionDone(AppContext& context, const domain::Principal& principal,
                                         Id action_id, const std::string& evidence) {
-  FieldErrors errors;
-  const std::string text =
-      CheckText(evidence, "evidence", kMaxActionTextChars, Presence::kRequired, errors);
-  if (!errors.empty()) return errors.ToError();
+  LT_TRY_ASSIGN(const std::string text, RequiredText(evidence, "evidence"));
   const TimestampMs now = context.clock.NowMs();
-  domain::Action saved;
-  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const auto loaded,
-                  LoadForChange(connection, principal, action_id, Needs::kManagerOrWorker));
-    LT_TRY(RequireStatus(loaded.action, {ActionStatus::kOpen}));
-    domain::Action after = loaded.action;
-    after.status = ActionStatus::kDone;
-    after.evidence = text;
-    after.done_at = now;
-    ChangeList changes;
-    changes.Record("evidence", loaded.action.evidence, after.evidence);
-    LT_TRY_ASSIGN(saved, SaveChange(connection, loaded, std::move(after), "done", principal, now,
-                                    std::move(changes)));
-    return Ok();
-  }));
-  return saved;
+  return ChangeAction(
+      context, principal, action_id, Needs::kManagerOrWorker, {ActionStatus::kOpen}, "done",
+      [&](storage::Connection&, domain::Action& after, ChangeList& changes) -> Status {
+        changes.Record("evidence", after.evidence, text);
+        after.status = ActionStatus::kDone;
+        after.evidence = text;
+        after.done_at = now;
+        return Ok();
+      });
 }
 
 Result<domain::Action> VerifyAction(AppContext& context, const domain::Principal& principal,
                                     Id action_id, Effectiveness effectiveness,
                                     const std::string& verification) {
-  FieldErrors errors;
-  const std::string text =
-      CheckText(verification, "verification", kMaxActionTextChars, Presence::kRequired, errors);
-  if (!errors.empty()) return errors.ToError();
+  LT_TRY_ASSIGN(const std::string text, RequiredText(verification, "verification"));
   const TimestampMs now = context.clock.NowMs();
-  domain::Action saved;
-  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const auto loaded,
-                  LoadForChange(connection, principal, action_id, Needs::kManager));
-    LT_TRY(RequireStatus(loaded.action, {ActionStatus::kDone}));
-    domain::Action after = loaded.action;
-    after.verification = text;
-    if (effectiveness == Effectiveness::kEffective) {
-      after.status = ActionStatus::kVerified;
-      after.verified_at = now;
-    } else {
-      after.status = ActionStatus::kOpen;
-      after.done_at.reset();
-    }
-    ChangeList changes;
-    changes.Record("verification", loaded.action.verification, after.verification);
-    changes.Record("done_at", TimeText(loaded.action.done_at), TimeText(after.done_at));
-    LT_TRY_ASSIGN(saved,
-                  SaveChange(connection, loaded, std::move(after),
-                             effectiveness == Effectiveness::kEffective ? "verify" : "send_back",
-                             principal, now, std::move(changes)));
-    return Ok();
-  }));
-  return saved;
+  const bool effective = effectiveness == Effectiveness::kEffective;
+  return ChangeAction(
+      context, principal, action_id, Needs::kManager, {ActionStatus::kDone},
+      effective ? "verify" : "send_back",
+      [&](storage::Connection&, domain::Action& after, ChangeList& changes) -> Status {
+        changes.Record("verification", after.verification, text);
+        changes.Record("done_at", TimeText(after.done_at),
+                       effective ? TimeText(after.done_at) : std::nullopt);
+        after.verification = text;
+        if (effective) {
+          after.status = ActionStatus::kVerified;
+          after.verified_at = now;
+        } else {
+          after.status = ActionStatus::kOpen;
+          after.done_at.reset();
+        }
+        return Ok();
+      });
 }
 
 Result<domain::Action> CancelAction(AppContext& context, const domain::Principal& principal,
                                     Id action_id, const std::string& reason) {
-  FieldErrors errors;
-  const std::string text =
-      CheckText(reason, "reason", kMaxActionTextChars, Presence::kRequired, errors);
-  if (!errors.empty()) return errors.ToError();
-  const TimestampMs now = context.clock.NowMs();
-  domain::Action saved;
-  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const auto loaded,
-                  LoadForChange(connection, principal, action_id, Needs::kManager));
-    LT_TRY(RequireStatus(loaded.action, {ActionStatus::kOpen, ActionStatus::kDone}));
-    domain::Action after = loaded.action;
-    after.status = ActionStatus::kCancelled;
-    ChangeList changes;
-    changes.Record("reason", std::nullopt, text);
-    LT_TRY_ASSIGN(saved, SaveChange(connection, loaded, std::move(after), "cancel", principal, now,
-                                    std::move(changes)));
-    return Ok();
-  }));
-  return saved;
+  LT_TRY_ASSIGN(const std::string text, RequiredText(reason, "reason"));
+  return ChangeAction(
+      context, principal, action_id, Needs::kManager, {ActionStatus::kOpen, ActionStatus::kDone},
+      "cancel", [&](storage::Connection&, domain::Action& after, ChangeList& changes) -> Status {
+        changes.Record("reason", std::nullopt, text);
+        after.status = ActionStatus::kCancelled;
+        return Ok();
+      });
 }
 
 Result<std::vector<domain::Action>> ListActions(AppContext& context,

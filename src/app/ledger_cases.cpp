@@ -1,11 +1,12 @@
 #include "app/ledger_cases.hpp"
 
+#include <limits>
 #include <map>
 #include <string>
 
 #include "app/authorization.hpp"
 #include "app/report_period.hpp"
-#include "storage/case_store.hpp"
+#include "app/visible_cases.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/directory_store.hpp"
 #include "storage/procedure_store.hpp"
@@ -61,7 +62,7 @@ Result<LedgerRow> BuildRow(storage::Connection& connection, const Names& names, 
   for (auto& clock : clocks) {
     if (clock.moved) row.moved_clocks.push_back(std::move(clock));
   }
-  row.report = std::move(closed.report);
+  row.report = closed.report;
   row.closed_at = closed.closed_at;
   row.a_case = std::move(a_case);
   return row;
@@ -91,16 +92,17 @@ Result<std::vector<LedgerRow>> GetQualityLedger(AppContext& context,
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     storage::DirectoryStore directory(connection);
     LT_TRY_ASSIGN(const Names names, Names::Load(directory));
-    LT_TRY_ASSIGN(auto closed,
+    LT_TRY_ASSIGN(const auto closed,
                   storage::ProcedureStore(connection).ListClosedReports(first.from, last.to));
-    storage::CaseStore cases(connection);
-    for (auto& report : closed) {
-      LT_TRY_ASSIGN(auto a_case, cases.Find(report.report.case_id));
-      if (!a_case || !domain::CanSeeCase(principal, *a_case)) continue;
-      LT_TRY_ASSIGN(auto row, BuildRow(connection, names, std::move(*a_case), std::move(report)));
-      rows.push_back(std::move(row));
-    }
-    return Ok();
+    using Closed = storage::ProcedureStore::ClosedReport;
+    return KeepVisible(
+        connection, principal, closed, std::numeric_limits<int>::max(),
+        [](const Closed& report) { return report.report.case_id; },
+        [&](const Closed& report, domain::Case a_case) -> Status {
+          LT_TRY_ASSIGN(auto row, BuildRow(connection, names, std::move(a_case), report));
+          rows.push_back(std::move(row));
+          return Ok();
+        });
   }));
   return rows;
 }

@@ -7,9 +7,9 @@
 #include "app/authorization.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
+#include "app/visible_cases.hpp"
 #include "base/time_format.hpp"
 #include "storage/audit_store.hpp"
-#include "storage/case_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -200,14 +200,15 @@ Result<std::vector<domain::PreventionReport>> ListPreventionReports(
   std::vector<domain::PreventionReport> visible;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(const auto reports,
-                  storage::ProcedureStore(connection).ListPreventionReports(verified, 10 * limit));
-    storage::CaseStore cases(connection);
-    for (const auto& report : reports) {
-      if (static_cast<int>(visible.size()) >= limit) break;
-      LT_TRY_ASSIGN(const auto a_case, cases.Find(report.case_id));
-      if (a_case && domain::CanSeeCase(principal, *a_case)) visible.push_back(report);
-    }
-    return Ok();
+                  storage::ProcedureStore(connection)
+                      .ListPreventionReports(verified, kVisibleOverRead * limit));
+    return KeepVisible(
+        connection, principal, reports, limit,
+        [](const domain::PreventionReport& report) { return report.case_id; },
+        [&](const domain::PreventionReport& report, const domain::Case&) -> Status {
+          visible.push_back(report);
+          return Ok();
+        });
   }));
   return visible;
 }

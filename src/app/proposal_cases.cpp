@@ -6,9 +6,9 @@
 #include "app/field_rules.hpp"
 #include "app/references.hpp"
 #include "app/report_period.hpp"
+#include "app/visible_cases.hpp"
 #include "domain/money.hpp"
 #include "storage/audit_store.hpp"
-#include "storage/case_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -84,15 +84,15 @@ Result<std::vector<domain::ImprovementProposal>> ListProposals(
   std::vector<domain::ImprovementProposal> visible;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     storage::ProposalFilter wider = filter;
-    wider.limit = 10 * filter.limit;
+    wider.limit = kVisibleOverRead * filter.limit;
     LT_TRY_ASSIGN(const auto proposals, storage::ProposalStore(connection).List(wider));
-    storage::CaseStore cases(connection);
-    for (const auto& proposal : proposals) {
-      if (static_cast<int>(visible.size()) >= filter.limit) break;
-      LT_TRY_ASSIGN(const auto a_case, cases.Find(proposal.case_id));
-      if (a_case && domain::CanSeeCase(principal, *a_case)) visible.push_back(proposal);
-    }
-    return Ok();
+    return KeepVisible(
+        connection, principal, proposals, filter.limit,
+        [](const domain::ImprovementProposal& proposal) { return proposal.case_id; },
+        [&](const domain::ImprovementProposal& proposal, const domain::Case&) -> Status {
+          visible.push_back(proposal);
+          return Ok();
+        });
   }));
   return visible;
 }

@@ -4,8 +4,8 @@
 #include "app/authorization.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
+#include "app/visible_cases.hpp"
 #include "storage/audit_store.hpp"
-#include "storage/case_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -34,16 +34,16 @@ Result<std::vector<ReviewView>> ListDecisionReviews(AppContext& context,
   LT_TRY(RequireStaff(principal));
   std::vector<ReviewView> views;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const auto reviews,
-                  storage::ProcedureStore(connection).ListReviews(settled, 10 * limit));
-    storage::CaseStore cases(connection);
-    for (const auto& review : reviews) {
-      if (static_cast<int>(views.size()) >= limit) break;
-      LT_TRY_ASSIGN(auto a_case, cases.Find(review.case_id));
-      if (!a_case || !domain::CanSeeCase(principal, *a_case)) continue;
-      views.push_back({review, std::move(*a_case)});
-    }
-    return Ok();
+    LT_TRY_ASSIGN(
+        const auto reviews,
+        storage::ProcedureStore(connection).ListReviews(settled, kVisibleOverRead * limit));
+    return KeepVisible(
+        connection, principal, reviews, limit,
+        [](const domain::DecisionReview& review) { return review.case_id; },
+        [&](const domain::DecisionReview& review, domain::Case a_case) -> Status {
+          views.push_back({review, std::move(a_case)});
+          return Ok();
+        });
   }));
   return views;
 }

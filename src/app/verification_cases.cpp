@@ -5,6 +5,7 @@
 #include "app/authorization.hpp"
 #include "app/case_cases.hpp"
 #include "app/report_period.hpp"
+#include "app/visible_cases.hpp"
 #include "storage/case_store.hpp"
 #include "storage/procedure_store.hpp"
 
@@ -55,21 +56,18 @@ Result<std::vector<Verification>> ListDueVerifications(AppContext& context,
   const TimestampMs now = context.clock.NowMs();
   std::vector<Verification> due;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    // Reports the caller cannot see are skipped, so read on until `limit`
-    // visible ones are found or the reports run out.
-    LT_TRY_ASSIGN(
-        const auto reports,
-        storage::ProcedureStore(connection).ListAwaitingVerification(period.from, 10 * limit));
-    storage::CaseStore cases(connection);
-    for (const auto& report : reports) {
-      if (static_cast<int>(due.size()) >= limit) break;
-      LT_TRY_ASSIGN(auto a_case, cases.Find(report.case_id));
-      if (!a_case || !domain::CanSeeCase(principal, *a_case)) continue;
-      LT_TRY_ASSIGN(auto verification,
-                    Examine(connection, principal, std::move(*a_case), report, now));
-      due.push_back(std::move(verification));
-    }
-    return Ok();
+    LT_TRY_ASSIGN(const auto reports,
+                  storage::ProcedureStore(connection)
+                      .ListAwaitingVerification(period.from, kVisibleOverRead * limit));
+    return KeepVisible(
+        connection, principal, reports, limit,
+        [](const domain::QualityReport& report) { return report.case_id; },
+        [&](const domain::QualityReport& report, domain::Case a_case) -> Status {
+          LT_TRY_ASSIGN(auto verification,
+                        Examine(connection, principal, std::move(a_case), report, now));
+          due.push_back(std::move(verification));
+          return Ok();
+        });
   }));
   return due;
 }

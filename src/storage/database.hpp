@@ -51,6 +51,7 @@ class Database {
     std::uint64_t write_jobs = 0;          // Write() calls committed
     std::uint64_t write_failures = 0;      // Write() calls rolled back
     std::uint64_t reads = 0;
+    std::uint64_t wal_restarts = 0;  // SQLite: the WAL started over under load
     double commit_seconds_total = 0;
   };
   virtual Stats stats() const = 0;

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "storage/code_list.hpp"
+#include "storage/job_store.hpp"
 
 namespace lt::storage {
 namespace {
@@ -189,6 +190,10 @@ Status SlaClockStore::Save(Id case_id, const sla::SlaClock& clock,
        clock.paused_ms, std::string(sla::kClockStateCodes.ToCode(clock.state)),
        OptionalValue(clock.met_at), OptionalValue(clock.warn_at), OptionalValue(next_alert_at),
        now}));
+  // An alert due soon may be earlier than the runners' planned wake-up.
+  if (next_alert_at && *next_alert_at <= now + kJobWakeHorizonMs) {
+    LT_TRY(connection_.Notify(kJobScheduledPayload));
+  }
   return Ok();
 }
 

@@ -65,6 +65,8 @@ class SlaClockStore {
   Result<std::optional<StoredClock>> Find(domain::Id case_id, const std::string& target);
   // Writes the computed part of a clock and when its next alert falls due,
   // keeping what happened to it (warned_at, breached_at, the moved deadline).
+  // Wakes the job runners of every node on commit when the alert falls due
+  // within the wake horizon (kJobWakeHorizonMs).
   Status Save(domain::Id case_id, const sla::SlaClock& clock,
               std::optional<TimestampMs> next_alert_at, TimestampMs now);
   // Removes clocks whose targets no longer apply to the case.

@@ -52,7 +52,8 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   sqlite3_extended_result_codes(db, 1);
   std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db));
   LT_TRY(RegisterSearchTokenizer(db));
-  LT_TRY(connection->ExecuteScript("PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;"));
+  sqlite3_busy_timeout(connection->handle(), kBusyTimeoutMs);
+  LT_TRY(connection->ExecuteScript("PRAGMA foreign_keys = ON;"));
   return connection;
 }
 

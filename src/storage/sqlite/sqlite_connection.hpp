@@ -10,6 +10,9 @@
 
 namespace lt::storage {
 
+// How long a connection waits for a lock held by another before giving up.
+inline constexpr int kBusyTimeoutMs = 10000;
+
 enum class SqliteMode { kReadWrite, kReadOnly };
 
 // A SQLite connection with a cache of prepared statements and Lingting's FTS5

@@ -38,8 +38,12 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const SqliteOptions
   }
   LT_TRY_ASSIGN(database->writer_, database->OpenConnection(SqliteMode::kReadWrite));
   const std::string synchronous = options.durability == Durability::kFull ? "FULL" : "NORMAL";
-  LT_TRY(database->writer_->ExecuteScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = " +
-                                          synchronous + "; PRAGMA wal_autocheckpoint = 0;"));
+  // After a restart the WAL file is cut back to the size of a full WAL.
+  const std::int64_t wal_limit_bytes = options.wal_restart_pages * 4096;
+  LT_TRY(database->writer_->ExecuteScript(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = " + synchronous +
+      "; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = " +
+      std::to_string(wal_limit_bytes) + ";"));
   sqlite3_wal_hook(database->writer_->handle(), RecordWalPages, &database->wal_pages_);
   LT_TRY_ASSIGN(auto report, ApplyMigrations(*database->writer_, SqliteMigrations()));
   if (report.applied > 0) {
@@ -172,6 +176,22 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
   for (const std::string& payload : notifications) listeners_.Deliver(payload);
   notifications.clear();
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(results[i]));
+  if (wal_pages_ > options_.wal_restart_pages) RestartWal();
+}
+
+void SqliteDatabase::RestartWal() {
+  sqlite3* handle = writer_->handle();
+  sqlite3_busy_timeout(handle, options_.wal_restart_wait_ms);
+  const int code =
+      sqlite3_wal_checkpoint_v2(handle, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+  sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+  if (code == SQLITE_OK) {
+    wal_pages_ = 0;  // the next commit writes from the start of the WAL
+    std::lock_guard lock(mutex_);
+    ++stats_.wal_restarts;
+  } else if (code != SQLITE_BUSY) {
+    spdlog::warn("WAL restart failed with code {}", code);
+  }
 }
 
 Status SqliteDatabase::Read(const Work& work) {

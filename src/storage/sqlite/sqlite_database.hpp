@@ -25,6 +25,13 @@ struct SqliteOptions {
   // Checkpoints (copying the WAL into the database file) run on their own
   // thread when the WAL has grown past this many pages, never in a commit.
   std::int64_t checkpoint_pages = 2000;
+  // Those checkpoints cannot start the WAL over while readers keep using it,
+  // so under steady load it grows without bound. Past this many pages the
+  // writer restarts it between two group commits, waiting at most
+  // `wal_restart_wait_ms` for the readers of the old WAL (tried again after
+  // the next commit when they do not finish in time).
+  std::int64_t wal_restart_pages = 32000;
+  int wal_restart_wait_ms = 200;
 };
 
 // The embedded store: one file in WAL mode, one writer thread that commits
@@ -55,6 +62,8 @@ class SqliteDatabase final : public Database {
   void WriterLoop();
   void CommitBatch(std::vector<Job*>& batch);
   void CheckpointLoop();
+  // Starts the WAL over (SqliteOptions::wal_restart_pages); on the writer thread.
+  void RestartWal();
 
   SqliteOptions options_;
   std::unique_ptr<SqliteConnection> writer_;

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# A workflow step through the API on a big SQLite store: the figure of issue 4
+# ("a workflow transition through the API p99 ≤ 15 ms at 16 concurrent
+# connections, 1,000,000 open cases").
+#
+#   bash bench/transition_bench.sh [--cases 1000000] [--seconds 10] [--reps 3] [--port 18433]
+#
+# Fills a fresh store with `lingting demo`, files 40,000 cases per rep in the
+# "understanding" state through the API, then takes the wait-for-customer step
+# (understanding → waiting_customer, SLA clocks recomputed, audited, published)
+# on each of them once, with wrk at 16 connections. Prints one JSON line per run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cases=1000000
+seconds=10
+reps=3
+port=18433
+while (($#)); do
+  case $1 in
+    --cases) cases=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --reps) reps=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    *) echo "transition_bench.sh: unknown argument $1" >&2; exit 64 ;;
+  esac
+done
+
+bash scripts/install-deps.sh > /dev/null
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINGTING_TESTS=OFF > /dev/null
+cmake --build build/release --target lingting > /dev/null
+bin=$PWD/build/release/src/server/lingting
+export LINGTING_BENCH_DIR=$PWD/bench
+
+work=$(mktemp -d /tmp/lingting-transition-XXXXXX)
+db="sqlite:$work/bench.db"
+base="http://127.0.0.1:$port"
+server_pid=""
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2> /dev/null && wait "$server_pid" 2> /dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$bin" migrate --db "$db" > /dev/null
+echo "bench-password" | "$bin" user add --db "$db" --email bench@lingting.bench --name bench \
+  --role admin --password-stdin > /dev/null
+export LINGTING_TOKEN
+LINGTING_TOKEN=$("$bin" token create --db "$db" --user bench@lingting.bench 2> /dev/null)
+
+echo "== filling the store to $cases cases" >&2
+"$bin" demo --db "$db" --cases "$cases" --threads 8 > /dev/null
+
+LINGTING_LOG_LEVEL=warn LINGTING_STORE_ATTACHMENTS_DIR=$work/attachments \
+  "$bin" serve --db "$db" --listen "127.0.0.1:$port" > "$work/server.out" 2>&1 &
+server_pid=$!
+until curl -sf "$base/livez" > /dev/null 2>&1; do sleep 0.01; done
+
+open=$(sqlite3 "$work/bench.db" \
+  "SELECT COUNT(*) FROM cases WHERE status NOT IN ('resolved', 'closed')")
+echo "{\"bench\":\"transition_store\",\"cases\":$cases,\"open_cases\":$open}"
+
+export LINGTING_THREADS=2
+for rep in $(seq "$reps"); do
+  # Fresh cases in "understanding" for this rep, filed through the API.
+  before=$(sqlite3 "$work/bench.db" "SELECT COALESCE(MAX(id), 0) FROM cases")
+  LINGTING_STATUS=understanding wrk -t2 -c16 -d60s --timeout 10s -s bench/wrk/create_case.lua \
+    "$base" > /dev/null &
+  wrk_pid=$!
+  until (($(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM cases WHERE id > $before") >= 40000)); do
+    sleep 1
+  done
+  kill "$wrk_pid" 2> /dev/null || true
+  wait "$wrk_pid" 2> /dev/null || true
+  export LINGTING_IDS_FILE=$work/ids-$rep.txt
+  sqlite3 "$work/bench.db" \
+    "SELECT id FROM cases WHERE id > $before AND status = 'understanding' ORDER BY id" \
+    > "$LINGTING_IDS_FILE"
+  line=$(wrk -t2 -c16 -d"${seconds}s" --timeout 10s -s bench/wrk/transition.lua "$base" | tail -n 1)
+  echo "{\"bench\":\"transition\",\"connections\":16,\"rep\":$rep,${line:1}"
+done
