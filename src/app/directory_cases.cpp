@@ -79,10 +79,13 @@ Result<domain::Department> CreateDepartment(AppContext& context, const domain::P
   department.code = CheckCode(input.code, errors);
   department.name = CheckText(input.name, "name", 100, Presence::kRequired, errors);
   department.parent_id = input.parent_id;
+  department.calendar_id = input.calendar_id;
   department.created_at = context.clock.NowMs();
   if (!errors.empty()) return errors.ToError();
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     FieldErrors reference_errors;
+    LT_TRY(CheckReference(connection, Reference::kCalendar, department.calendar_id, "calendar_id",
+                          reference_errors));
     LT_TRY(CheckReference(connection, Reference::kDepartment, department.parent_id, "parent_id",
                           reference_errors));
     if (!reference_errors.empty()) return reference_errors.ToError();
@@ -94,6 +97,7 @@ Result<domain::Department> CreateDepartment(AppContext& context, const domain::P
     changes.Record("code", std::nullopt, department.code);
     changes.Record("name", std::nullopt, department.name);
     changes.Record("parent_id", std::optional<Id>(), department.parent_id);
+    changes.Record("calendar_id", std::optional<Id>(), department.calendar_id);
     return storage::AuditStore(connection)
         .Append(MakeEvent("department", department.id, "create", principal.user_id,
                           department.created_at, changes.Take()));
@@ -122,14 +126,22 @@ Result<domain::Department> UpdateDepartment(AppContext& context, const domain::P
                             reference_errors));
       if (!reference_errors.empty()) return reference_errors.ToError();
     }
+    if (patch.calendar_id) {
+      FieldErrors reference_errors;
+      LT_TRY(CheckReference(connection, Reference::kCalendar, *patch.calendar_id, "calendar_id",
+                            reference_errors));
+      if (!reference_errors.empty()) return reference_errors.ToError();
+    }
     updated = *before;
     if (code) updated.code = *code;
     if (name) updated.name = *name;
     if (patch.parent_id) updated.parent_id = *patch.parent_id;
+    if (patch.calendar_id) updated.calendar_id = *patch.calendar_id;
     ChangeList changes;
     changes.Record("code", before->code, updated.code);
     changes.Record("name", before->name, updated.name);
     changes.Record("parent_id", before->parent_id, updated.parent_id);
+    changes.Record("calendar_id", before->calendar_id, updated.calendar_id);
     if (changes.empty()) return Ok();
     auto written = directory.UpdateDepartment(updated);
     if (!written.ok())

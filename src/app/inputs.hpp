@@ -95,12 +95,14 @@ struct DepartmentInput {
   std::string code;
   std::string name;
   std::optional<Id> parent_id;
+  std::optional<Id> calendar_id;
 };
 
 struct DepartmentPatch {
   Patch<std::string> code;
   Patch<std::string> name;
   NullablePatch<Id> parent_id;
+  NullablePatch<Id> calendar_id;
 };
 
 struct UserInput {

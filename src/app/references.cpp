@@ -1,5 +1,6 @@
 #include "app/references.hpp"
 
+#include "storage/calendar_store.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/directory_store.hpp"
 
@@ -29,6 +30,12 @@ Status CheckReference(storage::Connection& connection, Reference reference,
       word = "word.category";
       LT_TRY_ASSIGN(auto found, directory.FindCategory(*id));
       exists = found.has_value() && found->active;
+      break;
+    }
+    case Reference::kCalendar: {
+      word = "word.calendar";
+      LT_TRY_ASSIGN(auto found, storage::CalendarStore(connection).Find(*id));
+      exists = found.has_value();
       break;
     }
     case Reference::kCustomer: {

@@ -9,7 +9,7 @@
 
 namespace lt::app {
 
-enum class Reference { kDepartment, kUser, kCategory, kCustomer };
+enum class Reference { kDepartment, kUser, kCategory, kCustomer, kCalendar };
 
 // Adds "validation.unknown_reference" under `field` when `id` is set and no
 // such record exists (for categories: or it is inactive). Store failures are

@@ -5,6 +5,7 @@
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
+#include "app/calendar_cases.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
@@ -72,7 +73,7 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
   ClockRefresh refresh;
   refresh.targets = sla::ChooseTargets(*policies, facts);
 
-  LT_TRY_ASSIGN(const sla::BusinessCalendar* calendar, ShippedBusinessCalendar());
+  LT_TRY_ASSIGN(const auto calendar, CalendarForDepartment(connection, a_case.department_id));
   LT_TRY_ASSIGN(const sla::CaseHistory history, LoadHistory(connection, workflow, a_case, record));
   storage::SlaClockStore clocks(connection);
   std::vector<storage::StoredClock> stored;

@@ -39,6 +39,7 @@ struct Department {
   std::string name;
   std::optional<Id> parent_id;
   TimestampMs created_at = 0;
+  std::optional<Id> calendar_id;  // the business calendar of its deadlines; none: the shipped one
 };
 
 struct User {

@@ -40,6 +40,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterReviewRoutes(router_, services_);
   RegisterProposalRoutes(router_, services_);
   RegisterReportRoutes(router_, services_);
+  RegisterCalendarRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

@@ -92,5 +92,6 @@ void RegisterActionRoutes(ApiRouter& router, Services& services);
 void RegisterReviewRoutes(ApiRouter& router, Services& services);
 void RegisterProposalRoutes(ApiRouter& router, Services& services);
 void RegisterReportRoutes(ApiRouter& router, Services& services);
+void RegisterCalendarRoutes(ApiRouter& router, Services& services);
 
 }  // namespace lt::http

@@ -1,5 +1,7 @@
 #include "sla/shipped_calendar.hpp"
 
+#include "sla/calendar_definition.hpp"
+
 namespace lt::sla {
 
 Result<std::vector<CalendarException>> ShippedChinaHolidays() {
@@ -14,10 +16,8 @@ Result<std::vector<CalendarException>> ShippedChinaHolidays() {
 std::vector<WorkingPeriod> ShippedWorkingDay() { return {{510, 720}, {810, 1050}}; }
 
 Result<BusinessCalendar> ShippedCalendar() {
-  LT_TRY_ASSIGN(auto holidays, ShippedChinaHolidays());
-  const auto day = ShippedWorkingDay();
-  return BusinessCalendar::Make(std::string(kShippedTimeZone), {{{}, day, day, day, day, day, {}}},
-                                day, holidays);
+  LT_TRY_ASSIGN(const auto definition, ShippedDefinition());
+  return BuildCalendar(definition);
 }
 
 }  // namespace lt::sla

@@ -6,7 +6,8 @@ namespace lt::storage {
 namespace {
 
 domain::Department DepartmentFromRow(const Row& row) {
-  return domain::Department{row.Int(0), row.Text(1), row.Text(2), row.OptionalInt(3), row.Int(4)};
+  return domain::Department{row.Int(0),         row.Text(1), row.Text(2),
+                            row.OptionalInt(3), row.Int(4),  row.OptionalInt(5)};
 }
 
 domain::Category CategoryFromRow(const Row& row) {
@@ -18,32 +19,35 @@ domain::Category CategoryFromRow(const Row& row) {
 
 Result<domain::Id> DirectoryStore::InsertDepartment(const domain::Department& department) {
   return connection_.QueryInt(
-      "INSERT INTO departments (code, name, parent_id, created_at) VALUES ($1, $2, $3, $4) "
+      "INSERT INTO departments (code, name, parent_id, created_at, calendar_id) "
+      "VALUES ($1, $2, $3, $4, $5) "
       "RETURNING id",
-      {department.code, department.name, OptionalValue(department.parent_id),
-       department.created_at});
+      {department.code, department.name, OptionalValue(department.parent_id), department.created_at,
+       OptionalValue(department.calendar_id)});
 }
 
 Status DirectoryStore::UpdateDepartment(const domain::Department& department) {
   LT_TRY(connection_.Execute(
-      "UPDATE departments SET code = $1, name = $2, parent_id = $3 WHERE id = $4",
-      {department.code, department.name, OptionalValue(department.parent_id), department.id}));
+      "UPDATE departments SET code = $1, name = $2, parent_id = $3, calendar_id = $4 WHERE id = $5",
+      {department.code, department.name, OptionalValue(department.parent_id),
+       OptionalValue(department.calendar_id), department.id}));
   return Ok();
 }
 
 Result<std::optional<domain::Department>> DirectoryStore::FindDepartment(domain::Id id) {
   std::optional<domain::Department> found;
   LT_TRY(connection_.Query(
-      "SELECT id, code, name, parent_id, created_at FROM departments WHERE id = $1", {id},
-      [&](const Row& row) { found = DepartmentFromRow(row); }));
+      "SELECT id, code, name, parent_id, created_at, calendar_id FROM departments WHERE id = $1",
+      {id}, [&](const Row& row) { found = DepartmentFromRow(row); }));
   return found;
 }
 
 Result<std::vector<domain::Department>> DirectoryStore::ListDepartments() {
   std::vector<domain::Department> out;
-  LT_TRY(
-      connection_.Query("SELECT id, code, name, parent_id, created_at FROM departments ORDER BY id",
-                        {}, [&](const Row& row) { out.push_back(DepartmentFromRow(row)); }));
+  LT_TRY(connection_.Query(
+      "SELECT id, code, name, parent_id, created_at, calendar_id FROM departments "
+      "ORDER BY id",
+      {}, [&](const Row& row) { out.push_back(DepartmentFromRow(row)); }));
   return out;
 }
 

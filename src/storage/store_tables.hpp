@@ -8,7 +8,9 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 31> kStoreTables = {"departments",
+inline constexpr std::array<std::string_view, 33> kStoreTables = {"business_calendars",
+                                                                  "calendar_days",
+                                                                  "departments",
                                                                   "customers",
                                                                   "customer_contacts",
                                                                   "users",

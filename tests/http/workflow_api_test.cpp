@@ -495,3 +495,93 @@ TEST_F(WorkflowApiTest, TimelinessAttainmentCountsTheClocksDueInTheMonth) {
 
 }  // namespace
 }  // namespace lt
+
+namespace lt {
+namespace {
+
+TEST_F(WorkflowApiTest, ADepartmentsOwnCalendarCountsItsDeadlines) {
+  const std::string admin = harness_.AdminToken();
+  json service = {{"code", "SERVICE"},
+                  {"name", "售后服务中心（周一至周六）"},
+                  {"time_zone", "Asia/Shanghai"},
+                  {"week",
+                   {{"mon", "09:00-18:00"},
+                    {"tue", "09:00-18:00"},
+                    {"wed", "09:00-18:00"},
+                    {"thu", "09:00-18:00"},
+                    {"fri", "09:00-18:00"},
+                    {"sat", "09:00-18:00"}}},
+                  {"adjusted_day", "09:00-18:00"}};
+  EXPECT_EQ(harness_.CallJson("POST", "/api/v1/admin/calendars", manager_token_, service).status,
+            403);
+  auto created = harness_.CallJson("POST", "/api/v1/admin/calendars", admin, service);
+  ASSERT_EQ(created.status, 201) << created.raw;
+  EXPECT_EQ(created.body["week"]["sat"], "09:00-18:00");
+  EXPECT_EQ(created.body["week"]["sun"], "");
+  EXPECT_EQ(created.body["years"], (json{"2024", "2025", "2026"}));
+  const auto calendar_id = created.body["id"].get<domain::Id>();
+  EXPECT_EQ(harness_.CallJson("POST", "/api/v1/admin/calendars", admin, service).status, 409);
+
+  // Bad calendars are refused field by field.
+  json bad = service;
+  bad["code"] = "BAD";
+  bad["week"]["mon"] = "18:00-09:00";
+  bad["time_zone"] = "Mars/Olympus";
+  auto refused = harness_.CallJson("POST", "/api/v1/admin/calendars", admin, bad);
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body["errors"][0]["field"], "week.mon");
+  bad["week"]["mon"] = "09:00-18:00";
+  EXPECT_EQ(
+      harness_.CallJson("POST", "/api/v1/admin/calendars", admin, bad).body["errors"][0]["field"],
+      "time_zone");
+
+  ASSERT_EQ(harness_
+                .CallJson("PATCH", "/api/v1/departments/" + std::to_string(sales_department_.id),
+                          admin, {{"calendar_id", calendar_id}})
+                .status,
+            200);
+  EXPECT_EQ(harness_
+                .CallJson("PATCH", "/api/v1/departments/" + std::to_string(sales_department_.id),
+                          admin, {{"calendar_id", 99999}})
+                .status,
+            422);
+
+  // Received Saturday 2026-03-07 10:00: 8 hours on Saturday, 4 on Monday.
+  harness_.store.clock.Set(At("2026-03-07T10:00:00"));
+  const std::string saturday = FileComplaint();
+  EXPECT_EQ(ClockOf(saturday, "first_contact")["due_at"], "2026-03-09T05:00:00.000Z");
+
+  // A holiday of the centre's own on Monday 9 March, imported for 2026.
+  const std::string year_path =
+      "/api/v1/admin/calendars/" + std::to_string(calendar_id) + "/years/2026";
+  auto wrong_year = harness_.Call("PUT", year_path, admin,
+                                  R"({"days":[{"name":"x","date":"2025-03-09","isOffDay":true}]})");
+  EXPECT_EQ(wrong_year.status, 422);
+  auto imported = harness_.Call(
+      "PUT", year_path, admin,
+      R"({"year":2026,"days":[{"name":"中心年检","date":"2026-03-09","isOffDay":true}]})");
+  ASSERT_EQ(imported.status, 200) << imported.raw;
+  EXPECT_EQ(imported.body["years"], (json{"2024", "2025", "2026"}));
+  const std::string after_import = FileComplaint();
+  EXPECT_EQ(ClockOf(after_import, "first_contact")["due_at"], "2026-03-10T05:00:00.000Z");
+
+  auto fetched =
+      harness_.Call("GET", "/api/v1/admin/calendars/" + std::to_string(calendar_id), qa_);
+  ASSERT_EQ(fetched.status, 200);
+  bool found = false;
+  for (const auto& day : fetched.body["days"]) {
+    if (day["date"] == "2026-10-01") found = true;  // 2026's mainland holidays went with the import
+    EXPECT_NE(day["date"], "2026-10-01");
+  }
+  EXPECT_FALSE(found);
+
+  auto patched =
+      harness_.CallJson("PATCH", "/api/v1/admin/calendars/" + std::to_string(calendar_id), admin,
+                        {{"week", {{"sat", ""}}}});
+  ASSERT_EQ(patched.status, 200) << patched.raw;
+  EXPECT_EQ(patched.body["week"]["sat"], "");
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/admin/calendars", sales_).body["items"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace lt

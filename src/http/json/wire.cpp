@@ -110,6 +110,7 @@ json DepartmentToJson(const domain::Department& department) {
               {"code", department.code},
               {"name", department.name},
               {"parent_id", OptionalId(department.parent_id)},
+              {"calendar_id", OptionalId(department.calendar_id)},
               {"created_at", FormatTimestamp(department.created_at)}};
 }
 
@@ -280,6 +281,7 @@ Result<app::DepartmentInput> ParseDepartmentInput(const json& body) {
   input.code = reader.RequiredString("code");
   input.name = reader.RequiredString("name");
   input.parent_id = reader.Integer("parent_id", 1, INT64_MAX);
+  input.calendar_id = reader.Integer("calendar_id", 1, INT64_MAX);
   return Finish(reader, errors, std::move(input));
 }
 
@@ -290,6 +292,7 @@ Result<app::DepartmentPatch> ParseDepartmentPatch(const json& body) {
   patch.code = reader.String("code");
   patch.name = reader.String("name");
   patch.parent_id = reader.NullableId("parent_id");
+  patch.calendar_id = reader.NullableId("calendar_id");
   return Finish(reader, errors, std::move(patch));
 }
 

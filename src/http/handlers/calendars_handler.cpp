@@ -1,0 +1,68 @@
+// Business calendars admins keep: /api/v1/admin/calendars, and a year of
+// holidays and adjusted working days imported in the format of
+// data/holidays-cn (/api/v1/admin/calendars/{id}/years/{year}).
+
+#include "app/calendar_cases.hpp"
+#include "http/handlers/handler_support.hpp"
+#include "http/json/calendar_wire.hpp"
+
+namespace lt::http {
+
+using nlohmann::json;
+
+void RegisterCalendarRoutes(ApiRouter& router, Services& services) {
+  router.Add("GET", "/api/v1/admin/calendars",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto calendars,
+                              app::ListCalendars(services.app, context.principal()));
+                json items = json::array();
+                for (const auto& calendar : calendars) {
+                  items.push_back(wire::CalendarToJson(calendar, wire::WithDays::kNo));
+                }
+                return JsonResponse(200, {{"items", items}});
+              }});
+
+  router.Add("POST", "/api/v1/admin/calendars",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto input, wire::ParseCalendarInput(body));
+                LT_TRY_ASSIGN(auto calendar,
+                              app::CreateCalendar(services.app, context.principal(), input));
+                HttpResponse response =
+                    JsonResponse(201, wire::CalendarToJson(calendar, wire::WithDays::kYes));
+                response.WithHeader("Location",
+                                    "/api/v1/admin/calendars/" + std::to_string(calendar.id));
+                return response;
+              }});
+
+  router.Add("GET", "/api/v1/admin/calendars/{id}",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto calendar,
+                              app::GetCalendar(services.app, context.principal(), id));
+                return JsonResponse(200, wire::CalendarToJson(calendar, wire::WithDays::kYes));
+              }});
+
+  router.Add("PATCH", "/api/v1/admin/calendars/{id}",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto patch, wire::ParseCalendarPatch(body));
+                LT_TRY_ASSIGN(auto calendar,
+                              app::UpdateCalendar(services.app, context.principal(), id, patch));
+                return JsonResponse(200, wire::CalendarToJson(calendar, wire::WithDays::kYes));
+              }});
+
+  router.Add("PUT", "/api/v1/admin/calendars/{id}/years/{year}",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto year, PathId(context, "year"));
+                LT_TRY(JsonBody(context));  // a JSON object, checked day by day below
+                LT_TRY_ASSIGN(auto calendar, app::ImportCalendarYear(
+                                                 services.app, context.principal(), id,
+                                                 static_cast<int>(year), context.request.body));
+                return JsonResponse(200, wire::CalendarToJson(calendar, wire::WithDays::kYes));
+              }});
+}
+
+}  // namespace lt::http
