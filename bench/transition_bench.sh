@@ -5,10 +5,11 @@
 #
 #   bash bench/transition_bench.sh [--cases 1000000] [--seconds 10] [--reps 3] [--port 18433]
 #
-# Fills a fresh store with `lingting demo`, files 40,000 cases per rep in the
-# "understanding" state through the API, then takes the wait-for-customer step
-# (understanding → waiting_customer, SLA clocks recomputed, audited, published)
-# on each of them once, with wrk at 16 connections. Prints one JSON line per run.
+# Fills a fresh store with `lingting demo`, files 40,000 new complaints per rep
+# through the API, then takes the first step of the procedure on each of them
+# once (contact_customer: received → understanding, with a note; the step
+# recorded, SLA clocks recomputed, audited, published), with wrk at 16
+# connections. Prints one JSON line per run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,19 +63,19 @@ echo "{\"bench\":\"transition_store\",\"cases\":$cases,\"open_cases\":$open}"
 
 export LINGTING_THREADS=2
 for rep in $(seq "$reps"); do
-  # Fresh cases in "understanding" for this rep, filed through the API.
+  # Fresh complaints for this rep, filed through the API.
   before=$(sqlite3 "$work/bench.db" "SELECT COALESCE(MAX(id), 0) FROM cases")
-  LINGTING_STATUS=understanding wrk -t2 -c16 -d60s --timeout 10s -s bench/wrk/create_case.lua \
-    "$base" > /dev/null &
+  wrk -t2 -c16 -d60s --timeout 10s -s bench/wrk/create_case.lua "$base" > /dev/null &
   wrk_pid=$!
   until (($(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM cases WHERE id > $before") >= 40000)); do
+    kill -0 "$wrk_pid" 2> /dev/null || { echo "transition_bench.sh: filing cases failed" >&2; exit 1; }
     sleep 1
   done
   kill "$wrk_pid" 2> /dev/null || true
   wait "$wrk_pid" 2> /dev/null || true
   export LINGTING_IDS_FILE=$work/ids-$rep.txt
   sqlite3 "$work/bench.db" \
-    "SELECT id FROM cases WHERE id > $before AND status = 'understanding' ORDER BY id" \
+    "SELECT id FROM cases WHERE id > $before AND status = 'received' ORDER BY id" \
     > "$LINGTING_IDS_FILE"
   line=$(wrk -t2 -c16 -d"${seconds}s" --timeout 10s -s bench/wrk/transition.lua "$base" | tail -n 1)
   echo "{\"bench\":\"transition\",\"connections\":16,\"rep\":$rep,${line:1}"

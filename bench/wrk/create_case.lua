@@ -1,6 +1,5 @@
 -- POST /api/v1/cases with Chinese and English text and a customer matched or
--- created by phone, as an intake system would. Token from LINGTING_TOKEN;
--- LINGTING_STATUS, when set, files the cases in that workflow state.
+-- created by phone, as an intake system would. Token from LINGTING_TOKEN.
 package.path = package.path .. ";" .. (os.getenv("LINGTING_BENCH_DIR") or "bench") .. "/wrk/?.lua"
 local report = require("report")
 
@@ -13,8 +12,6 @@ local subjects = {
   {"洗衣机漏水", "washing machine leaks water"},
 }
 local counter = 0
-local status = os.getenv("LINGTING_STATUS")
-local status_field = status and string.format('"status":"%s",', status) or ""
 
 setup = report.setup
 init = report.init
@@ -25,8 +22,8 @@ function request()
   local phone = string.format("139%08d", math.random(0, 99999999))
   local body = string.format(
     '{"subject":"%s %s #%d","description":"客户反映：%s，要求尽快处理。Customer says: %s.",' ..
-    '%s"urgency":"%s","channel":"api","customer":{"name":"压测客户 %d","phone":"%s"}}',
-    subject[1], subject[2], counter, subject[1], subject[2], status_field,
+    '"urgency":"%s","channel":"api","customer":{"name":"压测客户 %d","phone":"%s"}}',
+    subject[1], subject[2], counter, subject[1], subject[2],
     (counter % 7 == 0) and "urgent" or "normal", counter % 1000, phone)
   return wrk.format("POST", "/api/v1/cases",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)

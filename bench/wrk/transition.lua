@@ -1,6 +1,6 @@
--- POST /api/v1/cases/{id}/transitions: the "wait for the customer" step
--- (understanding → waiting_customer, with a reason) on cases listed one id
--- per line in LINGTING_IDS_FILE, each case once. Thread t of LINGTING_THREADS
+-- POST /api/v1/cases/{id}/transitions: the first step of the procedure,
+-- contacting the customer (received → understanding, with a note), on cases
+-- listed one id per line in LINGTING_IDS_FILE, each case once. Thread t of LINGTING_THREADS
 -- takes every LINGTING_THREADS-th id, so no two requests race for a case.
 package.path = package.path .. ";" .. (os.getenv("LINGTING_BENCH_DIR") or "bench") .. "/wrk/?.lua"
 local report = require("report")
@@ -24,7 +24,7 @@ end
 function request()
   position = position + 1
   local id = ids[((position - 1) % #ids) + 1]
-  local body = '{"to":"waiting_customer","reason":"等待客户提供购买凭证 / waiting for the receipt"}'
+  local body = '{"to":"understanding","note":"已电话联系客户，约定取样 / called the customer"}'
   return wrk.format("POST", "/api/v1/cases/" .. id .. "/transitions",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
 end

@@ -41,6 +41,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterProposalRoutes(router_, services_);
   RegisterReportRoutes(router_, services_);
   RegisterCalendarRoutes(router_, services_);
+  RegisterSupplierCarRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

@@ -93,5 +93,6 @@ void RegisterReviewRoutes(ApiRouter& router, Services& services);
 void RegisterProposalRoutes(ApiRouter& router, Services& services);
 void RegisterReportRoutes(ApiRouter& router, Services& services);
 void RegisterCalendarRoutes(ApiRouter& router, Services& services);
+void RegisterSupplierCarRoutes(ApiRouter& router, Services& services);
 
 }  // namespace lt::http

@@ -77,7 +77,11 @@ std::vector<SlaPolicy> DefaultSlaPolicies() {
   other_factory.targets = {
       Target("reply", "sample_received", reply_stops, 7, DurationUnit::kWorkingDays, waiting),
       Target("initial_analysis", "handed_to_qa", {"initial_analysis_done"}, 2,
-             DurationUnit::kWorkingDays)};
+             DurationUnit::kWorkingDays),
+      // The supplier's corrective action request (src/app/supplier_car_cases.hpp).
+      Target("supplier_initial_analysis", "car_requested", {"car_initial_analysis"}, 2,
+             DurationUnit::kWorkingDays),
+      Target("supplier_answer", "car_requested", {"car_answered"}, 7, DurationUnit::kWorkingDays)};
 
   SlaPolicy own_factory;
   own_factory.code = "own_factory";

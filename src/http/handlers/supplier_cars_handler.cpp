@@ -1,0 +1,101 @@
+// Supplier corrective action requests over HTTP: QA requests one on a case
+// (/api/v1/cases/{id}/supplier-cars) and decides on the answer; the supplier
+// reads theirs and answers through the portal (/api/v1/supplier-cars).
+
+#include "app/supplier_car_cases.hpp"
+#include "http/handlers/handler_support.hpp"
+#include "http/json/action_wire.hpp"
+#include "http/json/supplier_car_wire.hpp"
+
+namespace lt::http {
+namespace {
+
+using nlohmann::json;
+
+// A route that changes one request and answers with it.
+template <class Change>
+RouteEntry CarChange(Services& services, Change change) {
+  return {Access::kAuthenticated,
+          [&services, change](RequestContext& context) -> Result<HttpResponse> {
+            LT_TRY_ASSIGN(auto id, PathId(context));
+            LT_TRY_ASSIGN(auto body, JsonBody(context));
+            LT_TRY_ASSIGN(auto view, change(services, context, id, body));
+            return JsonResponse(200, wire::CarViewToJson(view));
+          }};
+}
+
+}  // namespace
+
+void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
+  router.Add(
+      "POST", "/api/v1/cases/{id}/supplier-cars",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         LT_TRY_ASSIGN(auto id, PathId(context));
+         LT_TRY_ASSIGN(auto body, JsonBody(context));
+         LT_TRY_ASSIGN(auto input, wire::ParseCarRequest(body));
+         LT_TRY_ASSIGN(auto view,
+                       app::RequestSupplierCar(services.app, context.principal(), id, input));
+         HttpResponse response = JsonResponse(201, wire::CarViewToJson(view));
+         response.WithHeader("Location", "/api/v1/supplier-cars/" + std::to_string(view.car.id));
+         return response;
+       }});
+
+  router.Add("GET", "/api/v1/cases/{id}/supplier-cars",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto cars, app::ListCaseCars(services.app, context.principal(), id));
+                json items = json::array();
+                for (const auto& car : cars) items.push_back(wire::SupplierCarToJson(car));
+                return JsonResponse(200, {{"items", items}});
+              }});
+
+  router.Add("GET", "/api/v1/supplier-cars",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                FieldErrors errors;
+                QueryReader query(context, errors);
+                const int limit = query.Limit(services.options);
+                query.RejectUnknown();
+                if (!errors.empty()) return errors.ToError();
+                LT_TRY_ASSIGN(auto views,
+                              app::ListMySupplierCars(services.app, context.principal(), limit));
+                json items = json::array();
+                for (const auto& view : views) items.push_back(wire::CarViewToJson(view));
+                return JsonResponse(200, {{"items", items}});
+              }});
+
+  router.Add("GET", "/api/v1/supplier-cars/{id}",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto view,
+                              app::GetSupplierCar(services.app, context.principal(), id));
+                return JsonResponse(200, wire::CarViewToJson(view));
+              }});
+
+  router.Add(
+      "POST", "/api/v1/supplier-cars/{id}/initial-analysis",
+      CarChange(services,
+                [](Services& s, RequestContext& context, std::int64_t id,
+                   const json& body) -> Result<app::CarView> {
+                  LT_TRY_ASSIGN(auto analysis, wire::ParseTextBody(body, "initial_analysis"));
+                  return app::SubmitCarInitialAnalysis(s.app, context.principal(), id, analysis);
+                }));
+
+  router.Add("POST", "/api/v1/supplier-cars/{id}/answer",
+             CarChange(services,
+                       [](Services& s, RequestContext& context, std::int64_t id,
+                          const json& body) -> Result<app::CarView> {
+                         LT_TRY_ASSIGN(auto answer, wire::ParseCarAnswer(body));
+                         return app::SubmitCarAnswer(s.app, context.principal(), id, answer);
+                       }));
+
+  router.Add("POST", "/api/v1/supplier-cars/{id}/decision",
+             CarChange(services,
+                       [](Services& s, RequestContext& context, std::int64_t id,
+                          const json& body) -> Result<app::CarView> {
+                         LT_TRY_ASSIGN(auto decision, wire::ParseCarDecision(body));
+                         return app::DecideSupplierCar(s.app, context.principal(), id,
+                                                       decision.verdict, decision.note);
+                       }));
+}
+
+}  // namespace lt::http
