@@ -23,7 +23,8 @@ namespace lt::app {
 
 // The calendar the deadlines of `department_id`'s cases count in (the
 // shipped one without a department or a calendar). Built calendars are
-// cached per calendar and edit, and shared; thread-safe.
+// cached per calendar and edit (id, updated_at), and shared; thread-safe. The
+// cache is the process's: it assumes one store per process, as a server has.
 Result<std::shared_ptr<const sla::BusinessCalendar>> CalendarForDepartment(
     storage::Connection& connection, std::optional<Id> department_id);
 

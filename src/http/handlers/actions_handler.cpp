@@ -18,19 +18,6 @@ json ActionList(const std::vector<domain::Action>& actions) {
   return {{"items", items}};
 }
 
-// A route that changes one action: reads the body, calls `change`, answers
-// with the action.
-template <class Change>
-RouteEntry ActionChange(Services& services, Change change) {
-  return {Access::kAuthenticated,
-          [&services, change](RequestContext& context) -> Result<HttpResponse> {
-            LT_TRY_ASSIGN(auto id, PathId(context));
-            LT_TRY_ASSIGN(auto body, JsonBody(context));
-            LT_TRY_ASSIGN(auto action, change(services, context, id, body));
-            return JsonResponse(200, wire::ActionToJson(action));
-          }};
-}
-
 }  // namespace
 
 void RegisterActionRoutes(ApiRouter& router, Services& services) {
@@ -81,37 +68,45 @@ void RegisterActionRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("PATCH", "/api/v1/actions/{id}",
-             ActionChange(services,
-                          [](Services& s, RequestContext& context, std::int64_t id,
-                             const json& body) -> Result<domain::Action> {
-                            LT_TRY_ASSIGN(auto patch, wire::ParseActionPatch(body));
-                            return app::UpdateAction(s.app, context.principal(), id, patch);
-                          }));
+             ChangeRoute(
+                 services,
+                 [](Services& s, RequestContext& context, std::int64_t id,
+                    const json& body) -> Result<domain::Action> {
+                   LT_TRY_ASSIGN(auto patch, wire::ParseActionPatch(body));
+                   return app::UpdateAction(s.app, context.principal(), id, patch);
+                 },
+                 [](const auto& changed) { return wire::ActionToJson(changed); }));
 
   router.Add("POST", "/api/v1/actions/{id}/done",
-             ActionChange(services,
-                          [](Services& s, RequestContext& context, std::int64_t id,
-                             const json& body) -> Result<domain::Action> {
-                            LT_TRY_ASSIGN(auto evidence, wire::ParseTextBody(body, "evidence"));
-                            return app::ReportActionDone(s.app, context.principal(), id, evidence);
-                          }));
+             ChangeRoute(
+                 services,
+                 [](Services& s, RequestContext& context, std::int64_t id,
+                    const json& body) -> Result<domain::Action> {
+                   LT_TRY_ASSIGN(auto evidence, wire::ParseTextBody(body, "evidence"));
+                   return app::ReportActionDone(s.app, context.principal(), id, evidence);
+                 },
+                 [](const auto& changed) { return wire::ActionToJson(changed); }));
 
   router.Add("POST", "/api/v1/actions/{id}/verification",
-             ActionChange(services,
-                          [](Services& s, RequestContext& context, std::int64_t id,
-                             const json& body) -> Result<domain::Action> {
-                            LT_TRY_ASSIGN(auto input, wire::ParseActionVerification(body));
-                            return app::VerifyAction(s.app, context.principal(), id,
-                                                     input.effectiveness, input.verification);
-                          }));
+             ChangeRoute(
+                 services,
+                 [](Services& s, RequestContext& context, std::int64_t id,
+                    const json& body) -> Result<domain::Action> {
+                   LT_TRY_ASSIGN(auto input, wire::ParseActionVerification(body));
+                   return app::VerifyAction(s.app, context.principal(), id, input.effectiveness,
+                                            input.verification);
+                 },
+                 [](const auto& changed) { return wire::ActionToJson(changed); }));
 
   router.Add("POST", "/api/v1/actions/{id}/cancel",
-             ActionChange(services,
-                          [](Services& s, RequestContext& context, std::int64_t id,
-                             const json& body) -> Result<domain::Action> {
-                            LT_TRY_ASSIGN(auto reason, wire::ParseTextBody(body, "reason"));
-                            return app::CancelAction(s.app, context.principal(), id, reason);
-                          }));
+             ChangeRoute(
+                 services,
+                 [](Services& s, RequestContext& context, std::int64_t id,
+                    const json& body) -> Result<domain::Action> {
+                   LT_TRY_ASSIGN(auto reason, wire::ParseTextBody(body, "reason"));
+                   return app::CancelAction(s.app, context.principal(), id, reason);
+                 },
+                 [](const auto& changed) { return wire::ActionToJson(changed); }));
 }
 
 }  // namespace lt::http

@@ -49,6 +49,20 @@ class QueryReader {
   std::set<std::string> seen_;
 };
 
+// A route that changes one thing: reads the {id} path parameter and the JSON
+// body, calls `change(services, context, id, body)` and answers 200 with
+// `to_json(result)`.
+template <class Change, class ToJson>
+RouteEntry ChangeRoute(Services& services, Change change, ToJson to_json) {
+  return {Access::kAuthenticated,
+          [&services, change, to_json](RequestContext& context) -> Result<HttpResponse> {
+            LT_TRY_ASSIGN(auto id, PathId(context));
+            LT_TRY_ASSIGN(auto body, JsonBody(context));
+            LT_TRY_ASSIGN(auto changed, change(services, context, id, body));
+            return JsonResponse(200, to_json(changed));
+          }};
+}
+
 // The version a client expects (If-Match: "7"), or nullopt without the
 // header; a malformed one is kConflict "error.case_changed".
 Result<std::optional<std::int64_t>> ParseIfMatch(const RequestContext& context);

@@ -16,18 +16,6 @@ storage::Settled SettledOf(bool yes) {
   return yes ? storage::Settled::kYes : storage::Settled::kNo;
 }
 
-// A route on the case's prevention report that answers with the report.
-template <class Change>
-RouteEntry PreventionChange(Services& services, Change change) {
-  return {Access::kAuthenticated,
-          [&services, change](RequestContext& context) -> Result<HttpResponse> {
-            LT_TRY_ASSIGN(auto id, PathId(context));
-            LT_TRY_ASSIGN(auto body, JsonBody(context));
-            LT_TRY_ASSIGN(auto view, change(services, context, id, body));
-            return JsonResponse(200, wire::PreventionViewToJson(view));
-          }};
-}
-
 }  // namespace
 
 void RegisterReviewRoutes(ApiRouter& router, Services& services) {
@@ -86,24 +74,27 @@ void RegisterReviewRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("POST", "/api/v1/cases/{id}/prevention-report/approval",
-             PreventionChange(services,
-                              [](Services& s, RequestContext& context, std::int64_t id,
-                                 const json& body) -> Result<app::PreventionView> {
-                                FieldErrors errors;
-                                wire::ObjectReader reader(body, errors);
-                                reader.RejectUnknown();
-                                if (!errors.empty()) return errors.ToError();
-                                return app::ApprovePreventionReport(s.app, context.principal(), id);
-                              }));
+             ChangeRoute(
+                 services,
+                 [](Services& s, RequestContext& context, std::int64_t id,
+                    const json& body) -> Result<app::PreventionView> {
+                   FieldErrors errors;
+                   wire::ObjectReader reader(body, errors);
+                   reader.RejectUnknown();
+                   if (!errors.empty()) return errors.ToError();
+                   return app::ApprovePreventionReport(s.app, context.principal(), id);
+                 },
+                 [](const auto& changed) { return wire::PreventionViewToJson(changed); }));
 
   router.Add("POST", "/api/v1/cases/{id}/prevention-report/verification",
-             PreventionChange(
+             ChangeRoute(
                  services,
                  [](Services& s, RequestContext& context, std::int64_t id,
                     const json& body) -> Result<app::PreventionView> {
                    LT_TRY_ASSIGN(auto verification, wire::ParseTextBody(body, "verification"));
                    return app::VerifyPreventionReport(s.app, context.principal(), id, verification);
-                 }));
+                 },
+                 [](const auto& changed) { return wire::PreventionViewToJson(changed); }));
 
   router.Add("GET", "/api/v1/prevention-reports",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {

@@ -12,18 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-// A route that changes one request and answers with it.
-template <class Change>
-RouteEntry CarChange(Services& services, Change change) {
-  return {Access::kAuthenticated,
-          [&services, change](RequestContext& context) -> Result<HttpResponse> {
-            LT_TRY_ASSIGN(auto id, PathId(context));
-            LT_TRY_ASSIGN(auto body, JsonBody(context));
-            LT_TRY_ASSIGN(auto view, change(services, context, id, body));
-            return JsonResponse(200, wire::CarViewToJson(view));
-          }};
-}
-
 }  // namespace
 
 void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
@@ -71,31 +59,36 @@ void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
                 return JsonResponse(200, wire::CarViewToJson(view));
               }});
 
-  router.Add(
-      "POST", "/api/v1/supplier-cars/{id}/initial-analysis",
-      CarChange(services,
-                [](Services& s, RequestContext& context, std::int64_t id,
-                   const json& body) -> Result<app::CarView> {
-                  LT_TRY_ASSIGN(auto analysis, wire::ParseTextBody(body, "initial_analysis"));
-                  return app::SubmitCarInitialAnalysis(s.app, context.principal(), id, analysis);
-                }));
+  router.Add("POST", "/api/v1/supplier-cars/{id}/initial-analysis",
+             ChangeRoute(
+                 services,
+                 [](Services& s, RequestContext& context, std::int64_t id,
+                    const json& body) -> Result<app::CarView> {
+                   LT_TRY_ASSIGN(auto analysis, wire::ParseTextBody(body, "initial_analysis"));
+                   return app::SubmitCarInitialAnalysis(s.app, context.principal(), id, analysis);
+                 },
+                 [](const auto& changed) { return wire::CarViewToJson(changed); }));
 
   router.Add("POST", "/api/v1/supplier-cars/{id}/answer",
-             CarChange(services,
-                       [](Services& s, RequestContext& context, std::int64_t id,
-                          const json& body) -> Result<app::CarView> {
-                         LT_TRY_ASSIGN(auto answer, wire::ParseCarAnswer(body));
-                         return app::SubmitCarAnswer(s.app, context.principal(), id, answer);
-                       }));
+             ChangeRoute(
+                 services,
+                 [](Services& s, RequestContext& context, std::int64_t id,
+                    const json& body) -> Result<app::CarView> {
+                   LT_TRY_ASSIGN(auto answer, wire::ParseCarAnswer(body));
+                   return app::SubmitCarAnswer(s.app, context.principal(), id, answer);
+                 },
+                 [](const auto& changed) { return wire::CarViewToJson(changed); }));
 
   router.Add("POST", "/api/v1/supplier-cars/{id}/decision",
-             CarChange(services,
-                       [](Services& s, RequestContext& context, std::int64_t id,
-                          const json& body) -> Result<app::CarView> {
-                         LT_TRY_ASSIGN(auto decision, wire::ParseCarDecision(body));
-                         return app::DecideSupplierCar(s.app, context.principal(), id,
-                                                       decision.verdict, decision.note);
-                       }));
+             ChangeRoute(
+                 services,
+                 [](Services& s, RequestContext& context, std::int64_t id,
+                    const json& body) -> Result<app::CarView> {
+                   LT_TRY_ASSIGN(auto decision, wire::ParseCarDecision(body));
+                   return app::DecideSupplierCar(s.app, context.principal(), id, decision.verdict,
+                                                 decision.note);
+                 },
+                 [](const auto& changed) { return wire::CarViewToJson(changed); }));
 }
 
 }  // namespace lt::http
