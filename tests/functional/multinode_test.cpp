@@ -9,6 +9,9 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
+
+#include "base/time_format.hpp"
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
@@ -142,6 +145,80 @@ TEST_F(ThreeNodesTest, BehindNginxEveryRequestSucceedsWhenANodeIsKilled) {
                                 NewCase("重新连接之后").dump(), session.Headers(true));
   ASSERT_EQ(created.status, 201);
   EXPECT_TRUE(again.WaitFor(json::parse(created.body)["number"].get<std::string>(), 5s));
+}
+
+// Issue 3: a breach that falls due while one of the nodes is killed is given
+// by the others, exactly once, whichever node would have given it.
+TEST_F(ThreeNodesTest, ABreachDueWhileANodeIsKilledIsGivenOnceByTheOthers) {
+  const auto admin = session_.Headers(true);
+  // First contact within one calendar hour, so a case received 59 minutes
+  // and some seconds ago breaches within seconds.
+  auto policies = test::HttpCall(nodes_[0]->port(), "GET", "/api/v1/admin/sla-policies", "",
+                                 session_.Headers());
+  ASSERT_EQ(policies.status, 200) << policies.body;
+  json edited = json::parse(policies.body);
+  for (auto& policy : edited["policies"]) {
+    for (auto& target : policy["targets"]) {
+      if (target["code"] == "first_contact") {
+        target["amount"] = 1;
+        target["unit"] = "calendar_hours";
+      }
+    }
+  }
+  ASSERT_EQ(
+      test::HttpCall(nodes_[0]->port(), "PUT", "/api/v1/admin/sla-policies", edited.dump(), admin)
+          .status,
+      200);
+  auto user = test::HttpCall(
+      nodes_[1]->port(), "POST", "/api/v1/users",
+      json{{"email", "owner@node.test"}, {"name", "负责人"}, {"role", "sales"}}.dump(), admin);
+  ASSERT_EQ(user.status, 201) << user.body;
+  const auto owner = json::parse(user.body)["id"].get<std::int64_t>();
+
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  json body = NewCase("断路器跳闸");
+  body["received_at"] = FormatTimestamp(now - 3600 * 1000 + 6000);  // breach due in 6 s
+  body["assignee_id"] = owner;
+  auto created = test::HttpCall(nodes_[1]->port(), "POST", "/api/v1/cases", body.dump(), admin);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto case_id = json::parse(created.body)["id"].get<std::int64_t>();
+  nodes_[0]->Kill();  // SIGKILL, before the breach is due
+
+  auto opened = test::OpenTestDatabase(directory_.path());
+  ASSERT_TRUE(opened.ok());
+  auto& database = *opened.value();
+  std::int64_t breaches = 0;
+  std::optional<std::int64_t> breached_at;
+  auto read = [&] {
+    ASSERT_TRUE(database
+                    .Read([&](storage::Connection& connection) -> Status {
+                      LT_TRY_ASSIGN(breaches,
+                                    connection.QueryInt("SELECT COUNT(*) FROM notifications WHERE "
+                                                        "case_id = $1 AND kind = 'sla_breach' AND "
+                                                        "user_id = $2",
+                                                        {case_id, owner}));
+                      LT_TRY_ASSIGN(breached_at,
+                                    connection.QueryOptionalInt(
+                                        "SELECT breached_at FROM sla_clocks WHERE case_id = $1 "
+                                        "AND target = 'first_contact'",
+                                        {case_id}));
+                      return Ok();
+                    })
+                    .ok());
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 20s;
+  while (breaches == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(250ms);
+    read();
+  }
+  // Both remaining nodes sweep every second at most: give them time to err.
+  std::this_thread::sleep_for(3s);
+  read();
+  EXPECT_EQ(breaches, 1);  // given, and by one node only, though two were sweeping
+  ASSERT_TRUE(breached_at.has_value());
+  EXPECT_GE(*breached_at, now - 3600 * 1000 + 6000);
 }
 
 }  // namespace
