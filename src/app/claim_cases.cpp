@@ -10,6 +10,7 @@
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/report_period.hpp"
+#include "app/visible_cases.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/claim_store.hpp"
@@ -245,21 +246,20 @@ Result<std::vector<domain::Claim>> ListClaimsAwaiting(AppContext& context,
     // Pending claims are few (they are decided within days); reading them
     // all and asking the matrix is simpler than encoding it in SQL.
     LT_TRY_ASSIGN(const auto pending, store.ListPending(10000));
+    std::vector<domain::Claim> decidable;
     for (const auto& claim : pending) {
-      if (static_cast<int>(awaiting.size()) >= limit) break;
-      if (!domain::IsApproverAt(matrix, claim, approver)) continue;
+      // The matrix alone rules out most; only then read who decided already.
+      if (!domain::MayDecide(matrix, claim, {}, approver)) continue;
       LT_TRY_ASSIGN(const auto decisions, store.ListDecisions(claim.id));
-      auto result =
-          domain::DecideClaim(matrix, claim, decisions, approver, domain::ClaimVerdict::kReject);
-      if (!result.ok()) continue;  // the caller proposed it or decided already
-      auto visible = LoadVisibleCase(connection, principal, claim.case_id);
-      if (!visible.ok()) {
-        if (visible.error().code == ErrorCode::kNotFound) continue;
-        return visible.error();
-      }
-      awaiting.push_back(claim);
+      if (domain::MayDecide(matrix, claim, decisions, approver)) decidable.push_back(claim);
     }
-    return Ok();
+    return KeepVisible(
+        connection, principal, decidable, limit,
+        [](const domain::Claim& claim) { return claim.case_id; },
+        [&](const domain::Claim& claim, const domain::Case&) -> Status {
+          awaiting.push_back(claim);
+          return Ok();
+        });
   }));
   return awaiting;
 }

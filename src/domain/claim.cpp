@@ -23,6 +23,29 @@ std::optional<std::int64_t> LimitAt(const std::vector<AuthorityLimit>& matrix, i
   return best;
 }
 
+// The refusals of DecideClaim that do not depend on the verdict.
+Status CheckDecider(const std::vector<AuthorityLimit>& matrix, const Claim& claim,
+                    const std::vector<ClaimDecision>& decided_by, const Approver& approver) {
+  if (claim.status != ClaimStatus::kPending) {
+    return Error::Of(ErrorCode::kConflict, "error.claim_decided",
+                     {{"status", std::string(kClaimStatusCodes.ToCode(claim.status))}});
+  }
+  const auto limit = LimitAt(matrix, claim.level, claim.amount.currency, approver);
+  if (!limit) {
+    return Error::Of(ErrorCode::kForbidden, "error.claim_not_approver",
+                     {{"level", std::to_string(claim.level)}});
+  }
+  // Four eyes: whoever proposed the claim or already decided on it does not
+  // decide again, even when the matrix names them at a higher level too.
+  const bool decided_before = std::any_of(
+      decided_by.begin(), decided_by.end(),
+      [&](const ClaimDecision& decision) { return decision.user_id == approver.user_id; });
+  if ((claim.proposed_by && *claim.proposed_by == approver.user_id) || decided_before) {
+    return Error::Of(ErrorCode::kForbidden, "error.claim_own");
+  }
+  return Ok();
+}
+
 }  // namespace
 
 const std::vector<AuthorityLimit>& DefaultAuthorityMatrix() {
@@ -84,33 +107,18 @@ std::optional<std::int64_t> HighestLimit(const std::vector<AuthorityLimit>& matr
   return highest;
 }
 
-bool IsApproverAt(const std::vector<AuthorityLimit>& matrix, const Claim& claim,
-                  const Approver& approver) {
-  return LimitAt(matrix, claim.level, claim.amount.currency, approver).has_value();
+bool MayDecide(const std::vector<AuthorityLimit>& matrix, const Claim& claim,
+               const std::vector<ClaimDecision>& decided_by, const Approver& approver) {
+  return CheckDecider(matrix, claim, decided_by, approver).ok();
 }
 
 Result<ClaimOutcome> DecideClaim(const std::vector<AuthorityLimit>& matrix, const Claim& claim,
                                  const std::vector<ClaimDecision>& decided_by,
                                  const Approver& approver, ClaimVerdict verdict) {
-  if (claim.status != ClaimStatus::kPending) {
-    return Error::Of(ErrorCode::kConflict, "error.claim_decided",
-                     {{"status", std::string(kClaimStatusCodes.ToCode(claim.status))}});
-  }
-  const auto limit = LimitAt(matrix, claim.level, claim.amount.currency, approver);
-  if (!limit) {
-    return Error::Of(ErrorCode::kForbidden, "error.claim_not_approver",
-                     {{"level", std::to_string(claim.level)}});
-  }
-  // Four eyes: whoever proposed the claim or already decided on it does not
-  // decide again, even when the matrix names them at a higher level too.
-  const bool decided_before = std::any_of(
-      decided_by.begin(), decided_by.end(),
-      [&](const ClaimDecision& decision) { return decision.user_id == approver.user_id; });
-  if ((claim.proposed_by && *claim.proposed_by == approver.user_id) || decided_before) {
-    return Error::Of(ErrorCode::kForbidden, "error.claim_own");
-  }
+  LT_TRY(CheckDecider(matrix, claim, decided_by, approver));
+  const std::int64_t limit = *LimitAt(matrix, claim.level, claim.amount.currency, approver);
   if (verdict == ClaimVerdict::kReject) return ClaimOutcome{ClaimStatus::kRejected, claim.level};
-  if (claim.amount.minor <= *limit) return ClaimOutcome{ClaimStatus::kApproved, claim.level};
+  if (claim.amount.minor <= limit) return ClaimOutcome{ClaimStatus::kApproved, claim.level};
   const auto next = LevelAfter(matrix, claim.level, claim.amount.currency);
   if (!next) {
     return Error::Of(

@@ -111,8 +111,9 @@ Result<ClaimOutcome> DecideClaim(const std::vector<AuthorityLimit>& matrix, cons
                                  const std::vector<ClaimDecision>& decided_by,
                                  const Approver& approver, ClaimVerdict verdict);
 
-// Whether `approver` holds a limit at the claim's current level.
-bool IsApproverAt(const std::vector<AuthorityLimit>& matrix, const Claim& claim,
-                  const Approver& approver);
+// Whether `approver` may decide the claim now: it is pending, they hold a
+// limit at its level, and they neither proposed it nor decided it before.
+bool MayDecide(const std::vector<AuthorityLimit>& matrix, const Claim& claim,
+               const std::vector<ClaimDecision>& decided_by, const Approver& approver);
 
 }  // namespace lt::domain

@@ -36,9 +36,8 @@ void RegisterActionRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto input, wire::ParseActionInput(body));
                 LT_TRY_ASSIGN(auto action,
                               app::AddAction(services.app, context.principal(), id, input));
-                HttpResponse response = JsonResponse(201, wire::ActionToJson(action));
-                response.WithHeader("Location", "/api/v1/actions/" + std::to_string(action.id));
-                return response;
+                return CreatedResponse(wire::ActionToJson(action),
+                                       "/api/v1/actions/" + std::to_string(action.id));
               }});
 
   router.Add("GET", "/api/v1/actions",

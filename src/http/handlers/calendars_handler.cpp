@@ -28,11 +28,8 @@ void RegisterCalendarRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto input, wire::ParseCalendarInput(body));
                 LT_TRY_ASSIGN(auto calendar,
                               app::CreateCalendar(services.app, context.principal(), input));
-                HttpResponse response =
-                    JsonResponse(201, wire::CalendarToJson(calendar, wire::WithDays::kYes));
-                response.WithHeader("Location",
-                                    "/api/v1/admin/calendars/" + std::to_string(calendar.id));
-                return response;
+                return CreatedResponse(wire::CalendarToJson(calendar, wire::WithDays::kYes),
+                                       "/api/v1/admin/calendars/" + std::to_string(calendar.id));
               }});
 
   router.Add("GET", "/api/v1/admin/calendars/{id}",

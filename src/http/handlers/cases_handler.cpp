@@ -65,8 +65,8 @@ std::optional<storage::CaseCursor> ParseCaseCursor(const std::string& cursor,
 }
 
 HttpResponse CaseCreated(const app::CreatedCase& created) {
-  HttpResponse response = JsonResponse(201, wire::CaseToJson(created.a_case));
-  response.WithHeader("Location", "/api/v1/cases/" + std::to_string(created.a_case.id));
+  HttpResponse response = CreatedResponse(wire::CaseToJson(created.a_case),
+                                          "/api/v1/cases/" + std::to_string(created.a_case.id));
   response.WithHeader("ETag", "\"" + std::to_string(created.a_case.version) + "\"");
   if (created.replayed) response.WithHeader("Idempotent-Replayed", "true");
   return response;
@@ -188,10 +188,8 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto input, wire::ParseInteractionInput(body));
                 LT_TRY_ASSIGN(auto interaction,
                               app::AddInteraction(services.app, context.principal(), id, input));
-                HttpResponse response = JsonResponse(201, wire::InteractionToJson(interaction));
-                response.WithHeader("Location",
-                                    "/api/v1/cases/" + std::to_string(id) + "/interactions");
-                return response;
+                return CreatedResponse(wire::InteractionToJson(interaction),
+                                       "/api/v1/cases/" + std::to_string(id) + "/interactions");
               }});
 
   router.Add("GET", "/api/v1/cases/{id}/interactions",

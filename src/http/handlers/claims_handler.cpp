@@ -27,9 +27,8 @@ void RegisterClaimRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto input, wire::ParseClaimInput(body));
                 LT_TRY_ASSIGN(auto view,
                               app::ProposeClaim(services.app, context.principal(), id, input));
-                HttpResponse response = JsonResponse(201, wire::ClaimViewToJson(view));
-                response.WithHeader("Location", "/api/v1/claims/" + std::to_string(view.claim.id));
-                return response;
+                return CreatedResponse(wire::ClaimViewToJson(view),
+                                       "/api/v1/claims/" + std::to_string(view.claim.id));
               }});
 
   router.Add("GET", "/api/v1/cases/{id}/claims",

@@ -14,9 +14,8 @@ void RegisterCustomerRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto input, wire::ParseCustomerInput(body));
                 LT_TRY_ASSIGN(auto customer,
                               app::CreateCustomer(services.app, context.principal(), input));
-                HttpResponse response = JsonResponse(201, wire::CustomerToJson(customer));
-                response.WithHeader("Location", "/api/v1/customers/" + std::to_string(customer.id));
-                return response;
+                return CreatedResponse(wire::CustomerToJson(customer),
+                                       "/api/v1/customers/" + std::to_string(customer.id));
               }});
 
   router.Add(

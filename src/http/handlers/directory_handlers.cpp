@@ -17,10 +17,8 @@ HttpResponse ListResponse(const std::vector<T>& records, ToJson to_json) {
 }
 
 template <class T, class ToJson>
-HttpResponse CreatedResponse(const T& record, ToJson to_json, const std::string& collection) {
-  HttpResponse response = JsonResponse(201, to_json(record));
-  response.WithHeader("Location", collection + "/" + std::to_string(record.id));
-  return response;
+HttpResponse RecordCreated(const T& record, ToJson to_json, const std::string& collection) {
+  return CreatedResponse(to_json(record), collection + "/" + std::to_string(record.id));
 }
 
 }  // namespace
@@ -38,7 +36,7 @@ void RegisterDepartmentRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto input, wire::ParseDepartmentInput(body));
                 LT_TRY_ASSIGN(auto department,
                               app::CreateDepartment(services.app, context.principal(), input));
-                return CreatedResponse(department, wire::DepartmentToJson, "/api/v1/departments");
+                return RecordCreated(department, wire::DepartmentToJson, "/api/v1/departments");
               }});
   router.Add("GET", "/api/v1/departments/{id}",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
@@ -87,7 +85,7 @@ void RegisterUserRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto input, wire::ParseUserInput(body));
                 LT_TRY_ASSIGN(auto user, app::CreateUser(services.app, context.principal(), input));
-                return CreatedResponse(user, wire::UserToJson, "/api/v1/users");
+                return RecordCreated(user, wire::UserToJson, "/api/v1/users");
               }});
   router.Add("GET", "/api/v1/users/{id}",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
@@ -121,7 +119,7 @@ void RegisterCategoryRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto input, wire::ParseCategoryInput(body));
                 LT_TRY_ASSIGN(auto category,
                               app::CreateCategory(services.app, context.principal(), input));
-                return CreatedResponse(category, wire::CategoryToJson, "/api/v1/categories");
+                return RecordCreated(category, wire::CategoryToJson, "/api/v1/categories");
               }});
   router.Add("PATCH", "/api/v1/categories/{id}",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {

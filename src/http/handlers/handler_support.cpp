@@ -20,6 +20,12 @@ HttpResponse JsonResponse(int status, const nlohmann::json& body) {
   return response;
 }
 
+HttpResponse CreatedResponse(const nlohmann::json& body, const std::string& location) {
+  HttpResponse response = JsonResponse(201, body);
+  response.WithHeader("Location", location);
+  return response;
+}
+
 HttpResponse DownloadResponse(std::string content_type, const std::string& filename,
                               std::string body) {
   HttpResponse response;

@@ -14,6 +14,9 @@ namespace lt::http {
 
 HttpResponse JsonResponse(int status, const nlohmann::json& body);
 
+// 201 Created with the new resource's URL in Location.
+HttpResponse CreatedResponse(const nlohmann::json& body, const std::string& location);
+
 // A file to save (Content-Disposition: attachment, with the file name in
 // RFC 8187 encoding so Chinese names survive; nosniff).
 HttpResponse DownloadResponse(std::string content_type, const std::string& filename,

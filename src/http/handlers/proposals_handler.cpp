@@ -17,9 +17,8 @@ void RegisterProposalRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto input, wire::ParseProposalInput(body));
                 LT_TRY_ASSIGN(auto proposal, app::ProposeImprovement(
                                                  services.app, context.principal(), id, input));
-                HttpResponse response = JsonResponse(201, wire::ProposalToJson(proposal));
-                response.WithHeader("Location", "/api/v1/proposals/" + std::to_string(proposal.id));
-                return response;
+                return CreatedResponse(wire::ProposalToJson(proposal),
+                                       "/api/v1/proposals/" + std::to_string(proposal.id));
               }});
 
   router.Add("GET", "/api/v1/proposals",

@@ -53,15 +53,17 @@ void RegisterReviewRoutes(ApiRouter& router, Services& services) {
                 return JsonResponse(200, wire::PreventionViewToJson(view));
               }});
 
-  router.Add("POST", "/api/v1/cases/{id}/prevention-report",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto input, wire::ParsePreventionInput(body));
-                LT_TRY_ASSIGN(auto view, app::OpenPreventionReport(services.app,
-                                                                   context.principal(), id, input));
-                return JsonResponse(201, wire::PreventionViewToJson(view));
-              }});
+  router.Add(
+      "POST", "/api/v1/cases/{id}/prevention-report",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         LT_TRY_ASSIGN(auto id, PathId(context));
+         LT_TRY_ASSIGN(auto body, JsonBody(context));
+         LT_TRY_ASSIGN(auto input, wire::ParsePreventionInput(body));
+         LT_TRY_ASSIGN(auto view,
+                       app::OpenPreventionReport(services.app, context.principal(), id, input));
+         return CreatedResponse(wire::PreventionViewToJson(view),
+                                "/api/v1/cases/" + std::to_string(id) + "/prevention-report");
+       }});
 
   router.Add("POST", "/api/v1/cases/{id}/prevention-report/actions",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
@@ -70,7 +72,8 @@ void RegisterReviewRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto input, wire::ParseActionInput(body));
                 LT_TRY_ASSIGN(auto action, app::AddPreventionAction(
                                                services.app, context.principal(), id, input));
-                return JsonResponse(201, wire::ActionToJson(action));
+                return CreatedResponse(wire::ActionToJson(action),
+                                       "/api/v1/actions/" + std::to_string(action.id));
               }});
 
   router.Add("POST", "/api/v1/cases/{id}/prevention-report/approval",

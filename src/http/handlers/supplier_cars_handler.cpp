@@ -15,18 +15,16 @@ using nlohmann::json;
 }  // namespace
 
 void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
-  router.Add(
-      "POST", "/api/v1/cases/{id}/supplier-cars",
-      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-         LT_TRY_ASSIGN(auto id, PathId(context));
-         LT_TRY_ASSIGN(auto body, JsonBody(context));
-         LT_TRY_ASSIGN(auto input, wire::ParseCarRequest(body));
-         LT_TRY_ASSIGN(auto view,
-                       app::RequestSupplierCar(services.app, context.principal(), id, input));
-         HttpResponse response = JsonResponse(201, wire::CarViewToJson(view));
-         response.WithHeader("Location", "/api/v1/supplier-cars/" + std::to_string(view.car.id));
-         return response;
-       }});
+  router.Add("POST", "/api/v1/cases/{id}/supplier-cars",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto input, wire::ParseCarRequest(body));
+                LT_TRY_ASSIGN(auto view, app::RequestSupplierCar(services.app, context.principal(),
+                                                                 id, input));
+                return CreatedResponse(wire::CarViewToJson(view),
+                                       "/api/v1/supplier-cars/" + std::to_string(view.car.id));
+              }});
 
   router.Add("GET", "/api/v1/cases/{id}/supplier-cars",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {

@@ -15,25 +15,24 @@ void RegisterTokenRoutes(ApiRouter& router, Services& services) {
                 for (const auto& token : tokens) items.push_back(wire::TokenToJson(token));
                 return JsonResponse(200, {{"items", items}});
               }});
-  router.Add(
-      "POST", "/api/v1/tokens",
-      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-         LT_TRY_ASSIGN(auto body, JsonBody(context));
-         FieldErrors errors;
-         wire::ObjectReader reader(body, errors);
-         const std::string name = reader.RequiredString("name");
-         const auto user_id = reader.Integer("user_id", 1, INT64_MAX);
-         reader.RejectUnknown();
-         if (!errors.empty()) return errors.ToError();
-         LT_TRY_ASSIGN(auto created,
-                       services.authenticator.CreateToken(context.principal(), user_id, name));
-         json out = wire::TokenToJson(created.token);
-         out["token"] = created.secret;
-         HttpResponse response = JsonResponse(201, out);
-         response.WithHeader("Location", "/api/v1/tokens/" + std::to_string(created.token.id));
-         response.WithHeader("Cache-Control", "no-store");
-         return response;
-       }});
+  router.Add("POST", "/api/v1/tokens",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                FieldErrors errors;
+                wire::ObjectReader reader(body, errors);
+                const std::string name = reader.RequiredString("name");
+                const auto user_id = reader.Integer("user_id", 1, INT64_MAX);
+                reader.RejectUnknown();
+                if (!errors.empty()) return errors.ToError();
+                LT_TRY_ASSIGN(auto created, services.authenticator.CreateToken(context.principal(),
+                                                                               user_id, name));
+                json out = wire::TokenToJson(created.token);
+                out["token"] = created.secret;
+                HttpResponse response =
+                    CreatedResponse(out, "/api/v1/tokens/" + std::to_string(created.token.id));
+                response.WithHeader("Cache-Control", "no-store");
+                return response;
+              }});
   router.Add("DELETE", "/api/v1/tokens/{id}",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
