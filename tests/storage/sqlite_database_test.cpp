@@ -152,9 +152,12 @@ TEST(SqliteDatabase, TheWalStartsOverUnderSteadyReadsAndWrites) {
   stop = true;
   reader.join();
   EXPECT_GT(database.stats().wal_restarts, 0u);
-  // 8,000 rows of 3 KB are 24 MB; without restarts the WAL holds them all.
+  // Without restarts this WAL grows past 130 MB (8,000 rows of 3 KB with
+  // their index pages, rewritten commit after commit). With them it stays a
+  // fraction of that; how small depends on how busy the machine is when a
+  // restart waits for the reader, so the bound leaves room.
   const auto wal_bytes = std::filesystem::file_size(options.path + "-wal");
-  EXPECT_LT(wal_bytes, 12u * 1024 * 1024) << wal_bytes;
+  EXPECT_LT(wal_bytes, 48u * 1024 * 1024) << wal_bytes;
 }
 
 }  // namespace
