@@ -7,6 +7,7 @@
 #include "app/authorization.hpp"
 #include "app/field_rules.hpp"
 #include "app/sla_clocks.hpp"
+#include "app/sla_recompute.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/calendar_store.hpp"
 
@@ -186,6 +187,7 @@ Result<sla::CalendarDefinition> UpdateCalendar(AppContext& context,
     changes.Record("name", before.name, after.name);
     changes.Record("time_zone", before.time_zone, after.time_zone);
     changes.Record("week", WeekText(before), WeekText(after));
+    LT_TRY(ScheduleSlaRecompute(connection, RecomputeScope::kCalendar, id, now));
     return Audit(connection, after, "update", principal, now, std::move(changes));
   }));
   return after;
@@ -218,6 +220,7 @@ Result<sla::CalendarDefinition> ImportCalendarYear(AppContext& context,
     ChangeList changes;
     changes.Record("year", std::nullopt, std::to_string(year));
     changes.Record("days", std::nullopt, std::to_string(days.size()));
+    LT_TRY(ScheduleSlaRecompute(connection, RecomputeScope::kCalendar, id, now));
     return Audit(connection, after, "import_year", principal, now, std::move(changes));
   }));
   return after;

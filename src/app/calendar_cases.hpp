@@ -6,8 +6,9 @@
 // with a calendar has its cases' deadlines counted in it; the others use the
 // shipped calendar. Every change is audited ("business_calendar", id).
 //
-// A calendar edit applies to each case's clocks from that case's next change
-// on; deadlines already computed stay until then.
+// An edit recomputes the clocks of the open cases counting in the calendar,
+// in the background (app::RecomputeSlaBatch); clocks that stopped keep their
+// verdict.
 
 #include <memory>
 #include <optional>

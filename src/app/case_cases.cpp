@@ -214,9 +214,11 @@ Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& pr
     updated.updated_at = now;
     LT_TRY(storage::CaseStore(connection).Update(updated, before.version));
     ++updated.version;
-    // Policies choose targets by these fields; other changes leave the clocks be.
+    // Policies choose targets by these fields and the department's calendar
+    // counts the deadlines; other changes leave the clocks be.
     if (updated.type != before.type || updated.urgency != before.urgency ||
-        updated.origin_class != before.origin_class || updated.category_id != before.category_id) {
+        updated.origin_class != before.origin_class || updated.category_id != before.category_id ||
+        updated.department_id != before.department_id) {
       LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
       LT_TRY_ASSIGN(const ClockRefresh clocks,
                     RefreshSlaClocks(connection, *workflow, updated, now));

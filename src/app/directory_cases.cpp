@@ -4,6 +4,7 @@
 #include "app/authorization.hpp"
 #include "app/field_rules.hpp"
 #include "app/references.hpp"
+#include "app/sla_recompute.hpp"
 #include "base/crypto.hpp"
 #include "domain/contact.hpp"
 #include "i18n/i18n.hpp"
@@ -146,6 +147,9 @@ Result<domain::Department> UpdateDepartment(AppContext& context, const domain::P
     auto written = directory.UpdateDepartment(updated);
     if (!written.ok())
       return ConflictAs(std::move(written).error(), "error.code_taken", "code", updated.code);
+    if (updated.calendar_id != before->calendar_id) {
+      LT_TRY(ScheduleSlaRecompute(connection, RecomputeScope::kDepartment, id, now));
+    }
     return storage::AuditStore(connection)
         .Append(MakeEvent("department", id, "update", principal.user_id, now, changes.Take()));
   }));

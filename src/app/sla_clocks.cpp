@@ -50,6 +50,22 @@ Result<sla::CaseHistory> LoadHistory(storage::Connection& connection,
   return history;
 }
 
+// A clock that stopped keeps the deadline it stopped against: a calendar or
+// policy edited later does not turn a reply made on time into a late one, or
+// the other way round. A clock started again (a new start event) is counted
+// afresh.
+void KeepStoppedVerdict(const sla::SlaClock& previous, sla::SlaClock& clock) {
+  if (!previous.met_at || previous.met_at != clock.met_at ||
+      previous.started_at != clock.started_at) {
+    return;
+  }
+  clock.due_at = previous.due_at;
+  clock.original_due_at = previous.original_due_at;
+  clock.paused_ms = previous.paused_ms;
+  clock.state = previous.state;
+  clock.warn_at = previous.warn_at;
+}
+
 }  // namespace
 
 Result<const sla::BusinessCalendar*> ShippedBusinessCalendar() {
@@ -91,9 +107,10 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
   for (const auto& target : refresh.targets) {
     const storage::StoredClock* previous = previous_of(target.code);
     const auto moved = previous ? previous->moved : std::nullopt;
-    LT_TRY_ASSIGN(const auto clock, sla::EvaluateClock(target, history, *calendar, now, moved));
+    LT_TRY_ASSIGN(auto clock, sla::EvaluateClock(target, history, *calendar, now, moved));
     if (!clock) continue;
     kept.push_back(target.code);
+    if (previous) KeepStoppedVerdict(previous->clock, *clock);
     if (!clock->met_at) {  // overdue clocks sort first in the queue
       refresh.earliest_due = std::min(refresh.earliest_due.value_or(clock->due_at), clock->due_at);
     }
@@ -102,12 +119,20 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
     // A deadline long past when the clock is first computed (imported
     // history) alerts nobody: nobody can act on it any more.
     if (!previous && clock->due_at < now - kStaleAlertMs) next_alert.reset();
+    // Most changes to a case move one clock or none: the others are not
+    // written again, which keeps a workflow step's transaction short.
+    if (previous && previous->clock == *clock && previous->next_alert_at == next_alert) continue;
     LT_TRY(clocks.Save(a_case.id, *clock, next_alert, now));
   }
-  if (!stored.empty()) {
+  const bool dropped = std::any_of(stored.begin(), stored.end(), [&](const auto& clock) {
+    return std::find(kept.begin(), kept.end(), clock.clock.target) == kept.end();
+  });
+  if (dropped) {
     LT_TRY(clocks.RemoveOthers(a_case.id, kept));
   }
-  LT_TRY(storage::CaseStore(connection).SetSlaDueAt(a_case.id, refresh.earliest_due));
+  if (record == CaseRecord::kNew || a_case.sla_due_at != refresh.earliest_due) {
+    LT_TRY(storage::CaseStore(connection).SetSlaDueAt(a_case.id, refresh.earliest_due));
+  }
   return refresh;
 }
 

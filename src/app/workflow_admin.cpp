@@ -3,6 +3,7 @@
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/references.hpp"
+#include "app/sla_recompute.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/sla_store.hpp"
 #include "storage/workflow_store.hpp"
@@ -102,6 +103,7 @@ Result<std::vector<sla::SlaPolicy>> ReplaceSlaPolicies(
     auto policy_code = [](const sla::SlaPolicy& policy) { return policy.code; };
     ChangeList changes;
     changes.Record("policies", CodesOf(*before, policy_code), CodesOf(policies, policy_code));
+    LT_TRY(ScheduleSlaRecompute(connection, RecomputeScope::kAllOpenCases, 0, now));
     return storage::AuditStore(connection)
         .Append(MakeEvent("sla_policies", 0, "replace", principal.user_id, now, changes.Take()));
   }));

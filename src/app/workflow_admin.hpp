@@ -25,8 +25,9 @@ Result<domain::Workflow> ReplaceWorkflow(AppContext& context, const domain::Prin
 Result<std::vector<sla::SlaPolicy>> GetSlaPolicies(AppContext& context,
                                                    const domain::Principal& principal);
 
-// Replaces every SLA policy. Clocks already running keep their deadlines
-// until their case next changes. Errors: kForbidden, kInvalidArgument
+// Replaces every SLA policy, and schedules the recomputation of every open
+// case's clocks (app::RecomputeSlaBatch); clocks that stopped keep their
+// verdict. Errors: kForbidden, kInvalidArgument
 // (sla::ValidateSlaPolicies, unknown users and categories).
 Result<std::vector<sla::SlaPolicy>> ReplaceSlaPolicies(AppContext& context,
                                                        const domain::Principal& principal,

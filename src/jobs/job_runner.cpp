@@ -93,7 +93,9 @@ Result<int> JobRunner::RunDue() {
     for (const auto& job : claimed) {
       if (RunOne(job)) ++completed;
     }
-    if (static_cast<int>(claimed.size()) < options_.batch) break;
+    // Jobs the runs scheduled for now (the next batch of a walk) run in
+    // this pass too.
+    if (claimed.empty()) break;
   }
   for (const auto& source : sources_) {
     LT_TRY_ASSIGN(const int handled, source->RunDue(clock_.NowMs()));

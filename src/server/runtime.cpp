@@ -1,7 +1,9 @@
 #include "server/runtime.hpp"
 
+#include "app/sla_recompute.hpp"
 #include "jobs/housekeeping.hpp"
 #include "jobs/sla_alert_sweep.hpp"
+#include "jobs/sla_recompute_job.hpp"
 #include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -54,6 +56,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
       std::make_unique<jobs::JobRunner>(*runtime->database, runtime->clock, job_options);
   runtime->job_runner->Register(std::string(jobs::kHousekeepingKind),
                                 std::make_unique<jobs::HousekeepingJob>());
+  runtime->job_runner->Register(std::string(app::kSlaRecomputeKind),
+                                std::make_unique<jobs::SlaRecomputeJob>());
   runtime->job_runner->AddSource(std::make_unique<jobs::SlaAlertSweep>(*runtime->database));
   return runtime;
 }

@@ -54,6 +54,8 @@ struct SlaClock {
   ClockState state = ClockState::kRunning;
   std::optional<TimestampMs> met_at;   // when the stop event came (late or not)
   std::optional<TimestampMs> warn_at;  // when the warning is due, for clocks not stopped or paused
+
+  bool operator==(const SlaClock&) const = default;
 };
 
 // The clock of `target` at `now`, or nullopt while its start event has not

@@ -187,6 +187,23 @@ Result<std::vector<Case>> CaseStore::ListSimilar(std::optional<domain::Id> categ
   return cases;
 }
 
+Result<std::vector<Case>> CaseStore::ListOpen(const OpenCaseFilter& filter) {
+  SqlParams params;
+  std::string sql = "SELECT " + std::string(kColumns) + " FROM cases WHERE id > " +
+                    Param(params, filter.after_id);
+  for (const auto& state : filter.settled_states) sql += " AND status <> " + Param(params, state);
+  if (filter.department_id) sql += " AND department_id = " + Param(params, *filter.department_id);
+  if (filter.calendar_id) {
+    sql += " AND department_id IN (SELECT id FROM departments WHERE calendar_id = " +
+           Param(params, *filter.calendar_id) + ")";
+  }
+  sql += " ORDER BY id LIMIT " + Param(params, std::int64_t{filter.limit});
+  std::vector<Case> cases;
+  LT_TRY(
+      connection_.Query(sql, params, [&](const Row& row) { cases.push_back(CaseFromRow(row)); }));
+  return cases;
+}
+
 Result<std::vector<Case>> CaseStore::List(const CaseFilter& filter,
                                           const domain::CaseScope& scope) {
   SqlParams params;

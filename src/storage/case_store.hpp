@@ -37,6 +37,15 @@ struct CaseFilter {
   int limit = 50;
 };
 
+// Open cases in id order, for walking them all in batches (see ListOpen).
+struct OpenCaseFilter {
+  std::vector<std::string> settled_states;  // workflow states whose cases are not open
+  domain::Id after_id = 0;                  // cases with a greater id
+  std::optional<domain::Id> department_id;  // only this department's cases
+  std::optional<domain::Id> calendar_id;    // only cases of departments counting in it
+  int limit = 100;
+};
+
 // The value a case sorts by under `field` (what a cursor records).
 std::int64_t SortValueOf(const domain::Case& a_case, CaseSortField field);
 
@@ -64,6 +73,9 @@ class CaseStore {
   Result<std::vector<domain::Case>> ListSimilar(std::optional<domain::Id> category_id,
                                                 const std::string& product, TimestampMs since,
                                                 domain::Id exclude_id, int limit);
+  // Up to filter.limit open cases (status not settled) after filter.after_id,
+  // in id order.
+  Result<std::vector<domain::Case>> ListOpen(const OpenCaseFilter& filter);
   // Up to filter.limit + 1 cases, so the caller can tell whether more follow.
   Result<std::vector<domain::Case>> List(const CaseFilter& filter, const domain::CaseScope& scope);
 

@@ -7,8 +7,10 @@
 #include <atomic>
 #include <thread>
 
+#include "app/sla_recompute.hpp"
 #include "base/time_format.hpp"
 #include "jobs/sla_alert_sweep.hpp"
+#include "jobs/sla_recompute_job.hpp"
 #include "storage/sla_store.hpp"
 #include "support/api_harness.hpp"
 
@@ -63,12 +65,15 @@ class WorkflowApiTest : public ::testing::Test {
     return nullptr;
   }
 
-  std::unique_ptr<jobs::JobRunner> NewRunner(const std::string& node) {
+  // A job runner with the SLA jobs, recomputing `recompute_batch` cases a run.
+  std::unique_ptr<jobs::JobRunner> NewRunner(const std::string& node, int recompute_batch = 100) {
     jobs::JobRunnerOptions options;
     options.node = node;
     auto runner =
         std::make_unique<jobs::JobRunner>(*harness_.store.database, harness_.store.clock, options);
     runner->AddSource(std::make_unique<jobs::SlaAlertSweep>(*harness_.store.database));
+    runner->Register(std::string(app::kSlaRecomputeKind),
+                     std::make_unique<jobs::SlaRecomputeJob>(recompute_batch));
     return runner;
   }
 
@@ -402,7 +407,8 @@ TEST_F(WorkflowApiTest, AdminsAdjustTheWorkflowWithoutCode) {
   EXPECT_EQ(refused.body["errors"].size(), 2u) << refused.raw;
 }
 
-TEST_F(WorkflowApiTest, AdminsChangeSlaPoliciesAndNewCasesFollowThem) {
+TEST_F(WorkflowApiTest, AdminsChangeSlaPoliciesAndOpenCasesFollowThem) {
+  const std::string earlier = FileComplaint();
   auto policies = harness_.Call("GET", "/api/v1/admin/sla-policies", sales_);
   ASSERT_EQ(policies.status, 200);
   json edited = policies.body;
@@ -426,6 +432,10 @@ TEST_F(WorkflowApiTest, AdminsChangeSlaPoliciesAndNewCasesFollowThem) {
   const std::string path = FileComplaint();
   // 09:30 plus 4 working hours around the lunch break: 15:00.
   EXPECT_EQ(ClockOf(path, "first_contact")["due_at"], "2026-03-02T07:00:00.000Z");
+  // The case filed before the change follows it once the job recomputed it.
+  EXPECT_EQ(ClockOf(earlier, "first_contact")["due_at"], "2026-03-03T07:30:00.000Z");
+  ASSERT_TRUE(NewRunner("node")->RunDue().ok());
+  EXPECT_EQ(ClockOf(earlier, "first_contact")["due_at"], "2026-03-02T07:00:00.000Z");
   // At the breach the case moves to the escalation user.
   harness_.store.clock.Set(At("2026-03-02T15:30:00"));
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
@@ -582,6 +592,88 @@ TEST_F(WorkflowApiTest, ADepartmentsOwnCalendarCountsItsDeadlines) {
   ASSERT_EQ(patched.status, 200) << patched.raw;
   EXPECT_EQ(patched.body["week"]["sat"], "");
   EXPECT_EQ(harness_.Call("GET", "/api/v1/admin/calendars", sales_).body["items"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace lt
+
+namespace lt {
+namespace {
+
+TEST_F(WorkflowApiTest, EditingACalendarRecomputesOpenCasesButNotStoppedClocks) {
+  const std::string admin = harness_.AdminToken();
+  json service = {{"code", "SERVICE"},
+                  {"name", "售后服务中心（周一至周六）"},
+                  {"week",
+                   {{"mon", "09:00-18:00"},
+                    {"tue", "09:00-18:00"},
+                    {"wed", "09:00-18:00"},
+                    {"thu", "09:00-18:00"},
+                    {"fri", "09:00-18:00"},
+                    {"sat", "09:00-18:00"}}},
+                  {"adjusted_day", "09:00-18:00"}};
+  auto created = harness_.CallJson("POST", "/api/v1/admin/calendars", admin, service);
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string calendar_path = "/api/v1/admin/calendars/" + created.body["id"].dump();
+  const std::string department_path = "/api/v1/departments/" + std::to_string(sales_department_.id);
+  ASSERT_EQ(
+      harness_.CallJson("PATCH", department_path, admin, {{"calendar_id", created.body["id"]}})
+          .status,
+      200);
+  auto runner = NewRunner("node", 1);  // one case a run: the walk continues run after run
+  ASSERT_TRUE(runner->RunDue().ok());
+
+  // Saturday 2026-03-07 10:00: 8 working hours on Saturday, 4 on Monday.
+  harness_.store.clock.Set(At("2026-03-07T10:00:00"));
+  const std::string open = FileComplaint();
+  const std::string contacted = FileComplaint();
+  const std::string also_open = FileComplaint();
+  harness_.store.clock.Set(At("2026-03-07T11:00:00"));
+  ASSERT_EQ(Step(contacted, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
+  for (const auto& path : {open, contacted, also_open}) {
+    EXPECT_EQ(ClockOf(path, "first_contact")["due_at"], "2026-03-09T05:00:00.000Z");
+  }
+
+  // The centre closes on Monday 9 March: the open cases' deadlines move to
+  // Tuesday; the contact made in time keeps the deadline it was met against.
+  auto imported =
+      harness_.Call("PUT", calendar_path + "/years/2026", admin,
+                    R"({"days":[{"name":"中心年检","date":"2026-03-09","isOffDay":true}]})");
+  ASSERT_EQ(imported.status, 200) << imported.raw;
+  auto ran = runner->RunDue();
+  ASSERT_TRUE(ran.ok());
+  EXPECT_GE(ran.value(), 3);  // one run per open case, and the one that finds none left
+  EXPECT_EQ(ClockOf(open, "first_contact")["due_at"], "2026-03-10T05:00:00.000Z");
+  EXPECT_EQ(ClockOf(also_open, "first_contact")["due_at"], "2026-03-10T05:00:00.000Z");
+  auto met = ClockOf(contacted, "first_contact");
+  EXPECT_EQ(met["due_at"], "2026-03-09T05:00:00.000Z");
+  EXPECT_EQ(met["state"], "met");
+  auto listed = harness_.Call("GET", "/api/v1/cases?sort=sla_due_at", admin);
+  ASSERT_EQ(listed.status, 200) << listed.raw;
+  EXPECT_EQ(listed.body["items"][0]["sla_due_at"], "2026-03-10T05:00:00.000Z");
+
+  // Back on the shipped calendar (Monday to Friday with a lunch break), from
+  // Monday 08:30: 7.5 hours on Monday, 4.5 on Tuesday.
+  ASSERT_EQ(harness_.CallJson("PATCH", department_path, admin, {{"calendar_id", nullptr}}).status,
+            200);
+  ASSERT_TRUE(runner->RunDue().ok());
+  EXPECT_EQ(ClockOf(open, "first_contact")["due_at"], "2026-03-10T06:30:00.000Z");
+  EXPECT_EQ(ClockOf(contacted, "first_contact")["due_at"], "2026-03-09T05:00:00.000Z");
+}
+
+TEST(SlaRecomputePayload, RoundTripsAndRefusesWhatItDidNotWrite) {
+  const app::SlaRecompute run{app::RecomputeScope::kCalendar, 3, 120, 1764000000000};
+  const std::string payload = app::EncodeSlaRecompute(run);
+  EXPECT_EQ(payload, "calendar 3 120 1764000000000");
+  const auto parsed = app::ParseSlaRecompute(payload);
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->scope, app::RecomputeScope::kCalendar);
+  EXPECT_EQ(parsed->scope_id, 3);
+  EXPECT_EQ(parsed->after_case_id, 120);
+  EXPECT_EQ(parsed->ordered_at, 1764000000000);
+  for (const char* bad : {"", "calendar 3 120", "planet 3 120 1", "all 0 0 1 extra", "all x 0 1"}) {
+    EXPECT_FALSE(app::ParseSlaRecompute(bad)) << bad;
+  }
 }
 
 }  // namespace
