@@ -5,7 +5,7 @@
 #
 #   bash bench/transition_bench.sh [--cases 1000000] [--seconds 10] [--reps 3] [--port 18433]
 #
-# Fills a fresh store with `lingting demo`, files 40,000 new complaints per rep
+# Fills a fresh store with `lingting demo --all-open` (every case open), files 40,000 new complaints per rep
 # through the API, then takes the first step of the procedure on each of them
 # once (contact_customer: received → understanding, with a note; the step
 # recorded, SLA clocks recomputed, audited, published), with wrk at 16
@@ -50,7 +50,7 @@ export LINGTING_TOKEN
 LINGTING_TOKEN=$("$bin" token create --db "$db" --user bench@lingting.bench 2> /dev/null)
 
 echo "== filling the store to $cases cases" >&2
-"$bin" demo --db "$db" --cases "$cases" --threads 8 > /dev/null
+"$bin" demo --db "$db" --cases "$cases" --threads 8 --all-open > /dev/null
 
 LINGTING_LOG_LEVEL=warn LINGTING_STORE_ATTACHMENTS_DIR=$work/attachments \
   "$bin" serve --db "$db" --listen "127.0.0.1:$port" > "$work/server.out" 2>&1 &

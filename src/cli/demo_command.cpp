@@ -34,6 +34,8 @@ void RegisterDemoCommand(CLI::App& app, const AddGlobals& add_globals, GlobalFla
       ->check(CLI::Range(1, 10000000));
   command->add_option("--seed", demo->seed, "random seed (the same seed gives the same data)");
   command->add_option("--threads", demo->threads, "concurrent writers")->check(CLI::Range(1, 64));
+  command->add_flag("--all-open", demo->all_open,
+                    "leave every case open (none resolved or closed), for benchmarks");
   command->callback([&flags, &run, demo] { run = [&flags, demo] { return Demo(flags, *demo); }; });
 }
 

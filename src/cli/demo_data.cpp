@@ -202,7 +202,7 @@ Result<DemoOrg> EnsureOrganization(app::AppContext& context, const DemoOptions& 
 }
 
 app::CreateCaseInput MakeCase(std::mt19937_64& random, const DemoOrg& org, TimestampMs now,
-                              int customer_pool) {
+                              int customer_pool, bool all_open) {
   auto pick = [&](std::size_t size) { return static_cast<std::size_t>(random() % size); };
   auto chance = [&](int percent) { return static_cast<int>(random() % 100) < percent; };
   app::CreateCaseInput input;
@@ -264,7 +264,7 @@ app::CreateCaseInput MakeCase(std::mt19937_64& random, const DemoOrg& org, Times
   const TimestampMs day_ms = 24LL * 3600 * 1000;
   if (age_ms < 2 * day_ms) {
     input.status = "received";
-  } else if (age_ms < 45 * day_ms || chance(8)) {
+  } else if (age_ms < 45 * day_ms || chance(8) || all_open) {
     input.status = path[std::min(static_cast<std::size_t>(age_ms / (5 * day_ms)), path.size() - 1)];
   } else {
     input.status = chance(85) ? "closed" : "resolved";
@@ -325,8 +325,9 @@ Result<DemoSummary> GenerateDemoData(app::AppContext& context, const DemoOptions
     const domain::Principal system = domain::Principal::System();
     for (int index = next++; index < options.cases; index = next++) {
       std::mt19937_64 random(options.seed + static_cast<std::uint64_t>(index) * 104729);
-      auto created =
-          app::CreateCase(context, system, MakeCase(random, org, now, customer_pool), std::nullopt);
+      auto created = app::CreateCase(context, system,
+                                     MakeCase(random, org, now, customer_pool, options.all_open),
+                                     std::nullopt);
       if (!created.ok()) {
         std::lock_guard lock(error_mutex);
         if (!first_error) first_error = created.error();

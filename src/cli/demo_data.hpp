@@ -11,7 +11,8 @@ namespace lt::cli {
 struct DemoOptions {
   int cases = 300;
   std::uint64_t seed = 20261125;
-  int threads = 8;                         // concurrent writers, so group commit can batch
+  int threads = 8;        // concurrent writers, so group commit can batch
+  bool all_open = false;  // no case resolved or closed (benchmarks at N open cases)
   std::string password = "lingting-demo";  // for the demo users
   std::function<void(std::size_t done)> progress;
 };

@@ -255,5 +255,17 @@ TEST_F(CliTest, BacksUpAConsistentCopyAndGeneratesDemoData) {
   EXPECT_EQ(Run({"backup", "--to", "copy.db"}).exit_code, 65);
 }
 
+TEST_F(CliTest, DemoDataForBenchmarksLeavesEveryCaseOpen) {
+  ASSERT_EQ(Run({"demo", "--cases", "200", "--seed", "7", "--all-open"}).exit_code, 0);
+  auto exported = Run({"export", "cases"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_EQ(std::count(exported.out.begin(), exported.out.end(), '\n'), 200);
+  EXPECT_EQ(exported.out.find(R"("status":"closed")"), std::string::npos);
+  EXPECT_EQ(exported.out.find(R"("status":"resolved")"), std::string::npos);
+  // Without the flag, most cases older than 45 days are settled.
+  ASSERT_EQ(Run({"demo", "--cases", "200", "--seed", "7"}).exit_code, 0);
+  EXPECT_NE(Run({"export", "cases"}).out.find(R"("status":"closed")"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace lt
