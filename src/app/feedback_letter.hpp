@@ -1,10 +1,10 @@
 #pragma once
 
 // The customer feedback letter (客户品质/环境抱怨回馈): the formal reply sent
-// with the send_reply step, written from the catalog's letter template in
-// the customer's language: greeting, what the case was about, the cause and
-// the countermeasures (when the investigation found them), the reply in the
-// replier's words, and the closing.
+// with the send_reply step, written from the letter template of its kind in
+// the customer's language (app/letter_templates.hpp): what the case was
+// about, the cause and the countermeasures (when the investigation found
+// them), the reply in the replier's words.
 
 #include <optional>
 #include <string>
@@ -12,12 +12,21 @@
 
 #include "domain/entities.hpp"
 #include "domain/procedure.hpp"
+#include "i18n/i18n.hpp"
+#include "storage/connection.hpp"
 
 namespace lt::app {
 
-std::string RenderFeedbackLetter(const domain::Customer& customer, const domain::Case& a_case,
-                                 const std::optional<domain::QualityReport>& report,
-                                 const std::vector<domain::Action>& actions,
-                                 const std::string& reply);
+// The language the customer's letters are written in (the default when the
+// customer has none Lingting knows).
+i18n::Locale LetterLanguageOf(const domain::Customer& customer);
+
+// Writes the letter for the case. Call inside the step's transaction.
+Result<std::string> WriteFeedbackLetter(storage::Connection& connection,
+                                        const domain::Customer& customer,
+                                        const domain::Case& a_case,
+                                        const std::optional<domain::QualityReport>& report,
+                                        const std::vector<domain::Action>& actions,
+                                        const std::string& reply);
 
 }  // namespace lt::app

@@ -299,8 +299,9 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
                     storage::CustomerStore(connection).Find(updated.customer_id));
       LT_TRY_ASSIGN(const auto report, procedure.FindReport(case_id));
       LT_TRY_ASSIGN(const auto actions, procedure.ListActions(case_id));
-      const std::string letter = RenderFeedbackLetter(customer.value_or(domain::Customer{}),
-                                                      updated, report, actions, texts.reply);
+      LT_TRY_ASSIGN(const std::string letter,
+                    WriteFeedbackLetter(connection, customer.value_or(domain::Customer{}), updated,
+                                        report, actions, texts.reply));
       LT_TRY(AddOutboundMessage(connection, updated, principal, letter, now));
     }
 

@@ -42,6 +42,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterReportRoutes(router_, services_);
   RegisterCalendarRoutes(router_, services_);
   RegisterSupplierCarRoutes(router_, services_);
+  RegisterLetterTemplateRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

@@ -322,18 +322,46 @@ constexpr std::array kCatalog = {
     CatalogEntry{"word.urgency.urgent", "紧急", "urgent"},
     CatalogEntry{"word.customer_decision.accepted", "接受", "accepted"},
     CatalogEntry{"word.customer_decision.rejected", "不接受", "rejected"},
-    CatalogEntry{"letter.greeting", "尊敬的{customer}：", "Dear {customer},"},
-    CatalogEntry{"letter.intro",
-                 "感谢您就“{subject}”（案件编号 "
-                 "{number}）向我们反映问题。我们已完成调查，现将结果回复如下。",
-                 "Thank you for telling us about \"{subject}\" (case {number}). We have "
-                 "completed our investigation; here is our answer."},
-    CatalogEntry{"letter.cause", "原因：{cause}", "Cause: {cause}"},
-    CatalogEntry{"letter.countermeasures", "改善对策：\n{countermeasures}",
-                 "What we are changing:\n{countermeasures}"},
-    CatalogEntry{"letter.closing", "如有任何疑问，请随时与我们联系。我们会持续跟进，直至您满意。",
+    CatalogEntry{"letter.template.quality",
+                 "尊敬的{customer}：\n\n"
+                 "感谢您就“{subject}”（案件编号 {number}）向我们反映问题。我们已完成调查，"
+                 "现将结果回复如下。\n\n"
+                 "原因：{cause}\n\n"
+                 "改善对策：\n{countermeasures}\n\n"
+                 "{reply}\n\n"
+                 "如有任何疑问，请随时与我们联系。我们会持续跟进，直至您满意。",
+                 "Dear {customer},\n\n"
+                 "Thank you for telling us about \"{subject}\" (case {number}). We have completed "
+                 "our investigation; here is our answer.\n\n"
+                 "Cause: {cause}\n\n"
+                 "What we are changing:\n{countermeasures}\n\n"
+                 "{reply}\n\n"
                  "If you have any question, please contact us at any time. We will follow up "
                  "until you are satisfied."},
+    CatalogEntry{"letter.template.environmental",
+                 "尊敬的{customer}：\n\n"
+                 "感谢您就“{subject}”（案件编号 {number}）向我们反映的环境问题。我们已完成调查与"
+                 "处理，现将结果回复如下。\n\n"
+                 "原因：{cause}\n\n"
+                 "改善措施：\n{countermeasures}\n\n"
+                 "{reply}\n\n"
+                 "如有任何疑问，请随时与我们联系。感谢您对我们环境保护工作的监督。",
+                 "Dear {customer},\n\n"
+                 "Thank you for telling us about the environmental concern \"{subject}\" (case "
+                 "{number}). We have investigated and acted on it; here is our answer.\n\n"
+                 "Cause: {cause}\n\n"
+                 "What we are changing:\n{countermeasures}\n\n"
+                 "{reply}\n\n"
+                 "If you have any question, please contact us at any time. Thank you for holding "
+                 "us to account for our environment."},
+    CatalogEntry{"validation.letter_placeholder",
+                 "未知的占位符或未闭合的花括号：{placeholder}（可用：{customer}、{number}、"
+                 "{subject}、{cause}、{countermeasures}、{reply}；花括号本身请写作 {{ 或 }}）",
+                 "unknown placeholder or unclosed brace: {placeholder} (available: {customer}, "
+                 "{number}, {subject}, {cause}, {countermeasures}, {reply}; write {{ or }} for a "
+                 "brace itself)"},
+    CatalogEntry{"validation.letter_needs_reply", "模板必须包含 {reply}（回复人填写的答复）",
+                 "the template must contain {reply} (the replier's own answer)"},
     CatalogEntry{"ledger.title", "市场品质异常管理表", "Quality abnormality ledger"},
     CatalogEntry{"ledger.column.number", "案件编号", "Case number"},
     CatalogEntry{"ledger.column.received_at", "受理时间", "Received"},

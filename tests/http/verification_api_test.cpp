@@ -264,6 +264,69 @@ TEST_F(VerificationApiTest, TheReplyGoesOutAsAFeedbackLetterInTheCustomersLangua
   EXPECT_EQ(bad.body["errors"][0]["field"], "customer.language");
 }
 
+TEST_F(VerificationApiTest, AdminsWriteTheLetterTemplateAndTheReplyUsesIt) {
+  const std::string admin = harness_.AdminToken();
+  auto listed = harness_.Call("GET", "/api/v1/admin/letter-templates", sales_);
+  ASSERT_EQ(listed.status, 200) << listed.raw;
+  ASSERT_EQ(listed.body["items"].size(), 4u);  // quality and environmental, in zh-CN and en
+  EXPECT_EQ(listed.body["items"][0]["kind"], "quality");
+  EXPECT_EQ(listed.body["items"][0]["language"], "zh-CN");
+  EXPECT_EQ(listed.body["items"][0]["customised"], false);
+  EXPECT_NE(listed.body["items"][0]["body"].get<std::string>().find("{reply}"), std::string::npos);
+
+  const std::string path = "/api/v1/admin/letter-templates/quality/zh-CN";
+  const json mine = {{"body",
+                      "{customer}您好：\n\n您反映的“{subject}”（{number}）已有结论。\n\n"
+                      "问题原因：{cause}\n\n{reply}\n\n{{客服中心}} 敬上"}};
+  EXPECT_EQ(harness_.CallJson("PUT", path, sales_, mine).status, 403);
+  auto unknown = harness_.CallJson("PUT", path, admin, {{"body", "{客户} {reply}"}});
+  ASSERT_EQ(unknown.status, 422);
+  EXPECT_EQ(unknown.body["errors"][0]["field"], "body");
+  EXPECT_NE(unknown.body["errors"][0]["message"].get<std::string>().find("{客户}"),
+            std::string::npos)
+      << unknown.raw;
+  EXPECT_EQ(harness_.CallJson("PUT", path, admin, {{"body", "尊敬的{customer}"}}).status, 422);
+  EXPECT_EQ(harness_.CallJson("PUT", path, admin, {{"text", "{reply}"}}).status, 422);
+  EXPECT_EQ(
+      harness_.CallJson("PUT", "/api/v1/admin/letter-templates/quality/fr", admin, mine).status,
+      404);
+  EXPECT_EQ(
+      harness_.CallJson("PUT", "/api/v1/admin/letter-templates/invoice/en", admin, mine).status,
+      404);
+  auto saved = harness_.CallJson("PUT", path, admin, mine);
+  ASSERT_EQ(saved.status, 200) << saved.raw;
+  EXPECT_EQ(saved.body["customised"], true);
+  EXPECT_FALSE(saved.body["updated_at"].is_null());
+
+  const std::string case_path = File("IH-3000 电饭煲", coating_);
+  WalkToApproval(case_path);
+  Step(case_path, sales_, {{"to", "following_up"}, {"reply", "我们将为您免费更换内胆。"}});
+  const std::string letter =
+      harness_.Call("GET", case_path + "/interactions", sales_).body["items"].back()["body"];
+  EXPECT_EQ(letter.rfind("钱伟您好：\n\n您反映的“", 0), 0u) << letter;
+  EXPECT_NE(letter.find("问题原因：喷涂温度偏低\n\n我们将为您免费更换内胆。"), std::string::npos)
+      << letter;
+  EXPECT_NE(letter.find("{客服中心} 敬上"), std::string::npos) << letter;
+  EXPECT_EQ(letter.find("改善对策"), std::string::npos) << letter;  // not in this template
+
+  // Every change is audited; resetting returns to the shipped template.
+  auto reset = harness_.Call("DELETE", path, admin);
+  ASSERT_EQ(reset.status, 200) << reset.raw;
+  EXPECT_EQ(reset.body["customised"], false);
+  EXPECT_EQ(reset.body["body"], listed.body["items"][0]["body"]);
+  EXPECT_EQ(harness_.Call("DELETE", path, sales_).status, 403);
+  std::vector<std::string> verbs;
+  ASSERT_TRUE(harness_.store.database
+                  ->Read([&](storage::Connection& connection) -> Status {
+                    return connection.Query(
+                        "SELECT action FROM case_events WHERE entity = 'letter_template' "
+                        "ORDER BY id",
+                        {}, [&](const storage::Row& row) { verbs.push_back(row.Text(0)); });
+                  })
+                  .ok());
+  EXPECT_EQ(verbs, (std::vector<std::string>{"update", "reset"}));
+}
+
 TEST_F(VerificationApiTest, TheListIsForStaffAndRefusesABadMonth) {
   EXPECT_EQ(harness_.Call("GET", "/api/v1/verifications?month=2026-4", qa_).status, 422);
   EXPECT_EQ(harness_.Call("GET", "/api/v1/verifications?since=2026-04", qa_).status, 422);

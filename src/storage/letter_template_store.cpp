@@ -1,0 +1,49 @@
+#include "storage/letter_template_store.hpp"
+
+namespace lt::storage {
+namespace {
+
+constexpr std::string_view kColumns = "kind, language, body, updated_at, updated_by";
+
+StoredLetterTemplate FromRow(const Row& row) {
+  return {row.Text(0), row.Text(1), row.Text(2), row.Int(3), row.OptionalInt(4)};
+}
+
+}  // namespace
+
+Result<std::vector<StoredLetterTemplate>> LetterTemplateStore::List() {
+  std::vector<StoredLetterTemplate> templates;
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kColumns) + " FROM letter_templates ORDER BY kind, language", {},
+      [&](const Row& row) { templates.push_back(FromRow(row)); }));
+  return templates;
+}
+
+Result<std::optional<StoredLetterTemplate>> LetterTemplateStore::Find(const std::string& kind,
+                                                                      const std::string& language) {
+  std::optional<StoredLetterTemplate> found;
+  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) +
+                               " FROM letter_templates WHERE kind = $1 AND language = $2",
+                           {kind, language}, [&](const Row& row) { found = FromRow(row); }));
+  return found;
+}
+
+Status LetterTemplateStore::Save(const StoredLetterTemplate& stored) {
+  LT_TRY(connection_.Execute(
+      "INSERT INTO letter_templates (kind, language, body, updated_at, updated_by) "
+      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (kind, language) DO UPDATE SET "
+      "body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+      {stored.kind, stored.language, stored.body, stored.updated_at,
+       OptionalValue(stored.updated_by)}));
+  return Ok();
+}
+
+Result<bool> LetterTemplateStore::Remove(const std::string& kind, const std::string& language) {
+  LT_TRY_ASSIGN(
+      const std::int64_t removed,
+      connection_.Execute("DELETE FROM letter_templates WHERE kind = $1 AND language = $2",
+                          {kind, language}));
+  return removed > 0;
+}
+
+}  // namespace lt::storage
