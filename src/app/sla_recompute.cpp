@@ -1,9 +1,9 @@
 #include "app/sla_recompute.hpp"
 
-#include <array>
 #include <sstream>
 
 #include "app/sla_clocks.hpp"
+#include "domain/enum_codes.hpp"
 #include "storage/case_store.hpp"
 #include "storage/job_store.hpp"
 #include "storage/workflow_store.hpp"
@@ -11,11 +11,11 @@
 namespace lt::app {
 namespace {
 
-constexpr std::array<std::pair<RecomputeScope, std::string_view>, 3> kScopeCodes{{
+constexpr domain::EnumCodes<RecomputeScope, 3> kScopeCodes{{{
     {RecomputeScope::kAllOpenCases, "all"},
     {RecomputeScope::kCalendar, "calendar"},
     {RecomputeScope::kDepartment, "department"},
-}};
+}}};
 
 Status Schedule(storage::Connection& connection, const SlaRecompute& run, TimestampMs now) {
   const std::string payload = EncodeSlaRecompute(run);
@@ -26,11 +26,7 @@ Status Schedule(storage::Connection& connection, const SlaRecompute& run, Timest
 }  // namespace
 
 std::string EncodeSlaRecompute(const SlaRecompute& run) {
-  std::string_view scope;
-  for (const auto& [value, code] : kScopeCodes) {
-    if (value == run.scope) scope = code;
-  }
-  return std::string(scope) + " " + std::to_string(run.scope_id) + " " +
+  return std::string(kScopeCodes.ToCode(run.scope)) + " " + std::to_string(run.scope_id) + " " +
          std::to_string(run.after_case_id) + " " + std::to_string(run.ordered_at);
 }
 
@@ -40,14 +36,10 @@ std::optional<SlaRecompute> ParseSlaRecompute(std::string_view payload) {
   SlaRecompute run;
   if (!(in >> scope >> run.scope_id >> run.after_case_id >> run.ordered_at)) return std::nullopt;
   std::string rest;
-  if (in >> rest) return std::nullopt;
-  for (const auto& [value, code] : kScopeCodes) {
-    if (code == scope) {
-      run.scope = value;
-      return run;
-    }
-  }
-  return std::nullopt;
+  const auto parsed = kScopeCodes.FromCode(scope);
+  if (in >> rest || !parsed) return std::nullopt;
+  run.scope = *parsed;
+  return run;
 }
 
 Status ScheduleSlaRecompute(storage::Connection& connection, RecomputeScope scope,

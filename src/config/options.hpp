@@ -47,9 +47,10 @@ struct AuthOptions {
 };
 
 struct JobsOptions {
-  bool enabled = true;              // run background jobs on this node
-  std::int64_t lease_seconds = 60;  // a node silent this long loses its jobs to others
-  std::int64_t poll_ms = 1000;      // longest sleep between looks at the jobs table
+  bool enabled = true;                     // run background jobs on this node
+  std::int64_t lease_seconds = 60;         // a node silent this long loses its jobs to others
+  std::int64_t poll_ms = 1000;             // longest sleep between looks at the jobs table
+  std::int64_t sla_recompute_batch = 100;  // open cases recomputed per job run
 };
 
 struct LogOptions {

@@ -127,6 +127,7 @@ std::map<std::string, Key> KeysOf(Options& o) {
       {"jobs.enabled", BoolKey(o.jobs.enabled)},
       {"jobs.lease_seconds", IntKey(o.jobs.lease_seconds, 1, 86400)},
       {"jobs.poll_ms", IntKey(o.jobs.poll_ms, 10, 60000)},
+      {"jobs.sla_recompute_batch", IntKey(o.jobs.sla_recompute_batch, 1, 100000)},
       {"log.format", ChoiceKey(o.log.format, {"plain", "json"})},
       {"log.level", ChoiceKey(o.log.level, {"trace", "debug", "info", "warn", "error", "off"})},
   };

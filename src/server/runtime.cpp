@@ -56,8 +56,9 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
       std::make_unique<jobs::JobRunner>(*runtime->database, runtime->clock, job_options);
   runtime->job_runner->Register(std::string(jobs::kHousekeepingKind),
                                 std::make_unique<jobs::HousekeepingJob>());
-  runtime->job_runner->Register(std::string(app::kSlaRecomputeKind),
-                                std::make_unique<jobs::SlaRecomputeJob>());
+  runtime->job_runner->Register(
+      std::string(app::kSlaRecomputeKind),
+      std::make_unique<jobs::SlaRecomputeJob>(static_cast<int>(options.jobs.sla_recompute_batch)));
   runtime->job_runner->AddSource(std::make_unique<jobs::SlaAlertSweep>(*runtime->database));
   return runtime;
 }

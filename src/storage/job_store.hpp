@@ -16,7 +16,7 @@ struct ClaimedJob {
   domain::Id id = 0;
   std::string kind;
   std::string key;      // unique per kind; names the job's effect (e.g. a Message-ID)
-  std::string payload;  // JSON
+  std::string payload;  // the run's arguments, in the kind's format (JSON unless it says otherwise)
   TimestampMs due_at = 0;
   int attempt = 0;  // 1 for the first run; with the node, identifies this claim
   int max_attempts = 0;

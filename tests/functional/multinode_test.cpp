@@ -34,10 +34,16 @@ class ThreeNodesTest : public ::testing::Test {
   void SetUp() override {
     if (!test::UsingPostgres()) GTEST_SKIP() << "several nodes need PostgreSQL";
     url_ = test::TestStoreUrl(directory_.path());
+    StartNodes({});
+  }
+
+  // Starts the three nodes, each with `extra_args`.
+  void StartNodes(const std::vector<std::string>& extra_args) {
     for (int node = 0; node < 3; ++node) {
       const auto home = directory_.path() / ("node" + std::to_string(node));
       std::filesystem::create_directories(home);
       std::vector<std::string> args = {"--db", url_};
+      args.insert(args.end(), extra_args.begin(), extra_args.end());
       if (node == 0) args.insert(args.end(), {"--demo", "--demo-cases", "20"});
       nodes_.push_back(std::make_unique<test::ServerProcess>(home, args));
       ASSERT_TRUE(nodes_.back()->running()) << "node " << node;
@@ -219,6 +225,126 @@ TEST_F(ThreeNodesTest, ABreachDueWhileANodeIsKilledIsGivenOnceByTheOthers) {
   EXPECT_EQ(breaches, 1);  // given, and by one node only, though two were sweeping
   ASSERT_TRUE(breached_at.has_value());
   EXPECT_GE(*breached_at, now - 3600 * 1000 + 6000);
+}
+
+// Nodes that lose a job quickly, on a store with a thousand open cases.
+class ThreeNodesWithShortLeasesTest : public ThreeNodesTest {
+ protected:
+  void SetUp() override {
+    if (!test::UsingPostgres()) GTEST_SKIP() << "several nodes need PostgreSQL";
+    url_ = test::TestStoreUrl(directory_.path());
+    auto demo = test::RunCommand(
+        {LINGTING_BINARY, "demo", "--db", url_, "--cases", "1000", "--all-open", "--threads", "4"},
+        directory_.path());
+    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+    std::ofstream(directory_.path() / "jobs.toml")
+        << "[jobs]\nlease_seconds = 8\npoll_ms = 100\nsla_recompute_batch = 600\n";
+    StartNodes({"--config", (directory_.path() / "jobs.toml").string()});
+  }
+};
+
+// Issue 3: a job claimed by a node that dies mid-way is finished by another,
+// and its effect is applied once. The job is the walk that recomputes every
+// open case's clocks after the SLA policies change: 600 cases a run, each
+// run one transaction that also schedules the next.
+TEST_F(ThreeNodesWithShortLeasesTest, AJobWhoseNodeDiesMidWayIsFinishedOnceByAnother) {
+  auto opened = test::OpenTestDatabase(directory_.path());
+  ASSERT_TRUE(opened.ok());
+  auto& database = *opened.value();
+  auto query_int = [&](const std::string& sql) {
+    std::int64_t value = -1;
+    EXPECT_TRUE(database
+                    .Read([&](storage::Connection& connection) -> Status {
+                      LT_TRY_ASSIGN(value, connection.QueryInt(sql));
+                      return Ok();
+                    })
+                    .ok());
+    return value;
+  };
+  const std::int64_t open_cases =
+      query_int("SELECT COUNT(*) FROM cases WHERE status NOT IN ('resolved', 'closed')");
+  ASSERT_GE(open_cases, 1000);
+
+  // First contact within 500 calendar hours from now on.
+  auto policies = test::HttpCall(nodes_[0]->port(), "GET", "/api/v1/admin/sla-policies", "",
+                                 session_.Headers());
+  ASSERT_EQ(policies.status, 200) << policies.body;
+  json edited = json::parse(policies.body);
+  for (auto& policy : edited["policies"]) {
+    for (auto& target : policy["targets"]) {
+      if (target["code"] == "first_contact") {
+        target["amount"] = 500;
+        target["unit"] = "calendar_hours";
+      }
+    }
+  }
+  ASSERT_EQ(test::HttpCall(nodes_[1]->port(), "PUT", "/api/v1/admin/sla-policies", edited.dump(),
+                           session_.Headers(true))
+                .status,
+            200);
+
+  // Kill whichever node claims the first run, while it runs.
+  std::string killed_node;
+  const auto deadline = std::chrono::steady_clock::now() + 20s;
+  while (killed_node.empty() && std::chrono::steady_clock::now() < deadline) {
+    std::optional<std::string> holder;
+    ASSERT_TRUE(database
+                    .Read([&](storage::Connection& connection) -> Status {
+                      return connection.Query(
+                          "SELECT locked_by FROM jobs WHERE kind = 'sla.recompute' AND "
+                          "key LIKE 'all 0 0 %' AND state = 'running'",
+                          {}, [&](const storage::Row& row) { holder = row.Text(0); });
+                    })
+                    .ok());
+    if (!holder) {
+      std::this_thread::sleep_for(5ms);
+      continue;
+    }
+    for (auto& node : nodes_) {
+      // Node names are host:pid:suffix.
+      if (node->running() &&
+          holder->find(":" + std::to_string(node->pid()) + ":") != std::string::npos) {
+        node->Kill();
+        killed_node = *holder;
+      }
+    }
+    ASSERT_FALSE(killed_node.empty()) << "held by " << *holder;
+  }
+  ASSERT_FALSE(killed_node.empty()) << "no node ran the job";
+
+  // The others take the run over once its lease has run out, and walk on.
+  const std::int64_t runs = open_cases / 600 + 1;
+  const auto finished = std::chrono::steady_clock::now() + 40s;
+  while (query_int("SELECT COUNT(*) FROM jobs WHERE kind = 'sla.recompute' AND state = 'done'") <
+             runs &&
+         std::chrono::steady_clock::now() < finished) {
+    std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_EQ(query_int("SELECT COUNT(*) FROM jobs WHERE kind = 'sla.recompute'"), runs);
+  EXPECT_EQ(query_int("SELECT COUNT(*) FROM jobs WHERE kind = 'sla.recompute' AND state = 'done'"),
+            runs);
+  std::string first_run;
+  ASSERT_TRUE(database
+                  .Read([&](storage::Connection& connection) -> Status {
+                    return connection.Query(
+                        "SELECT locked_by, attempts FROM jobs WHERE kind = 'sla.recompute' AND "
+                        "key LIKE 'all 0 0 %'",
+                        {}, [&](const storage::Row& row) {
+                          first_run = row.Text(0) + " attempt " + std::to_string(row.Int(1));
+                        });
+                  })
+                  .ok());
+  EXPECT_EQ(first_run.find(killed_node), std::string::npos) << first_run;
+  EXPECT_NE(first_run.find(" attempt 2"), std::string::npos) << first_run;
+  // Every open case's first-contact clock not yet met follows the new policy.
+  EXPECT_EQ(query_int("SELECT COUNT(*) FROM sla_clocks k JOIN cases c ON c.id = k.case_id "
+                      "WHERE k.target = 'first_contact' AND k.met_at IS NULL AND "
+                      "c.status NOT IN ('resolved', 'closed') AND "
+                      "k.due_at <> k.started_at + 1800000000 + k.paused_ms"),
+            0);
+  EXPECT_GE(query_int("SELECT COUNT(*) FROM sla_clocks WHERE target = 'first_contact' AND "
+                      "met_at IS NULL AND due_at = started_at + 1800000000 + paused_ms"),
+            open_cases / 2);
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ class ChildProcess {
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
   bool running() const { return ready_ && pid_ > 0; }
+  pid_t pid() const { return pid_; }
   // Stops it with SIGTERM and returns its exit status.
   int Stop();
   // Kills it with SIGKILL, as a crash or the OOM killer would.
@@ -57,6 +58,7 @@ class ServerProcess {
                 const std::vector<std::string>& extra_args = {});
   std::uint16_t port() const { return port_; }
   bool running() const { return child_.running(); }
+  pid_t pid() const { return child_.pid(); }
   int Stop() { return child_.Stop(); }
   void Kill() { child_.Kill(); }
   std::string Output() const { return child_.Output(); }
