@@ -212,7 +212,7 @@ Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& pr
     RecordCaseChanges(before, updated, changes);
     if (changes.empty()) return Ok();
     updated.updated_at = now;
-    LT_TRY(storage::CaseStore(connection).Update(updated, before.version));
+    LT_TRY(storage::CaseStore(connection).Update(updated, before));
     ++updated.version;
     // Policies choose targets by these fields and the department's calendar
     // counts the deadlines; other changes leave the clocks be.

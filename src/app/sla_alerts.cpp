@@ -54,7 +54,7 @@ Status Reassign(storage::Connection& connection, domain::Case& a_case, Id user_i
   domain::Case updated = a_case;
   updated.assignee_id = user_id;
   updated.updated_at = now;
-  LT_TRY(storage::CaseStore(connection).Update(updated, a_case.version));
+  LT_TRY(storage::CaseStore(connection).Update(updated, a_case));
   ++updated.version;
   LT_TRY(storage::AuditStore(connection)
              .Append(MakeEvent("case", a_case.id, "escalate", std::nullopt, now, changes.Take())));

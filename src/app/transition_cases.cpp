@@ -305,7 +305,7 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
       LT_TRY(AddOutboundMessage(connection, updated, principal, letter, now));
     }
 
-    LT_TRY(storage::CaseStore(connection).Update(updated, before.version));
+    LT_TRY(storage::CaseStore(connection).Update(updated, before));
     ++updated.version;
     ChangeList changes;
     changes.Record("step", std::nullopt, step.code);

@@ -1,5 +1,6 @@
 #include "storage/case_store.hpp"
 
+#include <array>
 #include <limits>
 
 namespace lt::storage {
@@ -135,25 +136,38 @@ Result<domain::Id> CaseStore::Insert(const Case& a_case) {
       "INSERT INTO cases (" + columns + ", version) VALUES (" + values + "1) RETURNING id", params);
 }
 
-Status CaseStore::Update(const Case& a_case, std::int64_t expected_version) {
-  SqlParams params = CaseParams(a_case);
-  std::string search;
-  if (const auto document =
-          connection_.dialect().CaseSearchDocument(a_case.subject, a_case.description)) {
-    search = ", " + document->column + " = " + Param(params, document->value);
+Status CaseStore::Update(const Case& a_case, const Case& before) {
+  const SqlParams values = CaseParams(a_case);
+  constexpr std::array<std::string_view, 21> kUpdatedColumns = {
+      "number",       "type",       "channel",   "subject",       "description", "customer_id",
+      "category_id",  "product",    "model",     "batch",         "serial",      "urgency",
+      "origin_class", "remedy",     "status",    "department_id", "assignee_id", "received_at",
+      "created_at",   "updated_at", "created_by"};
+  static_assert(kUpdatedColumns.size() == 21);
+  // Subject and description are written only when they changed: writing
+  // them re-indexes the case for search (the FTS5 triggers, the search
+  // document), which would otherwise cost every workflow step.
+  const bool text_changed =
+      a_case.subject != before.subject || a_case.description != before.description;
+  SqlParams params;
+  std::string set;
+  for (std::size_t column = 0; column < kUpdatedColumns.size(); ++column) {
+    const std::string_view name = kUpdatedColumns[column];
+    if (!text_changed && (name == "subject" || name == "description")) continue;
+    set += std::string(name) + " = " + Param(params, values[column]) + ", ";
+  }
+  set += "version = version + 1";
+  if (text_changed) {
+    if (const auto document =
+            connection_.dialect().CaseSearchDocument(a_case.subject, a_case.description)) {
+      set += ", " + document->column + " = " + Param(params, document->value);
+    }
   }
   const std::string id = Param(params, a_case.id);
-  const std::string version = Param(params, expected_version);
-  LT_TRY_ASSIGN(auto changed,
-                connection_.Execute(
-                    "UPDATE cases SET number = $1, type = $2, channel = $3, subject = $4, "
-                    "description = $5, customer_id = $6, category_id = $7, product = $8, "
-                    "model = $9, batch = $10, serial = $11, urgency = $12, origin_class = $13, "
-                    "remedy = $14, status = $15, department_id = $16, assignee_id = $17, "
-                    "received_at = $18, created_at = $19, updated_at = $20, created_by = $21, "
-                    "version = version + 1" +
-                        search + " WHERE id = " + id + " AND version = " + version,
-                    params));
+  const std::string version = Param(params, before.version);
+  LT_TRY_ASSIGN(auto changed, connection_.Execute("UPDATE cases SET " + set + " WHERE id = " + id +
+                                                      " AND version = " + version,
+                                                  params));
   if (changed == 0) return Error::Of(ErrorCode::kConflict, "error.case_changed");
   return Ok();
 }

@@ -58,9 +58,11 @@ class CaseStore {
   Result<std::int64_t> NextSequence(const std::string& prefix, int year);
   // Inserts a case (its id is ignored) and returns the new id.
   Result<domain::Id> Insert(const domain::Case& a_case);
-  // Writes every field of an existing case. Fails with kConflict when the
-  // stored version is not `expected_version` (someone else changed it).
-  Status Update(const domain::Case& a_case, std::int64_t expected_version);
+  // Writes every field of an existing case; `before` is the case as read in
+  // this transaction (subject and description, and with them the search
+  // index, are written only when they differ). Fails with kConflict when the
+  // stored version is not before.version (someone else changed it).
+  Status Update(const domain::Case& a_case, const domain::Case& before);
   Result<std::optional<domain::Case>> Find(domain::Id id);
   // The earliest deadline of the case's clocks (nullopt: none running).
   Status SetSlaDueAt(domain::Id id, std::optional<TimestampMs> due_at);

@@ -84,6 +84,39 @@ TEST_F(CasesApiTest, PatchesWithIfMatchAndRecordsTheAuditTrail) {
   EXPECT_EQ(events.body["items"][1]["changes"][0]["field"], "model");
 }
 
+TEST_F(CasesApiTest, SearchFollowsAnEditedSubjectAndKeepsItThroughOtherChanges) {
+  const auto token = harness_.AdminToken();
+  auto created =
+      harness_.CallJson("POST", "/api/v1/cases", token, NewCase("热水器漏水", "13600136001"));
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string path = created.Header("Location");
+  auto found = [&](const std::string& query) {
+    auto listed = harness_.Call("GET", "/api/v1/cases?q=" + query, token);
+    EXPECT_EQ(listed.status, 200) << listed.raw;
+    return listed.body["items"].size();
+  };
+  const std::string leak = "%E6%BC%8F%E6%B0%B4";  // 漏水
+  const std::string trip = "%E8%B7%B3%E9%97%B8";  // 跳闸
+  ASSERT_EQ(found(leak), 1u);
+  // A change that leaves the text alone does not touch the search index...
+  ASSERT_EQ(harness_.CallJson("PATCH", path, token, {{"urgency", "urgent"}}).status, 200);
+  EXPECT_EQ(found(leak), 1u);
+  ASSERT_EQ(harness_
+                .CallJson("POST", path + "/transitions", token,
+                          {{"to", "understanding"}, {"note", "已联系"}})
+                .status,
+            200);
+  EXPECT_EQ(found(leak), 1u);
+  // ...and one that edits it re-indexes the case.
+  ASSERT_EQ(harness_
+                .CallJson("PATCH", path, token,
+                          {{"subject", "热水器跳闸"}, {"description", "客户反映：一开机就跳闸"}})
+                .status,
+            200);
+  EXPECT_EQ(found(leak), 0u);
+  EXPECT_EQ(found(trip), 1u);
+}
+
 TEST_F(CasesApiTest, FiltersSearchesSortsAndPages) {
   const auto token = harness_.AdminToken();
   auto department =
