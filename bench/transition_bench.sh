@@ -4,15 +4,17 @@
 # connections, 1,000,000 open cases").
 #
 #   bash bench/transition_bench.sh [--cases 1000000] [--seconds 10] [--reps 3] [--port 18433]
-#                                  [--store DIR]
+#                                  [--store DIR] [--fresh 120000]
 #
-# Fills a fresh store with `lingting demo --all-open` (every case open), files 40,000 new complaints per rep
+# Fills a fresh store with `lingting demo --all-open` (every case open), files --fresh (120,000) new complaints per rep
 # through the API, then takes the first step of the procedure on each of them
 # once (contact_customer: received → understanding, with a note; the step
 # recorded, SLA clocks recomputed, audited, published), with wrk at 16
 # connections. Prints one JSON line per run, with the store's write figures
 # from /metrics. --store DIR keeps the filled store in DIR and reuses it when
-# it is there (each rep adds its 40,000 complaints to it).
+# it is there (each rep adds its complaints to it). A run must not take more
+# steps than there are fresh complaints: status_errors counts the retries
+# on cases already stepped, and must be 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +23,7 @@ seconds=10
 reps=3
 port=18433
 store=""
+fresh=120000
 while (($#)); do
   case $1 in
     --cases) cases=$2; shift 2 ;;
@@ -28,6 +31,7 @@ while (($#)); do
     --reps) reps=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --store) store=$2; shift 2 ;;
+    --fresh) fresh=$2; shift 2 ;;
     *) echo "transition_bench.sh: unknown argument $1" >&2; exit 64 ;;
   esac
 done
@@ -81,9 +85,9 @@ export LINGTING_THREADS=2
 for rep in $(seq "$reps"); do
   # Fresh complaints for this rep, filed through the API.
   before=$(sqlite3 "$dbfile" "SELECT COALESCE(MAX(id), 0) FROM cases")
-  wrk -t2 -c16 -d60s --timeout 10s -s bench/wrk/create_case.lua "$base" > /dev/null &
+  wrk -t2 -c16 -d600s --timeout 10s -s bench/wrk/create_case.lua "$base" > /dev/null &
   wrk_pid=$!
-  until (($(sqlite3 "$dbfile" "SELECT COUNT(*) FROM cases WHERE id > $before") >= 40000)); do
+  until (($(sqlite3 "$dbfile" "SELECT COUNT(*) FROM cases WHERE id > $before") >= fresh)); do
     kill -0 "$wrk_pid" 2> /dev/null || { echo "transition_bench.sh: filing cases failed" >&2; exit 1; }
     sleep 1
   done
