@@ -131,10 +131,10 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
     const int year = YearOf(c.received_at);
     LT_TRY_ASSIGN(auto sequence, cases.NextSequence(context.options.case_number_prefix, year));
     c.number = domain::FormatCaseNumber(context.options.case_number_prefix, year, sequence);
+    LT_TRY_ASSIGN(const NewCaseClocks clocks, PlanNewCaseClocks(connection, *workflow, c, now));
+    c.sla_due_at = clocks.refresh.earliest_due;
     LT_TRY_ASSIGN(c.id, cases.Insert(c));
-    LT_TRY_ASSIGN(const ClockRefresh clocks,
-                  RefreshSlaClocks(connection, *workflow, c, now, CaseRecord::kNew));
-    c.sla_due_at = clocks.earliest_due;
+    LT_TRY(SaveNewCaseClocks(connection, c.id, clocks, now));
     ChangeList changes;
     RecordNewCase(c, changes);
     LT_TRY(storage::AuditStore(connection)

@@ -25,6 +25,10 @@ namespace {
 constexpr std::int64_t kStaleAlertMs = 24LL * 3600 * 1000;
 constexpr std::size_t kMaxReasonChars = 2000;
 
+// Whether the case is being created (it has no steps, events or clocks yet,
+// so they need not be read) or has a recorded history.
+enum class CaseRecord { kNew, kExisting };
+
 // What the clocks are computed from. A new case has only its receipt.
 Result<sla::CaseHistory> LoadHistory(storage::Connection& connection,
                                      const domain::Workflow& workflow, const domain::Case& a_case,
@@ -74,9 +78,26 @@ Result<const sla::BusinessCalendar*> ShippedBusinessCalendar() {
   return &*shipped;
 }
 
-Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
+namespace {
+
+// One clock as computed now, with when its next alert falls due.
+struct EvaluatedClock {
+  sla::SlaClock clock;
+  std::optional<TimestampMs> next_alert;
+  bool changed = true;  // differs from the stored clock (or there is none)
+};
+
+struct Evaluation {
+  ClockRefresh refresh;
+  std::vector<EvaluatedClock> clocks;
+  bool dropped = false;  // a stored clock's target no longer applies
+};
+
+// Computes every clock of the case at `now` against the clocks stored for it.
+Result<Evaluation> EvaluateCaseClocks(storage::Connection& connection,
                                       const domain::Workflow& workflow, const domain::Case& a_case,
-                                      TimestampMs now, CaseRecord record) {
+                                      TimestampMs now, CaseRecord record,
+                                      const std::vector<storage::StoredClock>& stored) {
   LT_TRY_ASSIGN(const storage::SlaPoliciesPtr policies, storage::SlaPolicyStore(connection).Load());
   LT_TRY_ASSIGN(const auto segment,
                 storage::CustomerStore(connection).SegmentOf(a_case.customer_id));
@@ -86,23 +107,18 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
   facts.origin_class = a_case.origin_class;
   facts.segment = segment.value_or(domain::Segment::kNormal);
   facts.category_id = a_case.category_id;
-  ClockRefresh refresh;
+  Evaluation evaluation;
+  ClockRefresh& refresh = evaluation.refresh;
   refresh.targets = sla::ChooseTargets(*policies, facts);
 
   LT_TRY_ASSIGN(const auto calendar, CalendarForDepartment(connection, a_case.department_id));
   LT_TRY_ASSIGN(const sla::CaseHistory history, LoadHistory(connection, workflow, a_case, record));
-  storage::SlaClockStore clocks(connection);
-  std::vector<storage::StoredClock> stored;
-  if (record == CaseRecord::kExisting) {
-    LT_TRY_ASSIGN(stored, clocks.ListForCase(a_case.id));
-  }
   auto previous_of = [&](const std::string& target) -> const storage::StoredClock* {
     for (const auto& clock : stored) {
       if (clock.clock.target == target) return &clock;
     }
     return nullptr;
   };
-
   std::vector<std::string> kept;
   for (const auto& target : refresh.targets) {
     const storage::StoredClock* previous = previous_of(target.code);
@@ -121,19 +137,59 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
     if (!previous && clock->due_at < now - kStaleAlertMs) next_alert.reset();
     // Most changes to a case move one clock or none: the others are not
     // written again, which keeps a workflow step's transaction short.
-    if (previous && previous->clock == *clock && previous->next_alert_at == next_alert) continue;
-    LT_TRY(clocks.Save(a_case.id, *clock, next_alert, now));
+    const bool changed =
+        !previous || !(previous->clock == *clock) || previous->next_alert_at != next_alert;
+    evaluation.clocks.push_back({std::move(*clock), next_alert, changed});
   }
-  const bool dropped = std::any_of(stored.begin(), stored.end(), [&](const auto& clock) {
+  evaluation.dropped = std::any_of(stored.begin(), stored.end(), [&](const auto& clock) {
     return std::find(kept.begin(), kept.end(), clock.clock.target) == kept.end();
   });
-  if (dropped) {
+  return evaluation;
+}
+
+}  // namespace
+
+Result<NewCaseClocks> PlanNewCaseClocks(storage::Connection& connection,
+                                        const domain::Workflow& workflow,
+                                        const domain::Case& a_case, TimestampMs now) {
+  LT_TRY_ASSIGN(auto evaluation,
+                EvaluateCaseClocks(connection, workflow, a_case, now, CaseRecord::kNew, {}));
+  NewCaseClocks planned;
+  planned.refresh = std::move(evaluation.refresh);
+  for (auto& evaluated : evaluation.clocks) {
+    planned.clocks.push_back({std::move(evaluated.clock), evaluated.next_alert});
+  }
+  return planned;
+}
+
+Status SaveNewCaseClocks(storage::Connection& connection, Id case_id, const NewCaseClocks& planned,
+                         TimestampMs now) {
+  storage::SlaClockStore clocks(connection);
+  for (const auto& planned_clock : planned.clocks) {
+    LT_TRY(clocks.Save(case_id, planned_clock.clock, planned_clock.next_alert_at, now));
+  }
+  return Ok();
+}
+
+Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
+                                      const domain::Workflow& workflow, const domain::Case& a_case,
+                                      TimestampMs now) {
+  storage::SlaClockStore clocks(connection);
+  LT_TRY_ASSIGN(const auto stored, clocks.ListForCase(a_case.id));
+  LT_TRY_ASSIGN(auto evaluation, EvaluateCaseClocks(connection, workflow, a_case, now,
+                                                    CaseRecord::kExisting, stored));
+  for (const auto& clock : evaluation.clocks) {
+    if (clock.changed) LT_TRY(clocks.Save(a_case.id, clock.clock, clock.next_alert, now));
+  }
+  if (evaluation.dropped) {
+    std::vector<std::string> kept;
+    for (const auto& clock : evaluation.clocks) kept.push_back(clock.clock.target);
     LT_TRY(clocks.RemoveOthers(a_case.id, kept));
   }
-  if (record == CaseRecord::kNew || a_case.sla_due_at != refresh.earliest_due) {
-    LT_TRY(storage::CaseStore(connection).SetSlaDueAt(a_case.id, refresh.earliest_due));
+  if (a_case.sla_due_at != evaluation.refresh.earliest_due) {
+    LT_TRY(storage::CaseStore(connection).SetSlaDueAt(a_case.id, evaluation.refresh.earliest_due));
   }
-  return refresh;
+  return std::move(evaluation.refresh);
 }
 
 Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Principal& principal,

@@ -20,25 +20,41 @@ namespace lt::app {
 // (sla::ShippedCalendar), built once.
 Result<const sla::BusinessCalendar*> ShippedBusinessCalendar();
 
-// Whether the case was just inserted (it has no steps, events or clocks yet,
-// so they need not be read) or has a recorded history.
-enum class CaseRecord { kNew, kExisting };
-
 struct ClockRefresh {
   std::optional<TimestampMs> earliest_due;  // also stored in cases.sla_due_at
   std::vector<sla::SlaTarget> targets;      // the targets that apply to the case
 };
 
 // Recomputes every clock of the case at `now` from its policies and history,
-// saves each with when its next alert falls due (sla::NextAlertAt; the alert
-// sweep, app::FireDueSlaAlerts, walks that in due-time order), and keeps the
-// earliest deadline not yet met in cases.sla_due_at. A clock met, paused or
-// moved thereby has its pending alert cancelled or moved in the same
-// transaction. Call inside the write transaction that changed the case, with
-// the workflow that transaction uses.
+// saves each that changed with when its next alert falls due
+// (sla::NextAlertAt; the alert sweep, app::FireDueSlaAlerts, walks that in
+// due-time order), and keeps the earliest deadline not yet met in
+// cases.sla_due_at. A clock met, paused or moved thereby has its pending
+// alert cancelled or moved in the same transaction; a clock that stopped
+// keeps the deadline it stopped against. Call inside the write transaction
+// that changed the case, with the workflow that transaction uses; `a_case`
+// as stored (its sla_due_at current).
 Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
                                       const domain::Workflow& workflow, const domain::Case& a_case,
-                                      TimestampMs now, CaseRecord record = CaseRecord::kExisting);
+                                      TimestampMs now);
+
+// The clocks a case starts with, computed before it is inserted, so that it
+// is inserted with its sla_due_at (refresh.earliest_due) rather than
+// inserted and then updated; SaveNewCaseClocks writes them once the case has
+// its id. Call both in the creating transaction.
+struct PlannedClock {
+  sla::SlaClock clock;
+  std::optional<TimestampMs> next_alert_at;
+};
+struct NewCaseClocks {
+  ClockRefresh refresh;
+  std::vector<PlannedClock> clocks;
+};
+Result<NewCaseClocks> PlanNewCaseClocks(storage::Connection& connection,
+                                        const domain::Workflow& workflow,
+                                        const domain::Case& a_case, TimestampMs now);
+Status SaveNewCaseClocks(storage::Connection& connection, domain::Id case_id,
+                         const NewCaseClocks& planned, TimestampMs now);
 
 struct CaseWithClocks {
   domain::Case a_case;

@@ -122,11 +122,13 @@ Result<domain::Id> CaseStore::Insert(const Case& a_case) {
   std::string columns =
       "number, type, channel, subject, description, customer_id, category_id, product, model, "
       "batch, serial, urgency, origin_class, remedy, status, department_id, assignee_id, "
-      "received_at, created_at, updated_at, created_by";
+      "received_at, created_at, updated_at, created_by, sla_due_at";
   std::string values;
   for (std::size_t index = 1; index <= params.size(); ++index) {
     values += "$" + std::to_string(index) + ", ";
   }
+  values +=
+      Param(params, a_case.sla_due_at.value_or(std::numeric_limits<std::int64_t>::max())) + ", ";
   if (const auto document =
           connection_.dialect().CaseSearchDocument(a_case.subject, a_case.description)) {
     columns += ", " + document->column;

@@ -56,7 +56,8 @@ class CaseStore {
 
   // Reserves the next number in the (prefix, year) sequence.
   Result<std::int64_t> NextSequence(const std::string& prefix, int year);
-  // Inserts a case (its id is ignored) and returns the new id.
+  // Inserts a case (its id is ignored) with its sla_due_at, and returns the
+  // new id.
   Result<domain::Id> Insert(const domain::Case& a_case);
   // Writes every field of an existing case; `before` is the case as read in
   // this transaction (subject and description, and with them the search
