@@ -2,6 +2,7 @@
 # Lingting on PostgreSQL: the issue-3 figures of docs/PERFORMANCE.md.
 #
 #   bash bench/postgres_bench.sh [--cases 1000000] [--seconds 10] [--reps 3] [--out FILE]
+#                                [--pool N] [--only-creation]
 #
 # Starts a throwaway PostgreSQL 15 with its durable defaults (fsync on,
 # synchronous_commit on; shared_buffers 1GB) through scripts/with-postgres.sh,
@@ -11,7 +12,9 @@
 #   2. fills the store to --cases with `lingting demo` through the store;
 #   3. on the big store: the queue page, the 开裂 search, a one-character
 #      prefix search, creation on two nodes, and memory of nodes and database.
-# Medians of --reps runs; raw runs (one JSON line each) to --out.
+# Medians of --reps runs; raw runs (one JSON line each) to --out. --pool sets
+# each node's store connections (store.max_connections); --only-creation stops
+# after the creation runs on the fresh store (step 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,12 +29,16 @@ cases=1000000
 seconds=10
 reps=3
 out=""
+pool=32
+only_creation=0
 while (($#)); do
   case $1 in
     --cases) cases=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --pool) pool=$2; shift 2 ;;
+    --only-creation) only_creation=1; shift ;;
     *) echo "postgres_bench.sh: unknown argument $1" >&2; exit 64 ;;
   esac
 done
@@ -64,7 +71,7 @@ record() { echo "$1" >> "$results"; }
 
 start_nodes() {
   for index in 0 1; do
-    LINGTING_LOG_LEVEL=warn LINGTING_STORE_CONNECTIONS=32 \
+    LINGTING_LOG_LEVEL=warn LINGTING_STORE_CONNECTIONS=$pool \
       LINGTING_STORE_ATTACHMENTS_DIR=$work/attachments \
       "$bin" serve --db "$db" --listen "127.0.0.1:${ports[$index]}" > "$work/node$index.out" 2>&1 &
     pids+=($!)
@@ -130,6 +137,11 @@ memory idle_empty
 run_one create_pg_one_node 1 create_case.lua
 run_one create_pg_one_node 64 create_case.lua
 run_two create_pg_two_nodes 32 create_case.lua
+if ((only_creation)); then
+  stop_nodes
+  jq -rs -f bench/medians.jq "$results"
+  exit 0
+fi
 export LINGTING_MAX_CASE_ID
 LINGTING_MAX_CASE_ID=$(sql "SELECT MAX(id) FROM cases")
 run_two add_interaction_pg_two_nodes 32 add_interaction.lua

@@ -121,9 +121,12 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
                           reference_errors));
     if (!reference_errors.empty()) return reference_errors.ToError();
 
+    std::optional<domain::Segment> segment;  // read with the clocks unless known here
     if (new_customer) {
-      LT_TRY_ASSIGN(c.customer_id,
+      LT_TRY_ASSIGN(const domain::Customer customer,
                     MatchOrCreateCustomer(connection, *new_customer, principal, now));
+      c.customer_id = customer.id;
+      segment = customer.segment;
     } else if (input.customer_id) {
       c.customer_id = *input.customer_id;
     }
@@ -131,7 +134,8 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
     const int year = YearOf(c.received_at);
     LT_TRY_ASSIGN(auto sequence, cases.NextSequence(context.options.case_number_prefix, year));
     c.number = domain::FormatCaseNumber(context.options.case_number_prefix, year, sequence);
-    LT_TRY_ASSIGN(const NewCaseClocks clocks, PlanNewCaseClocks(connection, *workflow, c, now));
+    LT_TRY_ASSIGN(const NewCaseClocks clocks,
+                  PlanNewCaseClocks(connection, *workflow, c, segment, now));
     c.sla_due_at = clocks.refresh.earliest_due;
     LT_TRY_ASSIGN(c.id, cases.Insert(c));
     LT_TRY(SaveNewCaseClocks(connection, c.id, clocks, now));

@@ -72,8 +72,10 @@ domain::Customer BuildCustomer(const CustomerInput& input, std::string_view fiel
   return customer;
 }
 
-Result<Id> MatchOrCreateCustomer(storage::Connection& connection, domain::Customer customer,
-                                 const domain::Principal& principal, TimestampMs now) {
+Result<domain::Customer> MatchOrCreateCustomer(storage::Connection& connection,
+                                               domain::Customer customer,
+                                               const domain::Principal& principal,
+                                               TimestampMs now) {
   storage::CustomerStore customers(connection);
   storage::AuditStore audit(connection);
   std::optional<Id> match;
@@ -85,12 +87,13 @@ Result<Id> MatchOrCreateCustomer(storage::Connection& connection, domain::Custom
     }
   }
   if (!match) {
-    LT_TRY_ASSIGN(Id id, customers.Insert(customer));
+    LT_TRY_ASSIGN(customer.id,
+                  customers.Insert(customer, storage::CustomerStore::Contacts::kCheckedFree));
     ChangeList changes;
     RecordNewCustomer(customer, changes);
-    LT_TRY(
-        audit.Append(MakeEvent("customer", id, "create", principal.user_id, now, changes.Take())));
-    return id;
+    LT_TRY(audit.Append(
+        MakeEvent("customer", customer.id, "create", principal.user_id, now, changes.Take())));
+    return customer;
   }
   // A known customer: learn the contacts that nobody owns yet.
   LT_TRY_ASSIGN(auto existing, customers.Find(*match));
@@ -107,7 +110,7 @@ Result<Id> MatchOrCreateCustomer(storage::Connection& connection, domain::Custom
     LT_TRY(audit.Append(
         MakeEvent("customer", *match, "update", principal.user_id, now, changes.Take())));
   }
-  return *match;
+  return updated;
 }
 
 Result<domain::Customer> CreateCustomer(AppContext& context, const domain::Principal& principal,

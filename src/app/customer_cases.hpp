@@ -25,9 +25,10 @@ domain::Customer BuildCustomer(const CustomerInput& input, std::string_view fiel
 
 // Finds the customer owning any of `customer`'s contacts and adds the
 // contacts it does not have yet; otherwise inserts `customer`. Runs inside the
-// caller's write transaction. Returns the customer id.
-Result<Id> MatchOrCreateCustomer(storage::Connection& connection, domain::Customer customer,
-                                 const domain::Principal& principal, TimestampMs now);
+// caller's write transaction. Returns the customer as stored.
+Result<domain::Customer> MatchOrCreateCustomer(storage::Connection& connection,
+                                               domain::Customer customer,
+                                               const domain::Principal& principal, TimestampMs now);
 
 Result<domain::Customer> CreateCustomer(AppContext& context, const domain::Principal& principal,
                                         const CustomerInput& input);

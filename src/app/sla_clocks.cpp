@@ -93,14 +93,17 @@ struct Evaluation {
   bool dropped = false;  // a stored clock's target no longer applies
 };
 
-// Computes every clock of the case at `now` against the clocks stored for it.
+// Computes every clock of the case at `now` against the clocks stored for it;
+// `segment` is the customer's when the caller knows it.
 Result<Evaluation> EvaluateCaseClocks(storage::Connection& connection,
                                       const domain::Workflow& workflow, const domain::Case& a_case,
                                       TimestampMs now, CaseRecord record,
-                                      const std::vector<storage::StoredClock>& stored) {
+                                      const std::vector<storage::StoredClock>& stored,
+                                      std::optional<domain::Segment> segment) {
   LT_TRY_ASSIGN(const storage::SlaPoliciesPtr policies, storage::SlaPolicyStore(connection).Load());
-  LT_TRY_ASSIGN(const auto segment,
-                storage::CustomerStore(connection).SegmentOf(a_case.customer_id));
+  if (!segment) {
+    LT_TRY_ASSIGN(segment, storage::CustomerStore(connection).SegmentOf(a_case.customer_id));
+  }
   sla::CaseFacts facts;
   facts.type = a_case.type;
   facts.urgency = a_case.urgency;
@@ -151,9 +154,10 @@ Result<Evaluation> EvaluateCaseClocks(storage::Connection& connection,
 
 Result<NewCaseClocks> PlanNewCaseClocks(storage::Connection& connection,
                                         const domain::Workflow& workflow,
-                                        const domain::Case& a_case, TimestampMs now) {
-  LT_TRY_ASSIGN(auto evaluation,
-                EvaluateCaseClocks(connection, workflow, a_case, now, CaseRecord::kNew, {}));
+                                        const domain::Case& a_case,
+                                        std::optional<domain::Segment> segment, TimestampMs now) {
+  LT_TRY_ASSIGN(auto evaluation, EvaluateCaseClocks(connection, workflow, a_case, now,
+                                                    CaseRecord::kNew, {}, segment));
   NewCaseClocks planned;
   planned.refresh = std::move(evaluation.refresh);
   for (auto& evaluated : evaluation.clocks) {
@@ -177,7 +181,7 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
   storage::SlaClockStore clocks(connection);
   LT_TRY_ASSIGN(const auto stored, clocks.ListForCase(a_case.id));
   LT_TRY_ASSIGN(auto evaluation, EvaluateCaseClocks(connection, workflow, a_case, now,
-                                                    CaseRecord::kExisting, stored));
+                                                    CaseRecord::kExisting, stored, std::nullopt));
   for (const auto& clock : evaluation.clocks) {
     if (clock.changed) LT_TRY(clocks.Save(a_case.id, clock.clock, clock.next_alert, now));
   }

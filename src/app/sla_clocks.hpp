@@ -41,7 +41,8 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
 // The clocks a case starts with, computed before it is inserted, so that it
 // is inserted with its sla_due_at (refresh.earliest_due) rather than
 // inserted and then updated; SaveNewCaseClocks writes them once the case has
-// its id. Call both in the creating transaction.
+// its id. Call both in the creating transaction; `segment` is the
+// customer's, when the caller has it at hand (otherwise it is read).
 struct PlannedClock {
   sla::SlaClock clock;
   std::optional<TimestampMs> next_alert_at;
@@ -52,7 +53,8 @@ struct NewCaseClocks {
 };
 Result<NewCaseClocks> PlanNewCaseClocks(storage::Connection& connection,
                                         const domain::Workflow& workflow,
-                                        const domain::Case& a_case, TimestampMs now);
+                                        const domain::Case& a_case,
+                                        std::optional<domain::Segment> segment, TimestampMs now);
 Status SaveNewCaseClocks(storage::Connection& connection, domain::Id case_id,
                          const NewCaseClocks& planned, TimestampMs now);
 

@@ -11,7 +11,7 @@ Status AuditStore::Append(const domain::CaseEvent& event) {
     if (change.after) item["after"] = *change.after;
     changes.push_back(std::move(item));
   }
-  LT_TRY(connection_.Execute(
+  LT_TRY(connection_.Send(
       "INSERT INTO case_events (entity, entity_id, action, actor_user_id, at, changes) "
       "VALUES ($1, $2, $3, $4, $5, $6)",
       {event.entity, event.entity_id, event.action, OptionalValue(event.actor_user_id), event.at,

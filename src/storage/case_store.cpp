@@ -302,13 +302,13 @@ Result<std::vector<Case>> CaseStore::List(const CaseFilter& filter,
 }
 
 Status CaseStore::SetSlaDueAt(domain::Id id, std::optional<TimestampMs> due_at) {
-  LT_TRY(connection_.Execute("UPDATE cases SET sla_due_at = $1 WHERE id = $2",
-                             {due_at.value_or(std::numeric_limits<std::int64_t>::max()), id}));
+  LT_TRY(connection_.Send("UPDATE cases SET sla_due_at = $1 WHERE id = $2",
+                          {due_at.value_or(std::numeric_limits<std::int64_t>::max()), id}));
   return Ok();
 }
 
 Status CaseStore::Touch(domain::Id id, TimestampMs now) {
-  LT_TRY(connection_.Execute("UPDATE cases SET updated_at = $1 WHERE id = $2", {now, id}));
+  LT_TRY(connection_.Send("UPDATE cases SET updated_at = $1 WHERE id = $2", {now, id}));
   return Ok();
 }
 

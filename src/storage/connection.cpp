@@ -2,6 +2,11 @@
 
 namespace lt::storage {
 
+Status Connection::Send(std::string_view sql, const SqlParams& params) {
+  LT_TRY(Execute(sql, params));
+  return Ok();
+}
+
 Result<std::int64_t> Connection::NextCaseSequence(const std::string& prefix, int year) {
   return QueryInt(
       "INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($1, $2, 1) "

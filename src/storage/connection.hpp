@@ -88,6 +88,13 @@ class Connection {
 
   // Runs a statement; returns the number of rows changed.
   virtual Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params = {}) = 0;
+  // Runs a statement whose outcome matters only to the transaction (an
+  // INSERT or UPDATE whose row count nobody reads). An engine may send it
+  // without waiting for it (PostgreSQL pipelines it); its error then fails
+  // the next Execute or Query, or the commit, and so the transaction all the
+  // same. Where the caller maps a particular error (a conflict) to its own,
+  // use Execute.
+  virtual Status Send(std::string_view sql, const SqlParams& params = {});
   // Runs a query and calls `on_row` for each result row.
   virtual Status Query(std::string_view sql, const SqlParams& params,
                        const RowCallback& on_row) = 0;

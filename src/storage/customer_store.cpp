@@ -28,11 +28,17 @@ Customer CustomerFromRow(const Row& row) {
 }  // namespace
 
 Status CustomerStore::InsertContacts(domain::Id customer_id,
-                                     const std::vector<domain::Contact>& contacts) {
+                                     const std::vector<domain::Contact>& contacts, Contacts check) {
+  static constexpr std::string_view kInsert =
+      "INSERT INTO customer_contacts (customer_id, kind, value) VALUES ($1, $2, $3)";
   for (const auto& contact : contacts) {
-    auto inserted = connection_.Execute(
-        "INSERT INTO customer_contacts (customer_id, kind, value) VALUES ($1, $2, $3)",
-        {customer_id, std::string(domain::kContactKindCodes.ToCode(contact.kind)), contact.value});
+    SqlParams params = {customer_id, std::string(domain::kContactKindCodes.ToCode(contact.kind)),
+                        contact.value};
+    if (check == Contacts::kCheckedFree) {
+      LT_TRY(connection_.Send(kInsert, params));
+      continue;
+    }
+    auto inserted = connection_.Execute(kInsert, params);
     if (!inserted.ok()) {
       Error error = std::move(inserted).error();
       if (error.code == ErrorCode::kConflict) {
@@ -44,7 +50,7 @@ Status CustomerStore::InsertContacts(domain::Id customer_id,
   return Ok();
 }
 
-Result<domain::Id> CustomerStore::Insert(const Customer& customer) {
+Result<domain::Id> CustomerStore::Insert(const Customer& customer, Contacts contacts) {
   LT_TRY_ASSIGN(domain::Id id,
                 connection_.QueryInt(
                     "INSERT INTO customers (kind, name, organization, region, segment, "
@@ -54,7 +60,7 @@ Result<domain::Id> CustomerStore::Insert(const Customer& customer) {
                      customer.organization, customer.region,
                      std::string(domain::kSegmentCodes.ToCode(customer.segment)),
                      customer.created_at, customer.updated_at, customer.language}));
-  LT_TRY(InsertContacts(id, customer.contacts));
+  LT_TRY(InsertContacts(id, customer.contacts, contacts));
   return id;
 }
 
@@ -68,7 +74,7 @@ Status CustomerStore::Update(const Customer& customer) {
        customer.language, customer.id}));
   LT_TRY(
       connection_.Execute("DELETE FROM customer_contacts WHERE customer_id = $1", {customer.id}));
-  return InsertContacts(customer.id, customer.contacts);
+  return InsertContacts(customer.id, customer.contacts, Contacts::kMayBeTaken);
 }
 
 Status CustomerStore::LoadContacts(std::vector<Customer>& customers) {

@@ -23,7 +23,15 @@ class CustomerStore {
  public:
   explicit CustomerStore(Connection& connection) : connection_(connection) {}
 
-  Result<domain::Id> Insert(const domain::Customer& customer);
+  // Whether the caller has just found every contact of a new customer
+  // unowned in this transaction. Their inserts then need no answer of their
+  // own (Connection::Send): a concurrent insert of the same contact still
+  // fails the transaction, which the store runs again. Otherwise a contact
+  // owned by another customer is refused with error.contact_taken.
+  enum class Contacts { kMayBeTaken, kCheckedFree };
+
+  Result<domain::Id> Insert(const domain::Customer& customer,
+                            Contacts contacts = Contacts::kMayBeTaken);
   // Writes name, kind, organization, region, segment and replaces the contacts.
   Status Update(const domain::Customer& customer);
   Result<std::optional<domain::Customer>> Find(domain::Id id);
@@ -35,7 +43,8 @@ class CustomerStore {
   Result<std::vector<domain::Customer>> List(const CustomerFilter& filter);
 
  private:
-  Status InsertContacts(domain::Id customer_id, const std::vector<domain::Contact>& contacts);
+  Status InsertContacts(domain::Id customer_id, const std::vector<domain::Contact>& contacts,
+                        Contacts check);
   Status LoadContacts(std::vector<domain::Customer>& customers);
   Connection& connection_;
 };

@@ -177,7 +177,7 @@ Result<std::optional<StoredClock>> SlaClockStore::Find(Id case_id, const std::st
 
 Status SlaClockStore::Save(Id case_id, const sla::SlaClock& clock,
                            std::optional<TimestampMs> next_alert_at, TimestampMs now) {
-  LT_TRY(connection_.Execute(
+  LT_TRY(connection_.Send(
       "INSERT INTO sla_clocks (case_id, target, started_at, due_at, original_due_at, paused_ms, "
       "state, met_at, warn_at, next_alert_at, updated_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
@@ -204,7 +204,7 @@ Status SlaClockStore::RemoveOthers(Id case_id, const std::vector<std::string>& k
     params.emplace_back(target);
     sql += " AND target <> $" + std::to_string(params.size());
   }
-  LT_TRY(connection_.Execute(sql, params));
+  LT_TRY(connection_.Send(sql, params));
   return Ok();
 }
 

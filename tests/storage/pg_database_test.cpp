@@ -70,6 +70,83 @@ TEST_F(PgDatabaseTest, AWriteWhoseStatementFailedIsNotReportedAsCommitted) {
   EXPECT_EQ(Count(), 0);
 }
 
+TEST_F(PgDatabaseTest, StatementsSentWithoutWaitingAreWrittenAndSeenByLaterReads) {
+  // More than the pipeline keeps unread at once, and a read in between.
+  std::int64_t seen = -1;
+  const Status written = database_->Write([&](Connection& c) -> Status {
+    for (std::int64_t v = 1; v <= 500; ++v) LT_TRY(c.Send("INSERT INTO t (v) VALUES ($1)", {v}));
+    LT_TRY_ASSIGN(seen, c.QueryInt("SELECT COUNT(*) FROM t"));
+    for (std::int64_t v = 501; v <= 1000; ++v) {
+      LT_TRY(c.Send("INSERT INTO t (v) VALUES ($1)", {v}));
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(written.ok()) << test::Describe(written.error());
+  EXPECT_EQ(seen, 500);
+  EXPECT_EQ(Count(), 1000);
+}
+
+TEST_F(PgDatabaseTest, ASentStatementThatFailsFailsTheNextReadAndNothingIsWritten) {
+  bool read_failed = false;
+  const Status result = database_->Write([&](Connection& c) -> Status {
+    LT_TRY(c.Send("INSERT INTO t (v) VALUES ($1)", {std::int64_t{1}}));
+    // Fails as it runs (division by zero), not as it is prepared.
+    LT_TRY(c.Send("INSERT INTO t (v) VALUES (1 / $1::bigint)", {std::int64_t{0}}));
+    auto count = c.QueryInt("SELECT COUNT(*) FROM t");
+    read_failed = !count.ok();
+    if (!count.ok()) return std::move(count).error();
+    return Ok();
+  });
+  EXPECT_TRUE(read_failed);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().detail.find("division by zero"), std::string::npos)
+      << result.error().detail;
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_F(PgDatabaseTest, ASentStatementThatFailsFailsTheCommit) {
+  const Status result = database_->Write([](Connection& c) -> Status {
+    LT_TRY(c.Send("INSERT INTO t (v) VALUES ($1)", {std::int64_t{1}}));
+    LT_TRY(c.Send("INSERT INTO t (v) VALUES (1 / $1::bigint)", {std::int64_t{0}}));
+    LT_TRY(c.Send("INSERT INTO t (v) VALUES ($1)", {std::int64_t{2}}));
+    return Ok();  // nothing read: the commit is the first to hear of it
+  });
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().detail.find("division by zero"), std::string::npos)
+      << result.error().detail;
+  EXPECT_EQ(Count(), 0);
+  // The connection went back to the pool in good order.
+  EXPECT_TRUE(database_
+                  ->Write([](Connection& c) -> Status {
+                    return c.Send("INSERT INTO t (v) VALUES ($1)", {std::int64_t{3}});
+                  })
+                  .ok());
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_F(PgDatabaseTest, AConflictInASentStatementRunsTheWriteAgain) {
+  // Two writers insert the same key without reading: the loser's conflict
+  // shows at its commit, and it runs again, this time finding the row.
+  std::atomic<int> attempts{0};
+  auto writer = [&] {
+    return database_->Write([&](Connection& c) -> Status {
+      ++attempts;
+      LT_TRY_ASSIGN(auto found, c.QueryOptionalInt("SELECT v FROM t WHERE v = 7"));
+      if (found) return Ok();
+      LT_TRY(c.Execute("SELECT pg_sleep(0.05)"));  // both get past the look-up
+      return c.Send("INSERT INTO t (v) VALUES (7)");
+    });
+  };
+  Status first = Ok(), second = Ok();
+  std::thread other([&] { second = writer(); });
+  first = writer();
+  other.join();
+  EXPECT_TRUE(first.ok()) << test::Describe(first.error());
+  EXPECT_TRUE(second.ok()) << test::Describe(second.error());
+  EXPECT_EQ(Count(), 1);
+  EXPECT_GE(attempts.load(), 3);
+}
+
 TEST_F(PgDatabaseTest, RunsAWriteAgainWhenAConcurrentInsertOfTheSameKeyWon) {
   // Look-up-or-insert from 8 threads at once: the losers of the race hit the
   // unique index, are run again, and find the winner's row.

@@ -14,6 +14,40 @@ namespace {
 // each time) so that rare dynamic variants cannot grow the cache forever.
 constexpr std::size_t kMaxPreparedStatements = 1000;
 
+// Statements sent in pipeline mode before their results are read anyway.
+// Unread results wait in the socket buffers, which must never fill up: the
+// server would stop reading while this side still writes.
+constexpr std::size_t kMaxPendingStatements = 64;
+
+// How much of a statement an error message quotes.
+constexpr std::size_t kQuotedSqlChars = 200;
+
+// Parameter values as libpq takes them: text, the server inferring each
+// parameter's type from the statement, as it does for literals.
+struct TextParams {
+  std::vector<std::string> texts;
+  std::vector<const char*> values;
+};
+
+TextParams ToText(const SqlParams& params, std::size_t count) {
+  TextParams text{std::vector<std::string>(count), std::vector<const char*>(count, nullptr)};
+  for (std::size_t index = 0; index < count; ++index) {
+    const SqlValue& value = params[index];
+    if (std::holds_alternative<std::nullptr_t>(value)) continue;
+    if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+      text.texts[index] = std::to_string(*integer);
+    } else if (const auto* real = std::get_if<double>(&value)) {
+      char buffer[32];
+      const auto written = std::to_chars(buffer, buffer + sizeof buffer, *real);
+      text.texts[index].assign(buffer, written.ptr);
+    } else {
+      text.texts[index] = std::get<std::string>(value);
+    }
+    text.values[index] = text.texts[index].c_str();
+  }
+  return text;
+}
+
 class PgRow final : public Row {
  public:
   PgRow(const PGresult* result, int row) : result_(result), row_(row) {}
@@ -120,6 +154,11 @@ void PgConnection::DrainResults() {
 Result<PgConnection::Prepared> PgConnection::Prepare(std::string_view sql) {
   const std::string key(sql);
   if (auto found = cache_.find(key); found != cache_.end()) return found->second;
+  // PQprepare waits for its answer, which pipeline mode does not allow: a
+  // statement first met inside a pipeline reads what is outstanding, is
+  // prepared, and the pipeline resumes (once per statement and connection).
+  const bool resume_pipeline = pipelined_;
+  LT_TRY(EndPipeline());
   Prepared prepared;
   if (cache_.size() < kMaxPreparedStatements) prepared.name = "lt" + std::to_string(cache_.size());
   ResultPtr made(PQprepare(conn_, prepared.name.c_str(), key.c_str(), 0, nullptr));
@@ -132,37 +171,80 @@ Result<PgConnection::Prepared> PgConnection::Prepare(std::string_view sql) {
   prepared.parameter_count = PQnparams(described.get());
   // An unnamed statement is not cached: it lives until the next Prepare.
   if (!prepared.name.empty()) cache_.emplace(key, prepared);
+  if (resume_pipeline) {
+    if (PQenterPipelineMode(conn_) != 1) return ErrorFromConnection(sql);
+    pipelined_ = true;
+  }
   return prepared;
+}
+
+Status PgConnection::SendPrepared(std::string_view sql, const SqlParams& params) {
+  LT_TRY_ASSIGN(const Prepared prepared, Prepare(sql));
+  const auto count = static_cast<std::size_t>(prepared.parameter_count);
+  if (params.size() < count) return Error::Internal("too few SQL parameters: " + std::string(sql));
+  const TextParams text = ToText(params, count);
+  if (!PQsendQueryPrepared(conn_, prepared.name.c_str(), static_cast<int>(count),
+                           text.values.data(), nullptr, nullptr, 0)) {
+    return ErrorFromConnection(sql);
+  }
+  return Ok();
+}
+
+Error PgConnection::AbortedByEarlierError(std::string_view sql) const {
+  if (pipeline_error_) return *pipeline_error_;
+  return Error::Internal("skipped after an earlier error in the transaction: " +
+                         std::string(sql.substr(0, kQuotedSqlChars)));
+}
+
+void PgConnection::NoteFailure(Error error) {
+  pipeline_error_ = std::move(error);
+  pipeline_sqlstate_ = last_sqlstate_;
+}
+
+Error PgConnection::PipelineFailure() {
+  last_sqlstate_ = pipeline_sqlstate_;
+  return *pipeline_error_;
+}
+
+void PgConnection::ReadPending() {
+  for (const Pending& statement : pending_) {
+    while (PGresult* raw = PQgetResult(conn_)) {
+      ResultPtr result(raw);
+      switch (PQresultStatus(raw)) {
+        case PGRES_COMMAND_OK:
+        case PGRES_TUPLES_OK:
+          if (statement.commit) commit_status_ = PQcmdStatus(raw);
+          break;
+        case PGRES_PIPELINE_ABORTED:
+          if (!pipeline_error_) NoteFailure(AbortedByEarlierError(statement.sql));
+          break;
+        default:
+          if (!pipeline_error_) NoteFailure(ErrorFromResult(raw, statement.sql));
+          break;
+      }
+    }
+    if (!healthy()) {
+      if (!pipeline_error_) NoteFailure(ErrorFromConnection(statement.sql));
+      break;
+    }
+  }
+  pending_.clear();
 }
 
 Result<std::int64_t> PgConnection::Run(std::string_view sql, const SqlParams& params,
                                        const RowCallback* on_row) {
   last_sqlstate_.clear();
-  LT_TRY_ASSIGN(const Prepared prepared, Prepare(sql));
-  const auto count = static_cast<std::size_t>(prepared.parameter_count);
-  if (params.size() < count) return Error::Internal("too few SQL parameters: " + std::string(sql));
-  // Values travel as text; the server infers each parameter's type from the
-  // statement, as it does for literals.
-  std::vector<std::string> texts(count);
-  std::vector<const char*> values(count, nullptr);
-  for (std::size_t index = 0; index < count; ++index) {
-    const SqlValue& value = params[index];
-    if (std::holds_alternative<std::nullptr_t>(value)) continue;
-    if (const auto* integer = std::get_if<std::int64_t>(&value)) {
-      texts[index] = std::to_string(*integer);
-    } else if (const auto* real = std::get_if<double>(&value)) {
-      char buffer[32];
-      const auto written = std::to_chars(buffer, buffer + sizeof buffer, *real);
-      texts[index].assign(buffer, written.ptr);
-    } else {
-      texts[index] = std::get<std::string>(value);
-    }
-    values[index] = texts[index].c_str();
+  if (pipelined_ && pipeline_error_) return PipelineFailure();
+  LT_TRY(SendPrepared(sql, params));
+  if (pipelined_) {
+    // The server holds its answers until asked: ask, then read what was
+    // sent before this statement.
+    if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) return ErrorFromConnection(sql);
+    ReadPending();
   }
-  if (!PQsendQueryPrepared(conn_, prepared.name.c_str(), static_cast<int>(count), values.data(),
-                           nullptr, nullptr, 0)) {
-    return ErrorFromConnection(sql);
-  }
+  // In pipeline mode libpq takes this for the statement whose results come
+  // next, which is why the results sent before it were read first. (Were it
+  // ever declined, the rows would arrive in one result instead.)
   if (on_row != nullptr) PQsetSingleRowMode(conn_);
   std::int64_t affected = 0;
   std::optional<Error> failure;
@@ -190,14 +272,75 @@ Result<std::int64_t> PgConnection::Run(std::string_view sql, const SqlParams& pa
         if (tuples != nullptr && *tuples != '\0') affected = std::atoll(tuples);
         break;
       }
+      case PGRES_PIPELINE_ABORTED:
+        if (!failure) failure = AbortedByEarlierError(sql);
+        break;
       default:
         if (!failure) failure = ErrorFromResult(raw, sql);
         break;
     }
   }
-  if (failure) return *std::move(failure);
-  if (!healthy()) return ErrorFromConnection(sql);
+  if (!failure && !healthy()) failure = ErrorFromConnection(sql);
+  if (failure) {
+    if (!pipelined_) return *std::move(failure);
+    if (!pipeline_error_) NoteFailure(*std::move(failure));
+    return PipelineFailure();
+  }
   return affected;
+}
+
+Status PgConnection::Send(std::string_view sql, const SqlParams& params) {
+  if (!pipelined_) {
+    LT_TRY(Run(sql, params, nullptr));
+    return Ok();
+  }
+  last_sqlstate_.clear();
+  if (pipeline_error_) return PipelineFailure();
+  LT_TRY(SendPrepared(sql, params));
+  pending_.push_back({std::string(sql.substr(0, kQuotedSqlChars)), false});
+  if (pending_.size() >= kMaxPendingStatements) {
+    if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) return ErrorFromConnection(sql);
+    ReadPending();
+    if (pipeline_error_) return PipelineFailure();
+  }
+  return Ok();
+}
+
+Status PgConnection::BeginPipelined(std::string_view begin_sql) {
+  last_sqlstate_.clear();
+  pipeline_error_.reset();
+  pending_.clear();
+  commit_status_.clear();
+  if (PQenterPipelineMode(conn_) != 1) return ErrorFromConnection(begin_sql);
+  pipelined_ = true;
+  const std::string text(begin_sql);
+  if (!PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0)) {
+    return ErrorFromConnection(begin_sql);
+  }
+  pending_.push_back({text, false});
+  return Ok();
+}
+
+Status PgConnection::EndPipeline() {
+  if (!pipelined_) return Ok();
+  const bool synced = PQpipelineSync(conn_) == 1;
+  if (synced) ReadPending();
+  pending_.clear();
+  if (synced && healthy()) {
+    ResultPtr sync(PQgetResult(conn_));
+    if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) {
+      DrainResults();
+      if (!pipeline_error_) NoteFailure(Error::Internal("the pipeline did not end in a sync"));
+    }
+  }
+  if (!synced && !pipeline_error_) NoteFailure(ErrorFromConnection("pipeline sync"));
+  // Fails only on a broken connection, which the pool then drops.
+  std::ignore = PQexitPipelineMode(conn_);
+  pipelined_ = false;
+  if (!pipeline_error_) return Ok();
+  Error error = PipelineFailure();
+  pipeline_error_.reset();
+  return error;
 }
 
 Result<std::int64_t> PgConnection::Execute(std::string_view sql, const SqlParams& params) {
@@ -216,8 +359,7 @@ Result<std::int64_t> PgConnection::NextCaseSequence(const std::string& prefix, i
 }
 
 Status PgConnection::Notify(std::string_view payload) {
-  LT_TRY(Execute("SELECT pg_notify($1, $2)", {std::string(kChangeChannel), std::string(payload)}));
-  return Ok();
+  return Send("SELECT pg_notify($1, $2)", {std::string(kChangeChannel), std::string(payload)});
 }
 
 Status PgConnection::RunSimple(std::string_view sql, std::initializer_list<int> accepted,
@@ -234,10 +376,12 @@ Status PgConnection::RunSimple(std::string_view sql, std::initializer_list<int> 
 }
 
 Status PgConnection::ExecuteScript(std::string_view sql) {
+  LT_TRY(EndPipeline());
   return RunSimple(sql, {PGRES_COMMAND_OK, PGRES_TUPLES_OK});
 }
 
 Status PgConnection::BeginCopy(std::string_view copy_sql) {
+  LT_TRY(EndPipeline());
   return RunSimple(copy_sql, {PGRES_COPY_IN});
 }
 
@@ -290,7 +434,17 @@ void AppendCopyField(std::string& line, const std::optional<std::string>& value)
 
 Status PgConnection::Commit() {
   std::string command;
-  LT_TRY(RunSimple("COMMIT", {PGRES_COMMAND_OK}, &command));
+  if (pipelined_) {
+    if (pipeline_error_) return EndPipeline();
+    if (!PQsendQueryParams(conn_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0)) {
+      return ErrorFromConnection("COMMIT");
+    }
+    pending_.push_back({"COMMIT", true});
+    LT_TRY(EndPipeline());
+    command = commit_status_;
+  } else {
+    LT_TRY(RunSimple("COMMIT", {PGRES_COMMAND_OK}, &command));
+  }
   if (command != "COMMIT") {
     last_sqlstate_ = "25P02";  // in_failed_sql_transaction
     return Error::Internal("the transaction was rolled back: a statement in it failed");

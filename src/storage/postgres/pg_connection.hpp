@@ -5,8 +5,10 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/connection.hpp"
 
@@ -14,7 +16,14 @@ namespace lt::storage {
 
 // A PostgreSQL connection (libpq) with a cache of prepared statements. Rows are
 // streamed in single-row mode, so a large result never sits in memory whole.
-// Not thread-safe.
+//
+// A transaction begun with BeginPipelined runs in libpq's pipeline mode: its
+// BEGIN and every statement given to Send go out without waiting for their
+// outcome, and are read back with the next statement whose result is
+// needed (Execute, Query) or with the COMMIT, so a transaction costs one
+// network round trip per read rather than one per statement. The first error
+// in the pipeline fails that read or the commit, and the transaction is
+// rolled back as it would have been. Not thread-safe.
 class PgConnection final : public Connection {
  public:
   // Connects with a libpq connection URI ("postgresql://user@host:port/db").
@@ -27,8 +36,11 @@ class PgConnection final : public Connection {
   const Dialect& dialect() const override;
   Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params) override;
   Status Query(std::string_view sql, const SqlParams& params, const RowCallback& on_row) override;
+  // Leaves pipeline mode first (see EndPipeline).
   Status ExecuteScript(std::string_view sql) override;
-  // pg_notify on kChangeChannel inside the transaction.
+  // Sent without waiting inside a pipelined transaction.
+  Status Send(std::string_view sql, const SqlParams& params) override;
+  // pg_notify on kChangeChannel inside the transaction, sent like Send.
   Status Notify(std::string_view payload) override;
 
   // Uses `source` (PgDatabase's counter connection) when set.
@@ -36,11 +48,21 @@ class PgConnection final : public Connection {
   using SequenceSource = std::function<Result<std::int64_t>(const std::string&, int)>;
   void set_sequence_source(SequenceSource source) { sequence_source_ = std::move(source); }
 
-  // Commits the open transaction. PostgreSQL answers COMMIT of a transaction
-  // that an earlier error aborted with a quiet ROLLBACK; that is an error here.
+  // Enters pipeline mode and sends `begin_sql` (BEGIN with its options)
+  // without waiting for it. The connection must be idle.
+  Status BeginPipelined(std::string_view begin_sql);
+  // Reads every outstanding result and leaves pipeline mode (a no-op outside
+  // it); returns the first error of the pipeline. Inside a transaction the
+  // transaction stays open (or aborted, after an error).
+  Status EndPipeline();
+  // Commits the open transaction, pipelined or not (in pipeline mode the
+  // COMMIT goes out with the statements still unread: one round trip).
+  // PostgreSQL answers COMMIT of a transaction that an earlier error aborted
+  // with a quiet ROLLBACK; that is an error here.
   Status Commit();
 
-  // COPY ... FROM STDIN in text format: BeginCopy runs the COPY statement,
+  // COPY ... FROM STDIN in text format (outside pipeline mode, which
+  // BeginCopy leaves): BeginCopy runs the COPY statement,
   // PutCopyData sends lines (each ending in \n; see AppendCopyField), and
   // EndCopy finishes and returns the number of rows copied.
   Status BeginCopy(std::string_view copy_sql);
@@ -62,10 +84,23 @@ class PgConnection final : public Connection {
     int parameter_count = 0;
   };
   Result<Prepared> Prepare(std::string_view sql);
+  // Sends a prepared statement without reading its result.
+  Status SendPrepared(std::string_view sql, const SqlParams& params);
   // Sends a prepared statement and calls `on_row` for each row; returns the
   // number of rows the command affected.
   Result<std::int64_t> Run(std::string_view sql, const SqlParams& params,
                            const RowCallback* on_row);
+  // In pipeline mode: asks the server for what it has and reads the results
+  // of every statement sent before the last one (pending_), keeping the
+  // first error in pipeline_error_.
+  void ReadPending();
+  // The error for a statement the server skipped because an earlier one in
+  // the pipeline failed.
+  Error AbortedByEarlierError(std::string_view sql) const;
+  // Keeps the pipeline's first failure with its SQLSTATE (last_sqlstate_ as
+  // the error was made), and gives it back with that SQLSTATE restored.
+  void NoteFailure(Error error);
+  Error PipelineFailure();
   Error ErrorFromResult(const PGresult* result, std::string_view sql);
   Error ErrorFromConnection(std::string_view sql);
   void DrainResults();
@@ -74,8 +109,19 @@ class PgConnection final : public Connection {
   Status RunSimple(std::string_view sql, std::initializer_list<int> accepted,
                    std::string* command_status = nullptr);
 
+  // A statement sent in pipeline mode whose result has not been read.
+  struct Pending {
+    std::string sql;      // the start of it, for error messages
+    bool commit = false;  // the COMMIT: its command status is kept
+  };
+
   PGconn* conn_;
   std::unordered_map<std::string, Prepared> cache_;
+  bool pipelined_ = false;
+  std::vector<Pending> pending_;         // in the order sent
+  std::optional<Error> pipeline_error_;  // the first failure in the pipeline
+  std::string pipeline_sqlstate_;        // its SQLSTATE
+  std::string commit_status_;            // "COMMIT", or "ROLLBACK" after an error
   std::string last_sqlstate_;
   SequenceSource sequence_source_;
 };

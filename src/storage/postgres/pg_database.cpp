@@ -175,18 +175,27 @@ Result<std::int64_t> PgDatabase::AllocateCaseSequence(const std::string& prefix,
 Status PgDatabase::RunTransaction(const std::string& begin, const Work& work, bool& retryable) {
   retryable = false;
   LT_TRY_ASSIGN(auto connection, Acquire());
-  Status result = connection->ExecuteScript(begin);
+  // BEGIN goes out with the work's first statement (pipeline mode).
+  Status result = connection->BeginPipelined(begin);
+  bool committing = false;
+  if (result.ok()) {
+    result = RunGuarded(work, *connection);
+    if (result.ok()) {
+      committing = true;
+      result = connection->Commit();
+    }
+  }
   if (!result.ok()) {
     // A pooled connection the server has dropped (restart, failover, idle
-    // timeout) fails here, before any work ran: another one may do.
-    retryable = !connection->healthy();
-  } else {
-    result = RunGuarded(work, *connection);
-    if (result.ok()) result = connection->Commit();
-    if (!result.ok()) retryable = IsRetryableSqlState(connection->last_sqlstate());
-  }
-  if (!result.ok() && connection->healthy()) {
-    std::ignore = connection->ExecuteScript("ROLLBACK");  // the first error is what matters
+    // timeout) fails before anything was committed: another one may do.
+    // Once the COMMIT is sent, a lost connection leaves the outcome unknown.
+    retryable =
+        IsRetryableSqlState(connection->last_sqlstate()) || (!committing && !connection->healthy());
+    if (connection->healthy()) {
+      // The first error is what matters.
+      std::ignore = connection->EndPipeline();
+      std::ignore = connection->ExecuteScript("ROLLBACK");
+    }
   }
   Release(std::move(connection));
   return result;
