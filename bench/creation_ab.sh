@@ -2,12 +2,22 @@
 # Case creation, two builds side by side: each rep starts each binary on a
 # fresh SQLite store (durability normal) and runs create_case.lua with wrk at
 # the given connections, alternating A and B so both see the same noise.
+# With --postgres, each rep's store is a fresh database on a durable
+# PostgreSQL (bench/durable_postgres.sh) served by --nodes nodes (default 2),
+# the connections shared out among them; throughput is the sum, p99 the worse.
 #
 #   bash bench/creation_ab.sh BINARY_A BINARY_B [--connections 64] [--seconds 10] [--reps 5]
+#                             [--postgres [--nodes 2]]
 #
 # Prints one JSON line per run and the median requests/s and p99 of each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for argument in "$@"; do
+  if [[ $argument == --postgres ]]; then
+    source bench/durable_postgres.sh
+    break
+  fi
+done
 
 (($# >= 2)) || { echo "usage: creation_ab.sh BINARY_A BINARY_B [options]" >&2; exit 64; }
 binaries=("$1" "$2"); shift 2
@@ -15,19 +25,30 @@ connections=64
 seconds=10
 reps=5
 port=18451
+postgres=0
+nodes=""
 while (($#)); do
   case $1 in
+    --postgres) postgres=1; shift ;;
+    --nodes) nodes=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
     *) echo "creation_ab.sh: unknown argument $1" >&2; exit 64 ;;
   esac
 done
+nodes=${nodes:-$((postgres ? 2 : 1))}
+((postgres || nodes == 1)) || { echo "creation_ab.sh: several nodes need --postgres" >&2; exit 64; }
 export LINGTING_BENCH_DIR=$PWD/bench
 work=$(mktemp -d /tmp/lingting-ab-XXXXXX)
-server_pid=""
+server_pids=()
+stop_servers() {
+  for pid in "${server_pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${server_pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+  server_pids=()
+}
 cleanup() {
-  [[ -n $server_pid ]] && kill "$server_pid" 2> /dev/null && wait "$server_pid" 2> /dev/null
+  stop_servers
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -36,22 +57,42 @@ results=$work/results.jsonl
 for rep in $(seq "$reps"); do
   for side in 0 1; do
     bin=${binaries[$side]}
-    db="sqlite:$work/$side-$rep.db"
+    if ((postgres)); then
+      psql -qAt "$LINGTING_TEST_POSTGRES/postgres" -c "CREATE DATABASE ab_${side}_$rep"
+      db="$LINGTING_TEST_POSTGRES/ab_${side}_$rep"
+    else
+      db="sqlite:$work/$side-$rep.db"
+    fi
     "$bin" migrate --db "$db" > /dev/null
     echo "bench-password" | "$bin" user add --db "$db" --email bench@lingting.bench --name bench \
       --role admin --password-stdin > /dev/null
     LINGTING_TOKEN=$("$bin" token create --db "$db" --user bench@lingting.bench 2> /dev/null)
     export LINGTING_TOKEN
-    LINGTING_LOG_LEVEL=warn LINGTING_STORE_ATTACHMENTS_DIR=$work/attachments \
-      "$bin" serve --db "$db" --listen "127.0.0.1:$port" > "$work/server.out" 2>&1 &
-    server_pid=$!
-    until curl -sf "http://127.0.0.1:$port/livez" > /dev/null 2>&1; do
-      kill -0 "$server_pid" 2> /dev/null || { cat "$work/server.out"; exit 1; }
-      sleep 0.01
+    for node in $(seq 0 $((nodes - 1))); do
+      LINGTING_LOG_LEVEL=warn LINGTING_STORE_ATTACHMENTS_DIR=$work/attachments \
+        "$bin" serve --db "$db" --listen "127.0.0.1:$((port + node))" > "$work/server$node.out" 2>&1 &
+      server_pids+=($!)
     done
-    line=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s bench/wrk/create_case.lua \
-      "http://127.0.0.1:$port" | tail -n 1)
-    kill "$server_pid"; wait "$server_pid" 2> /dev/null || true; server_pid=""
+    for node in $(seq 0 $((nodes - 1))); do
+      until curl -sf "http://127.0.0.1:$((port + node))/livez" > /dev/null 2>&1; do
+        kill -0 "${server_pids[$node]}" 2> /dev/null || { cat "$work/server$node.out"; exit 1; }
+        sleep 0.01
+      done
+    done
+    load_pids=()
+    per_node=$((connections / nodes))
+    for node in $(seq 0 $((nodes - 1))); do
+      wrk -t$((per_node > 1 ? 2 : 1)) -c$per_node -d"${seconds}s" --timeout 10s -s bench/wrk/create_case.lua \
+        "http://127.0.0.1:$((port + node))" | tail -n 1 > "$work/wrk$node.json" &
+      load_pids+=($!)
+    done
+    wait "${load_pids[@]}"
+    line=$(jq -cs '{requests: (map(.requests) | add), seconds: (map(.seconds) | max),
+      rps: (map(.rps) | add), p50_ms: (map(.p50_ms) | max), p99_ms: (map(.p99_ms) | max),
+      status_errors: (map(.status_errors) | add), socket_errors: (map(.socket_errors) | add)}' \
+      "$work"/wrk*.json)
+    rm -f "$work"/wrk*.json
+    stop_servers
     echo "{\"side\":\"$side\",\"rep\":$rep,${line:1}" | tee -a "$results"
   done
 done

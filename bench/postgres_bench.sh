@@ -18,12 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ -z ${LINGTING_TEST_POSTGRES:-} ]]; then
-  bash scripts/install-deps.sh > /dev/null
-  export LINGTING_PG_DURABLE=1
-  export LINGTING_PG_SETTINGS="-c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=15min"
-  exec bash scripts/with-postgres.sh bash "$0" "$@"
-fi
+source bench/durable_postgres.sh
 
 cases=1000000
 seconds=10
