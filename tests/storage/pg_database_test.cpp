@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
+#include <utility>
 
 #include "storage/migrations.hpp"
 #include "support/test_database.hpp"
@@ -128,12 +130,21 @@ TEST_F(PgDatabaseTest, AConflictInASentStatementRunsTheWriteAgain) {
   // Two writers insert the same key without reading: the loser's conflict
   // shows at its commit, and it runs again, this time finding the row.
   std::atomic<int> attempts{0};
+  std::atomic<int> past_look_up{0};
   auto writer = [&] {
+    bool first_attempt = true;
     return database_->Write([&](Connection& c) -> Status {
       ++attempts;
       LT_TRY_ASSIGN(auto found, c.QueryOptionalInt("SELECT v FROM t WHERE v = 7"));
       if (found) return Ok();
-      LT_TRY(c.Execute("SELECT pg_sleep(0.05)"));  // both get past the look-up
+      if (std::exchange(first_attempt, false)) {
+        // Both writers get past the look-up before either inserts.
+        ++past_look_up;
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (past_look_up < 2 && std::chrono::steady_clock::now() < until) {
+          std::this_thread::yield();
+        }
+      }
       return c.Send("INSERT INTO t (v) VALUES (7)");
     });
   };
@@ -143,8 +154,9 @@ TEST_F(PgDatabaseTest, AConflictInASentStatementRunsTheWriteAgain) {
   other.join();
   EXPECT_TRUE(first.ok()) << test::Describe(first.error());
   EXPECT_TRUE(second.ok()) << test::Describe(second.error());
+  EXPECT_EQ(past_look_up.load(), 2);
   EXPECT_EQ(Count(), 1);
-  EXPECT_GE(attempts.load(), 3);
+  EXPECT_EQ(attempts.load(), 3);  // the loser ran once more
 }
 
 TEST_F(PgDatabaseTest, RunsAWriteAgainWhenAConcurrentInsertOfTheSameKeyWon) {
