@@ -2,8 +2,10 @@
 # What PostgreSQL alone can do with Lingting's case-creation writes on this
 # machine, with no Lingting node taking a share of the CPU: pgbench (a C
 # client) sends the statements of one creation (bench/pgbench/create_case.sql,
-# round trip for round trip as a node sends them) and of eight creations
-# written as multi-row statements (bench/pgbench/create_cases_batched.sql).
+# round trip for round trip as a node sends them), of eight such creations in
+# one transaction (bench/pgbench/create_cases_grouped.sql, a group commit) and
+# of eight creations written as multi-row statements
+# (bench/pgbench/create_cases_batched.sql).
 #
 #   bash bench/pgbench_ceiling.sh [--seconds 10] [--reps 3] [--clients "4 8 16 32 64"]
 #
@@ -59,4 +61,5 @@ run() {
 }
 
 run create_case.sql 1
+run create_cases_grouped.sql 8
 run create_cases_batched.sql 8

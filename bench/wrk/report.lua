@@ -9,9 +9,19 @@ function M.setup(thread)
   thread:set("thread_id", thread_count)
 end
 
--- wrk's init(args), run in each thread.
+-- wrk's init(args), run in each thread. The seed also comes from
+-- /dev/urandom: several wrk processes started in the same second (one per
+-- node) would otherwise send the same phone numbers in step, racing each
+-- other for the same new customers.
 function M.init(args)
-  math.randomseed(os.time() * 100 + (thread_id or 0))
+  local seed = os.time() * 100 + (thread_id or 0)
+  local urandom = io.open("/dev/urandom", "rb")
+  if urandom then
+    local bytes = urandom:read(4)
+    urandom:close()
+    for i = 1, #bytes do seed = seed * 256 + bytes:byte(i) end
+  end
+  math.randomseed(seed % 2147483647)
 end
 
 function M.done(summary, latency, requests)

@@ -27,6 +27,9 @@ struct StoreOptions {
   std::string durability = "normal";  // normal: survives a killed process; full: power loss
   std::string attachments_dir = "var/attachments";
   std::int64_t connections = 16;  // PostgreSQL connections per node
+  // PostgreSQL write transactions open at once per node; writes arriving
+  // meanwhile are committed together by the next one free.
+  std::int64_t write_transactions = 2;
 };
 
 struct CasesOptions {

@@ -116,6 +116,7 @@ std::map<std::string, Key> KeysOf(Options& o) {
       {"store.durability", ChoiceKey(o.store.durability, {"normal", "full"})},
       {"store.attachments_dir", StringKey(o.store.attachments_dir)},
       {"store.connections", IntKey(o.store.connections, 1, 1000)},
+      {"store.write_transactions", IntKey(o.store.write_transactions, 1, 1000)},
       {"cases.number_prefix", StringKey(o.cases.number_prefix)},
       {"attachments.max_bytes", IntKey(o.attachments.max_bytes, 1, 1LL << 32)},
       {"attachments.max_per_interaction", IntKey(o.attachments.max_per_interaction, 0, 1000)},

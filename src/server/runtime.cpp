@@ -25,6 +25,7 @@ Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::StoreOptio
     postgres.url = url;
     postgres.durability = durability;
     postgres.max_connections = static_cast<std::size_t>(options.connections);
+    postgres.max_write_transactions = static_cast<std::size_t>(options.write_transactions);
     LT_TRY_ASSIGN(auto database, storage::PgDatabase::Open(postgres));
     return std::unique_ptr<storage::Database>(std::move(database));
   }

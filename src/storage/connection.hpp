@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -119,6 +121,26 @@ class Connection {
   // Like QueryInt, but nullopt when there is no row.
   Result<std::optional<std::int64_t>> QueryOptionalInt(std::string_view sql,
                                                        const SqlParams& params = {});
+
+  // What a store read once in this transaction and may give again in it
+  // (the workflow, the SLA policies), so that the writes of a group commit
+  // read them once. The database forgets everything when a transaction
+  // begins and when a write is rolled back to its savepoint; a store that
+  // changes what it keeps forgets it.
+  template <class T>
+  std::shared_ptr<const T> Recall(const std::string& key) const {
+    const auto found = transaction_cache_.find(key);
+    if (found == transaction_cache_.end()) return nullptr;
+    return std::static_pointer_cast<const T>(found->second);
+  }
+  void Remember(const std::string& key, std::shared_ptr<const void> value) {
+    transaction_cache_[key] = std::move(value);
+  }
+  void Forget(const std::string& key) { transaction_cache_.erase(key); }
+  void ForgetAll() { transaction_cache_.clear(); }
+
+ private:
+  std::map<std::string, std::shared_ptr<const void>, std::less<>> transaction_cache_;
 };
 
 }  // namespace lt::storage

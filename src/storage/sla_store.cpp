@@ -56,7 +56,20 @@ Result<bool> SlaPolicyStore::IsCustomised() {
   return any.has_value();
 }
 
+namespace {
+const std::string kKeptPolicies = "sla_policies";
+}  // namespace
+
 Result<SlaPoliciesPtr> SlaPolicyStore::Load() {
+  if (SlaPoliciesPtr kept = connection_.Recall<std::vector<sla::SlaPolicy>>(kKeptPolicies)) {
+    return kept;
+  }
+  LT_TRY_ASSIGN(SlaPoliciesPtr policies, LoadStored());
+  connection_.Remember(kKeptPolicies, policies);
+  return policies;
+}
+
+Result<SlaPoliciesPtr> SlaPolicyStore::LoadStored() {
   static const SlaPoliciesPtr shipped =
       std::make_shared<const std::vector<sla::SlaPolicy>>(sla::DefaultSlaPolicies());
   std::vector<sla::SlaPolicy> policies;
@@ -101,6 +114,7 @@ Result<SlaPoliciesPtr> SlaPolicyStore::Load() {
 }
 
 Status SlaPolicyStore::Replace(const std::vector<sla::SlaPolicy>& policies) {
+  connection_.Forget(kKeptPolicies);
   LT_TRY(connection_.Execute("DELETE FROM sla_targets"));
   LT_TRY(connection_.Execute("DELETE FROM sla_policies"));
   std::int64_t position = 0;

@@ -20,12 +20,14 @@ class SlaPolicyStore {
  public:
   explicit SlaPolicyStore(Connection& connection) : connection_(connection) {}
 
+  // Read once per transaction (Connection::Recall).
   Result<SlaPoliciesPtr> Load();
   Result<bool> IsCustomised();
   // Replaces every policy (already validated by the caller).
   Status Replace(const std::vector<sla::SlaPolicy>& policies);
 
  private:
+  Result<SlaPoliciesPtr> LoadStored();
   Connection& connection_;
 };
 

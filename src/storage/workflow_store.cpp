@@ -28,7 +28,18 @@ Result<bool> WorkflowStore::IsCustomised() {
   return any.has_value();
 }
 
+namespace {
+const std::string kKeptWorkflow = "workflow";
+}  // namespace
+
 Result<WorkflowPtr> WorkflowStore::Load() {
+  if (WorkflowPtr kept = connection_.Recall<domain::Workflow>(kKeptWorkflow)) return kept;
+  LT_TRY_ASSIGN(WorkflowPtr workflow, LoadStored());
+  connection_.Remember(kKeptWorkflow, workflow);
+  return workflow;
+}
+
+Result<WorkflowPtr> WorkflowStore::LoadStored() {
   static const WorkflowPtr shipped =
       std::make_shared<const domain::Workflow>(domain::DefaultWorkflow());
   domain::Workflow workflow;
@@ -64,6 +75,7 @@ Result<WorkflowPtr> WorkflowStore::Load() {
 }
 
 Status WorkflowStore::Replace(const domain::Workflow& workflow) {
+  connection_.Forget(kKeptWorkflow);
   LT_TRY(connection_.Execute("DELETE FROM workflow_transitions"));
   LT_TRY(connection_.Execute("DELETE FROM workflow_states"));
   std::int64_t position = 0;

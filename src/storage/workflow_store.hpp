@@ -19,6 +19,7 @@ class WorkflowStore {
   explicit WorkflowStore(Connection& connection) : connection_(connection) {}
 
   // The workflow in force: the stored one, or domain::DefaultWorkflow().
+  // Read once per transaction (Connection::Recall).
   Result<WorkflowPtr> Load();
   // Whether an admin has replaced the shipped workflow.
   Result<bool> IsCustomised();
@@ -28,6 +29,7 @@ class WorkflowStore {
   Result<bool> StateInUse(const std::string& state);
 
  private:
+  Result<WorkflowPtr> LoadStored();
   Connection& connection_;
 };
 

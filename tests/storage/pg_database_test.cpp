@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "storage/migrations.hpp"
+#include "storage/workflow_store.hpp"
 #include "support/test_database.hpp"
 #include "support/test_env.hpp"
 
@@ -215,6 +216,163 @@ TEST_F(PgDatabaseTest, ReconnectsWhenTheServerDroppedPooledConnections) {
                   })
                   .ok());
   EXPECT_EQ(Count(), 5);
+}
+
+// Runs `works` as one group commit: each waits behind a write that holds the
+// only write transaction until all of them are queued. Returns their results.
+std::vector<Status> WriteAsOneGroup(PgDatabase& database,
+                                    const std::vector<Database::Work>& works) {
+  std::atomic<bool> holding{false}, release{false};
+  Status held = Ok();
+  std::thread holder([&] {
+    held = database.Write([&](Connection& c) -> Status {
+      holding = true;
+      while (!release) std::this_thread::yield();
+      return c.Send("INSERT INTO t (v) VALUES (0)");
+    });
+  });
+  while (!holding) std::this_thread::yield();
+  std::vector<Status> results(works.size(), Ok());
+  std::vector<std::thread> writers;
+  for (std::size_t index = 0; index < works.size(); ++index) {
+    // One at a time, so that the group keeps their order.
+    writers.emplace_back([&, index] { results[index] = database.Write(works[index]); });
+    while (database.waiting_writes() < index + 1) std::this_thread::yield();
+  }
+  release = true;
+  holder.join();
+  for (auto& writer : writers) writer.join();
+  EXPECT_TRUE(held.ok()) << test::Describe(held.error());
+  return results;
+}
+
+class PgGroupCommitTest : public PgDatabaseTest {
+ protected:
+  void SetUp() override {
+    PgDatabaseTest::SetUp();
+    if (IsSkipped()) return;
+    PgOptions options;
+    options.url = test::TestStoreUrl(directory_.path());
+    options.max_write_transactions = 1;
+    auto opened = PgDatabase::Open(options);
+    ASSERT_TRUE(opened.ok()) << test::Describe(opened.error());
+    grouped_ = std::move(opened).value();
+  }
+
+  std::unique_ptr<PgDatabase> grouped_;
+};
+
+Database::Work Insert(std::int64_t v) {
+  return [v](Connection& c) -> Status { return c.Send("INSERT INTO t (v) VALUES ($1)", {v}); };
+}
+
+TEST_F(PgGroupCommitTest, WritesThatArriveTogetherCommitInOneTransactionEachIsolated) {
+  const auto before = grouped_->stats();
+  const auto results = WriteAsOneGroup(
+      *grouped_, {Insert(1),
+                  [](Connection& c) -> Status {  // fails by itself after writing
+                    LT_TRY(c.Execute("INSERT INTO t (v) VALUES (2)"));
+                    return Error::Invalid("v", "validation.required");
+                  },
+                  [](Connection& c) -> Status {  // a sent statement fails after the work returned
+                    LT_TRY(c.Send("INSERT INTO t (v) VALUES (3)"));
+                    return c.Send("INSERT INTO t (v) VALUES (1 / $1::bigint)", {std::int64_t{0}});
+                  },
+                  Insert(4)});
+  ASSERT_EQ(results.size(), 4u);
+  EXPECT_TRUE(results[0].ok()) << test::Describe(results[0].error());
+  ASSERT_FALSE(results[1].ok());
+  EXPECT_EQ(results[1].error().code, ErrorCode::kInvalidArgument);
+  ASSERT_FALSE(results[2].ok());
+  EXPECT_NE(results[2].error().detail.find("division by zero"), std::string::npos)
+      << results[2].error().detail;
+  EXPECT_TRUE(results[3].ok()) << test::Describe(results[3].error());
+  std::string rows;
+  ASSERT_TRUE(database_
+                  ->Read([&](Connection& c) -> Status {
+                    return c.Query("SELECT v FROM t ORDER BY v", {}, [&](const Row& row) {
+                      rows += std::to_string(row.Int(0)) + " ";
+                    });
+                  })
+                  .ok());
+  EXPECT_EQ(rows, "0 1 4 ");
+  // The holder alone, then the four in one transaction.
+  const auto after = grouped_->stats();
+  EXPECT_EQ(after.write_transactions - before.write_transactions, 2u);
+  EXPECT_EQ(after.write_jobs - before.write_jobs, 3u);
+  EXPECT_EQ(after.write_failures - before.write_failures, 2u);
+}
+
+TEST_F(PgGroupCommitTest, AWriteThatLostARaceInAGroupRunsAgainAlone) {
+  ASSERT_TRUE(database_->Write(Insert(9)).ok());  // committed by "another node"
+  std::atomic<int> attempts{0};
+  const auto results = WriteAsOneGroup(
+      *grouped_, {Insert(1),
+                  [&](Connection& c) -> Status {
+                    // Inserts without looking first, then looks up when run again.
+                    if (++attempts == 1) return c.Send("INSERT INTO t (v) VALUES (9)");
+                    LT_TRY_ASSIGN(auto found, c.QueryOptionalInt("SELECT v FROM t WHERE v = 9"));
+                    return found ? Ok() : Status(Error::Internal("9 is gone"));
+                  },
+                  Insert(2)});
+  for (const auto& result : results) EXPECT_TRUE(result.ok()) << test::Describe(result.error());
+  EXPECT_EQ(attempts.load(), 2);
+  EXPECT_EQ(Count(), 4);  // 0, 1, 2 and 9 once
+}
+
+TEST_F(PgGroupCommitTest, AGroupWhoseCommitFailsRunsEachWriteAgainAlone) {
+  // A deferred unique constraint is checked only at COMMIT.
+  ASSERT_TRUE(database_
+                  ->Write([](Connection& c) -> Status {
+                    return c.ExecuteScript(
+                        "CREATE TABLE d (v BIGINT UNIQUE DEFERRABLE INITIALLY DEFERRED)");
+                  })
+                  .ok());
+  std::atomic<int> first_attempts{0}, second_attempts{0};
+  const auto results = WriteAsOneGroup(*grouped_, {[&](Connection& c) -> Status {
+                                                     ++first_attempts;
+                                                     return c.Send("INSERT INTO d (v) VALUES (5)");
+                                                   },
+                                                   [&](Connection& c) -> Status {
+                                                     // The same key, but only the first time: alone
+                                                     // it gives way.
+                                                     if (++second_attempts > 1) return Ok();
+                                                     return c.Send("INSERT INTO d (v) VALUES (5)");
+                                                   }});
+  for (const auto& result : results) EXPECT_TRUE(result.ok()) << test::Describe(result.error());
+  EXPECT_EQ(first_attempts.load(), 2);
+  EXPECT_EQ(second_attempts.load(), 2);
+  std::int64_t rows = -1;
+  ASSERT_TRUE(database_
+                  ->Read([&](Connection& c) -> Status {
+                    LT_TRY_ASSIGN(rows, c.QueryInt("SELECT COUNT(*) FROM d"));
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(rows, 1);
+}
+
+TEST_F(PgGroupCommitTest, AWriteUndoneInAGroupLeavesNothingKeptForTheNext) {
+  const std::size_t shipped = domain::DefaultWorkflow().states.size();
+  std::size_t seen = 0;
+  const auto results = WriteAsOneGroup(
+      *grouped_, {[&](Connection& c) -> Status {
+                    domain::Workflow changed = domain::DefaultWorkflow();
+                    changed.states.pop_back();
+                    WorkflowStore store(c);
+                    LT_TRY(store.Replace(changed));
+                    LT_TRY(store.Load());  // kept for the transaction, then undone
+                    return Error::Invalid("workflow", "validation.required");
+                  },
+                  [&](Connection& c) -> Status {
+                    LT_TRY_ASSIGN(const WorkflowPtr workflow, WorkflowStore(c).Load());
+                    seen = workflow->states.size();
+                    return Ok();
+                  }});
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_FALSE(results[0].ok());
+  EXPECT_TRUE(results[1].ok()) << test::Describe(results[1].error());
+  EXPECT_EQ(seen, shipped);
 }
 
 TEST_F(PgDatabaseTest, StreamsLargeResultsRowByRow) {

@@ -19,6 +19,10 @@ constexpr std::size_t kMaxPreparedStatements = 1000;
 // server would stop reading while this side still writes.
 constexpr std::size_t kMaxPendingStatements = 64;
 
+// The savepoint of one work in a group commit (works never nest).
+constexpr std::string_view kSavepoint = "SAVEPOINT lt_write";
+constexpr std::string_view kReleaseSavepoint = "RELEASE SAVEPOINT lt_write";
+
 // How much of a statement an error message quotes.
 constexpr std::size_t kQuotedSqlChars = 200;
 
@@ -298,27 +302,64 @@ Status PgConnection::Send(std::string_view sql, const SqlParams& params) {
   if (pipeline_error_) return PipelineFailure();
   LT_TRY(SendPrepared(sql, params));
   pending_.push_back({std::string(sql.substr(0, kQuotedSqlChars)), false});
-  if (pending_.size() >= kMaxPendingStatements) {
-    if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) return ErrorFromConnection(sql);
-    ReadPending();
-    if (pipeline_error_) return PipelineFailure();
+  if (pending_.size() >= kMaxPendingStatements) return ReadSent(sql);
+  return Ok();
+}
+
+Status PgConnection::SendUnprepared(std::string_view sql) {
+  const std::string text(sql);
+  if (!PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0)) {
+    return ErrorFromConnection(sql);
   }
+  pending_.push_back({text, false});
+  return Ok();
+}
+
+Status PgConnection::ResumePipeline(std::string_view sql) {
+  if (pipelined_) return Ok();
+  if (PQenterPipelineMode(conn_) != 1) return ErrorFromConnection(sql);
+  pipelined_ = true;
+  return Ok();
+}
+
+Status PgConnection::ReadSent(std::string_view sql) {
+  if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) return ErrorFromConnection(sql);
+  ReadPending();
+  if (pipeline_error_) return PipelineFailure();
   return Ok();
 }
 
 Status PgConnection::BeginPipelined(std::string_view begin_sql) {
+  ForgetAll();
   last_sqlstate_.clear();
   pipeline_error_.reset();
   pending_.clear();
   commit_status_.clear();
-  if (PQenterPipelineMode(conn_) != 1) return ErrorFromConnection(begin_sql);
-  pipelined_ = true;
-  const std::string text(begin_sql);
-  if (!PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0)) {
-    return ErrorFromConnection(begin_sql);
-  }
-  pending_.push_back({text, false});
-  return Ok();
+  LT_TRY(ResumePipeline(begin_sql));
+  return SendUnprepared(begin_sql);
+}
+
+Status PgConnection::Savepoint() {
+  last_sqlstate_.clear();
+  LT_TRY(ResumePipeline(kSavepoint));
+  if (pipeline_error_) return PipelineFailure();
+  return SendUnprepared(kSavepoint);
+}
+
+Status PgConnection::ReleaseSavepoint() {
+  last_sqlstate_.clear();
+  LT_TRY(ResumePipeline(kReleaseSavepoint));
+  if (pipeline_error_) return PipelineFailure();
+  LT_TRY(SendUnprepared(kReleaseSavepoint));
+  return ReadSent(kReleaseSavepoint);
+}
+
+Status PgConnection::RollbackToSavepoint() {
+  ForgetAll();                  // what the undone work read or changed
+  std::ignore = EndPipeline();  // the work's error was returned already
+  LT_TRY(
+      RunSimple("ROLLBACK TO SAVEPOINT lt_write; RELEASE SAVEPOINT lt_write", {PGRES_COMMAND_OK}));
+  return ResumePipeline("ROLLBACK TO SAVEPOINT");
 }
 
 Status PgConnection::EndPipeline() {

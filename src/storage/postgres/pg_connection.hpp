@@ -61,6 +61,17 @@ class PgConnection final : public Connection {
   // with a quiet ROLLBACK; that is an error here.
   Status Commit();
 
+  // A savepoint that isolates one Write() among several committed in one
+  // transaction (PgDatabase's group commit). Savepoint is sent without
+  // waiting; ReleaseSavepoint also reads every result still outstanding, so
+  // that an error of a statement sent since Savepoint is that work's error;
+  // RollbackToSavepoint undoes everything since Savepoint after an error and
+  // leaves the transaction usable for the next work. All three go on in
+  // pipeline mode, entering it again if the work left it.
+  Status Savepoint();
+  Status ReleaseSavepoint();
+  Status RollbackToSavepoint();
+
   // COPY ... FROM STDIN in text format (outside pipeline mode, which
   // BeginCopy leaves): BeginCopy runs the COPY statement,
   // PutCopyData sends lines (each ending in \n; see AppendCopyField), and
@@ -86,6 +97,13 @@ class PgConnection final : public Connection {
   Result<Prepared> Prepare(std::string_view sql);
   // Sends a prepared statement without reading its result.
   Status SendPrepared(std::string_view sql, const SqlParams& params);
+  // Sends a statement without parameters or preparing (BEGIN, SAVEPOINT) in
+  // pipeline mode, to be read with the rest.
+  Status SendUnprepared(std::string_view sql);
+  // Enters pipeline mode unless in it; the connection must be idle.
+  Status ResumePipeline(std::string_view sql);
+  // In pipeline mode: asks for and reads every result sent so far.
+  Status ReadSent(std::string_view sql);
   // Sends a prepared statement and calls `on_row` for each row; returns the
   // number of rows the command affected.
   Result<std::int64_t> Run(std::string_view sql, const SqlParams& params,

@@ -211,20 +211,134 @@ Status PgDatabase::RunWithRetries(const std::string& begin, const Work& work) {
   return result;
 }
 
+struct PgDatabase::QueuedWrite {
+  enum class State { kQueued, kLead, kDone, kRunAlone };
+  explicit QueuedWrite(const Work& w) : work(&w) {}
+  const Work* work;
+  State state = State::kQueued;  // guarded by write_mutex_
+  // Set by the group's leader before `state` changes.
+  Status result = Ok();
+  bool run_alone = false;
+  std::condition_variable changed;
+};
+
 Status PgDatabase::Write(const Work& work) {
+  QueuedWrite write(work);
+  {
+    std::unique_lock lock(write_mutex_);
+    if (write_leaders_ < options_.max_write_transactions) {
+      ++write_leaders_;
+      write.state = QueuedWrite::State::kLead;
+    } else {
+      write_queue_.push_back(&write);
+      write.changed.wait(lock, [&] { return write.state != QueuedWrite::State::kQueued; });
+    }
+  }
+  // Only this thread changes the state from here on.
+  if (write.state == QueuedWrite::State::kLead) LeadGroup(write);
+  if (write.state == QueuedWrite::State::kRunAlone) return WriteAlone(work);
+  return std::move(write.result);
+}
+
+std::size_t PgDatabase::waiting_writes() const {
+  std::lock_guard lock(write_mutex_);
+  return write_queue_.size();
+}
+
+void PgDatabase::LeadGroup(QueuedWrite& leader) {
+  std::vector<QueuedWrite*> group{&leader};
+  {
+    std::lock_guard lock(write_mutex_);
+    while (!write_queue_.empty() && group.size() < options_.max_group_writes) {
+      group.push_back(write_queue_.front());
+      write_queue_.pop_front();
+    }
+  }
+  CommitGroup(group);
+  std::lock_guard lock(write_mutex_);
+  for (QueuedWrite* write : group) {
+    write->state = write->run_alone ? QueuedWrite::State::kRunAlone : QueuedWrite::State::kDone;
+    write->changed.notify_one();
+  }
+  if (write_queue_.empty()) {
+    --write_leaders_;
+  } else {
+    // The lead passes on, so that no caller serves others' writes for long.
+    QueuedWrite* next = write_queue_.front();
+    write_queue_.pop_front();
+    next->state = QueuedWrite::State::kLead;
+    next->changed.notify_one();
+  }
+}
+
+void PgDatabase::CommitGroup(const std::vector<QueuedWrite*>& group) {
+  if (group.size() == 1) {
+    group.front()->result = WriteAlone(*group.front()->work);
+    return;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  auto acquired = Acquire();
+  if (!acquired.ok()) {
+    for (QueuedWrite* write : group) write->result = acquired.error();
+    CountWrites(0, 0, group.size(), 0);
+    return;
+  }
+  auto connection = std::move(acquired).value();
+  bool broken = !connection->BeginPipelined("BEGIN").ok();
+  std::size_t ran = 0;
+  for (; ran < group.size() && !broken; ++ran) {
+    QueuedWrite& write = *group[ran];
+    Status result = connection->Savepoint();
+    if (result.ok()) result = RunGuarded(*write.work, *connection);
+    if (result.ok()) result = connection->ReleaseSavepoint();
+    if (!result.ok()) {
+      // A lost race or deadlock runs again alone, after this group, as does
+      // a write whose connection was lost under it.
+      write.run_alone = IsRetryableSqlState(connection->last_sqlstate()) || !connection->healthy();
+      broken = !connection->healthy() || !connection->RollbackToSavepoint().ok();
+    }
+    write.result = std::move(result);
+  }
+  Status committed = broken ? Status(Error::Internal("group commit broken")) : connection->Commit();
+  // A group that could not commit leaves nothing behind: its writes that
+  // did not fail by themselves run again alone, unless the COMMIT went out
+  // and the connection was lost, when nobody can tell whether it committed.
+  const bool run_again = broken || IsRetryableSqlState(connection->last_sqlstate());
+  std::size_t written = 0, failed = 0;
+  for (std::size_t index = 0; index < group.size(); ++index) {
+    QueuedWrite& write = *group[index];
+    if (index >= ran || (write.result.ok() && !committed.ok() && run_again)) {
+      write.run_alone = true;
+    } else if (write.result.ok() && !committed.ok()) {
+      write.result = committed;
+    }
+    if (write.run_alone) continue;
+    ++(write.result.ok() ? written : failed);
+  }
+  if (!committed.ok() && connection->healthy()) {
+    std::ignore = connection->EndPipeline();
+    std::ignore = connection->ExecuteScript("ROLLBACK");
+  }
+  Release(std::move(connection));
+  CountWrites(committed.ok() ? 1 : 0, written, failed,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+}
+
+Status PgDatabase::WriteAlone(const Work& work) {
   const auto started = std::chrono::steady_clock::now();
   Status result = RunWithRetries("BEGIN", work);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::lock_guard lock(mutex_);
-  if (result.ok()) {
-    ++stats_.write_transactions;
-    ++stats_.write_jobs;
-    stats_.commit_seconds_total += seconds;
-  } else {
-    ++stats_.write_failures;
-  }
+  CountWrites(result.ok() ? 1 : 0, result.ok() ? 1 : 0, result.ok() ? 0 : 1,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   return result;
+}
+
+void PgDatabase::CountWrites(std::uint64_t transactions, std::uint64_t committed,
+                             std::uint64_t failed, double seconds) {
+  std::lock_guard lock(mutex_);
+  stats_.write_transactions += transactions;
+  stats_.write_jobs += committed;
+  stats_.write_failures += failed;
+  stats_.commit_seconds_total += seconds;
 }
 
 Status PgDatabase::Read(const Work& work) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -20,13 +21,23 @@ struct PgOptions {
   Durability durability = Durability::kNormal;
   std::size_t max_connections = 16;  // per node; requests beyond wait for one
   int max_attempts = 3;              // for a Write that hit a deadlock or lost a race
+  // Write transactions open at once per node. Writes that arrive while all
+  // are busy wait, and the next free one commits up to max_group_writes of
+  // them together.
+  std::size_t max_write_transactions = 2;
+  std::size_t max_group_writes = 16;
 };
 
-// The PostgreSQL store: a pool of libpq connections. Each Write() is its own
-// READ COMMITTED transaction; PostgreSQL groups concurrent commits itself.
-// A Write() that fails with a deadlock, a serialization failure or a unique
-// violation (a concurrent insert of the same key won) is run again from the
-// start, so work must not have effects outside the connection. Read() runs
+// The PostgreSQL store: a pool of libpq connections. Writes are READ
+// COMMITTED transactions; at most max_write_transactions run at once, and
+// Write() calls that arrive meanwhile are committed together (group commit,
+// each in its own savepoint): PostgreSQL's cost is per statement and per
+// transaction far more than per row, so one transaction for many small
+// writes is cheaper than many. A Write() that fails with a deadlock, a
+// serialization failure or a unique violation (a concurrent insert of the
+// same key won) is run again from the start, alone, as is every Write() of a
+// group whose commit failed so; work must therefore not have effects outside
+// the connection. Read() runs
 // on a REPEATABLE READ, READ ONLY snapshot. Either is also run again when a
 // pooled connection turns out to be broken before the work began (the server
 // restarted or failed over). Thread-safe.
@@ -48,6 +59,9 @@ class PgDatabase final : public Database {
   std::uint64_t Subscribe(Listener listener) override;
   void Unsubscribe(std::uint64_t id) override;
 
+  // Write() calls waiting for a write transaction to take them.
+  std::size_t waiting_writes() const;
+
   // Opens a connection outside the pool (for LISTEN or long-held locks).
   Result<std::unique_ptr<PgConnection>> OpenConnection() const;
 
@@ -61,6 +75,17 @@ class PgDatabase final : public Database {
   // `retryable` tells whether running it again may succeed.
   Status RunTransaction(const std::string& begin, const Work& work, bool& retryable);
   Status RunWithRetries(const std::string& begin, const Work& work);
+  struct QueuedWrite;
+  // Takes a group of queued writes including `leader`'s, commits it, and
+  // hands the lead to the next queued write, if any.
+  void LeadGroup(QueuedWrite& leader);
+  // Commits `group` in one transaction, each write in a savepoint; a write
+  // that should run again, or all of them, are marked to run alone.
+  void CommitGroup(const std::vector<QueuedWrite*>& group);
+  // Runs one write in a transaction of its own, with retries.
+  Status WriteAlone(const Work& work);
+  void CountWrites(std::uint64_t transactions, std::uint64_t committed, std::uint64_t failed,
+                   double seconds);
   // Raises a case-number counter on counter_connection_, committed at once
   // without waiting for the WAL flush: any case that uses the number commits
   // later in the WAL, so a durable case implies a durable counter.
@@ -81,6 +106,9 @@ class PgDatabase final : public Database {
   std::condition_variable listening_changed_;
   std::condition_variable stop_requested_;
   std::thread listen_thread_;
+  mutable std::mutex write_mutex_;
+  std::deque<QueuedWrite*> write_queue_;  // guarded by write_mutex_
+  std::size_t write_leaders_ = 0;         // guarded by write_mutex_; groups in progress
   std::mutex counter_mutex_;
   std::unique_ptr<PgConnection> counter_connection_;  // guarded by counter_mutex_
 };

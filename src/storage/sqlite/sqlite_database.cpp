@@ -122,6 +122,7 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
   const auto started = std::chrono::steady_clock::now();
   std::vector<Status> results;
   results.reserve(batch.size());
+  writer_->ForgetAll();
   Status begun = writer_->ExecuteScript("BEGIN IMMEDIATE");
   if (!begun.ok()) {
     for (Job* job : batch) job->done.set_value(begun);
@@ -144,6 +145,7 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
     if (!result.ok()) {
       // Undo everything this job wrote; the others in the batch are unaffected.
       std::ignore = writer_->ExecuteScript("ROLLBACK TO job");  // failure surfaces at COMMIT
+      writer_->ForgetAll();                   // what the undone job read or changed
       notifications.resize(notified_before);  // what it published is rolled back too
       ++failures;
     }
@@ -207,6 +209,7 @@ Status SqliteDatabase::Read(const Work& work) {
   if (!connection) {
     LT_TRY_ASSIGN(connection, OpenConnection(SqliteMode::kReadOnly));
   }
+  connection->ForgetAll();
   Status result = connection->ExecuteScript("BEGIN");
   if (result.ok()) {
     result = RunGuarded(work, *connection);
