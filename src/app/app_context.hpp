@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -39,12 +40,17 @@ struct AppOptions {
   std::int64_t max_clock_skew_ms = 5 * 60 * 1000;  // how far in the future received_at may be
 };
 
+class CaseIntake;  // app/case_intake.hpp
+std::shared_ptr<CaseIntake> MakeCaseIntake();
+
 // What every use case works with. Owned by server/wiring; outlives requests.
 struct AppContext {
   storage::Database& database;
   const Clock& clock;
   storage::AttachmentFiles& files;
   AppOptions options;
+  // Gathers concurrent case creations (shared by copies of the context).
+  std::shared_ptr<CaseIntake> case_intake = MakeCaseIntake();
 };
 
 }  // namespace lt::app

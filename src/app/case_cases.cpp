@@ -7,10 +7,7 @@
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
-#include "base/time_format.hpp"
-#include "domain/case_number.hpp"
 #include "storage/audit_store.hpp"
-#include "storage/auth_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/workflow_store.hpp"
 #include "text/search_tokenizer.hpp"
@@ -35,6 +32,13 @@ Result<domain::Case> LoadVisibleCase(storage::Connection& connection,
 }
 
 Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& principal,
+                               const CreateCaseInput& input,
+                               const std::optional<IdempotencyKey>& key) {
+  LT_TRY_ASSIGN(NewCase new_case, PrepareNewCase(context, principal, input, key));
+  return context.case_intake->File(context.database, new_case);
+}
+
+Result<NewCase> PrepareNewCase(AppContext& context, const domain::Principal& principal,
                                const CreateCaseInput& input,
                                const std::optional<IdempotencyKey>& key) {
   if (!domain::HasPermission(principal, domain::Permission::kCreateCase)) {
@@ -82,73 +86,21 @@ Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& pri
     } else if (input.customer) {
       new_customer = BuildCustomer(*input.customer, "customer", now, errors);
     }
+    c.customer_id = input.customer_id.value_or(0);
     c.department_id = input.department_id;
     c.assignee_id = input.assignee_id;
   }
   if (!errors.empty()) return errors.ToError();
 
-  CreatedCase created;
-  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-    storage::AuthStore auth(connection);
-    const Id key_owner = principal.user_id.value_or(0);
-    if (key) {
-      LT_TRY_ASSIGN(auto stored, auth.FindIdempotencyKey(key_owner, key->key));
-      if (stored) {
-        if (stored->request_hash != key->request_hash) {
-          return Error::Invalid("Idempotency-Key", "error.idempotency_mismatch");
-        }
-        LT_TRY_ASSIGN(auto earlier, storage::CaseStore(connection).Find(stored->resource_id));
-        if (!earlier) return Error::Internal("idempotency key refers to a missing case");
-        created = CreatedCase{*earlier, true};
-        return Ok();
-      }
-    }
-    FieldErrors reference_errors;
-    LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
-    c.status = input.status.value_or(workflow->initial_state);
-    if (!workflow->FindState(c.status)) {
-      reference_errors.Add("status", "validation.unknown_state", {{"value", c.status}});
-    }
-    if (!portal) {
-      LT_TRY(CheckReference(connection, Reference::kCustomer, input.customer_id, "customer_id",
-                            reference_errors));
-      LT_TRY(CheckReference(connection, Reference::kDepartment, c.department_id, "department_id",
-                            reference_errors));
-      LT_TRY(CheckReference(connection, Reference::kUser, c.assignee_id, "assignee_id",
-                            reference_errors));
-    }
-    LT_TRY(CheckReference(connection, Reference::kCategory, c.category_id, "category_id",
-                          reference_errors));
-    if (!reference_errors.empty()) return reference_errors.ToError();
-
-    std::optional<domain::Segment> segment;  // read with the clocks unless known here
-    if (new_customer) {
-      LT_TRY_ASSIGN(const domain::Customer customer,
-                    MatchOrCreateCustomer(connection, *new_customer, principal, now));
-      c.customer_id = customer.id;
-      segment = customer.segment;
-    } else if (input.customer_id) {
-      c.customer_id = *input.customer_id;
-    }
-    storage::CaseStore cases(connection);
-    const int year = YearOf(c.received_at);
-    LT_TRY_ASSIGN(auto sequence, cases.NextSequence(context.options.case_number_prefix, year));
-    c.number = domain::FormatCaseNumber(context.options.case_number_prefix, year, sequence);
-    LT_TRY_ASSIGN(const NewCaseClocks clocks,
-                  PlanNewCaseClocks(connection, *workflow, c, segment, now));
-    c.sla_due_at = clocks.refresh.earliest_due;
-    LT_TRY_ASSIGN(c.id, cases.Insert(c));
-    LT_TRY(SaveNewCaseClocks(connection, c.id, clocks, now));
-    ChangeList changes;
-    RecordNewCase(c, changes);
-    LT_TRY(storage::AuditStore(connection)
-               .Append(MakeEvent("case", c.id, "create", principal.user_id, now, changes.Take())));
-    LT_TRY(storage::PublishCaseChange(connection, ChangeOf(c, "create", principal.user_id, now)));
-    if (key) LT_TRY(auth.InsertIdempotencyKey(key_owner, key->key, key->request_hash, c.id, now));
-    created = CreatedCase{c, false};
-    return Ok();
-  }));
-  return created;
+  NewCase new_case;
+  new_case.principal = &principal;
+  new_case.input = &input;
+  new_case.key = &key;
+  new_case.number_prefix = context.options.case_number_prefix;
+  new_case.now = now;
+  new_case.a_case = std::move(c);
+  new_case.new_customer = std::move(new_customer);
+  return new_case;
 }
 
 Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& principal, Id id,

@@ -7,27 +7,24 @@
 #include <vector>
 
 #include "app/app_context.hpp"
+#include "app/case_intake.hpp"
 #include "app/inputs.hpp"
 #include "domain/access.hpp"
 #include "storage/case_store.hpp"
 
 namespace lt::app {
 
-struct IdempotencyKey {
-  std::string key;           // the client's Idempotency-Key header
-  std::string request_hash;  // hash of the request body, to detect reuse for another request
-};
-
-struct CreatedCase {
-  domain::Case a_case;
-  bool replayed = false;  // true when an earlier request with the same key created it
-};
-
 // Files a new case, matching or creating its customer, numbering it and
 // writing the audit records, all in one transaction.
 // Errors: kInvalidArgument (fields; idempotency key reused for another body),
 // kForbidden (a portal user filing for another customer).
 Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& principal,
+                               const CreateCaseInput& input,
+                               const std::optional<IdempotencyKey>& key);
+// CreateCase's checks of the request itself, before anything is read: the
+// case to file (through context.case_intake, or FileCases), which refers
+// to `principal`, `input` and `key`.
+Result<NewCase> PrepareNewCase(AppContext& context, const domain::Principal& principal,
                                const CreateCaseInput& input,
                                const std::optional<IdempotencyKey>& key);
 

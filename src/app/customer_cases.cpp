@@ -72,6 +72,25 @@ domain::Customer BuildCustomer(const CustomerInput& input, std::string_view fiel
   return customer;
 }
 
+Status CreateCheckedCustomers(storage::Connection& connection,
+                              std::span<CustomerToCreate> customers) {
+  std::vector<domain::Customer> rows;
+  rows.reserve(customers.size());
+  for (const auto& created : customers) rows.push_back(created.customer);
+  LT_TRY(storage::CustomerStore(connection).InsertMany(rows));
+  std::vector<domain::CaseEvent> events;
+  events.reserve(customers.size());
+  for (std::size_t index = 0; index < customers.size(); ++index) {
+    CustomerToCreate& created = customers[index];
+    created.customer.id = rows[index].id;
+    ChangeList changes;
+    RecordNewCustomer(created.customer, changes);
+    events.push_back(MakeEvent("customer", created.customer.id, "create", created.actor_user_id,
+                               created.at, changes.Take()));
+  }
+  return storage::AuditStore(connection).AppendMany(events);
+}
+
 Result<domain::Customer> MatchOrCreateCustomer(storage::Connection& connection,
                                                domain::Customer customer,
                                                const domain::Principal& principal,
@@ -87,13 +106,9 @@ Result<domain::Customer> MatchOrCreateCustomer(storage::Connection& connection,
     }
   }
   if (!match) {
-    LT_TRY_ASSIGN(customer.id,
-                  customers.Insert(customer, storage::CustomerStore::Contacts::kCheckedFree));
-    ChangeList changes;
-    RecordNewCustomer(customer, changes);
-    LT_TRY(audit.Append(
-        MakeEvent("customer", customer.id, "create", principal.user_id, now, changes.Take())));
-    return customer;
+    CustomerToCreate created{std::move(customer), principal.user_id, now};
+    LT_TRY(CreateCheckedCustomers(connection, {&created, 1}));
+    return std::move(created.customer);
   }
   // A known customer: learn the contacts that nobody owns yet.
   LT_TRY_ASSIGN(auto existing, customers.Find(*match));

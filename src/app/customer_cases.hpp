@@ -1,5 +1,7 @@
 #pragma once
 
+#include <span>
+
 // Use cases on customers: create, change, read, list, look up by contact.
 
 #include <optional>
@@ -22,6 +24,17 @@ struct CustomerPage {
 // prefixed with `field_prefix` ("customer" when embedded in a case).
 domain::Customer BuildCustomer(const CustomerInput& input, std::string_view field_prefix,
                                TimestampMs now, FieldErrors& errors);
+
+// Inserts customers none of whose contacts anybody owns (checked in this
+// transaction), with their audit records, one statement per table; sets
+// their ids. Runs inside the caller's write transaction.
+struct CustomerToCreate {
+  domain::Customer customer;
+  std::optional<domain::Id> actor_user_id;
+  TimestampMs at = 0;
+};
+Status CreateCheckedCustomers(storage::Connection& connection,
+                              std::span<CustomerToCreate> customers);
 
 // Finds the customer owning any of `customer`'s contacts and adds the
 // contacts it does not have yet; otherwise inserts `customer`. Runs inside the

@@ -166,15 +166,6 @@ Result<NewCaseClocks> PlanNewCaseClocks(storage::Connection& connection,
   return planned;
 }
 
-Status SaveNewCaseClocks(storage::Connection& connection, Id case_id, const NewCaseClocks& planned,
-                         TimestampMs now) {
-  storage::SlaClockStore clocks(connection);
-  for (const auto& planned_clock : planned.clocks) {
-    LT_TRY(clocks.Save(case_id, planned_clock.clock, planned_clock.next_alert_at, now));
-  }
-  return Ok();
-}
-
 Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
                                       const domain::Workflow& workflow, const domain::Case& a_case,
                                       TimestampMs now) {

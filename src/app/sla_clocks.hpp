@@ -40,8 +40,8 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
 
 // The clocks a case starts with, computed before it is inserted, so that it
 // is inserted with its sla_due_at (refresh.earliest_due) rather than
-// inserted and then updated; SaveNewCaseClocks writes them once the case has
-// its id. Call both in the creating transaction; `segment` is the
+// inserted and then updated; they are saved (SlaClockStore::SaveMany) once
+// the case has its id, in the creating transaction; `segment` is the
 // customer's, when the caller has it at hand (otherwise it is read).
 struct PlannedClock {
   sla::SlaClock clock;
@@ -55,8 +55,6 @@ Result<NewCaseClocks> PlanNewCaseClocks(storage::Connection& connection,
                                         const domain::Workflow& workflow,
                                         const domain::Case& a_case,
                                         std::optional<domain::Segment> segment, TimestampMs now);
-Status SaveNewCaseClocks(storage::Connection& connection, domain::Id case_id,
-                         const NewCaseClocks& planned, TimestampMs now);
 
 struct CaseWithClocks {
   domain::Case a_case;

@@ -2,21 +2,32 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/multi_row.hpp"
+
 namespace lt::storage {
-Status AuditStore::Append(const domain::CaseEvent& event) {
-  nlohmann::json changes = nlohmann::json::array();
-  for (const auto& change : event.changes) {
-    nlohmann::json item = {{"field", change.field}};
-    if (change.before) item["before"] = *change.before;  // absent means null
-    if (change.after) item["after"] = *change.after;
-    changes.push_back(std::move(item));
+Status AuditStore::Append(const domain::CaseEvent& event) { return AppendMany({&event, 1}); }
+
+Status AuditStore::AppendMany(std::span<const domain::CaseEvent> events) {
+  if (events.empty()) return Ok();
+  SqlParams params;
+  params.reserve(events.size() * 6);
+  for (const auto& event : events) {
+    nlohmann::json changes = nlohmann::json::array();
+    for (const auto& change : event.changes) {
+      nlohmann::json item = {{"field", change.field}};
+      if (change.before) item["before"] = *change.before;  // absent means null
+      if (change.after) item["after"] = *change.after;
+      changes.push_back(std::move(item));
+    }
+    params.insert(
+        params.end(),
+        {event.entity, event.entity_id, event.action, OptionalValue(event.actor_user_id), event.at,
+         changes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
   }
-  LT_TRY(connection_.Send(
-      "INSERT INTO case_events (entity, entity_id, action, actor_user_id, at, changes) "
-      "VALUES ($1, $2, $3, $4, $5, $6)",
-      {event.entity, event.entity_id, event.action, OptionalValue(event.actor_user_id), event.at,
-       changes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)}));
-  return Ok();
+  return connection_.Send(
+      "INSERT INTO case_events (entity, entity_id, action, actor_user_id, at, changes) VALUES " +
+          RowsOfParameters(6, events.size()),
+      params);
 }
 
 Result<std::vector<domain::CaseEvent>> AuditStore::ListFor(const std::string& entity,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ class AuditStore {
   explicit AuditStore(Connection& connection) : connection_(connection) {}
 
   Status Append(const domain::CaseEvent& event);
+  // Several records in one statement.
+  Status AppendMany(std::span<const domain::CaseEvent> events);
   Result<std::vector<domain::CaseEvent>> ListFor(const std::string& entity, domain::Id entity_id);
 
  private:

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <limits>
+#include <map>
 
 namespace lt::storage {
 namespace {
@@ -113,29 +114,46 @@ std::int64_t SortValueOf(const Case& a_case, CaseSortField field) {
   return a_case.received_at;
 }
 
-Result<std::int64_t> CaseStore::NextSequence(const std::string& prefix, int year) {
-  return connection_.NextCaseSequence(prefix, year);
+Result<std::int64_t> CaseStore::NextSequence(const std::string& prefix, int year,
+                                             std::int64_t count) {
+  return connection_.NextCaseSequence(prefix, year, count);
 }
 
 Result<domain::Id> CaseStore::Insert(const Case& a_case) {
-  SqlParams params = CaseParams(a_case);
+  Case inserted = a_case;
+  LT_TRY(InsertMany({&inserted, 1}));
+  return inserted.id;
+}
+
+Status CaseStore::InsertMany(std::span<Case> cases) {
+  if (cases.empty()) return Ok();
   std::string columns =
       "number, type, channel, subject, description, customer_id, category_id, product, model, "
       "batch, serial, urgency, origin_class, remedy, status, department_id, assignee_id, "
       "received_at, created_at, updated_at, created_by, sla_due_at";
-  std::string values;
-  for (std::size_t index = 1; index <= params.size(); ++index) {
-    values += "$" + std::to_string(index) + ", ";
+  SqlParams params;
+  std::string rows;
+  for (const Case& a_case : cases) {
+    std::string values;
+    for (SqlValue& value : CaseParams(a_case)) values += Param(params, std::move(value)) + ", ";
+    values +=
+        Param(params, a_case.sla_due_at.value_or(std::numeric_limits<std::int64_t>::max())) + ", ";
+    const auto document =
+        connection_.dialect().CaseSearchDocument(a_case.subject, a_case.description);
+    if (document) values += Param(params, document->value) + ", ";
+    if (rows.empty() && document) columns += ", " + document->column;
+    rows += (rows.empty() ? "(" : ", (") + values + "1)";
   }
-  values +=
-      Param(params, a_case.sla_due_at.value_or(std::numeric_limits<std::int64_t>::max())) + ", ";
-  if (const auto document =
-          connection_.dialect().CaseSearchDocument(a_case.subject, a_case.description)) {
-    columns += ", " + document->column;
-    values += Param(params, document->value) + ", ";
+  std::map<std::string, domain::Id, std::less<>> ids;  // by number, which is unique
+  LT_TRY(connection_.Query(
+      "INSERT INTO cases (" + columns + ", version) VALUES " + rows + " RETURNING id, number",
+      params, [&](const Row& row) { ids[row.Text(1)] = row.Int(0); }));
+  for (Case& a_case : cases) {
+    const auto found = ids.find(a_case.number);
+    if (found == ids.end()) return Error::Internal("case not inserted: " + a_case.number);
+    a_case.id = found->second;
   }
-  return connection_.QueryInt(
-      "INSERT INTO cases (" + columns + ", version) VALUES (" + values + "1) RETURNING id", params);
+  return Ok();
 }
 
 Status CaseStore::Update(const Case& a_case, const Case& before) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,11 +55,14 @@ class CaseStore {
  public:
   explicit CaseStore(Connection& connection) : connection_(connection) {}
 
-  // Reserves the next number in the (prefix, year) sequence.
-  Result<std::int64_t> NextSequence(const std::string& prefix, int year);
+  // Reserves the next `count` numbers in the (prefix, year) sequence and
+  // returns the last.
+  Result<std::int64_t> NextSequence(const std::string& prefix, int year, std::int64_t count = 1);
   // Inserts a case (its id is ignored) with its sla_due_at, and returns the
   // new id.
   Result<domain::Id> Insert(const domain::Case& a_case);
+  // Inserts cases (numbered, ids ignored) in one statement and sets their ids.
+  Status InsertMany(std::span<domain::Case> cases);
   // Writes every field of an existing case; `before` is the case as read in
   // this transaction (subject and description, and with them the search
   // index, are written only when they differ). Fails with kConflict when the

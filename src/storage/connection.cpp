@@ -7,12 +7,14 @@ Status Connection::Send(std::string_view sql, const SqlParams& params) {
   return Ok();
 }
 
-Result<std::int64_t> Connection::NextCaseSequence(const std::string& prefix, int year) {
+Result<std::int64_t> Connection::NextCaseSequence(const std::string& prefix, int year,
+                                                  std::int64_t count) {
   return QueryInt(
-      "INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($1, $2, 1) "
-      "ON CONFLICT (prefix, year) DO UPDATE SET last_value = case_number_sequences.last_value + 1 "
+      "INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($1, $2, $3) "
+      "ON CONFLICT (prefix, year) DO UPDATE "
+      "SET last_value = case_number_sequences.last_value + excluded.last_value "
       "RETURNING last_value",
-      {prefix, std::int64_t{year}});
+      {prefix, std::int64_t{year}, count});
 }
 
 Result<std::int64_t> Connection::QueryInt(std::string_view sql, const SqlParams& params) {

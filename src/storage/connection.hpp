@@ -114,7 +114,9 @@ class Connection {
   // with a short transaction of its own, so that concurrent creations do not
   // queue on the counter row until each other's commit; a creation rolled
   // back then leaves a gap in the numbers.
-  virtual Result<std::int64_t> NextCaseSequence(const std::string& prefix, int year);
+  // `count` numbers at once: the last is returned, the others precede it.
+  virtual Result<std::int64_t> NextCaseSequence(const std::string& prefix, int year,
+                                                std::int64_t count = 1);
 
   // Runs a query expected to yield one integer (e.g. "... RETURNING id").
   Result<std::int64_t> QueryInt(std::string_view sql, const SqlParams& params = {});

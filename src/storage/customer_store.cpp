@@ -1,6 +1,10 @@
 #include "storage/customer_store.hpp"
 
+#include <algorithm>
+#include <map>
 #include <unordered_map>
+
+#include "storage/multi_row.hpp"
 
 namespace lt::storage {
 namespace {
@@ -50,18 +54,52 @@ Status CustomerStore::InsertContacts(domain::Id customer_id,
   return Ok();
 }
 
+Result<std::vector<domain::Id>> CustomerStore::InsertRows(std::span<const Customer> customers) {
+  SqlParams params;
+  params.reserve(customers.size() * 8);
+  for (const auto& customer : customers) {
+    params.insert(params.end(), {std::string(domain::kCustomerKindCodes.ToCode(customer.kind)),
+                                 customer.name, customer.organization, customer.region,
+                                 std::string(domain::kSegmentCodes.ToCode(customer.segment)),
+                                 customer.created_at, customer.updated_at, customer.language});
+  }
+  std::vector<domain::Id> ids;
+  LT_TRY(
+      connection_.Query("INSERT INTO customers (kind, name, organization, region, segment, "
+                        "created_at, updated_at, language) VALUES " +
+                            RowsOfParameters(8, customers.size()) + " RETURNING id",
+                        params, [&](const Row& row) { ids.push_back(row.Int(0)); }));
+  if (ids.size() != customers.size()) return Error::Internal("customers not all inserted");
+  // Ids are drawn row by row in the order of VALUES, whatever order
+  // RETURNING gives them back in.
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
 Result<domain::Id> CustomerStore::Insert(const Customer& customer, Contacts contacts) {
-  LT_TRY_ASSIGN(domain::Id id,
-                connection_.QueryInt(
-                    "INSERT INTO customers (kind, name, organization, region, segment, "
-                    "created_at, updated_at, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-                    "RETURNING id",
-                    {std::string(domain::kCustomerKindCodes.ToCode(customer.kind)), customer.name,
-                     customer.organization, customer.region,
-                     std::string(domain::kSegmentCodes.ToCode(customer.segment)),
-                     customer.created_at, customer.updated_at, customer.language}));
-  LT_TRY(InsertContacts(id, customer.contacts, contacts));
-  return id;
+  LT_TRY_ASSIGN(const auto ids, InsertRows({&customer, 1}));
+  LT_TRY(InsertContacts(ids.front(), customer.contacts, contacts));
+  return ids.front();
+}
+
+Status CustomerStore::InsertMany(std::span<Customer> customers) {
+  if (customers.empty()) return Ok();
+  LT_TRY_ASSIGN(const auto ids, InsertRows(customers));
+  SqlParams params;
+  std::size_t rows = 0;
+  for (std::size_t index = 0; index < customers.size(); ++index) {
+    customers[index].id = ids[index];
+    for (const auto& contact : customers[index].contacts) {
+      params.insert(
+          params.end(),
+          {ids[index], std::string(domain::kContactKindCodes.ToCode(contact.kind)), contact.value});
+      ++rows;
+    }
+  }
+  if (rows == 0) return Ok();
+  return connection_.Send("INSERT INTO customer_contacts (customer_id, kind, value) VALUES " +
+                              RowsOfParameters(3, rows),
+                          params);
 }
 
 Status CustomerStore::Update(const Customer& customer) {
@@ -113,6 +151,33 @@ Result<std::optional<domain::Id>> CustomerStore::FindByContact(const domain::Con
   return connection_.QueryOptionalInt(
       "SELECT customer_id FROM customer_contacts WHERE kind = $1 AND value = $2",
       {std::string(domain::kContactKindCodes.ToCode(contact.kind)), contact.value});
+}
+
+Result<std::vector<std::optional<domain::Id>>> CustomerStore::FindByContacts(
+    std::span<const domain::Contact> contacts) {
+  std::vector<std::optional<domain::Id>> owners(contacts.size());
+  if (contacts.empty()) return owners;
+  SqlParams params;
+  std::string where;
+  for (const auto& contact : contacts) {
+    if (!where.empty()) where += " OR ";
+    params.emplace_back(std::string(domain::kContactKindCodes.ToCode(contact.kind)));
+    params.emplace_back(contact.value);
+    where += "(kind = $" + std::to_string(params.size() - 1) + " AND value = $" +
+             std::to_string(params.size()) + ")";
+  }
+  std::map<std::pair<std::string, std::string>, domain::Id> found;
+  LT_TRY(connection_.Query("SELECT kind, value, customer_id FROM customer_contacts WHERE " + where,
+                           params, [&](const Row& row) {
+                             found[{row.Text(0), row.Text(1)}] = row.Int(2);
+                           }));
+  for (std::size_t index = 0; index < contacts.size(); ++index) {
+    const auto owner =
+        found.find({std::string(domain::kContactKindCodes.ToCode(contacts[index].kind)),
+                    contacts[index].value});
+    if (owner != found.end()) owners[index] = owner->second;
+  }
+  return owners;
 }
 
 Result<std::vector<Customer>> CustomerStore::List(const CustomerFilter& filter) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ class CustomerStore {
 
   Result<domain::Id> Insert(const domain::Customer& customer,
                             Contacts contacts = Contacts::kMayBeTaken);
+  // Inserts customers whose contacts nobody owns (Contacts::kCheckedFree),
+  // one statement per table, and sets their ids.
+  Status InsertMany(std::span<domain::Customer> customers);
   // Writes name, kind, organization, region, segment and replaces the contacts.
   Status Update(const domain::Customer& customer);
   Result<std::optional<domain::Customer>> Find(domain::Id id);
@@ -39,6 +43,9 @@ class CustomerStore {
   Result<std::optional<domain::Segment>> SegmentOf(domain::Id id);
   // The customer that owns this normalised contact, if any.
   Result<std::optional<domain::Id>> FindByContact(const domain::Contact& contact);
+  // The owner of each contact, in the order given, in one query.
+  Result<std::vector<std::optional<domain::Id>>> FindByContacts(
+      std::span<const domain::Contact> contacts);
   // Up to filter.limit + 1 customers ordered by id.
   Result<std::vector<domain::Customer>> List(const CustomerFilter& filter);
 
@@ -46,6 +53,8 @@ class CustomerStore {
   Status InsertContacts(domain::Id customer_id, const std::vector<domain::Contact>& contacts,
                         Contacts check);
   Status LoadContacts(std::vector<domain::Customer>& customers);
+  // Inserts the customer rows; returns their ids in the order given.
+  Result<std::vector<domain::Id>> InsertRows(std::span<const domain::Customer> customers);
   Connection& connection_;
 };
 

@@ -4,6 +4,7 @@
 
 #include "storage/code_list.hpp"
 #include "storage/job_store.hpp"
+#include "storage/multi_row.hpp"
 
 namespace lt::storage {
 namespace {
@@ -191,23 +192,35 @@ Result<std::optional<StoredClock>> SlaClockStore::Find(Id case_id, const std::st
 
 Status SlaClockStore::Save(Id case_id, const sla::SlaClock& clock,
                            std::optional<TimestampMs> next_alert_at, TimestampMs now) {
+  const ClockToSave one{case_id, &clock, next_alert_at, now};
+  return SaveMany({&one, 1});
+}
+
+Status SlaClockStore::SaveMany(std::span<const ClockToSave> clocks) {
+  if (clocks.empty()) return Ok();
+  SqlParams params;
+  params.reserve(clocks.size() * 11);
+  bool alert_soon = false;
+  for (const auto& [case_id, clock, next_alert_at, now] : clocks) {
+    params.insert(params.end(), {case_id, clock->target, clock->started_at, clock->due_at,
+                                 OptionalValue(clock->original_due_at), clock->paused_ms,
+                                 std::string(sla::kClockStateCodes.ToCode(clock->state)),
+                                 OptionalValue(clock->met_at), OptionalValue(clock->warn_at),
+                                 OptionalValue(next_alert_at), now});
+    alert_soon = alert_soon || (next_alert_at && *next_alert_at <= now + kJobWakeHorizonMs);
+  }
   LT_TRY(connection_.Send(
       "INSERT INTO sla_clocks (case_id, target, started_at, due_at, original_due_at, paused_ms, "
-      "state, met_at, warn_at, next_alert_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
-      "ON CONFLICT (case_id, target) DO UPDATE SET started_at = excluded.started_at, "
-      "due_at = excluded.due_at, original_due_at = excluded.original_due_at, "
-      "paused_ms = excluded.paused_ms, state = excluded.state, met_at = excluded.met_at, "
-      "warn_at = excluded.warn_at, next_alert_at = excluded.next_alert_at, "
-      "updated_at = excluded.updated_at",
-      {case_id, clock.target, clock.started_at, clock.due_at, OptionalValue(clock.original_due_at),
-       clock.paused_ms, std::string(sla::kClockStateCodes.ToCode(clock.state)),
-       OptionalValue(clock.met_at), OptionalValue(clock.warn_at), OptionalValue(next_alert_at),
-       now}));
+      "state, met_at, warn_at, next_alert_at, updated_at) VALUES " +
+          RowsOfParameters(11, clocks.size()) +
+          " ON CONFLICT (case_id, target) DO UPDATE SET started_at = excluded.started_at, "
+          "due_at = excluded.due_at, original_due_at = excluded.original_due_at, "
+          "paused_ms = excluded.paused_ms, state = excluded.state, met_at = excluded.met_at, "
+          "warn_at = excluded.warn_at, next_alert_at = excluded.next_alert_at, "
+          "updated_at = excluded.updated_at",
+      params));
   // An alert due soon may be earlier than the runners' planned wake-up.
-  if (next_alert_at && *next_alert_at <= now + kJobWakeHorizonMs) {
-    LT_TRY(connection_.Notify(kJobScheduledPayload));
-  }
+  if (alert_soon) LT_TRY(connection_.Notify(kJobScheduledPayload));
   return Ok();
 }
 

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,14 @@ class SlaClockStore {
   // within the wake horizon (kJobWakeHorizonMs).
   Status Save(domain::Id case_id, const sla::SlaClock& clock,
               std::optional<TimestampMs> next_alert_at, TimestampMs now);
+  // Several clocks (of different cases or targets) in one statement.
+  struct ClockToSave {
+    domain::Id case_id = 0;
+    const sla::SlaClock* clock = nullptr;
+    std::optional<TimestampMs> next_alert_at;
+    TimestampMs now = 0;
+  };
+  Status SaveMany(std::span<const ClockToSave> clocks);
   // Removes clocks whose targets no longer apply to the case.
   Status RemoveOthers(domain::Id case_id, const std::vector<std::string>& kept_targets);
   // Moves the deadline; the new one gets its own warning and breach.

@@ -394,9 +394,10 @@ Status PgConnection::Query(std::string_view sql, const SqlParams& params,
   return Ok();
 }
 
-Result<std::int64_t> PgConnection::NextCaseSequence(const std::string& prefix, int year) {
-  if (sequence_source_) return sequence_source_(prefix, year);
-  return Connection::NextCaseSequence(prefix, year);
+Result<std::int64_t> PgConnection::NextCaseSequence(const std::string& prefix, int year,
+                                                    std::int64_t count) {
+  if (sequence_source_) return sequence_source_(prefix, year, count);
+  return Connection::NextCaseSequence(prefix, year, count);
 }
 
 Status PgConnection::Notify(std::string_view payload) {

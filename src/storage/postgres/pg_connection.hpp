@@ -44,8 +44,10 @@ class PgConnection final : public Connection {
   Status Notify(std::string_view payload) override;
 
   // Uses `source` (PgDatabase's counter connection) when set.
-  Result<std::int64_t> NextCaseSequence(const std::string& prefix, int year) override;
-  using SequenceSource = std::function<Result<std::int64_t>(const std::string&, int)>;
+  Result<std::int64_t> NextCaseSequence(const std::string& prefix, int year,
+                                        std::int64_t count = 1) override;
+  using SequenceSource =
+      std::function<Result<std::int64_t>(const std::string&, int, std::int64_t count)>;
   void set_sequence_source(SequenceSource source) { sequence_source_ = std::move(source); }
 
   // Enters pipeline mode and sends `begin_sql` (BEGIN with its options)

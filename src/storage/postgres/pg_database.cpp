@@ -29,7 +29,9 @@ Result<std::unique_ptr<PgConnection>> PgDatabase::OpenConnection() const {
 }
 
 PgConnection::SequenceSource PgDatabase::CaseSequenceSource() {
-  return [this](const std::string& prefix, int year) { return AllocateCaseSequence(prefix, year); };
+  return [this](const std::string& prefix, int year, std::int64_t count) {
+    return AllocateCaseSequence(prefix, year, count);
+  };
 }
 
 Result<std::unique_ptr<PgConnection>> PgDatabase::OpenPooledConnection() {
@@ -159,14 +161,15 @@ void PgDatabase::Release(std::unique_ptr<PgConnection> connection) {
   connection_released_.notify_one();
 }
 
-Result<std::int64_t> PgDatabase::AllocateCaseSequence(const std::string& prefix, int year) {
+Result<std::int64_t> PgDatabase::AllocateCaseSequence(const std::string& prefix, int year,
+                                                      std::int64_t count) {
   std::lock_guard lock(counter_mutex_);
   for (int attempt = 0; attempt < 2; ++attempt) {
     if (!counter_connection_ || !counter_connection_->healthy()) {
       LT_TRY_ASSIGN(counter_connection_, OpenConnection());
       LT_TRY(counter_connection_->ExecuteScript("SET synchronous_commit = off"));
     }
-    auto value = counter_connection_->Connection::NextCaseSequence(prefix, year);
+    auto value = counter_connection_->Connection::NextCaseSequence(prefix, year, count);
     if (value.ok() || counter_connection_->healthy()) return value;
   }
   return Error::Of(ErrorCode::kUnavailable, "error.unavailable");
@@ -211,65 +214,14 @@ Status PgDatabase::RunWithRetries(const std::string& begin, const Work& work) {
   return result;
 }
 
-struct PgDatabase::QueuedWrite {
-  enum class State { kQueued, kLead, kDone, kRunAlone };
-  explicit QueuedWrite(const Work& w) : work(&w) {}
-  const Work* work;
-  State state = State::kQueued;  // guarded by write_mutex_
-  // Set by the group's leader before `state` changes.
-  Status result = Ok();
-  bool run_alone = false;
-  std::condition_variable changed;
-};
-
 Status PgDatabase::Write(const Work& work) {
-  QueuedWrite write(work);
-  {
-    std::unique_lock lock(write_mutex_);
-    if (write_leaders_ < options_.max_write_transactions) {
-      ++write_leaders_;
-      write.state = QueuedWrite::State::kLead;
-    } else {
-      write_queue_.push_back(&write);
-      write.changed.wait(lock, [&] { return write.state != QueuedWrite::State::kQueued; });
-    }
-  }
-  // Only this thread changes the state from here on.
-  if (write.state == QueuedWrite::State::kLead) LeadGroup(write);
-  if (write.state == QueuedWrite::State::kRunAlone) return WriteAlone(work);
+  QueuedWrite write{&work};
+  write_queue_.Join(write, [this](const std::vector<QueuedWrite*>& group) { CommitGroup(group); });
+  if (write.run_alone) return WriteAlone(work);
   return std::move(write.result);
 }
 
-std::size_t PgDatabase::waiting_writes() const {
-  std::lock_guard lock(write_mutex_);
-  return write_queue_.size();
-}
-
-void PgDatabase::LeadGroup(QueuedWrite& leader) {
-  std::vector<QueuedWrite*> group{&leader};
-  {
-    std::lock_guard lock(write_mutex_);
-    while (!write_queue_.empty() && group.size() < options_.max_group_writes) {
-      group.push_back(write_queue_.front());
-      write_queue_.pop_front();
-    }
-  }
-  CommitGroup(group);
-  std::lock_guard lock(write_mutex_);
-  for (QueuedWrite* write : group) {
-    write->state = write->run_alone ? QueuedWrite::State::kRunAlone : QueuedWrite::State::kDone;
-    write->changed.notify_one();
-  }
-  if (write_queue_.empty()) {
-    --write_leaders_;
-  } else {
-    // The lead passes on, so that no caller serves others' writes for long.
-    QueuedWrite* next = write_queue_.front();
-    write_queue_.pop_front();
-    next->state = QueuedWrite::State::kLead;
-    next->changed.notify_one();
-  }
-}
+std::size_t PgDatabase::waiting_writes() const { return write_queue_.waiting(); }
 
 void PgDatabase::CommitGroup(const std::vector<QueuedWrite*>& group) {
   if (group.size() == 1) {

@@ -1,13 +1,13 @@
 #pragma once
 
 #include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "base/group_queue.hpp"
 #include "storage/database.hpp"
 #include "storage/postgres/pg_connection.hpp"
 
@@ -66,7 +66,9 @@ class PgDatabase final : public Database {
   Result<std::unique_ptr<PgConnection>> OpenConnection() const;
 
  private:
-  explicit PgDatabase(PgOptions options) : options_(std::move(options)) {}
+  explicit PgDatabase(PgOptions options)
+      : options_(std::move(options)),
+        write_queue_(options_.max_write_transactions, options_.max_group_writes) {}
   Result<std::unique_ptr<PgConnection>> Acquire();
   Result<std::unique_ptr<PgConnection>> OpenPooledConnection();
   PgConnection::SequenceSource CaseSequenceSource();
@@ -75,10 +77,11 @@ class PgDatabase final : public Database {
   // `retryable` tells whether running it again may succeed.
   Status RunTransaction(const std::string& begin, const Work& work, bool& retryable);
   Status RunWithRetries(const std::string& begin, const Work& work);
-  struct QueuedWrite;
-  // Takes a group of queued writes including `leader`'s, commits it, and
-  // hands the lead to the next queued write, if any.
-  void LeadGroup(QueuedWrite& leader);
+  struct QueuedWrite {
+    const Work* work;
+    Status result = Ok();
+    bool run_alone = false;  // to be run again in a transaction of its own
+  };
   // Commits `group` in one transaction, each write in a savepoint; a write
   // that should run again, or all of them, are marked to run alone.
   void CommitGroup(const std::vector<QueuedWrite*>& group);
@@ -89,7 +92,8 @@ class PgDatabase final : public Database {
   // Raises a case-number counter on counter_connection_, committed at once
   // without waiting for the WAL flush: any case that uses the number commits
   // later in the WAL, so a durable case implies a durable counter.
-  Result<std::int64_t> AllocateCaseSequence(const std::string& prefix, int year);
+  Result<std::int64_t> AllocateCaseSequence(const std::string& prefix, int year,
+                                            std::int64_t count);
   void ListenLoop();
   // Waits for notifications on `connection` until it fails or we stop.
   void ReceiveNotifications(PgConnection& connection);
@@ -106,9 +110,7 @@ class PgDatabase final : public Database {
   std::condition_variable listening_changed_;
   std::condition_variable stop_requested_;
   std::thread listen_thread_;
-  mutable std::mutex write_mutex_;
-  std::deque<QueuedWrite*> write_queue_;  // guarded by write_mutex_
-  std::size_t write_leaders_ = 0;         // guarded by write_mutex_; groups in progress
+  GroupQueue<QueuedWrite> write_queue_;
   std::mutex counter_mutex_;
   std::unique_ptr<PgConnection> counter_connection_;  // guarded by counter_mutex_
 };
