@@ -70,8 +70,8 @@ Result<bool> CheckNewCase(storage::Connection& connection, const domain::Workflo
   if (!FiledByCustomer(new_case)) {
     LT_TRY(
         CheckReference(connection, Reference::kCustomer, input.customer_id, "customer_id", errors));
-    LT_TRY(CheckReference(connection, Reference::kDepartment, a_case.department_id,
-                          "department_id", errors));
+    LT_TRY(CheckReference(connection, Reference::kDepartment, a_case.department_id, "department_id",
+                          errors));
     LT_TRY(CheckReference(connection, Reference::kUser, a_case.assignee_id, "assignee_id", errors));
   }
   LT_TRY(
@@ -124,9 +124,9 @@ Status SettleCustomers(storage::Connection& connection, std::vector<Filing>& fil
   }
   for (Filing* filing : matching) {
     const NewCase& request = *filing->request;
-    LT_TRY_ASSIGN(const domain::Customer customer,
-                  MatchOrCreateCustomer(connection, *request.new_customer, *request.principal,
-                                        request.now));
+    LT_TRY_ASSIGN(
+        const domain::Customer customer,
+        MatchOrCreateCustomer(connection, *request.new_customer, *request.principal, request.now));
     filing->a_case.customer_id = customer.id;
     filing->segment = customer.segment;
   }
@@ -210,8 +210,8 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
 }
 
 void FileGroup(storage::Database& database, std::span<NewCase* const> group) {
-  const Status written = database.Write(
-      [&](storage::Connection& connection) { return FileCases(connection, group); });
+  const Status written =
+      database.Write([&](storage::Connection& connection) { return FileCases(connection, group); });
   if (written.ok()) return;
   if (group.size() == 1) {
     group.front()->outcome = written.error();
@@ -220,8 +220,9 @@ void FileGroup(storage::Database& database, std::span<NewCase* const> group) {
   // A statement failed for one of them (a contact taken on another node
   // meanwhile, the same idempotency key twice, ...): each alone.
   for (NewCase* one : group) {
-    const Status alone = database.Write(
-        [&](storage::Connection& connection) { return FileCases(connection, {&one, 1}); });
+    const Status alone = database.Write([&](storage::Connection& connection) {
+      return FileCases(connection, {&one, 1});
+    });
     if (!alone.ok()) one->outcome = alone.error();
   }
 }

@@ -20,12 +20,15 @@ namespace lt {
 template <class Item>
 class GroupQueue {
  public:
-  // Serves a group, the calling leader's item first. Must not throw; what it
-  // sets in the items is visible to their callers when Join returns.
+  // Serves a group, the calling leader's item first. What it sets in the
+  // items is visible to their callers when Join returns. Should it throw,
+  // the others of the group are released as served and the exception goes
+  // on to the leader's caller: items must start out as "not served".
   using Serve = std::function<void(const std::vector<Item*>& group)>;
 
   GroupQueue(std::size_t max_leaders, std::size_t max_group)
-      : max_leaders_(max_leaders < 1 ? 1 : max_leaders), max_group_(max_group < 1 ? 1 : max_group) {}
+      : max_leaders_(max_leaders < 1 ? 1 : max_leaders),
+        max_group_(max_group < 1 ? 1 : max_group) {}
 
   // Returns once `item` was served, by `serve` on this thread or in a group
   // another caller served.
@@ -49,20 +52,13 @@ class GroupQueue {
     std::vector<Item*> items;
     items.reserve(group.size());
     for (Waiter* waiter : group) items.push_back(waiter->item);
-    serve(items);
-    std::lock_guard lock(mutex_);
-    for (std::size_t index = 1; index < group.size(); ++index) {
-      group[index]->done = true;
-      group[index]->changed.notify_one();
+    try {
+      serve(items);
+    } catch (...) {
+      Finish(group);
+      throw;
     }
-    if (waiting_.empty()) {
-      --leaders_;
-    } else {
-      Waiter* next = waiting_.front();
-      waiting_.pop_front();
-      next->lead = true;
-      next->changed.notify_one();
-    }
+    Finish(group);
   }
 
   // Calls waiting for a group to take them.
@@ -78,6 +74,23 @@ class GroupQueue {
     bool done = false;  // guarded by mutex_: served in another's group
     std::condition_variable changed;
   };
+
+  // Releases the group's other callers and passes the lead on.
+  void Finish(const std::vector<Waiter*>& group) {
+    std::lock_guard lock(mutex_);
+    for (std::size_t index = 1; index < group.size(); ++index) {
+      group[index]->done = true;
+      group[index]->changed.notify_one();
+    }
+    if (waiting_.empty()) {
+      --leaders_;
+    } else {
+      Waiter* next = waiting_.front();
+      waiting_.pop_front();
+      next->lead = true;
+      next->changed.notify_one();
+    }
+  }
 
   const std::size_t max_leaders_;
   const std::size_t max_group_;

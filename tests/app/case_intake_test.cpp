@@ -55,14 +55,14 @@ class CaseIntakeTest : public ::testing::Test {
 };
 
 TEST_F(CaseIntakeTest, CasesFiledTogetherEachGetTheirOwnOutcome) {
-  auto earlier = CreateCase(*store_.context, principal_, ByPhone("早先的投诉", "13900000001"),
-                            std::nullopt);
+  auto earlier =
+      CreateCase(*store_.context, principal_, ByPhone("早先的投诉", "13900000001"), std::nullopt);
   ASSERT_TRUE(earlier.ok()) << test::Describe(earlier.error());
   const domain::Id known = earlier->a_case.customer_id;
   std::vector<Request> requests(6);
-  requests[0].input = ByPhone("插座外壳开裂", "13900000002");       // a new customer
+  requests[0].input = ByPhone("插座外壳开裂", "13900000002");      // a new customer
   requests[1].input = ByPhone("插座又坏了", "+86 139 0000 0002");  // the same person again
-  requests[2].input = ByPhone("热水器漏电", "13900000001");         // a known customer
+  requests[2].input = ByPhone("热水器漏电", "13900000001");        // a known customer
   requests[3].input = ByPhone("断路器跳闸", "13900000003");
   requests[3].input.department_id = 404;  // refused: no such department
   requests[4].input.subject = "洗衣机漏水";
@@ -72,11 +72,10 @@ TEST_F(CaseIntakeTest, CasesFiledTogetherEachGetTheirOwnOutcome) {
   auto cases = Prepare(requests);
   ASSERT_EQ(cases.size(), requests.size());
   const auto group = GroupOf(cases);
-  ASSERT_TRUE(store_.database
-                  ->Write([&](storage::Connection& connection) {
-                    return FileCases(connection, group);
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      store_.database
+          ->Write([&](storage::Connection& connection) { return FileCases(connection, group); })
+          .ok());
 
   for (std::size_t index = 0; index < cases.size(); ++index) {
     ASSERT_TRUE(cases[index].outcome.has_value()) << index;
@@ -160,8 +159,9 @@ TEST_F(CaseIntakeTest, CasesCreatedAtOnceAreAllFiledOnceWithTheirCustomers) {
   for (int index = 0; index < kCases; ++index) {
     callers.emplace_back([&, index] {
       const std::string phone = "1360000000" + std::to_string(index % 8);
-      results[index] = CreateCase(*store_.context, principal_,
-                                  ByPhone("同时来电 #" + std::to_string(index), phone), std::nullopt);
+      results[index] =
+          CreateCase(*store_.context, principal_,
+                     ByPhone("同时来电 #" + std::to_string(index), phone), std::nullopt);
     });
   }
   for (auto& caller : callers) caller.join();

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <mutex>
 #include <numeric>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -55,6 +56,48 @@ TEST(GroupQueue, ServesEveryCallOnceInGroupsAndLeadersNoLargerThanAsked) {
   EXPECT_LE(largest, 4u);
   EXPECT_GT(largest, 1u);  // calls that waited were served together
   EXPECT_LE(most_leaders.load(), 2);
+  EXPECT_EQ(queue.waiting(), 0u);
+}
+
+TEST(GroupQueue, AServeThatThrowsReleasesItsGroupAndTheQueueGoesOn) {
+  GroupQueue<int> queue(1, 4);
+  int holder = 0, thrower = 1, follower = 2, later = 3;
+  std::atomic<bool> holding{false};
+  // The holder keeps the only lead until two more calls are queued, which
+  // then make one group: the thrower's, with the follower in it.
+  std::thread holder_thread([&] {
+    queue.Join(holder, [&](const std::vector<int*>&) {
+      holding = true;
+      while (queue.waiting() < 2) std::this_thread::yield();
+    });
+  });
+  while (!holding) std::this_thread::yield();
+  bool thrown = false;
+  std::thread thrower_thread([&] {
+    try {
+      queue.Join(thrower, [](const std::vector<int*>& group) {
+        EXPECT_EQ(group.size(), 2u);
+        throw std::runtime_error("serve failed");
+      });
+    } catch (const std::runtime_error&) {
+      thrown = true;
+    }
+  });
+  while (queue.waiting() < 1) std::this_thread::yield();
+  std::thread follower_thread([&] {
+    queue.Join(follower, [](const std::vector<int*>& group) {
+      for (int* item : group) *item += 100;  // never runs: the thrower leads
+    });
+  });
+  holder_thread.join();
+  thrower_thread.join();
+  follower_thread.join();  // released, not left waiting
+  EXPECT_TRUE(thrown);
+  EXPECT_EQ(follower, 2);  // not served: its caller must see "not served"
+  queue.Join(later, [](const std::vector<int*>& group) {
+    for (int* item : group) *item += 100;
+  });
+  EXPECT_EQ(later, 103);  // the queue still serves
   EXPECT_EQ(queue.waiting(), 0u);
 }
 

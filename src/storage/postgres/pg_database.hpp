@@ -79,7 +79,7 @@ class PgDatabase final : public Database {
   Status RunWithRetries(const std::string& begin, const Work& work);
   struct QueuedWrite {
     const Work* work;
-    Status result = Ok();
+    Status result = Error::Internal("the write was not run");
     bool run_alone = false;  // to be run again in a transaction of its own
   };
   // Commits `group` in one transaction, each write in a savepoint; a write
