@@ -7,7 +7,10 @@
 # the connections shared out among them; throughput is the sum, p99 the worse.
 #
 #   bash bench/creation_ab.sh BINARY_A BINARY_B [--connections 64] [--seconds 10] [--reps 5]
-#                             [--postgres [--nodes 2]]
+#                             [--postgres [--nodes 2]] [--cpu]
+#
+# --cpu adds to each run the CPU time per request, from /proc: of the whole machine, of
+# the node(s), and with --postgres of PostgreSQL's processes.
 #
 # Prints one JSON line per run and the median requests/s and p99 of each.
 set -euo pipefail
@@ -27,6 +30,7 @@ reps=5
 port=18451
 postgres=0
 nodes=""
+cpu=0
 while (($#)); do
   case $1 in
     --postgres) postgres=1; shift ;;
@@ -34,6 +38,7 @@ while (($#)); do
     --connections) connections=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
+    --cpu) cpu=1; shift ;;
     *) echo "creation_ab.sh: unknown argument $1" >&2; exit 64 ;;
   esac
 done
@@ -54,6 +59,18 @@ cleanup() {
 trap cleanup EXIT
 
 results=$work/results.jsonl
+tick_us=$((1000000 / $(getconf CLK_TCK)))
+# CPU ticks (user + system) of one process; 0 once it is gone.
+ticks_of() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+# "pid ticks" of every PostgreSQL process.
+postgres_ticks() { for pid in $(pgrep -x postgres); do echo "$pid $(ticks_of "$pid")"; done; }
+# Ticks PostgreSQL used since the snapshot in file $1 (backends started since count whole).
+postgres_used() {
+  postgres_ticks | awk -v before="$1" 'BEGIN {while ((getline line < before) > 0) {
+    split(line, f, " "); start[f[1]] = f[2]}} {used += $2 - ($1 in start ? start[$1] : 0)}
+    END {print used + 0}'
+}
 for rep in $(seq "$reps"); do
   for side in 0 1; do
     bin=${binaries[$side]}
@@ -79,6 +96,12 @@ for rep in $(seq "$reps"); do
         sleep 0.01
       done
     done
+    if ((cpu)); then
+      machine_before=$(machine_ticks)
+      nodes_before=0
+      for pid in "${server_pids[@]}"; do nodes_before=$((nodes_before + $(ticks_of "$pid"))); done
+      postgres_ticks > "$work/postgres_before"
+    fi
     load_pids=()
     per_node=$((connections / nodes))
     for node in $(seq 0 $((nodes - 1))); do
@@ -92,6 +115,18 @@ for rep in $(seq "$reps"); do
       status_errors: (map(.status_errors) | add), socket_errors: (map(.socket_errors) | add)}' \
       "$work"/wrk*.json)
     rm -f "$work"/wrk*.json
+    if ((cpu)); then
+      requests=$(jq .requests <<< "$line")
+      nodes_after=0
+      for pid in "${server_pids[@]}"; do nodes_after=$((nodes_after + $(ticks_of "$pid"))); done
+      postgres_run=0
+      ((postgres)) && postgres_run=$(postgres_used "$work/postgres_before")
+      per_request() { echo $(($1 * tick_us / (requests > 0 ? requests : 1))); }
+      cpu_json=$(printf '{"machine":%d,"nodes":%d,"postgres":%d}' \
+        "$(per_request $(($(machine_ticks) - machine_before)))" \
+        "$(per_request $((nodes_after - nodes_before)))" "$(per_request "$postgres_run")")
+      line="${line%\}},\"cpu_us_per_request\":$cpu_json}"
+    fi
     stop_servers
     echo "{\"side\":\"$side\",\"rep\":$rep,${line:1}" | tee -a "$results"
   done
@@ -101,5 +136,10 @@ for side in 0 1; do
     [.[] | select(.side == $side)] as $runs
     | def median(f): ($runs | map(f) | sort | .[(length / 2 | floor)]);
     {binary: $bin, connections: '"$connections"', reps: ($runs | length),
-     median_rps: median(.rps), median_p99_ms: median(.p99_ms)}' "$results"
+     median_rps: median(.rps), median_p99_ms: median(.p99_ms)}
+    + if ($runs[0] | has("cpu_us_per_request")) then
+        {median_cpu_us_per_request: {machine: median(.cpu_us_per_request.machine),
+          nodes: median(.cpu_us_per_request.nodes),
+          postgres: median(.cpu_us_per_request.postgres)}}
+      else {} end' "$results"
 done
