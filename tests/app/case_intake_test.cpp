@@ -11,6 +11,7 @@
 
 #include "app/case_cases.hpp"
 #include "app/customer_cases.hpp"
+#include "support/test_database.hpp"
 #include "support/test_env.hpp"
 
 namespace lt::app {
@@ -173,8 +174,12 @@ TEST_F(CaseIntakeTest, CasesCreatedAtOnceAreAllFiledOnceWithTheirCustomers) {
     customers_of_phone[index % 8].insert(results[index]->a_case.customer_id);
   }
   EXPECT_EQ(numbers.size(), static_cast<std::size_t>(kCases));
-  EXPECT_EQ(*numbers.begin(), "TS-2026-000001");
-  EXPECT_EQ(*numbers.rbegin(), "TS-2026-000024");
+  if (!test::UsingPostgres()) {
+    // On PostgreSQL a write that lost a race for a new customer runs again
+    // and draws new numbers: the first ones are gaps.
+    EXPECT_EQ(*numbers.begin(), "TS-2026-000001");
+    EXPECT_EQ(*numbers.rbegin(), "TS-2026-000024");
+  }
   std::set<domain::Id> customers;
   for (const auto& of_phone : customers_of_phone) {
     EXPECT_EQ(of_phone.size(), 1u);  // the three calls of a phone number: one customer
