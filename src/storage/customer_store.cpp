@@ -32,17 +32,11 @@ Customer CustomerFromRow(const Row& row) {
 }  // namespace
 
 Status CustomerStore::InsertContacts(domain::Id customer_id,
-                                     const std::vector<domain::Contact>& contacts, Contacts check) {
-  static constexpr std::string_view kInsert =
-      "INSERT INTO customer_contacts (customer_id, kind, value) VALUES ($1, $2, $3)";
+                                     const std::vector<domain::Contact>& contacts) {
   for (const auto& contact : contacts) {
-    SqlParams params = {customer_id, std::string(domain::kContactKindCodes.ToCode(contact.kind)),
-                        contact.value};
-    if (check == Contacts::kCheckedFree) {
-      LT_TRY(connection_.Send(kInsert, params));
-      continue;
-    }
-    auto inserted = connection_.Execute(kInsert, params);
+    auto inserted = connection_.Execute(
+        "INSERT INTO customer_contacts (customer_id, kind, value) VALUES ($1, $2, $3)",
+        {customer_id, std::string(domain::kContactKindCodes.ToCode(contact.kind)), contact.value});
     if (!inserted.ok()) {
       Error error = std::move(inserted).error();
       if (error.code == ErrorCode::kConflict) {
@@ -76,9 +70,9 @@ Result<std::vector<domain::Id>> CustomerStore::InsertRows(std::span<const Custom
   return ids;
 }
 
-Result<domain::Id> CustomerStore::Insert(const Customer& customer, Contacts contacts) {
+Result<domain::Id> CustomerStore::Insert(const Customer& customer) {
   LT_TRY_ASSIGN(const auto ids, InsertRows({&customer, 1}));
-  LT_TRY(InsertContacts(ids.front(), customer.contacts, contacts));
+  LT_TRY(InsertContacts(ids.front(), customer.contacts));
   return ids.front();
 }
 
@@ -112,7 +106,7 @@ Status CustomerStore::Update(const Customer& customer) {
        customer.language, customer.id}));
   LT_TRY(
       connection_.Execute("DELETE FROM customer_contacts WHERE customer_id = $1", {customer.id}));
-  return InsertContacts(customer.id, customer.contacts, Contacts::kMayBeTaken);
+  return InsertContacts(customer.id, customer.contacts);
 }
 
 Status CustomerStore::LoadContacts(std::vector<Customer>& customers) {

@@ -24,17 +24,13 @@ class CustomerStore {
  public:
   explicit CustomerStore(Connection& connection) : connection_(connection) {}
 
-  // Whether the caller has just found every contact of a new customer
-  // unowned in this transaction. Their inserts then need no answer of their
-  // own (Connection::Send): a concurrent insert of the same contact still
-  // fails the transaction, which the store runs again. Otherwise a contact
-  // owned by another customer is refused with error.contact_taken.
-  enum class Contacts { kMayBeTaken, kCheckedFree };
-
-  Result<domain::Id> Insert(const domain::Customer& customer,
-                            Contacts contacts = Contacts::kMayBeTaken);
-  // Inserts customers whose contacts nobody owns (Contacts::kCheckedFree),
-  // one statement per table, and sets their ids.
+  // A contact owned by another customer is refused with error.contact_taken.
+  Result<domain::Id> Insert(const domain::Customer& customer);
+  // Inserts customers whose contacts the caller has just found unowned in
+  // this transaction, one statement per table, and sets their ids. The
+  // contacts' insert needs no answer of its own (Connection::Send): a
+  // concurrent insert of the same contact still fails the transaction,
+  // which the store runs again.
   Status InsertMany(std::span<domain::Customer> customers);
   // Writes name, kind, organization, region, segment and replaces the contacts.
   Status Update(const domain::Customer& customer);
@@ -50,8 +46,7 @@ class CustomerStore {
   Result<std::vector<domain::Customer>> List(const CustomerFilter& filter);
 
  private:
-  Status InsertContacts(domain::Id customer_id, const std::vector<domain::Contact>& contacts,
-                        Contacts check);
+  Status InsertContacts(domain::Id customer_id, const std::vector<domain::Contact>& contacts);
   Status LoadContacts(std::vector<domain::Customer>& customers);
   // Inserts the customer rows; returns their ids in the order given.
   Result<std::vector<domain::Id>> InsertRows(std::span<const domain::Customer> customers);
