@@ -22,7 +22,7 @@ constexpr std::size_t kMaxActionTextChars = 10000;
 
 bool ManagesActions(const domain::Principal& principal) {
   using domain::Role;
-  return principal.system || principal.role == Role::kQa ||
+  return principal.system || domain::Holds(principal.role, Role::kQa) ||
          principal.role == Role::kGeneralAffairs || principal.role == Role::kManager ||
          principal.role == Role::kAdmin;
 }

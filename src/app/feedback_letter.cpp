@@ -23,7 +23,11 @@ Result<std::string> WriteFeedbackLetter(storage::Connection& connection,
   fields.customer = customer.name;
   fields.number = a_case.number;
   fields.subject = a_case.subject;
-  if (report) fields.cause = report->root_cause_occurrence;
+  // Without a sample the potential-failure analysis stands for the cause.
+  if (report) {
+    fields.cause = !report->root_cause_occurrence.empty() ? report->root_cause_occurrence
+                                                          : report->failure_analysis;
+  }
   for (const auto& action : actions) {
     if (action.status == domain::ActionStatus::kCancelled ||
         action.kind == domain::ActionKind::kContainment) {
@@ -31,6 +35,10 @@ Result<std::string> WriteFeedbackLetter(storage::Connection& connection,
     }
     fields.countermeasures +=
         (fields.countermeasures.empty() ? "" : "\n") + std::string("- ") + action.description;
+  }
+  // On the environmental form the responsible unit's solution is the countermeasure.
+  if (fields.countermeasures.empty() && report && !report->solution.empty()) {
+    fields.countermeasures = "- " + report->solution;
   }
   fields.reply = reply;
   LT_TRY_ASSIGN(

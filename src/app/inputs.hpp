@@ -149,6 +149,13 @@ struct ActionInput {
 
 // One step through the workflow: the state to move to and the data the step
 // requires (domain::Requirement); fields a step does not ask for are refused.
+// The meeting of the related units, as a workflow step records it.
+struct MeetingInput {
+  std::optional<TimestampMs> held_at;
+  std::vector<Id> department_ids;
+  std::optional<std::string> conclusion;
+};
+
 struct StepInput {
   std::string to;
   std::optional<std::string> step;  // names the step when several lead to `to`
@@ -161,11 +168,17 @@ struct StepInput {
   std::optional<std::string> root_cause_occurrence;
   std::optional<std::string> root_cause_outflow;
   std::optional<Id> responsible_department_id;
-  std::optional<ActionInput> countermeasure;
+  std::optional<std::string> preliminary_analysis;
+  std::optional<MeetingInput> meeting;
+  std::optional<std::string> failure_analysis;
+  std::optional<std::string> solution;
+  std::vector<ActionInput> countermeasures;
+  std::optional<std::string> permanent_pending_reason;
   std::optional<std::string> reply;
   std::optional<domain::CustomerDecision> customer_decision;
   std::vector<domain::Alternative> alternatives;
   std::optional<std::string> verification;
+  std::optional<std::string> early_close_reason;
 };
 
 }  // namespace lt::app

@@ -17,7 +17,9 @@ namespace {
 constexpr std::size_t kMaxReportTextChars = 20000;
 
 bool IsOneOf(const domain::Principal& principal, std::initializer_list<domain::Role> roles) {
-  return principal.system || std::find(roles.begin(), roles.end(), principal.role) != roles.end();
+  return principal.system || std::any_of(roles.begin(), roles.end(), [&](domain::Role role) {
+           return domain::Holds(principal.role, role);
+         });
 }
 
 Status RequireRoles(const domain::Principal& principal, std::initializer_list<domain::Role> roles) {
@@ -26,6 +28,11 @@ Status RequireRoles(const domain::Principal& principal, std::initializer_list<do
 }
 
 constexpr auto kQaRoles = {domain::Role::kQa, domain::Role::kManager, domain::Role::kAdmin};
+// The QA head decides that a problem is serious enough (the regulation's 5.3
+// (4)) and approves the report's countermeasures (5.3 (5)), as managers may.
+constexpr auto kQaHeadRoles = {domain::Role::kQaHead, domain::Role::kAdmin};
+constexpr auto kApproverRoles = {domain::Role::kQaHead, domain::Role::kManager,
+                                 domain::Role::kAdmin};
 
 Result<PreventionView> ViewOf(storage::ProcedureStore& procedure, domain::PreventionReport report) {
   PreventionView view;
@@ -75,7 +82,7 @@ Result<PreventionView> OpenPreventionReport(AppContext& context, const domain::P
   PreventionView view;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
-    LT_TRY(RequireRoles(principal, kQaRoles));
+    LT_TRY(RequireRoles(principal, kQaHeadRoles));
     storage::ProcedureStore procedure(connection);
     LT_TRY_ASSIGN(const auto existing, procedure.FindPreventionReport(case_id));
     if (existing) return Error::Of(ErrorCode::kConflict, "error.prevention_report_exists");
@@ -140,8 +147,7 @@ Result<PreventionView> ApprovePreventionReport(AppContext& context,
   const TimestampMs now = context.clock.NowMs();
   PreventionView view;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(auto report, LoadForChange(connection, principal, case_id,
-                                             {domain::Role::kManager, domain::Role::kAdmin}));
+    LT_TRY_ASSIGN(auto report, LoadForChange(connection, principal, case_id, kApproverRoles));
     if (report.approved_at) return StatusConflict("approved");
     storage::ProcedureStore procedure(connection);
     LT_TRY_ASSIGN(view, ViewOf(procedure, report));

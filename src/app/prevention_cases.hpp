@@ -1,8 +1,8 @@
 #pragma once
 
-// Recurrence-prevention reports (预防再发处理报告): QA opens one on a case
-// whose problem is serious, sets its preventive actions, a manager approves
-// it, and QA verifies it once every action is verified or cancelled. Every
+// Recurrence-prevention reports (预防再发处理报告): the QA head opens one on a
+// case whose problem is serious, QA sets its preventive actions, the QA head
+// (or a manager) approves it, and QA verifies it once every action is verified or cancelled. Every
 // change is audited ("prevention_report", id).
 
 #include <string>
@@ -26,8 +26,9 @@ struct PreventionInput {
   std::string analysis;
 };
 
-// QA, managers and admins who see the case. Errors: kNotFound, kForbidden,
-// kInvalidArgument, kConflict "error.prevention_report_exists".
+// The QA head (and admins) who see the case: the head decides a problem is
+// serious. Errors: kNotFound, kForbidden, kInvalidArgument, kConflict
+// "error.prevention_report_exists".
 Result<PreventionView> OpenPreventionReport(AppContext& context, const domain::Principal& principal,
                                             Id case_id, const PreventionInput& input);
 
@@ -41,7 +42,8 @@ Result<PreventionView> GetPreventionReport(AppContext& context, const domain::Pr
 Result<domain::Action> AddPreventionAction(AppContext& context, const domain::Principal& principal,
                                            Id case_id, const ActionInput& input);
 
-// Managers and admins, once it has an action and is not approved yet.
+// The QA head, managers and admins, once it has an action and is not
+// approved yet.
 // Errors: kNotFound, kForbidden, kConflict ("error.prevention_report_status",
 // "error.prevention_report_no_actions").
 Result<PreventionView> ApprovePreventionReport(AppContext& context,

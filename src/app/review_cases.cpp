@@ -16,6 +16,7 @@ bool MaySettle(const domain::Principal& principal) {
   using domain::Role;
   switch (principal.role) {
     case Role::kQa:
+    case Role::kQaHead:
     case Role::kSales:
     case Role::kGeneralAffairs:
     case Role::kManager:

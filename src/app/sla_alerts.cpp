@@ -16,8 +16,8 @@ namespace {
 
 // Who works cases in a department (warned when the case has no assignee).
 const std::vector<domain::Role> kCaseStaffRoles = {
-    domain::Role::kSales, domain::Role::kQa, domain::Role::kGeneralAffairs, domain::Role::kAgent,
-    domain::Role::kDepartmentMember};
+    domain::Role::kSales,          domain::Role::kQa,    domain::Role::kQaHead,
+    domain::Role::kGeneralAffairs, domain::Role::kAgent, domain::Role::kDepartmentMember};
 
 void AddUnique(std::vector<Id>& ids, Id id) {
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);

@@ -24,7 +24,7 @@ using domain::CarStatus;
 constexpr std::size_t kMaxCarTextChars = 20000;
 
 bool IsQa(const domain::Principal& principal) {
-  return principal.system || principal.role == domain::Role::kQa ||
+  return principal.system || domain::Holds(principal.role, domain::Role::kQa) ||
          principal.role == domain::Role::kManager || principal.role == domain::Role::kAdmin;
 }
 

@@ -11,6 +11,7 @@
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
+#include "app/verification_cases.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
@@ -34,7 +35,8 @@ bool Requires(const domain::WorkflowTransition& step, Requirement requirement) {
 // The data of a step after the checks that need no store: trimmed texts.
 struct StepTexts {
   std::string note, reason, resolution, defect_description, root_cause_occurrence,
-      root_cause_outflow, reply, verification;
+      root_cause_outflow, preliminary_analysis, meeting_conclusion, failure_analysis, solution,
+      permanent_pending_reason, reply, verification, early_close_reason;
 };
 
 StepTexts CheckTexts(const StepInput& input, FieldErrors& errors) {
@@ -49,8 +51,15 @@ StepTexts CheckTexts(const StepInput& input, FieldErrors& errors) {
   texts.defect_description = text(input.defect_description, "defect_description");
   texts.root_cause_occurrence = text(input.root_cause_occurrence, "root_cause_occurrence");
   texts.root_cause_outflow = text(input.root_cause_outflow, "root_cause_outflow");
+  texts.preliminary_analysis = text(input.preliminary_analysis, "preliminary_analysis");
+  if (input.meeting)
+    texts.meeting_conclusion = text(input.meeting->conclusion, "meeting.conclusion");
+  texts.failure_analysis = text(input.failure_analysis, "failure_analysis");
+  texts.solution = text(input.solution, "solution");
+  texts.permanent_pending_reason = text(input.permanent_pending_reason, "permanent_pending_reason");
   texts.reply = text(input.reply, "reply");
   texts.verification = text(input.verification, "verification");
+  texts.early_close_reason = text(input.early_close_reason, "early_close_reason");
   return texts;
 }
 
@@ -66,11 +75,17 @@ std::vector<std::pair<std::string_view, bool>> GivenFields(const StepInput& inpu
           {"root_cause_occurrence", !texts.root_cause_occurrence.empty()},
           {"root_cause_outflow", !texts.root_cause_outflow.empty()},
           {"responsible_department_id", input.responsible_department_id.has_value()},
-          {"countermeasure", input.countermeasure.has_value()},
+          {"preliminary_analysis", !texts.preliminary_analysis.empty()},
+          {"meeting", input.meeting.has_value()},
+          {"failure_analysis", !texts.failure_analysis.empty()},
+          {"solution", !texts.solution.empty()},
+          {"countermeasures", !input.countermeasures.empty()},
+          {"permanent_pending_reason", !texts.permanent_pending_reason.empty()},
           {"reply", !texts.reply.empty()},
           {"customer_decision", input.customer_decision.has_value()},
           {"alternatives", !input.alternatives.empty()},
-          {"verification", !texts.verification.empty()}};
+          {"verification", !texts.verification.empty()},
+          {"early_close_reason", !texts.early_close_reason.empty()}};
 }
 
 // Checks the step's data against its requirements (domain::FieldsOf): every
@@ -99,10 +114,22 @@ void CheckStepData(const domain::WorkflowTransition& step, const StepInput& inpu
       }
     }
   }
-  if (input.sample_received_at && *input.sample_received_at > now + max_skew_ms) {
-    errors.Add("sample_received_at", "validation.future_time");
-  } else if (input.sample_received_at && *input.sample_received_at < a_case.received_at) {
-    errors.Add("sample_received_at", "validation.before_receipt");
+  auto check_moment = [&](const std::optional<TimestampMs>& at, const std::string& field) {
+    if (at && *at > now + max_skew_ms) {
+      errors.Add(field, "validation.future_time");
+    } else if (at && *at < a_case.received_at) {
+      errors.Add(field, "validation.before_receipt");
+    }
+  };
+  check_moment(input.sample_received_at, "sample_received_at");
+  if (input.meeting) {
+    // The record of a meeting says when, who and what was concluded.
+    if (!input.meeting->held_at) errors.Add("meeting.held_at", "validation.required");
+    check_moment(input.meeting->held_at, "meeting.held_at");
+    if (input.meeting->department_ids.empty()) {
+      errors.Add("meeting.department_ids", "validation.required");
+    }
+    if (texts.meeting_conclusion.empty()) errors.Add("meeting.conclusion", "validation.required");
   }
   if (input.customer_decision) {
     const bool rejected = *input.customer_decision == domain::CustomerDecision::kRejected;
@@ -114,12 +141,79 @@ void CheckStepData(const domain::WorkflowTransition& step, const StepInput& inpu
   }
 }
 
+bool Records(const domain::WorkflowTransition& step, std::string_view event) {
+  return std::find(step.events.begin(), step.events.end(), event) != step.events.end();
+}
+
+bool IsPermanent(const domain::Action& action) {
+  return action.kind == domain::ActionKind::kCorrective ||
+         action.kind == domain::ActionKind::kPreventive;
+}
+
+// The countermeasures set after the investigation (the regulation's 5.3 (1)
+// and (2)): a temporary one that contains the outflow and, once the cause is
+// clear, a permanent one that removes it, each with its department and due
+// date. Actions of a recurrence-prevention report and cancelled ones do not
+// count. `permanent_pending`: the cause still needs a simulation on the
+// production line or a deeper analysis, and the permanent countermeasure
+// follows it.
+void CheckCountermeasures(const std::vector<domain::Action>& actions, bool permanent_pending,
+                          FieldErrors& errors) {
+  bool temporary = false, permanent = false;
+  for (const auto& action : actions) {
+    if (action.status == domain::ActionStatus::kCancelled || action.prevention_report_id) continue;
+    if (!action.department_id && action.id != 0) {
+      errors.Add("countermeasures", "validation.countermeasure_department",
+                 {{"action", std::to_string(action.id)}});
+    }
+    temporary = temporary || action.kind == domain::ActionKind::kContainment;
+    permanent = permanent || IsPermanent(action);
+  }
+  if (!temporary) errors.Add("countermeasures", "validation.countermeasure_temporary");
+  if (!permanent && !permanent_pending) {
+    errors.Add("countermeasures", "validation.countermeasure_permanent");
+  }
+}
+
+// The responsible unit signs for the environmental form and enters its
+// solution (the regulation's 5.2 (3)): a member of the department the form
+// names, or an admin.
+Status CheckSignsForTheUnit(const domain::Principal& principal,
+                            const std::optional<domain::QualityReport>& report) {
+  if (principal.system || principal.role == domain::Role::kAdmin) return Ok();
+  const auto unit = report ? report->responsible_department_id : std::nullopt;
+  if (!unit || std::find(principal.department_ids.begin(), principal.department_ids.end(), *unit) ==
+                   principal.department_ids.end()) {
+    return Error::Of(ErrorCode::kForbidden, "error.not_responsible_unit");
+  }
+  return Ok();
+}
+
+// QA closes a case only once the verification next month allows it; the QA
+// head may close earlier with a written reason.
+Status CheckReadyToClose(storage::Connection& connection, const domain::Principal& principal,
+                         const domain::Case& a_case, const std::string& early_close_reason,
+                         TimestampMs now) {
+  if (!early_close_reason.empty()) {
+    if (principal.system || domain::Holds(principal.role, domain::Role::kQaHead) ||
+        principal.role == domain::Role::kAdmin) {
+      return Ok();
+    }
+    return Error::Of(ErrorCode::kForbidden, "error.early_close_qa_head");
+  }
+  LT_TRY_ASSIGN(auto blockers, CloseBlockers(connection, a_case, now));
+  if (blockers.empty()) return Ok();
+  Error error = Error::Of(ErrorCode::kConflict, "error.close_not_ready");
+  error.fields = std::move(blockers);
+  return error;
+}
+
 // The quality abnormality report (or environmental form) collects the
 // investigation's data step by step; it is written when a step adds some.
 Status RecordReportData(storage::ProcedureStore& procedure, const domain::Case& a_case,
-                        bool approves, const StepInput& input, const StepTexts& texts,
-                        std::optional<Id> actor, TimestampMs now) {
-  LT_TRY_ASSIGN(const auto existing, procedure.FindReport(a_case.id));
+                        const std::optional<domain::QualityReport>& existing, bool approves,
+                        const StepInput& input, const StepTexts& texts, std::optional<Id> actor,
+                        TimestampMs now) {
   domain::QualityReport original;
   if (existing) {
     original = *existing;
@@ -141,6 +235,18 @@ Status RecordReportData(storage::ProcedureStore& procedure, const domain::Case& 
   if (input.responsible_department_id) {
     report.responsible_department_id = input.responsible_department_id;
   }
+  if (!texts.preliminary_analysis.empty()) report.preliminary_analysis = texts.preliminary_analysis;
+  if (input.meeting) {
+    report.meeting = {input.meeting->held_at, input.meeting->department_ids,
+                      texts.meeting_conclusion};
+  }
+  if (!texts.failure_analysis.empty()) report.failure_analysis = texts.failure_analysis;
+  if (!texts.solution.empty()) {
+    report.solution = texts.solution;
+    report.solution_by = actor;
+    report.solution_at = now;
+  }
+  if (!texts.early_close_reason.empty()) report.early_close_reason = texts.early_close_reason;
   if (approves) {
     report.approved_by = actor;
     report.approved_at = now;
@@ -237,21 +343,41 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
                           errors));
     LT_TRY(CheckReference(connection, Reference::kDepartment, input.responsible_department_id,
                           "responsible_department_id", errors));
-    std::string countermeasure;
-    if (input.countermeasure) {
-      LT_TRY_ASSIGN(countermeasure,
-                    CheckNewAction(connection, *input.countermeasure, "countermeasure.", errors));
+    if (input.meeting) {
+      for (std::size_t i = 0; i < input.meeting->department_ids.size(); ++i) {
+        LT_TRY(CheckReference(connection, Reference::kDepartment, input.meeting->department_ids[i],
+                              "meeting.department_ids[" + std::to_string(i) + "]", errors));
+      }
+    }
+    std::vector<domain::Action> new_actions;
+    for (std::size_t i = 0; i < input.countermeasures.size(); ++i) {
+      const std::string prefix = "countermeasures[" + std::to_string(i) + "].";
+      LT_TRY_ASSIGN(auto description,
+                    CheckNewAction(connection, input.countermeasures[i], prefix, errors));
+      if (!input.countermeasures[i].department_id) {
+        errors.Add(prefix + "department_id", "validation.required");
+      }
+      new_actions.push_back(NewAction(case_id, input.countermeasures[i], std::move(description),
+                                      principal.user_id, now));
     }
     storage::ProcedureStore procedure(connection);
-    if (Requires(step, Requirement::kCountermeasure) && !input.countermeasure) {
-      LT_TRY_ASSIGN(const auto actions, procedure.ListActions(case_id));
-      const bool has_open_action =
-          std::any_of(actions.begin(), actions.end(), [](const domain::Action& action) {
-            return action.status != domain::ActionStatus::kCancelled;
-          });
-      if (!has_open_action) errors.Add("countermeasure", "validation.countermeasure_required");
+    LT_TRY_ASSIGN(const auto report, procedure.FindReport(case_id));
+    if (Requires(step, Requirement::kPreliminaryAnalysis) && texts.preliminary_analysis.empty() &&
+        (!report || report->preliminary_analysis.empty())) {
+      errors.Add("preliminary_analysis", "validation.required");
+    }
+    if (Requires(step, Requirement::kCountermeasure)) {
+      LT_TRY_ASSIGN(auto actions, procedure.ListActions(case_id));
+      actions.insert(actions.end(), new_actions.begin(), new_actions.end());
+      CheckCountermeasures(actions, !texts.permanent_pending_reason.empty(), errors);
+    }
+    if (Requires(step, Requirement::kSolution)) {
+      LT_TRY(CheckSignsForTheUnit(principal, report));
     }
     if (!errors.empty()) return errors.ToError();
+    if (Records(step, domain::kVerifiedEvent)) {
+      LT_TRY(CheckReadyToClose(connection, principal, before, texts.early_close_reason, now));
+    }
 
     domain::Case updated = before;
     updated.status = step.to;
@@ -284,24 +410,21 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
       LT_TRY(procedure.InsertEvent(case_id, {event, at}, record.id));
     }
 
-    const bool approves = std::find(step.events.begin(), step.events.end(),
-                                    domain::kCountermeasuresApprovedEvent) != step.events.end();
-    LT_TRY(RecordReportData(procedure, before, approves, input, texts, principal.user_id, now));
-    if (input.countermeasure) {
-      LT_TRY(procedure.InsertAction(NewAction(case_id, *input.countermeasure,
-                                              std::move(countermeasure), principal.user_id, now)));
-    }
+    const bool approves = Records(step, domain::kCountermeasuresApprovedEvent);
+    LT_TRY(RecordReportData(procedure, before, report, approves, input, texts, principal.user_id,
+                            now));
+    for (const auto& action : new_actions) LT_TRY(procedure.InsertAction(action));
     if (!texts.resolution.empty()) {
       LT_TRY(AddOutboundMessage(connection, updated, principal, texts.resolution, now));
     }
     if (!texts.reply.empty()) {
       LT_TRY_ASSIGN(const auto customer,
                     storage::CustomerStore(connection).Find(updated.customer_id));
-      LT_TRY_ASSIGN(const auto report, procedure.FindReport(case_id));
+      LT_TRY_ASSIGN(const auto written, procedure.FindReport(case_id));  // with this step's data
       LT_TRY_ASSIGN(const auto actions, procedure.ListActions(case_id));
       LT_TRY_ASSIGN(const std::string letter,
                     WriteFeedbackLetter(connection, customer.value_or(domain::Customer{}), updated,
-                                        report, actions, texts.reply));
+                                        written, actions, texts.reply));
       LT_TRY(AddOutboundMessage(connection, updated, principal, letter, now));
     }
 
@@ -311,6 +434,9 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     changes.Record("step", std::nullopt, step.code);
     changes.Record("status", before.status, updated.status);
     changes.Record("department_id", before.department_id, updated.department_id);
+    if (!texts.early_close_reason.empty()) {
+      changes.Record("early_close_reason", std::nullopt, texts.early_close_reason);
+    }
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent("case", case_id, "transition", principal.user_id, now,
                                  changes.Take())));

@@ -5,6 +5,7 @@
 #include "app/authorization.hpp"
 #include "app/case_cases.hpp"
 #include "app/report_period.hpp"
+#include "app/sla_clocks.hpp"
 #include "app/visible_cases.hpp"
 #include "storage/case_store.hpp"
 #include "storage/procedure_store.hpp"
@@ -41,7 +42,52 @@ Result<Verification> Examine(storage::Connection& connection, const domain::Prin
   return verification;
 }
 
+std::string ListOf(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
+  return joined;
+}
+
 }  // namespace
+
+Result<std::vector<FieldError>> CloseBlockers(storage::Connection& connection,
+                                              const domain::Case& a_case, TimestampMs now) {
+  std::vector<FieldError> blockers;
+  LT_TRY_ASSIGN(const auto report, storage::ProcedureStore(connection).FindReport(a_case.id));
+  if (!report || !report->approved_at) {
+    LT_TRY_ASSIGN(const auto actions, storage::ProcedureStore(connection).ListActions(a_case.id));
+    std::vector<std::string> open;
+    for (const auto& action : actions) {
+      if (domain::IsUnsettled(action)) open.push_back(std::to_string(action.id));
+    }
+    if (!open.empty()) {
+      blockers.push_back({"actions", "close.actions_unsettled", {{"actions", ListOf(open)}}});
+    }
+    return blockers;
+  }
+  // Every case counts as a recurrence, whoever may see it.
+  LT_TRY_ASSIGN(const Verification verification,
+                Examine(connection, domain::Principal::System(), a_case, *report, now));
+  if (!verification.due) {
+    LT_TRY_ASSIGN(const auto* calendar, ShippedBusinessCalendar());
+    blockers.push_back({"month",
+                        "close.before_month",
+                        {{"month", calendar->FormatLocal(verification.due_from).substr(0, 7)}}});
+  }
+  if (!verification.open_actions.empty()) {
+    std::vector<std::string> open;
+    for (const auto& action : verification.open_actions) open.push_back(std::to_string(action.id));
+    blockers.push_back({"actions", "close.actions_unsettled", {{"actions", ListOf(open)}}});
+  }
+  if (!verification.comparable) {
+    blockers.push_back({"recurrences", "close.not_comparable", {}});
+  } else if (!verification.recurrences.empty()) {
+    std::vector<std::string> numbers;
+    for (const auto& other : verification.recurrences) numbers.push_back(other.number);
+    blockers.push_back({"recurrences", "close.recurrences", {{"cases", ListOf(numbers)}}});
+  }
+  return blockers;
+}
 
 Result<std::vector<Verification>> ListDueVerifications(AppContext& context,
                                                        const domain::Principal& principal,

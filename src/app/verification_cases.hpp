@@ -46,4 +46,16 @@ Result<std::vector<Verification>> ListDueVerifications(AppContext& context,
 Result<Verification> GetVerification(AppContext& context, const domain::Principal& principal,
                                      Id case_id);
 
+// What stops QA closing the case at `now` (the regulation's 5.3 (3)), one
+// field error each: "month" ("close.before_month") until the month after
+// the countermeasures' approval begins; "actions" ("close.actions_unsettled")
+// while an action is open, or done and not verified; "recurrences"
+// ("close.recurrences") when the same or a similar abnormality came back
+// since the countermeasures took effect, or ("close.not_comparable") when the
+// case names neither category nor product, so that none can be told. Without
+// approved countermeasures (the potential-failure path) only the actions
+// count. Empty when the case may close. Call inside a transaction.
+Result<std::vector<FieldError>> CloseBlockers(storage::Connection& connection,
+                                              const domain::Case& a_case, TimestampMs now);
+
 }  // namespace lt::app

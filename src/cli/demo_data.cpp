@@ -178,11 +178,12 @@ Result<DemoOrg> EnsureOrganization(app::AppContext& context, const DemoOptions& 
       domain::Role role;
       int department;
     };
-    const std::array<UserSeed, 7> users = {
+    const std::array<UserSeed, 8> users = {
         {{kDemoAdminEmail, "系统管理员", domain::Role::kAdmin, 0},
          {"agent@lingting.demo", "客服 李娜", domain::Role::kAgent, 0},
          {"sales@lingting.demo", "营业 王强", domain::Role::kSales, 1},
          {"qa@lingting.demo", "品保 陈静", domain::Role::kQa, 2},
+         {"qahead@lingting.demo", "品保主管 吴刚", domain::Role::kQaHead, 2},
          {"ga@lingting.demo", "总务 赵磊", domain::Role::kGeneralAffairs, 3},
          {"mfg@lingting.demo", "制造 周杰", domain::Role::kDepartmentMember, 4},
          {"manager@lingting.demo", "管理代表 孙敏", domain::Role::kManager, 2}}};
@@ -254,8 +255,8 @@ app::CreateCaseInput MakeCase(std::mt19937_64& random, const DemoOrg& org, Times
   static const std::vector<std::string> product_path = {
       "received",    "understanding", "sample_collection", "investigating", "countermeasures",
       "qa_approval", "replying",      "following_up",      "verifying"};
-  static const std::vector<std::string> environmental_path = {"received", "environmental_handling",
-                                                              "replying", "following_up"};
+  static const std::vector<std::string> environmental_path = {
+      "received", "environmental_handling", "environmental_solution", "replying", "following_up"};
   static const std::vector<std::string> short_path = {"received"};
   const bool complaint = input.type == domain::CaseType::kComplaint;
   const auto& path = !complaint                                             ? short_path

@@ -21,6 +21,7 @@ CaseScope ScopeOf(const Principal& principal) {
     case Role::kAdmin:
     case Role::kManager:
     case Role::kQa:
+    case Role::kQaHead:
     case Role::kAgent:
       // The hotline receives every channel and routes; QA investigates across
       // departments; managers and admins supervise everything.
@@ -66,7 +67,7 @@ bool HasPermission(const Principal& principal, Permission permission) {
       return staff;
     case Permission::kManageCustomers:
       return role == Role::kAgent || role == Role::kSales || role == Role::kManager ||
-             role == Role::kQa || role == Role::kGeneralAffairs;
+             Holds(role, Role::kQa) || role == Role::kGeneralAffairs;
     case Permission::kManageDepartments:
     case Permission::kManageUsers:
     case Permission::kManageCategories:

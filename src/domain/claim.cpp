@@ -9,7 +9,7 @@ namespace {
 
 bool Matches(const AuthorityLimit& limit, const Approver& approver) {
   if (limit.user_id) return *limit.user_id == approver.user_id;
-  return limit.role && *limit.role == approver.role;
+  return limit.role && Holds(approver.role, *limit.role);
 }
 
 // The highest limit `approver` holds at `level` in `currency`.

@@ -58,6 +58,16 @@ inline constexpr EnumCodes<ReportKind, 2> kReportKindCodes{{{
     {ReportKind::kEnvironmental, "environmental"},
 }}};
 
+// The meeting of the related units that confirms the causes and the
+// responsible department (the regulation's 5.2 (1)).
+struct CauseMeeting {
+  std::optional<TimestampMs> held_at;
+  std::vector<Id> department_ids;  // the units present
+  std::string conclusion;
+
+  bool operator==(const CauseMeeting&) const = default;
+};
+
 // 市场品质异常处理报告, or for environmental complaints 内外部沟通处理单.
 struct QualityReport {
   Id id = 0;
@@ -65,14 +75,24 @@ struct QualityReport {
   ReportKind kind = ReportKind::kQuality;
   std::string defect_description;
   std::optional<TimestampMs> sample_received_at;
-  std::string root_cause_occurrence;  // why it happened
+  std::string preliminary_analysis;  // 初步分析: the other-factory initial analysis
+  CauseMeeting meeting;
+  std::string root_cause_occurrence;  // why it happened (environmental: the investigation)
   std::string root_cause_outflow;     // why it was not caught
   std::optional<Id> responsible_department_id;
+  // Without a sample: QA's potential-failure-cause analysis (潜在失效原因分析).
+  std::string failure_analysis;
+  // Environmental form: the responsible unit's solution and who signed for it.
+  std::string solution;
+  std::optional<Id> solution_by;
+  std::optional<TimestampMs> solution_at;
   std::optional<Id> approved_by;
   std::optional<TimestampMs> approved_at;
   std::string verification;
   std::optional<Id> verified_by;
   std::optional<TimestampMs> verified_at;
+  // The QA head's written reason for closing before the verification allowed.
+  std::string early_close_reason;
   TimestampMs created_at = 0;
   TimestampMs updated_at = 0;
 

@@ -14,6 +14,7 @@ bool Contains(const std::vector<T>& values, const T& value) {
 constexpr auto kAgent = Role::kAgent;
 constexpr auto kSales = Role::kSales;
 constexpr auto kQa = Role::kQa;
+constexpr auto kQaHead = Role::kQaHead;
 constexpr auto kGeneralAffairs = Role::kGeneralAffairs;
 constexpr auto kDepartment = Role::kDepartmentMember;
 
@@ -75,11 +76,17 @@ std::span<const RequirementField> FieldsOf(Requirement requirement) {
   static constexpr RequirementField kRootCause[] = {{"root_cause_occurrence", "string"},
                                                     {"root_cause_outflow", "string", false}};
   static constexpr RequirementField kResponsible[] = {{"responsible_department_id", "id"}};
-  static constexpr RequirementField kCountermeasure[] = {{"countermeasure", "object", false}};
+  static constexpr RequirementField kCountermeasure[] = {
+      {"countermeasures", "array", false}, {"permanent_pending_reason", "string", false}};
   static constexpr RequirementField kReply[] = {{"reply", "string"}};
   static constexpr RequirementField kDecision[] = {{"customer_decision", "enum"},
                                                    {"alternatives", "array", false}};
-  static constexpr RequirementField kVerification[] = {{"verification", "string"}};
+  static constexpr RequirementField kVerification[] = {{"verification", "string"},
+                                                       {"early_close_reason", "string", false}};
+  static constexpr RequirementField kPreliminary[] = {{"preliminary_analysis", "string", false}};
+  static constexpr RequirementField kMeeting[] = {{"meeting", "object", false}};
+  static constexpr RequirementField kFailureAnalysis[] = {{"failure_analysis", "string"}};
+  static constexpr RequirementField kSolution[] = {{"solution", "string"}};
   switch (requirement) {
     case Requirement::kNote:
       return kNote;
@@ -105,6 +112,14 @@ std::span<const RequirementField> FieldsOf(Requirement requirement) {
       return kDecision;
     case Requirement::kVerification:
       return kVerification;
+    case Requirement::kPreliminaryAnalysis:
+      return kPreliminary;
+    case Requirement::kMeeting:
+      return kMeeting;
+    case Requirement::kFailureAnalysis:
+      return kFailureAnalysis;
+    case Requirement::kSolution:
+      return kSolution;
   }
   return {};
 }
@@ -118,7 +133,8 @@ bool TakesField(const WorkflowTransition& step, std::string_view name) {
 }
 
 bool MayTake(const WorkflowTransition& step, Role role) {
-  return role == Role::kAdmin || Contains(step.roles, role);
+  return role == Role::kAdmin || std::any_of(step.roles.begin(), step.roles.end(),
+                                             [&](Role required) { return Holds(role, required); });
 }
 
 bool IsWorkflowCode(std::string_view code) {
@@ -137,12 +153,15 @@ Workflow DefaultWorkflow() {
       {"understanding", StateKind::kOpen, {}},
       {"sample_collection", StateKind::kOpen, {}},
       {"investigating", StateKind::kOpen, {}},
+      {"cause_analysis", StateKind::kOpen, {}},
+      {"failure_analysis", StateKind::kOpen, {}},
       {"countermeasures", StateKind::kOpen, {}},
       {"qa_approval", StateKind::kOpen, {}},
       {"replying", StateKind::kOpen, {}},
       {"following_up", StateKind::kOpen, {}},
       {"verifying", StateKind::kOpen, {}},
       {"environmental_handling", StateKind::kOpen, {}},
+      {"environmental_solution", StateKind::kOpen, {}},
       {"waiting_customer", StateKind::kWaiting, {}},
       {"resolved", StateKind::kResolved, {}},
       {"closed", StateKind::kClosed, {}},
@@ -150,12 +169,14 @@ Workflow DefaultWorkflow() {
   const std::vector<std::string> waiting_from = {"understanding", "sample_collection", "replying",
                                                  "following_up"};
   workflow.transitions = {
-      // 1. Receipt and 2. understanding: sales contacts the customer.
+      // 1. Receipt and 2. understanding (5.1.1): sales contacts the customer.
       ForCases(Step("contact_customer", {"received"}, "understanding", {kSales, kAgent}, {R::kNote},
                     {"first_contact"}),
                kComplaints, kProductOrigins),
+      // Environmental complaints (5.1.3): whoever takes the complaint fills
+      // the communication form and hands it to general affairs.
       ForCases(Step("refer_to_general_affairs", {"received"}, "environmental_handling",
-                    {kAgent, kSales, kGeneralAffairs}, {R::kNote},
+                    {kAgent, kSales, kGeneralAffairs}, {R::kDefectDescription},
                     {"first_contact", "handed_to_general_affairs"}),
                kComplaints, kEnvironmental),
       ForCases(Step("answer", {"received"}, "resolved", {kAgent, kSales}, {R::kResolution},
@@ -168,32 +189,45 @@ Workflow DefaultWorkflow() {
       ForCases(Step("request_sample", {"understanding"}, "sample_collection", {kSales}, {R::kNote},
                     {"sample_requested"}),
                kComplaints),
-      // 3. Record: the quality abnormality report goes to QA with the sample...
+      // 3. Record (5.1.2): the quality abnormality report goes to QA with the sample...
       ForCases(Step("hand_to_qa", {"sample_collection"}, "investigating", {kSales},
                     {R::kSampleReceived, R::kDefectDescription},
                     {std::string(kSampleReceivedEvent), "handed_to_qa"}),
-               kComplaints),
-      // ...or without one, for a potential-failure-cause analysis.
-      ForCases(
-          Step("request_failure_analysis", {"understanding"}, "investigating", {kSales},
-               {R::kDefectDescription, R::kReason}, {"handed_to_qa", "failure_analysis_requested"}),
-          kComplaints),
-      // 4. Investigate.
-      Step("record_cause", {"investigating"}, "countermeasures", {kQa},
-           {R::kRootCause, R::kResponsibleDepartment},
-           {"investigation_done", "initial_analysis_done", "failure_analysis_done"}),
-      // 5. Correct and prevent; the QA head approves.
+               kComplaints, kProductOrigins),
+      // ...or, when the customer cannot send one but wants an explanation
+      // (5.5 2.), QA writes the potential-failure analysis, which is the reply.
+      ForCases(Step("request_failure_analysis", {"understanding"}, "failure_analysis", {kSales},
+                    {R::kDefectDescription, R::kReason}, {"failure_analysis_requested"}),
+               kComplaints, kProductOrigins),
+      Step("record_failure_analysis", {"failure_analysis"}, "replying", {kQa},
+           {R::kFailureAnalysis}, {"failure_analysis_written"}),
+      // 4. Investigate (5.2 (1)): the preliminary analysis (the other-factory
+      // initial analysis), the meeting of the related units, the causes and
+      // the responsible department.
+      Step("record_preliminary_analysis", {"investigating"}, "cause_analysis", {kQa},
+           {R::kPreliminaryAnalysis}, {"initial_analysis_done"}),
+      Step("record_cause", {"investigating", "cause_analysis"}, "countermeasures", {kQa},
+           {R::kPreliminaryAnalysis, R::kMeeting, R::kRootCause, R::kResponsibleDepartment},
+           {"investigation_done", "initial_analysis_done"}),
+      // 5. Correct and prevent (5.3): temporary and permanent countermeasures
+      // with departments and due dates; the QA head approves.
       Step("submit_countermeasures", {"countermeasures"}, "qa_approval", {kQa, kDepartment, kSales},
            {R::kCountermeasure}, {"countermeasures_submitted"}),
-      Step("approve_countermeasures", {"qa_approval"}, "replying", {kQa}, {},
+      Step("approve_countermeasures", {"qa_approval"}, "replying", {kQaHead}, {},
            {std::string(kCountermeasuresApprovedEvent)}),
-      Step("return_countermeasures", {"qa_approval"}, "countermeasures", {kQa}, {R::kReason},
+      Step("return_countermeasures", {"qa_approval"}, "countermeasures", {kQaHead}, {R::kReason},
            {"countermeasures_returned"}),
-      // Environmental complaints: the communication form, owned by general affairs.
-      ForCases(Step("record_environmental_measures", {"environmental_handling"}, "replying",
-                    {kGeneralAffairs}, {R::kRootCause, R::kCountermeasure}, {"investigation_done"}),
+      // Environmental complaints (5.2 (2)–(3)): general affairs investigates
+      // and fills the communication form; the responsible unit signs for it
+      // and enters its solution.
+      ForCases(Step("record_environmental_investigation", {"environmental_handling"},
+                    "environmental_solution", {kGeneralAffairs},
+                    {R::kRootCause, R::kResponsibleDepartment}, {"investigation_done"}),
                {}, kEnvironmental),
-      // 6. Reply with the customer feedback letter.
+      ForCases(Step("enter_environmental_solution", {"environmental_solution"}, "replying",
+                    {kDepartment}, {R::kSolution}, {"countermeasures_submitted"}),
+               {}, kEnvironmental),
+      // 6. Reply (5.4) with the customer feedback letter.
       Step("send_reply", {"replying"}, "following_up", {kSales, kGeneralAffairs}, {R::kReply},
            {"replied"}),
       // 7. Follow up: the customer accepts or rejects the outcome.
@@ -203,9 +237,9 @@ Workflow DefaultWorkflow() {
       ForCases(Step("close_environmental", {"following_up"}, "closed", {kGeneralAffairs},
                     {R::kCustomerDecision}, {"followed_up", "closed"}),
                {}, kEnvironmental),
-      // 8. Verify next month and close, or reopen.
+      // 8. Verify next month and close (5.3 (3)), or reopen.
       Step("close_verified", {"verifying"}, "closed", {kQa}, {R::kVerification},
-           {"verified", "closed"}),
+           {std::string(kVerifiedEvent), "closed"}),
       Step("reopen_investigation", {"verifying"}, "investigating", {kQa}, {R::kReason},
            {"reopened"}),
       // Resolved cases close once the customer has had their say, or reopen.

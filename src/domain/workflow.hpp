@@ -46,12 +46,18 @@ enum class Requirement {
   kDefectDescription,      // "defect_description": opens the quality abnormality report
   kRootCause,              // "root_cause_occurrence" and "root_cause_outflow"
   kResponsibleDepartment,  // "responsible_department_id"
-  kCountermeasure,         // an action with owner and due date, given or already on the case
+  kCountermeasure,         // "countermeasures": the temporary and permanent actions with
+                           // departments and due dates, given or already on the case
   kReply,                  // "reply": the answer sent to the customer
   kCustomerDecision,       // "customer_decision": accepted | rejected (+ "alternatives")
-  kVerification,           // "verification": the evidence that the fix held
+  kVerification,           // "verification": the evidence that the fix held (+ the QA
+                           // head's "early_close_reason")
+  kPreliminaryAnalysis,    // "preliminary_analysis": QA's first analysis (初步分析)
+  kMeeting,                // "meeting": the meeting of the related units
+  kFailureAnalysis,        // "failure_analysis": the potential-failure-cause analysis
+  kSolution,               // "solution": the responsible unit's solution (environmental)
 };
-inline constexpr EnumCodes<Requirement, 12> kRequirementCodes{{{
+inline constexpr EnumCodes<Requirement, 16> kRequirementCodes{{{
     {Requirement::kNote, "note"},
     {Requirement::kReason, "reason"},
     {Requirement::kResolution, "resolution"},
@@ -64,14 +70,21 @@ inline constexpr EnumCodes<Requirement, 12> kRequirementCodes{{{
     {Requirement::kReply, "reply"},
     {Requirement::kCustomerDecision, "customer_decision"},
     {Requirement::kVerification, "verification"},
+    {Requirement::kPreliminaryAnalysis, "preliminary_analysis"},
+    {Requirement::kMeeting, "meeting"},
+    {Requirement::kFailureAnalysis, "failure_analysis"},
+    {Requirement::kSolution, "solution"},
 }}};
 
 // A field of POST /api/v1/cases/{id}/transitions that answers a requirement.
 struct RequirementField {
   std::string_view name;
   std::string_view type;  // "string", "id", "timestamp", "object", "enum", "array"
-  // Must be given. Not so for "countermeasure" (an action already on the case
-  // will do), "alternatives" (only with a rejection), "root_cause_outflow".
+  // Must be given. Not so for "countermeasures" (actions already on the case
+  // will do), "permanent_pending_reason" (only while the cause needs deeper
+  // analysis), "preliminary_analysis" (one already on the report will do),
+  // "meeting", "alternatives" (only with a rejection), "root_cause_outflow",
+  // "early_close_reason" (only to close before the verification allows).
   bool required = true;
 };
 
@@ -83,6 +96,10 @@ std::span<const RequirementField> FieldsOf(Requirement requirement);
 // quality report.
 inline constexpr std::string_view kSampleReceivedEvent = "sample_received";
 inline constexpr std::string_view kCountermeasuresApprovedEvent = "countermeasures_approved";
+// A step that records "verified" closes the case after the verification next
+// month: app::TakeStep refuses it until the verification allows (see
+// domain::CloseReadiness).
+inline constexpr std::string_view kVerifiedEvent = "verified";
 
 // Display names by locale ("zh-CN", "en"). Empty for the shipped states and
 // steps, whose names come from the i18n catalog ("workflow.state.<code>").
@@ -120,11 +137,14 @@ struct Workflow {
                                                    OriginClass origin) const;
 };
 
-// The procedure of PRODUCT.md: receipt, understanding, on-site resolution or
-// sample collection, quality abnormality report, investigation,
-// countermeasures, QA approval, reply, follow-up, verification next month,
-// closed; environmental complaints through general affairs; inquiries,
-// suggestions and praise on a short path; waiting for the customer.
+// The procedure of the complaint-management regulation (docs/procedure.md):
+// receipt, understanding, on-site resolution or sample collection, quality
+// abnormality report, investigation (preliminary analysis, meeting of the
+// related units, cause), countermeasures, the QA head's approval, reply,
+// follow-up, verification next month, closed; without a sample the
+// potential-failure analysis as the reply; environmental complaints through
+// general affairs and the responsible unit; inquiries, suggestions and praise
+// on a short path; waiting for the customer.
 Workflow DefaultWorkflow();
 
 // Checks that a workflow is usable: codes well formed and unique, the initial

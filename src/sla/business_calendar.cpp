@@ -130,6 +130,31 @@ std::int64_t BusinessCalendar::WorkingMsBetween(TimestampMs from, TimestampMs to
   return total;
 }
 
+Result<TimestampMs> BusinessCalendar::AddWorkingDayMs(TimestampMs start,
+                                                      std::int64_t remaining_ms) const {
+  const LocalDay first = DayOf(start);
+  for (LocalDay day = first; day < first + kSearchLimitDays; ++day) {
+    if (!IsWorkingDay(day)) continue;
+    const TimestampMs from = std::max(start, At(day, 0));
+    const TimestampMs day_end = At(day + 1, 0);
+    if (remaining_ms <= day_end - from) return from + remaining_ms;
+    remaining_ms -= day_end - from;
+  }
+  return Error::Invalid("calendar", "validation.calendar_without_work");
+}
+
+std::int64_t BusinessCalendar::WorkingDayMsBetween(TimestampMs from, TimestampMs to) const {
+  std::int64_t total = 0;
+  if (to <= from) return 0;
+  for (LocalDay day = DayOf(from); day <= DayOf(to); ++day) {
+    if (!IsWorkingDay(day)) continue;
+    const TimestampMs begin = std::max(from, At(day, 0));
+    const TimestampMs end = std::min(to, At(day + 1, 0));
+    if (end > begin) total += end - begin;
+  }
+  return total;
+}
+
 LocalDay FirstOfMonth(LocalDay day) {
   const date::year_month_day ymd{date::sys_days(date::days(day))};
   return date::sys_days(ymd.year() / ymd.month() / 1).time_since_epoch().count();

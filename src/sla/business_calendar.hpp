@@ -59,6 +59,15 @@ class BusinessCalendar {
   // Working time between two instants, in milliseconds (0 when to <= from).
   std::int64_t WorkingMsBetween(TimestampMs from, TimestampMs to) const;
 
+  // The hours of working days round the clock (the regulation's "N 小时"):
+  // a working day counts whole, midnight to midnight; a day off (weekend or
+  // holiday that is not an adjusted working day) counts nothing. Friday
+  // 20:00 + 12 h is Monday 08:00 in a plain week. Same limits and errors as
+  // AddWorkingMs.
+  Result<TimestampMs> AddWorkingDayMs(TimestampMs start, std::int64_t ms) const;
+  // Time of working days between two instants, in milliseconds.
+  std::int64_t WorkingDayMsBetween(TimestampMs from, TimestampMs to) const;
+
   // "2026-03-02 09:30": the instant in the calendar's time zone.
   std::string FormatLocal(TimestampMs at) const;
 

@@ -7,8 +7,50 @@ namespace {
 
 constexpr std::int64_t kHourMs = 3600LL * 1000;
 
-bool IsWorking(DurationUnit unit) {
-  return unit == DurationUnit::kWorkingHours || unit == DurationUnit::kWorkingDays;
+// The kind of time a unit counts: every millisecond, the working periods,
+// or the whole of working days. Pauses and warnings are measured in it.
+enum class TimeKind { kCalendar, kWorkingPeriods, kWorkingDays };
+
+TimeKind KindOf(DurationUnit unit) {
+  switch (unit) {
+    case DurationUnit::kCalendarHours:
+    case DurationUnit::kCalendarDays:
+      return TimeKind::kCalendar;
+    case DurationUnit::kWorkingHours:
+    case DurationUnit::kWorkingDays:
+      return TimeKind::kWorkingPeriods;
+    case DurationUnit::kWorkingDayHours:
+      return TimeKind::kWorkingDays;
+  }
+  return TimeKind::kCalendar;
+}
+
+// The time of `kind` between two instants.
+std::int64_t Elapsed(TimeKind kind, const BusinessCalendar& calendar, TimestampMs from,
+                     TimestampMs to) {
+  switch (kind) {
+    case TimeKind::kCalendar:
+      return std::max<std::int64_t>(0, to - from);
+    case TimeKind::kWorkingPeriods:
+      return calendar.WorkingMsBetween(from, to);
+    case TimeKind::kWorkingDays:
+      return calendar.WorkingDayMsBetween(from, to);
+  }
+  return 0;
+}
+
+// The instant `ms` of time of `kind` after `start`.
+Result<TimestampMs> Advance(TimeKind kind, const BusinessCalendar& calendar, TimestampMs start,
+                            std::int64_t ms) {
+  switch (kind) {
+    case TimeKind::kCalendar:
+      return start + ms;
+    case TimeKind::kWorkingPeriods:
+      return calendar.AddWorkingMs(start, ms);
+    case TimeKind::kWorkingDays:
+      return calendar.AddWorkingDayMs(start, ms);
+  }
+  return start + ms;
 }
 
 bool IsPauseState(const SlaTarget& target, const std::string& state) {
@@ -60,6 +102,8 @@ Result<TimestampMs> DeadlineFrom(const SlaTarget& target, TimestampMs start,
       return calendar.AddWorkingMinutes(start, target.amount * 60);
     case DurationUnit::kWorkingDays:
       return calendar.AddWorkingDays(start, static_cast<int>(target.amount));
+    case DurationUnit::kWorkingDayHours:
+      return calendar.AddWorkingDayMs(start, target.amount * kHourMs);
   }
   return start;
 }
@@ -112,15 +156,11 @@ Result<std::optional<SlaClock>> EvaluateClock(const SlaTarget& target, const Cas
   const TimestampMs end = stopped_at.value_or(std::max(now, *started_at));
   LT_TRY_ASSIGN(TimestampMs due, DeadlineFrom(target, *started_at, calendar));
   const auto pauses = PausesBetween(target, history, *started_at, end);
+  const TimeKind kind = KindOf(target.unit);
   for (const auto& pause : pauses) {
     clock.paused_ms += pause.to - pause.from;
     if (pause.from >= due) continue;  // a pause after the deadline does not undo a breach
-    if (IsWorking(target.unit)) {
-      LT_TRY_ASSIGN(due,
-                    calendar.AddWorkingMs(due, calendar.WorkingMsBetween(pause.from, pause.to)));
-    } else {
-      due += pause.to - pause.from;
-    }
+    LT_TRY_ASSIGN(due, Advance(kind, calendar, due, Elapsed(kind, calendar, pause.from, pause.to)));
   }
   if (moved) {
     clock.original_due_at = due;
@@ -141,13 +181,9 @@ Result<std::optional<SlaClock>> EvaluateClock(const SlaTarget& target, const Cas
     if (target.warn_percent > 0) {
       // The share of the (possibly moved) allowance, counted in the target's
       // own kind of time: 75 % of 3 working days is not 75 % of the week.
-      if (IsWorking(target.unit)) {
-        const std::int64_t allowance_ms = calendar.WorkingMsBetween(*started_at, due);
-        LT_TRY_ASSIGN(clock.warn_at,
-                      calendar.AddWorkingMs(*started_at, allowance_ms * target.warn_percent / 100));
-      } else {
-        clock.warn_at = *started_at + (due - *started_at) * target.warn_percent / 100;
-      }
+      const std::int64_t allowance_ms = Elapsed(kind, calendar, *started_at, due);
+      LT_TRY_ASSIGN(clock.warn_at,
+                    Advance(kind, calendar, *started_at, allowance_ms * target.warn_percent / 100));
     }
   }
   return std::optional<SlaClock>(clock);

@@ -57,60 +57,93 @@ std::vector<SlaTarget> ChooseTargets(const std::vector<SlaPolicy>& policies,
 std::vector<SlaPolicy> DefaultSlaPolicies() {
   using domain::CaseType;
   using domain::OriginClass;
+  using domain::Urgency;
+  constexpr auto kHours = DurationUnit::kWorkingDayHours;  // "N 小时"
+  constexpr auto kDays = DurationUnit::kWorkingDays;       // "N 天"
+  constexpr auto kCalendarHours = DurationUnit::kCalendarHours;
   const std::vector<std::string> waiting = {"waiting_customer"};
   const std::vector<std::string> reply_stops = {"replied"};
   const std::vector<CaseType> complaints = {CaseType::kComplaint, CaseType::kGrumble};
+  auto policy = [&](std::string code, std::string name, std::vector<Urgency> urgencies,
+                    std::vector<OriginClass> origins, std::vector<SlaTarget> targets) {
+    SlaPolicy made;
+    made.code = std::move(code);
+    made.name = std::move(name);
+    made.case_types = complaints;
+    made.urgencies = std::move(urgencies);
+    made.origin_classes = std::move(origins);
+    made.targets = std::move(targets);
+    return made;
+  };
+  // The stages every complaint goes through, in one kind of hours.
+  auto contact = [&](DurationUnit unit) {
+    return Target("first_contact", "received", {"first_contact"}, 12, unit);
+  };
+  auto investigation = [&](const std::string& handed_over, DurationUnit unit) {
+    return Target("investigation", handed_over, {"investigation_done"}, 24, unit);
+  };
+  auto countermeasures = [&](DurationUnit unit) {
+    return Target("countermeasures", "investigation_done", {"countermeasures_submitted"}, 24, unit);
+  };
+  auto reply = [&](const std::string& start, std::int64_t amount, DurationUnit unit) {
+    return Target("reply", start, reply_stops, amount, unit, waiting);
+  };
+  // Without a sample, QA's analysis of the potential failure cause is the
+  // reply: its clock ends when it reaches the customer.
+  const SlaTarget failure_analysis = Target("failure_analysis", "failure_analysis_requested",
+                                            reply_stops, 48, kCalendarHours, waiting);
+  const std::string to_general_affairs = "handed_to_general_affairs";
+  const std::vector<Urgency> urgent = {Urgency::kUrgent};
 
-  SlaPolicy urgent;
-  urgent.code = "urgent_complaint";
-  urgent.name = "Urgent complaints";
-  urgent.case_types = complaints;
-  urgent.urgencies = {domain::Urgency::kUrgent};
-  urgent.targets = {
-      Target("reply", "sample_received", reply_stops, 48, DurationUnit::kCalendarHours, waiting)};
-
-  SlaPolicy other_factory;
-  other_factory.code = "other_factory";
-  other_factory.name = "Other-factory abnormalities";
-  other_factory.case_types = complaints;
-  other_factory.origin_classes = {OriginClass::kOtherFactory};
-  other_factory.targets = {
-      Target("reply", "sample_received", reply_stops, 7, DurationUnit::kWorkingDays, waiting),
-      Target("initial_analysis", "handed_to_qa", {"initial_analysis_done"}, 2,
-             DurationUnit::kWorkingDays),
-      // The supplier's corrective action request (src/app/supplier_car_cases.hpp).
-      Target("supplier_initial_analysis", "car_requested", {"car_initial_analysis"}, 2,
-             DurationUnit::kWorkingDays),
-      Target("supplier_answer", "car_requested", {"car_answered"}, 7, DurationUnit::kWorkingDays)};
-
-  SlaPolicy own_factory;
-  own_factory.code = "own_factory";
-  own_factory.name = "Own-factory abnormalities";
-  own_factory.case_types = complaints;
-  own_factory.origin_classes = {OriginClass::kOwnFactory};
-  own_factory.targets = {
-      Target("reply", "sample_received", reply_stops, 3, DurationUnit::kWorkingDays, waiting)};
-
-  SlaPolicy complaint;
-  complaint.code = "complaint";
-  complaint.name = "Complaints";
-  complaint.case_types = complaints;
-  complaint.targets = {
-      Target("first_contact", "received", {"first_contact"}, 12, DurationUnit::kWorkingHours),
-      Target("investigation", "handed_to_qa", {"investigation_done"}, 24,
-             DurationUnit::kWorkingHours),
-      Target("reply", "sample_received", reply_stops, 3, DurationUnit::kWorkingDays, waiting),
-      Target("failure_analysis", "failure_analysis_requested", {"failure_analysis_done"}, 48,
-             DurationUnit::kCalendarHours)};
+  // Environmental complaints: general affairs investigates and the
+  // responsible unit enters its solution; sales replies with the
+  // environmental feedback letter.
+  SlaPolicy urgent_environmental =
+      policy("urgent_environmental", "Urgent environmental complaints", urgent,
+             {OriginClass::kEnvironmental},
+             {contact(kCalendarHours), investigation(to_general_affairs, kCalendarHours),
+              countermeasures(kCalendarHours), reply(to_general_affairs, 48, kCalendarHours)});
+  SlaPolicy environmental =
+      policy("environmental", "Environmental complaints", {}, {OriginClass::kEnvironmental},
+             {contact(kHours), investigation(to_general_affairs, kHours), countermeasures(kHours),
+              reply(to_general_affairs, 3, kDays)});
+  // Urgent other-factory abnormalities: the initial analysis cannot wait
+  // two days when the reply is due in 48 hours.
+  SlaPolicy urgent_other_factory = policy(
+      "urgent_other_factory", "Urgent other-factory abnormalities", urgent,
+      {OriginClass::kOtherFactory},
+      {Target("initial_analysis", "handed_to_qa", {"initial_analysis_done"}, 24, kCalendarHours)});
+  SlaPolicy urgent_complaint =
+      policy("urgent_complaint", "Urgent complaints", urgent, {},
+             {contact(kCalendarHours), investigation("handed_to_qa", kCalendarHours),
+              countermeasures(kCalendarHours), reply("sample_received", 48, kCalendarHours),
+              failure_analysis});
+  // Other-factory abnormalities: the receiving unit's initial analysis in 2
+  // days, the responsible unit's cause in 5, the reply in 7.
+  SlaPolicy other_factory = policy(
+      "other_factory", "Other-factory abnormalities", {}, {OriginClass::kOtherFactory},
+      {Target("initial_analysis", "handed_to_qa", {"initial_analysis_done"}, 2, kDays),
+       Target("investigation", "handed_to_qa", {"investigation_done"}, 5, kDays),
+       reply("sample_received", 7, kDays),
+       // The supplier's corrective action request (src/app/supplier_car_cases.hpp).
+       Target("supplier_initial_analysis", "car_requested", {"car_initial_analysis"}, 2, kDays),
+       Target("supplier_answer", "car_requested", {"car_answered"}, 7, kDays)});
+  SlaPolicy own_factory = policy("own_factory", "Own-factory abnormalities", {},
+                                 {OriginClass::kOwnFactory}, {reply("sample_received", 3, kDays)});
+  SlaPolicy complaint =
+      policy("complaint", "Complaints", {}, {},
+             {contact(kHours), investigation("handed_to_qa", kHours), countermeasures(kHours),
+              reply("sample_received", 3, kDays), failure_analysis});
 
   SlaPolicy other_matters;
   other_matters.code = "inquiry";
   other_matters.name = "Inquiries, suggestions and praise";
   other_matters.case_types = {CaseType::kInquiry, CaseType::kSuggestion, CaseType::kPraise};
-  other_matters.targets = {
-      Target("first_contact", "received", {"first_contact"}, 12, DurationUnit::kWorkingHours)};
+  other_matters.targets = {contact(kHours)};
 
-  return {urgent, other_factory, own_factory, complaint, other_matters};
+  return {
+      urgent_environmental, environmental, urgent_other_factory, urgent_complaint, other_factory,
+      own_factory,          complaint,     other_matters};
 }
 
 Status ValidateSlaPolicies(const std::vector<SlaPolicy>& policies) {

@@ -15,16 +15,29 @@
 
 namespace lt::sla {
 
-// How a target's duration is counted. Working units follow the business
-// calendar: N working hours count working minutes, N working days end at the
-// same time of day N working days later. Calendar units count every hour
-// (urgent cases do not wait for the weekend).
-enum class DurationUnit { kCalendarHours, kCalendarDays, kWorkingHours, kWorkingDays };
-inline constexpr domain::EnumCodes<DurationUnit, 4> kDurationUnitCodes{{{
+// How a target's duration is counted (the regulation counts hours and days
+// separately):
+//  - working_day_hours: the hours of working days round the clock; a day off
+//    (weekend or holiday that is not an adjusted working day) does not
+//    count, a working day counts 24 h. The regulation's "N 小时".
+//  - working_days: ends at the same time of day N working days later. The
+//    regulation's "N 天".
+//  - working_hours: only the calendar's working periods count (office hours).
+//  - calendar_hours, calendar_days: every hour counts (urgent cases do not
+//    wait for the weekend).
+enum class DurationUnit {
+  kCalendarHours,
+  kCalendarDays,
+  kWorkingHours,
+  kWorkingDays,
+  kWorkingDayHours
+};
+inline constexpr domain::EnumCodes<DurationUnit, 5> kDurationUnitCodes{{{
     {DurationUnit::kCalendarHours, "calendar_hours"},
     {DurationUnit::kCalendarDays, "calendar_days"},
     {DurationUnit::kWorkingHours, "working_hours"},
     {DurationUnit::kWorkingDays, "working_days"},
+    {DurationUnit::kWorkingDayHours, "working_day_hours"},
 }}};
 
 // One deadline: from a start event to a stop event, paused while the case is
@@ -73,12 +86,21 @@ bool Matches(const SlaPolicy& policy, const CaseFacts& facts);
 std::vector<SlaTarget> ChooseTargets(const std::vector<SlaPolicy>& policies,
                                      const CaseFacts& facts);
 
-// The procedure's deadlines (PRODUCT.md): first contact 12 working hours
-// after receipt; investigation 24 working hours after hand-over to QA;
-// reply after the sample is received: urgent 48 calendar hours, normal and
-// own-factory 3 working days, other-factory 7 working days with the initial
-// analysis in 2; potential-failure analysis without a sample 48 calendar
-// hours. Reply clocks pause while waiting for the customer.
+// The procedure's deadlines (PRODUCT.md, docs/procedure.md has the table).
+// Hours are hours of working days, days are working days:
+//  - first contact 12 h after receipt;
+//  - investigation 24 h after the hand-over to QA (to general affairs for
+//    environmental complaints); countermeasures set 24 h after the
+//    investigation;
+//  - reply 3 days after the sample arrives (environmental: after the
+//    hand-over to general affairs); own-factory 3 days; other-factory 7 days,
+//    with the initial analysis in 2 and the cause in 5;
+//  - the potential-failure analysis, when no sample can be sent, 48 calendar
+//    hours from the request until it reaches the customer;
+//  - urgent complaints: reply in 48 calendar hours, and every hour clock in
+//    calendar hours.
+// Reply clocks pause while waiting for the customer. Each stage's deadline
+// falls no later than the next one's (tests/sla/procedure_deadlines_test.cpp).
 std::vector<SlaPolicy> DefaultSlaPolicies();
 
 // Checks codes, events, durations and percentages. Errors:

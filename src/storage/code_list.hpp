@@ -2,6 +2,7 @@
 
 // Lists of codes stored in one text column, separated by spaces.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,10 @@ std::string JoinEnumCodes(const std::vector<E>& values, const domain::EnumCodes<
   for (const E value : values) texts.emplace_back(codes.ToCode(value));
   return JoinCodes(texts);
 }
+
+// Ids as a list of codes: "3 7 12".
+std::string JoinIds(const std::vector<std::int64_t>& ids);
+std::vector<std::int64_t> SplitIds(std::string_view text);
 
 // Codes that are not in the table are skipped: a stored list never holds them
 // unless a later version removed a code.

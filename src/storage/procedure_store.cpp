@@ -32,7 +32,10 @@ domain::CaseStep StepFromRow(const Row& row) {
 constexpr const char* kReportColumns =
     "id, case_id, kind, defect_description, sample_received_at, root_cause_occurrence, "
     "root_cause_outflow, responsible_department_id, approved_by, approved_at, verification, "
-    "verified_by, verified_at, created_at, updated_at";
+    "verified_by, verified_at, created_at, updated_at, preliminary_analysis, meeting_held_at, "
+    "meeting_department_ids, meeting_conclusion, failure_analysis, solution, solution_by, "
+    "solution_at, early_close_reason";
+constexpr int kReportColumnCount = 24;
 
 domain::QualityReport ReportFromRow(const Row& row) {
   domain::QualityReport report;
@@ -52,6 +55,15 @@ domain::QualityReport ReportFromRow(const Row& row) {
   report.verified_at = row.OptionalInt(12);
   report.created_at = row.Int(13);
   report.updated_at = row.Int(14);
+  report.preliminary_analysis = row.Text(15);
+  report.meeting.held_at = row.OptionalInt(16);
+  report.meeting.department_ids = SplitIds(row.Text(17));
+  report.meeting.conclusion = row.Text(18);
+  report.failure_analysis = row.Text(19);
+  report.solution = row.Text(20);
+  report.solution_by = row.OptionalInt(21);
+  report.solution_at = row.OptionalInt(22);
+  report.early_close_reason = row.Text(23);
   return report;
 }
 
@@ -187,12 +199,24 @@ Result<Id> ProcedureStore::SaveReport(const domain::QualityReport& report) {
                             OptionalValue(report.verified_by),
                             OptionalValue(report.verified_at),
                             report.created_at,
-                            report.updated_at};
+                            report.updated_at,
+                            report.preliminary_analysis,
+                            OptionalValue(report.meeting.held_at),
+                            JoinIds(report.meeting.department_ids),
+                            report.meeting.conclusion,
+                            report.failure_analysis,
+                            report.solution,
+                            OptionalValue(report.solution_by),
+                            OptionalValue(report.solution_at),
+                            report.early_close_reason};
   return connection_.QueryInt(
       "INSERT INTO quality_reports (case_id, kind, defect_description, sample_received_at, "
       "root_cause_occurrence, root_cause_outflow, responsible_department_id, approved_by, "
-      "approved_at, verification, verified_by, verified_at, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+      "approved_at, verification, verified_by, verified_at, created_at, updated_at, "
+      "preliminary_analysis, meeting_held_at, meeting_department_ids, meeting_conclusion, "
+      "failure_analysis, solution, solution_by, solution_at, early_close_reason) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+      "$19, $20, $21, $22, $23) "
       "ON CONFLICT (case_id) DO UPDATE SET kind = excluded.kind, "
       "defect_description = excluded.defect_description, "
       "sample_received_at = excluded.sample_received_at, "
@@ -201,7 +225,14 @@ Result<Id> ProcedureStore::SaveReport(const domain::QualityReport& report) {
       "responsible_department_id = excluded.responsible_department_id, "
       "approved_by = excluded.approved_by, approved_at = excluded.approved_at, "
       "verification = excluded.verification, verified_by = excluded.verified_by, "
-      "verified_at = excluded.verified_at, updated_at = excluded.updated_at RETURNING id",
+      "verified_at = excluded.verified_at, updated_at = excluded.updated_at, "
+      "preliminary_analysis = excluded.preliminary_analysis, "
+      "meeting_held_at = excluded.meeting_held_at, "
+      "meeting_department_ids = excluded.meeting_department_ids, "
+      "meeting_conclusion = excluded.meeting_conclusion, "
+      "failure_analysis = excluded.failure_analysis, solution = excluded.solution, "
+      "solution_by = excluded.solution_by, solution_at = excluded.solution_at, "
+      "early_close_reason = excluded.early_close_reason RETURNING id",
       params);
 }
 
@@ -231,7 +262,7 @@ Result<std::vector<ProcedureStore::ClosedReport>> ProcedureStore::ListClosedRepo
           "case_procedure_events later WHERE later.case_id = e.case_id AND "
           "later.event = 'closed' AND later.at > e.at) ORDER BY e.at, r.id",
       {from, to}, [&](const Row& row) {
-        reports.push_back({ReportFromRow(row), row.Int(15)});
+        reports.push_back({ReportFromRow(row), row.Int(kReportColumnCount)});
       }));
   return reports;
 }

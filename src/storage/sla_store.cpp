@@ -11,18 +11,6 @@ namespace {
 
 using domain::Id;
 
-std::string JoinIds(const std::vector<Id>& ids) {
-  std::vector<std::string> texts;
-  for (const Id id : ids) texts.push_back(std::to_string(id));
-  return JoinCodes(texts);
-}
-
-std::vector<Id> SplitIds(const std::string& text) {
-  std::vector<Id> ids;
-  for (const auto& code : SplitCodes(text)) ids.push_back(std::stoll(code));
-  return ids;
-}
-
 constexpr const char* kClockColumns =
     "case_id, target, started_at, due_at, original_due_at, paused_ms, state, met_at, warn_at, "
     "warned_at, breached_at, moved_due_at, moved_at, moved_by, moved_reason, next_alert_at";

@@ -59,10 +59,20 @@ TEST(Workflow, OnlyTheNamedRolesAndAdminsMayTakeAStep) {
   const auto steps =
       workflow.StepsFrom("qa_approval", CaseType::kComplaint, OriginClass::kOwnFactory);
   ASSERT_FALSE(steps.empty());
-  EXPECT_TRUE(MayTake(*steps[0], Role::kQa));
+  // The QA head approves countermeasures; a QA engineer does not.
+  EXPECT_EQ(steps[0]->code, "approve_countermeasures");
+  EXPECT_TRUE(MayTake(*steps[0], Role::kQaHead));
+  EXPECT_FALSE(MayTake(*steps[0], Role::kQa));
   EXPECT_TRUE(MayTake(*steps[0], Role::kAdmin));
   EXPECT_FALSE(MayTake(*steps[0], Role::kSales));
   EXPECT_FALSE(MayTake(*steps[0], Role::kCustomer));
+  // The QA head has QA's rights too.
+  const auto investigation =
+      workflow.StepsFrom("investigating", CaseType::kComplaint, OriginClass::kOwnFactory);
+  ASSERT_FALSE(investigation.empty());
+  EXPECT_TRUE(MayTake(*investigation[0], Role::kQa));
+  EXPECT_TRUE(MayTake(*investigation[0], Role::kQaHead));
+  EXPECT_FALSE(MayTake(*investigation[0], Role::kDepartmentMember));
 }
 
 TEST(Workflow, ValidationReportsEveryProblem) {
@@ -75,8 +85,10 @@ TEST(Workflow, ValidationReportsEveryProblem) {
   workflow.transitions[2].code = workflow.transitions[3].code;
   const auto fields = FieldsOf(ValidateWorkflow(workflow));
   EXPECT_TRUE(fields.contains("initial_state validation.unknown_state"));
-  EXPECT_TRUE(fields.contains("states[13].code validation.duplicate"));
-  EXPECT_TRUE(fields.contains("states[14].code validation.workflow_code"));
+  const auto added = std::to_string(DefaultWorkflow().states.size());
+  EXPECT_TRUE(fields.contains("states[" + added + "].code validation.duplicate"));
+  EXPECT_TRUE(fields.contains("states[" + std::to_string(workflow.states.size() - 1) +
+                              "].code validation.workflow_code"));
   EXPECT_TRUE(fields.contains("transitions[0].to validation.unknown_state"));
   EXPECT_TRUE(fields.contains("transitions[1].to validation.workflow_loop"));
   EXPECT_TRUE(fields.contains("transitions[3].code validation.duplicate"));

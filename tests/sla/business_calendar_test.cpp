@@ -72,6 +72,36 @@ TEST(BusinessCalendar, MeasuresWorkingTimeBetweenTwoInstants) {
       0);
 }
 
+TEST(BusinessCalendar, HoursOfWorkingDaysCountRoundTheClockAndSkipDaysOff) {
+  const auto calendar = ChinaOffice2026();
+  constexpr std::int64_t kHour = 3600 * 1000;
+  auto add = [&](const std::string& from, std::int64_t hours) {
+    auto due = calendar.AddWorkingDayMs(Shanghai(from), hours * kHour);
+    EXPECT_TRUE(due.ok());
+    return due.ok() ? FormatTimestamp(*due) : std::string();
+  };
+  // A plain working day counts its night too: Monday 10:00 + 24 h.
+  EXPECT_EQ(add("2026-03-02T10:00:00", 24), FormatTimestamp(Shanghai("2026-03-03T10:00:00")));
+  // Friday 20:00 + 12 h: 4 h of Friday, then Monday from midnight.
+  EXPECT_EQ(add("2026-03-06T20:00:00", 12), FormatTimestamp(Shanghai("2026-03-09T08:00:00")));
+  // Started on a day off, counting begins on the next working day.
+  EXPECT_EQ(add("2026-03-07T10:00:00", 12), FormatTimestamp(Shanghai("2026-03-09T12:00:00")));
+  // 30 September 17:30 + 24 h: the National Day holiday (1–7 October) is
+  // skipped; the adjusted working Saturday 10 October would count.
+  EXPECT_EQ(add("2026-09-30T17:30:00", 24), FormatTimestamp(Shanghai("2026-10-08T17:30:00")));
+  EXPECT_EQ(add("2026-10-09T12:00:00", 24), FormatTimestamp(Shanghai("2026-10-10T12:00:00")));
+  // Measured back: the same spans.
+  EXPECT_EQ(calendar.WorkingDayMsBetween(Shanghai("2026-03-06T20:00:00"),
+                                         Shanghai("2026-03-09T08:00:00")),
+            12 * kHour);
+  EXPECT_EQ(calendar.WorkingDayMsBetween(Shanghai("2026-09-30T17:30:00"),
+                                         Shanghai("2026-10-08T17:30:00")),
+            24 * kHour);
+  EXPECT_EQ(calendar.WorkingDayMsBetween(Shanghai("2026-03-07T00:00:00"),
+                                         Shanghai("2026-03-08T23:00:00")),
+            0);
+}
+
 TEST(BusinessCalendar, RefusesUnknownZonesBadPeriodsAndMalformedCalendars) {
   EXPECT_EQ(BusinessCalendar::Make("Mars/Olympus", {}, {}, {}).error().fields.at(0).key,
             "validation.unknown_time_zone");

@@ -56,26 +56,59 @@ SlaClock Evaluate(const SlaTarget& target, const History& history, const std::st
   return clock.ok() && clock->has_value() ? **clock : SlaClock{};
 }
 
-TEST(SlaClock, FirstContactCountsTwelveWorkingHoursAcrossTheHolidayAndTheLunchBreak) {
-  // Received at 17:30 on the last working day before the National Day
-  // holiday: nothing counts until Thursday 8 October 08:30; 7.5 working hours
-  // that day, the remaining 4.5 on Friday the 9th, around the lunch break.
+TEST(SlaClock, FirstContactCountsTwelveHoursOfWorkingDaysAcrossTheNationalDayHoliday) {
+  // "12小时": received at 17:30 on the last working day before the National
+  // Day holiday, 6.5 hours of that day count round the clock; 1–7 October
+  // count nothing; the remaining 5.5 hours end at 05:30 on Thursday the 8th.
   const History complaint("2026-09-30T17:30:00");
-  const auto clock = Evaluate(DefaultTarget("first_contact"), complaint, "2026-10-08T09:00:00");
+  const auto clock = Evaluate(DefaultTarget("first_contact"), complaint, "2026-10-01T09:00:00");
   EXPECT_EQ(Local(clock.started_at), Local(Shanghai("2026-09-30T17:30:00")));
-  EXPECT_EQ(Local(clock.due_at), Local(Shanghai("2026-10-09T14:30:00")));
+  EXPECT_EQ(Local(clock.due_at), Local(Shanghai("2026-10-08T05:30:00")));
   EXPECT_EQ(clock.state, ClockState::kRunning);
-  // 75 % of 12 working hours is 9: 7.5 on the 8th and 1.5 on the 9th.
+  // 75 % of 12 hours is 9: 6.5 on the 30th and 2.5 on the 8th.
   ASSERT_TRUE(clock.warn_at.has_value());
-  EXPECT_EQ(Local(*clock.warn_at), Local(Shanghai("2026-10-09T10:00:00")));
+  EXPECT_EQ(Local(*clock.warn_at), Local(Shanghai("2026-10-08T02:30:00")));
 }
 
 TEST(SlaClock, FirstContactWindowIncludesTheAdjustedWorkingSaturdayBeforeSpringFestival) {
-  // Friday 13 February 17:30; Saturday the 14th is an adjusted working day
-  // (7.5 hours), 15–23 February are the holiday, Tuesday the 24th gives 4.5.
+  // Friday 13 February 17:30: 6.5 hours that day, and Saturday the 14th is an
+  // adjusted working day, whose first 5.5 hours end the window.
   const History complaint("2026-02-13T17:30:00");
   const auto clock = Evaluate(DefaultTarget("first_contact"), complaint, "2026-02-14T09:00:00");
-  EXPECT_EQ(Local(clock.due_at), Local(Shanghai("2026-02-24T14:30:00")));
+  EXPECT_EQ(Local(clock.due_at), Local(Shanghai("2026-02-14T05:30:00")));
+  // Friday 20:00 before a plain weekend: Saturday and Sunday do not count.
+  const History weekend("2026-03-06T20:00:00");
+  const auto monday = Evaluate(DefaultTarget("first_contact"), weekend, "2026-03-06T21:00:00");
+  EXPECT_EQ(Local(monday.due_at), Local(Shanghai("2026-03-09T08:00:00")));
+}
+
+TEST(SlaClock, EveryHourClockOfAnUrgentCaseCountsCalendarHours) {
+  const History complaint = std::move(History("2026-03-06T20:00:00")
+                                          .Event("first_contact", "2026-03-06T21:00:00")
+                                          .Event("handed_to_qa", "2026-03-07T10:00:00")
+                                          .Event("investigation_done", "2026-03-07T18:00:00"));
+  const auto urgent = domain::Urgency::kUrgent;
+  const auto contact =
+      Evaluate(DefaultTarget("first_contact", urgent), complaint, "2026-03-06T20:30:00");
+  EXPECT_EQ(Local(contact.due_at), Local(Shanghai("2026-03-07T08:00:00")));
+  const auto investigation =
+      Evaluate(DefaultTarget("investigation", urgent), complaint, "2026-03-07T11:00:00");
+  EXPECT_EQ(Local(investigation.due_at), Local(Shanghai("2026-03-08T10:00:00")));
+  const auto countermeasures =
+      Evaluate(DefaultTarget("countermeasures", urgent), complaint, "2026-03-07T19:00:00");
+  EXPECT_EQ(Local(countermeasures.due_at), Local(Shanghai("2026-03-08T18:00:00")));
+}
+
+TEST(SlaClock, CountermeasuresAreDueTwentyFourHoursAfterTheInvestigation) {
+  const History complaint =
+      std::move(History("2026-03-02T08:00:00")
+                    .Event("handed_to_qa", "2026-03-02T10:00:00")
+                    .Event("investigation_done", "2026-03-03T15:00:00")
+                    .Event("countermeasures_submitted", "2026-03-04T11:00:00"));
+  const auto clock = Evaluate(DefaultTarget("countermeasures"), complaint, "2026-03-04T12:00:00");
+  EXPECT_EQ(Local(clock.started_at), Local(Shanghai("2026-03-03T15:00:00")));
+  EXPECT_EQ(Local(clock.due_at), Local(Shanghai("2026-03-04T15:00:00")));
+  EXPECT_EQ(clock.state, ClockState::kMet);
 }
 
 TEST(SlaClock, FirstContactIsMetByTheContactStep) {
@@ -88,13 +121,34 @@ TEST(SlaClock, FirstContactIsMetByTheContactStep) {
   EXPECT_FALSE(clock.warn_at.has_value());
 }
 
-TEST(SlaClock, InvestigationCountsTwentyFourWorkingHoursFromTheHandOverToQa) {
+TEST(SlaClock, InvestigationCountsTwentyFourHoursFromTheHandOverToQa) {
   const History complaint = std::move(History("2026-03-02T08:00:00")
                                           .Event("first_contact", "2026-03-02T09:00:00")
                                           .Event("handed_to_qa", "2026-03-02T10:00:00"));
-  // Monday 6 h, Tuesday 7.5, Wednesday 7.5, Thursday 3 more.
+  // "24小时" ends before the 3-working-day reply: Tuesday 10:00.
   const auto clock = Evaluate(DefaultTarget("investigation"), complaint, "2026-03-02T10:00:00");
-  EXPECT_EQ(Local(clock.due_at), Local(Shanghai("2026-03-05T11:30:00")));
+  EXPECT_EQ(Local(clock.due_at), Local(Shanghai("2026-03-03T10:00:00")));
+  // Handed over on Friday afternoon: the weekend does not count.
+  const History friday =
+      std::move(History("2026-03-06T08:00:00").Event("handed_to_qa", "2026-03-06T16:00:00"));
+  const auto after_weekend =
+      Evaluate(DefaultTarget("investigation"), friday, "2026-03-06T16:00:00");
+  EXPECT_EQ(Local(after_weekend.due_at), Local(Shanghai("2026-03-09T16:00:00")));
+}
+
+TEST(SlaClock, EnvironmentalInvestigationAndReplyStartAtTheHandOverToGeneralAffairs) {
+  const History complaint =
+      std::move(History("2026-03-02T08:00:00")
+                    .Event("first_contact", "2026-03-02T09:00:00")
+                    .Event("handed_to_general_affairs", "2026-03-02T09:00:00"));
+  const auto origin = domain::OriginClass::kEnvironmental;
+  const auto investigation =
+      Evaluate(DefaultTarget("investigation", domain::Urgency::kNormal, origin), complaint,
+               "2026-03-02T10:00:00");
+  EXPECT_EQ(Local(investigation.due_at), Local(Shanghai("2026-03-03T09:00:00")));
+  const auto reply = Evaluate(DefaultTarget("reply", domain::Urgency::kNormal, origin), complaint,
+                              "2026-03-02T10:00:00");
+  EXPECT_EQ(Local(reply.due_at), Local(Shanghai("2026-03-05T09:00:00")));
 }
 
 TEST(SlaClock, UrgentReplyCountsFortyEightCalendarHoursThroughTheWeekend) {
@@ -127,15 +181,38 @@ TEST(SlaClock, OtherFactoryRepliesInSevenWorkingDaysWithTheInitialAnalysisInTwo)
   const auto initial = Evaluate(DefaultTarget("initial_analysis", domain::Urgency::kNormal, origin),
                                 complaint, "2026-03-02T10:00:00");
   EXPECT_EQ(Local(initial.due_at), Local(Shanghai("2026-03-04T09:30:00")));
+  const auto cause = Evaluate(DefaultTarget("investigation", domain::Urgency::kNormal, origin),
+                              complaint, "2026-03-02T10:00:00");
+  EXPECT_EQ(Local(cause.due_at), Local(Shanghai("2026-03-09T09:30:00")));
+}
+
+TEST(SlaClock, TheInitialAnalysisEndsWithThePreliminaryAnalysisNotTheRootCause) {
+  const History complaint = std::move(History("2026-03-02T08:45:00")
+                                          .Event("sample_received", "2026-03-02T09:30:00")
+                                          .Event("handed_to_qa", "2026-03-02T09:30:00")
+                                          .Event("initial_analysis_done", "2026-03-03T16:00:00"));
+  const auto clock = Evaluate(DefaultTarget("initial_analysis", domain::Urgency::kNormal,
+                                            domain::OriginClass::kOtherFactory),
+                              complaint, "2026-03-05T10:00:00");
+  EXPECT_EQ(clock.state, ClockState::kMet);
+  EXPECT_EQ(Local(*clock.met_at), Local(Shanghai("2026-03-03T16:00:00")));
 }
 
 TEST(SlaClock, PotentialFailureAnalysisWithoutASampleTakesFortyEightCalendarHours) {
-  const History complaint =
-      std::move(History("2026-03-06T09:00:00")
-                    .Event("handed_to_qa", "2026-03-06T16:00:00")
-                    .Event("failure_analysis_requested", "2026-03-06T16:00:00"));
+  History complaint("2026-03-06T09:00:00");
+  complaint.Event("failure_analysis_requested", "2026-03-06T16:00:00");
   const auto clock = Evaluate(DefaultTarget("failure_analysis"), complaint, "2026-03-06T16:00:00");
   EXPECT_EQ(Local(clock.due_at), Local(Shanghai("2026-03-08T16:00:00")));
+  // Written by QA, it is the reply: the clock runs until it reaches the customer.
+  complaint.Event("failure_analysis_written", "2026-03-07T10:00:00");
+  const auto written =
+      Evaluate(DefaultTarget("failure_analysis"), complaint, "2026-03-07T11:00:00");
+  EXPECT_EQ(written.state, ClockState::kRunning);
+  complaint.Event("replied", "2026-03-07T15:00:00");
+  const auto replied =
+      Evaluate(DefaultTarget("failure_analysis"), complaint, "2026-03-07T16:00:00");
+  EXPECT_EQ(replied.state, ClockState::kMet);
+  EXPECT_EQ(Local(*replied.met_at), Local(Shanghai("2026-03-07T15:00:00")));
 }
 
 TEST(SlaClock, WaitingForTheCustomerPausesTheReplyAndResumingPushesTheDeadline) {
@@ -214,8 +291,13 @@ TEST(SlaPolicy, UrgentComplaintsTakeTheUrgentReplyAndOthersTheNormalOne) {
   for (const auto& target : ChooseTargets(DefaultSlaPolicies(), urgent_other))
     chosen[target.code] = target;
   EXPECT_EQ(chosen.at("reply").unit, DurationUnit::kCalendarHours);
-  EXPECT_EQ(chosen.at("initial_analysis").amount, 2);
-  EXPECT_TRUE(chosen.contains("first_contact"));
+  EXPECT_EQ(chosen.at("first_contact").unit, DurationUnit::kCalendarHours);
+  EXPECT_EQ(chosen.at("investigation").unit, DurationUnit::kCalendarHours);
+  EXPECT_EQ(chosen.at("countermeasures").unit, DurationUnit::kCalendarHours);
+  // The initial analysis cannot wait two working days when the reply is due in 48 hours.
+  EXPECT_EQ(chosen.at("initial_analysis").amount, 24);
+  EXPECT_EQ(chosen.at("initial_analysis").unit, DurationUnit::kCalendarHours);
+  EXPECT_EQ(chosen.at("supplier_answer").amount, 7);
 
   CaseFacts inquiry;
   inquiry.type = domain::CaseType::kInquiry;

@@ -29,6 +29,7 @@ constexpr const char* kColumns[] = {"number",
                                     "customer_decision",
                                     "moved_deadlines",
                                     "verification",
+                                    "early_close_reason",
                                     "closed_at"};
 
 json MovedToJson(const storage::StoredClock& clock) {
@@ -120,6 +121,7 @@ reports::Table LedgerTable(const std::vector<app::LedgerRow>& rows, i18n::Locale
              : std::string(),
          moved,
          row.report.verification,
+         row.report.early_close_reason,
          local(row.closed_at)});
   }
   return table;

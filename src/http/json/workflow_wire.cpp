@@ -143,15 +143,28 @@ Result<app::StepInput> ParseStepInput(const json& body) {
   if (auto id = reader.NullableId("responsible_department_id")) {
     input.responsible_department_id = *id;
   }
-  if (const json* object = reader.Object("countermeasure")) {
-    ObjectReader action(*object, errors, "countermeasure");
-    input.countermeasure = ReadActionInput(action);
-    action.RejectUnknown();
+  input.preliminary_analysis = reader.String("preliminary_analysis");
+  if (const json* object = reader.Object("meeting")) {
+    ObjectReader meeting_reader(*object, errors, "meeting");
+    app::MeetingInput meeting;
+    meeting.held_at = meeting_reader.Timestamp("held_at");
+    meeting.department_ids =
+        meeting_reader.IdList("department_ids").value_or(std::vector<std::int64_t>{});
+    meeting.conclusion = meeting_reader.String("conclusion");
+    meeting_reader.RejectUnknown();
+    input.meeting = std::move(meeting);
   }
+  input.failure_analysis = reader.String("failure_analysis");
+  input.solution = reader.String("solution");
+  input.countermeasures =
+      ReadObjects<app::ActionInput>(reader, "countermeasures", errors,
+                                    [](ObjectReader& action) { return ReadActionInput(action); });
+  input.permanent_pending_reason = reader.String("permanent_pending_reason");
   input.reply = reader.String("reply");
   input.customer_decision = reader.Enum("customer_decision", domain::kCustomerDecisionCodes);
   input.alternatives = ReadCodeList(reader, "alternatives", domain::kAlternativeCodes, errors);
   input.verification = reader.String("verification");
+  input.early_close_reason = reader.String("early_close_reason");
   return Finish(reader, errors, std::move(input));
 }
 
@@ -292,14 +305,24 @@ json QualityReportToJson(const domain::QualityReport& report) {
           {"kind", domain::kReportKindCodes.ToCode(report.kind)},
           {"defect_description", report.defect_description},
           {"sample_received_at", OptionalTime(report.sample_received_at)},
+          {"preliminary_analysis", report.preliminary_analysis},
+          {"meeting",
+           {{"held_at", OptionalTime(report.meeting.held_at)},
+            {"department_ids", report.meeting.department_ids},
+            {"conclusion", report.meeting.conclusion}}},
           {"root_cause_occurrence", report.root_cause_occurrence},
           {"root_cause_outflow", report.root_cause_outflow},
           {"responsible_department_id", OptionalId(report.responsible_department_id)},
+          {"failure_analysis", report.failure_analysis},
+          {"solution", report.solution},
+          {"solution_by", OptionalId(report.solution_by)},
+          {"solution_at", OptionalTime(report.solution_at)},
           {"approved_by", OptionalId(report.approved_by)},
           {"approved_at", OptionalTime(report.approved_at)},
           {"verification", report.verification},
           {"verified_by", OptionalId(report.verified_by)},
           {"verified_at", OptionalTime(report.verified_at)},
+          {"early_close_reason", report.early_close_reason},
           {"created_at", FormatTimestamp(report.created_at)},
           {"updated_at", FormatTimestamp(report.updated_at)}};
 }
