@@ -27,6 +27,8 @@ class FollowUpApiTest : public ::testing::Test {
     const auto other_sales = harness_.store.AddUser("other@example.com", domain::Role::kSales, {});
     sales_ = harness_.TokenFor(sales);
     qa_ = harness_.TokenFor(qa_user_);
+    qa_head_ =
+        harness_.TokenFor(harness_.store.AddUser("qa-head@example.com", domain::Role::kQaHead, {}));
     manager_ = harness_.TokenFor(manager);
     other_sales_ = harness_.TokenFor(other_sales);
     json body = {{"subject", "洗衣机脱水时剧烈震动"},
@@ -54,7 +56,7 @@ class FollowUpApiTest : public ::testing::Test {
   test::ApiHarness harness_;
   domain::Department sales_department_;
   domain::User qa_user_;
-  std::string sales_, qa_, manager_, other_sales_, path_;
+  std::string sales_, qa_, qa_head_, manager_, other_sales_, path_;
 };
 
 TEST_F(FollowUpApiTest, ARejectedDecisionStaysInTheReviewUntilSettled) {
@@ -94,12 +96,14 @@ TEST_F(FollowUpApiTest, APreventionReportIsApprovedWithActionsAndVerifiedOnceThe
   const std::string report = path_ + "/prevention-report";
   EXPECT_EQ(harness_.Call("GET", report, qa_).status, 404);
   EXPECT_EQ(harness_.CallJson("POST", report, sales_, {{"problem", "x"}}).status, 403);
-  EXPECT_EQ(harness_.CallJson("POST", report, qa_, json::object()).status, 422);
+  // The QA head decides that a problem is serious enough; a QA engineer does not.
+  EXPECT_EQ(harness_.CallJson("POST", report, qa_, {{"problem", "x"}}).status, 403);
+  EXPECT_EQ(harness_.CallJson("POST", report, qa_head_, json::object()).status, 422);
   auto opened = harness_.CallJson(
-      "POST", report, qa_,
+      "POST", report, qa_head_,
       {{"problem", "同批次减震器阻尼不足，已有三起投诉"}, {"analysis", "供应商更换了油料配方"}});
   ASSERT_EQ(opened.status, 201) << opened.raw;
-  EXPECT_EQ(harness_.CallJson("POST", report, qa_, {{"problem", "again"}}).status, 409);
+  EXPECT_EQ(harness_.CallJson("POST", report, qa_head_, {{"problem", "again"}}).status, 409);
 
   // No approval without actions.
   auto early = harness_.CallJson("POST", report + "/approval", manager_, json::object());
@@ -112,7 +116,8 @@ TEST_F(FollowUpApiTest, APreventionReportIsApprovedWithActionsAndVerifiedOnceThe
   ASSERT_EQ(action.status, 201) << action.raw;
   EXPECT_EQ(action.body["kind"], "preventive");
   EXPECT_EQ(harness_.CallJson("POST", report + "/approval", qa_, json::object()).status, 403);
-  auto approved = harness_.CallJson("POST", report + "/approval", manager_, json::object());
+  // The QA head approves the report's countermeasures (a manager may too).
+  auto approved = harness_.CallJson("POST", report + "/approval", qa_head_, json::object());
   ASSERT_EQ(approved.status, 200) << approved.raw;
   EXPECT_FALSE(approved.body["approved_at"].is_null());
   ASSERT_EQ(approved.body["actions"].size(), 1u);

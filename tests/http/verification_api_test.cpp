@@ -28,6 +28,8 @@ class VerificationApiTest : public ::testing::Test {
     qa_user_ = harness_.store.AddUser("qa@example.com", domain::Role::kQa, {qa_department_.id});
     sales_ = harness_.TokenFor(sales);
     qa_ = harness_.TokenFor(qa_user_);
+    qa_head_ = harness_.TokenFor(
+        harness_.store.AddUser("qa-head@example.com", domain::Role::kQaHead, {qa_department_.id}));
     auto category = harness_.CallJson("POST", "/api/v1/categories", harness_.AdminToken(),
                                       {{"code", "COATING"}, {"name", "涂层脱落"}});
     EXPECT_EQ(category.status, 201) << category.raw;
@@ -66,15 +68,43 @@ class VerificationApiTest : public ::testing::Test {
           {"defect_description", "内胆涂层大面积起皮"}});
     Step(path, qa_,
          {{"to", "countermeasures"},
+          {"preliminary_analysis", "附着力测试不合格"},
           {"root_cause_occurrence", "喷涂温度偏低"},
           {"responsible_department_id", qa_department_.id}});
     Step(path, qa_,
          {{"to", "qa_approval"},
-          {"countermeasure",
-           {{"description", "喷涂温度提高到 180℃"},
-            {"owner_id", qa_user_.id},
-            {"due_at", "2026-03-20T17:00:00+08:00"}}}});
-    Step(path, qa_, {{"to", "replying"}});
+          {"countermeasures",
+           {{{"kind", "corrective"},
+             {"description", "喷涂温度提高到 180℃"},
+             {"owner_id", qa_user_.id},
+             {"department_id", qa_department_.id},
+             {"due_at", "2026-03-20T17:00:00+08:00"}},
+            {{"kind", "containment"},
+             {"description", "在库品全检"},
+             {"owner_id", qa_user_.id},
+             {"department_id", qa_department_.id},
+             {"due_at", "2026-03-20T17:00:00+08:00"}}}}});
+    Step(path, qa_head_, {{"to", "replying"}});
+  }
+
+  // Reports every action of the case not yet settled done, and verifies it.
+  void SettleActions(const std::string& path) {
+    const auto listed = harness_.Call("GET", path + "/actions", qa_);
+    for (const auto& action : listed.body["items"]) {
+      const std::string action_path = "/api/v1/actions/" + action["id"].dump();
+      if (action["status"] == "open") {
+        ASSERT_EQ(
+            harness_.CallJson("POST", action_path + "/done", qa_, {{"evidence", "已完成"}}).status,
+            200);
+      }
+      if (action["status"] != "verified") {
+        ASSERT_EQ(harness_
+                      .CallJson("POST", action_path + "/verification", qa_,
+                                {{"effective", true}, {"verification", "抽检合格"}})
+                      .status,
+                  200);
+      }
+    }
   }
 
   json Due(const std::string& query = "") {
@@ -86,7 +116,7 @@ class VerificationApiTest : public ::testing::Test {
   test::ApiHarness harness_;
   domain::Department sales_department_, qa_department_;
   domain::User qa_user_;
-  std::string sales_, qa_;
+  std::string sales_, qa_, qa_head_;
   domain::Id coating_ = 0;
 };
 
@@ -109,7 +139,14 @@ TEST_F(VerificationApiTest, NextMonthListsTheReportWithItsRecurrencesAndOpenActi
   // The owner finishes the countermeasure on 10 March; from then on the fix is in effect.
   harness_.store.clock.Set(At("2026-03-10T15:00:00"));
   const auto actions = harness_.Call("GET", path + "/actions", qa_).body["items"];
+  ASSERT_EQ(actions[0]["kind"], "corrective");
   const std::string action_path = "/api/v1/actions/" + actions[0]["id"].dump();
+  const std::string containment_path = "/api/v1/actions/" + actions[1]["id"].dump();
+  ASSERT_EQ(harness_
+                .CallJson("POST", containment_path + "/cancel", qa_,
+                          {{"reason", "在库品已全部返工，无需再检"}})
+                .status,
+            200);
   ASSERT_EQ(
       harness_.CallJson("POST", action_path + "/done", qa_, {{"evidence", "工艺卡已修改"}}).status,
       200);
@@ -142,8 +179,29 @@ TEST_F(VerificationApiTest, NextMonthListsTheReportWithItsRecurrencesAndOpenActi
   Step(path, sales_, {{"to", "following_up"}, {"reply", "尊敬的客户：已改进工艺"}});
   Step(path, sales_, {{"to", "verifying"}, {"customer_decision", "accepted"}, {"note", "满意"}});
   EXPECT_TRUE(harness_.Call("GET", path + "/verification", qa_).body["open_actions"].empty());
-  Step(path, qa_, {{"to", "closed"}, {"verification", "一例复发已另案处理，措施有效"}});
+  // The recurrence stops QA closing; the QA head may, with a written reason.
+  const std::string recurrence_number =
+      harness_.Call("GET", recurrence, qa_).body["number"].get<std::string>();
+  auto refused = harness_.CallJson("POST", path + "/transitions", qa_,
+                                   {{"to", "closed"}, {"verification", "措施有效"}});
+  ASSERT_EQ(refused.status, 409) << refused.raw;
+  ASSERT_EQ(refused.body["errors"].size(), 1u) << refused.raw;
+  EXPECT_EQ(refused.body["errors"][0]["field"], "recurrences");
+  EXPECT_NE(refused.body["errors"][0]["message"].get<std::string>().find(recurrence_number),
+            std::string::npos)
+      << refused.raw;
+  Step(path, qa_head_,
+       {{"to", "closed"},
+        {"verification", "措施有效"},
+        {"early_close_reason", "一例复发为措施生效前的批次，已另案处理"}});
   EXPECT_TRUE(Due().empty());
+  auto report = harness_.Call("GET", path + "/quality-report", qa_);
+  EXPECT_EQ(report.body["early_close_reason"], "一例复发为措施生效前的批次，已另案处理");
+  auto trail = harness_.Call("GET", path + "/events", harness_.AdminToken());
+  EXPECT_NE(trail.body["items"].back().dump().find("early_close_reason"), std::string::npos)
+      << trail.raw;
+  auto ledger = harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-04&format=csv", qa_);
+  EXPECT_NE(ledger.raw.find("一例复发为措施生效前的批次，已另案处理"), std::string::npos);
 }
 
 TEST_F(VerificationApiTest, TheLedgerHasOneRowPerReportClosedInThePeriodAsJsonCsvAndXlsx) {
@@ -162,6 +220,8 @@ TEST_F(VerificationApiTest, TheLedgerHasOneRowPerReportClosedInThePeriodAsJsonCs
             200);
   Step(path, sales_, {{"to", "following_up"}, {"reply", "尊敬的客户：已改进工艺"}});
   Step(path, sales_, {{"to", "verifying"}, {"customer_decision", "accepted"}, {"note", "满意"}});
+  harness_.store.clock.Set(At("2026-04-08T15:00:00"));
+  SettleActions(path);
   harness_.store.clock.Set(At("2026-04-08T16:00:00"));
   Step(path, qa_, {{"to", "closed"}, {"verification", "四月未再发生"}});
 

@@ -30,10 +30,13 @@ class WorkflowApiTest : public ::testing::Test {
     sales_user_ =
         harness_.store.AddUser("sales@example.com", domain::Role::kSales, {sales_department_.id});
     qa_user_ = harness_.store.AddUser("qa@example.com", domain::Role::kQa, {qa_department_.id});
+    qa_head_user_ =
+        harness_.store.AddUser("qa-head@example.com", domain::Role::kQaHead, {qa_department_.id});
     manager_ = harness_.store.AddUser("manager@example.com", domain::Role::kManager,
                                       {sales_department_.id});
     sales_ = harness_.TokenFor(sales_user_);
     qa_ = harness_.TokenFor(qa_user_);
+    qa_head_ = harness_.TokenFor(qa_head_user_);
     manager_token_ = harness_.TokenFor(manager_);
   }
 
@@ -44,6 +47,7 @@ class WorkflowApiTest : public ::testing::Test {
                  {"description", "客户反映使用两周后内胆涂层起皮脱落"},
                  {"type", "complaint"},
                  {"origin_class", "own_factory"},
+                 {"product", "电饭煲"},
                  {"department_id", sales_department_.id},
                  {"assignee_id", sales_user_.id},
                  {"customer", {{"name", "钱伟"}, {"phone", "13812345678"}}}};
@@ -54,6 +58,44 @@ class WorkflowApiTest : public ::testing::Test {
 
   test::ApiResult Step(const std::string& path, const std::string& token, json body) {
     return harness_.CallJson("POST", path + "/transitions", token, body);
+  }
+
+  // A countermeasure of `kind` owned by QA, due on `due` (Shanghai).
+  json Countermeasure(const std::string& kind, const std::string& description,
+                      const std::string& due) {
+    return {{"kind", kind},
+            {"description", description},
+            {"owner_id", qa_user_.id},
+            {"department_id", qa_department_.id},
+            {"due_at", Shanghai(due)}};
+  }
+
+  // The complaint at `path` taken from receipt to the reply with its sample
+  // received at `sample_at`, each step by its role, at the clock's time.
+  void WalkToReplying(const std::string& path, const std::string& sample_at) {
+    ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
+    ASSERT_EQ(Step(path, sales_, {{"to", "sample_collection"}, {"note", "寄样"}}).status, 200);
+    ASSERT_EQ(Step(path, sales_,
+                   {{"to", "investigating"},
+                    {"sample_received_at", Shanghai(sample_at)},
+                    {"defect_description", "涂层脱落"}})
+                  .status,
+              200);
+    ASSERT_EQ(Step(path, qa_,
+                   {{"to", "countermeasures"},
+                    {"preliminary_analysis", "涂层附着力不足"},
+                    {"root_cause_occurrence", "温度偏低"},
+                    {"responsible_department_id", qa_department_.id}})
+                  .status,
+              200);
+    ASSERT_EQ(Step(path, qa_,
+                   {{"to", "qa_approval"},
+                    {"countermeasures",
+                     {Countermeasure("containment", "库存全检", "2026-03-04T17:00:00"),
+                      Countermeasure("corrective", "提高温度", "2026-03-10T17:00:00")}}})
+                  .status,
+              200);
+    ASSERT_EQ(Step(path, qa_head_, {{"to", "replying"}}).status, 200);
   }
 
   json ClockOf(const std::string& path, const std::string& target) {
@@ -98,8 +140,8 @@ class WorkflowApiTest : public ::testing::Test {
 
   test::ApiHarness harness_;
   domain::Department sales_department_, qa_department_;
-  domain::User sales_user_, qa_user_, manager_;
-  std::string sales_, qa_, manager_token_;
+  domain::User sales_user_, qa_user_, qa_head_user_, manager_;
+  std::string sales_, qa_, qa_head_, manager_token_;
 };
 
 TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
@@ -140,30 +182,74 @@ TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
   ASSERT_EQ(handed.status, 200) << handed.raw;
   EXPECT_EQ(ClockOf(path, "reply")["due_at"], "2026-03-05T08:00:00.000Z");  // Thu 16:00 Shanghai
   EXPECT_EQ(ClockOf(path, "investigation")["state"], "running");
+  EXPECT_EQ(ClockOf(path, "investigation")["due_at"], "2026-03-03T08:30:00.000Z");  // Tue 16:30
 
+  // Investigation: the preliminary analysis, the meeting, the causes.
+  auto no_analysis = Step(path, qa_,
+                          {{"to", "countermeasures"},
+                           {"root_cause_occurrence", "喷涂温度偏低，附着力不足"},
+                           {"responsible_department_id", qa_department_.id}});
+  ASSERT_EQ(no_analysis.status, 422);
+  EXPECT_EQ(no_analysis.body["errors"][0]["field"], "preliminary_analysis") << no_analysis.raw;
+  auto bad_meeting = Step(path, qa_,
+                          {{"to", "countermeasures"},
+                           {"preliminary_analysis", "涂层附着力测试不合格"},
+                           {"meeting", {{"department_ids", json::array()}}},
+                           {"root_cause_occurrence", "喷涂温度偏低，附着力不足"},
+                           {"responsible_department_id", qa_department_.id}});
+  ASSERT_EQ(bad_meeting.status, 422);
+  EXPECT_EQ(bad_meeting.body["errors"].size(), 3u) << bad_meeting.raw;  // date, units, conclusion
+  harness_.store.clock.Set(At("2026-03-03T10:00:00"));
   ASSERT_EQ(Step(path, qa_,
                  {{"to", "countermeasures"},
+                  {"preliminary_analysis", "涂层附着力测试不合格"},
+                  {"meeting",
+                   {{"held_at", Shanghai("2026-03-03T09:00:00")},
+                    {"department_ids", {qa_department_.id, sales_department_.id}},
+                    {"conclusion", "确认为喷涂工艺问题，责任部门品保部"}}},
                   {"root_cause_occurrence", "喷涂温度偏低，附着力不足"},
                   {"root_cause_outflow", "出货检验未做附着力测试"},
                   {"responsible_department_id", qa_department_.id}})
                 .status,
             200);
   EXPECT_EQ(ClockOf(path, "investigation")["state"], "met");
+  // Countermeasures are set within 24 hours of the investigation.
+  const json countermeasures_clock = ClockOf(path, "countermeasures");
+  EXPECT_EQ(countermeasures_clock["state"], "running");
+  EXPECT_EQ(countermeasures_clock["due_at"], "2026-03-04T02:00:00.000Z");  // Wed 10:00
+
+  // Temporary and permanent countermeasures, each with department and due date.
   auto no_action = Step(path, qa_, {{"to", "qa_approval"}});
   ASSERT_EQ(no_action.status, 422);
-  EXPECT_EQ(no_action.body["errors"][0]["code"], "validation.countermeasure_required");
+  EXPECT_EQ(no_action.body["errors"][0]["code"], "validation.countermeasure_temporary");
+  EXPECT_EQ(no_action.body["errors"][1]["code"], "validation.countermeasure_permanent");
+  auto only_permanent = Step(path, qa_,
+                             {{"to", "qa_approval"},
+                              {"countermeasures",
+                               {Countermeasure("corrective", "喷涂温度提高到 180℃ 并增加附着力抽检",
+                                               "2026-03-10T17:00:00")}}});
+  ASSERT_EQ(only_permanent.status, 422);
+  EXPECT_EQ(only_permanent.body["errors"][0]["code"], "validation.countermeasure_temporary");
+  json no_department = Countermeasure("containment", "在库品全检", "2026-03-04T17:00:00");
+  no_department.erase("department_id");
+  auto without_department =
+      Step(path, qa_, {{"to", "qa_approval"}, {"countermeasures", {no_department}}});
+  ASSERT_EQ(without_department.status, 422);
+  EXPECT_EQ(without_department.body["errors"][0]["field"], "countermeasures[0].department_id");
+  harness_.store.clock.Set(At("2026-03-03T15:00:00"));
   ASSERT_EQ(Step(path, qa_,
                  {{"to", "qa_approval"},
-                  {"countermeasure",
-                   {{"kind", "corrective"},
-                    {"description", "喷涂温度提高到 180℃ 并增加附着力抽检"},
-                    {"owner_id", qa_user_.id},
-                    {"department_id", qa_department_.id},
-                    {"due_at", Shanghai("2026-03-10T17:00:00")}}}})
+                  {"countermeasures",
+                   {Countermeasure("containment", "在库品与在途品全检", "2026-03-04T17:00:00"),
+                    Countermeasure("corrective", "喷涂温度提高到 180℃ 并增加附着力抽检",
+                                   "2026-03-10T17:00:00")}}})
                 .status,
             200);
+  EXPECT_EQ(ClockOf(path, "countermeasures")["state"], "met");
+  // The QA head approves; a QA engineer or sales may not.
   EXPECT_EQ(Step(path, sales_, {{"to", "replying"}}).status, 403);
-  ASSERT_EQ(Step(path, qa_, {{"to", "replying"}}).status, 200);
+  EXPECT_EQ(Step(path, qa_, {{"to", "replying"}}).status, 403);
+  ASSERT_EQ(Step(path, qa_head_, {{"to", "replying"}}).status, 200);
   ASSERT_EQ(Step(path, sales_, {{"to", "following_up"}, {"reply", "尊敬的客户：经分析……"}}).status,
             200);
   EXPECT_EQ(ClockOf(path, "reply")["state"], "met");
@@ -176,16 +262,55 @@ TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
                  {{"to", "verifying"}, {"customer_decision", "accepted"}, {"note", "客户满意"}})
                 .status,
             200);
-  auto closed = Step(path, qa_, {{"to", "closed"}, {"verification", "三月未再发生同类异常"}});
+
+  // Closing waits for the month after the approval, with every action settled.
+  const json close = {{"to", "closed"}, {"verification", "四月未再发生同类异常"}};
+  auto too_early = Step(path, qa_, close);
+  ASSERT_EQ(too_early.status, 409) << too_early.raw;
+  EXPECT_EQ(too_early.body["code"], "error.close_not_ready");
+  ASSERT_EQ(too_early.body["errors"].size(), 2u) << too_early.raw;
+  EXPECT_EQ(too_early.body["errors"][0]["field"], "month");
+  EXPECT_NE(too_early.body["errors"][0]["message"].get<std::string>().find("2026-04"),
+            std::string::npos);
+  EXPECT_EQ(too_early.body["errors"][1]["field"], "actions");
+  auto actions = harness_.Call("GET", path + "/actions", qa_);
+  ASSERT_EQ(actions.body["items"].size(), 2u);
+  for (const auto& action : actions.body["items"]) {
+    const std::string action_path = "/api/v1/actions/" + action["id"].dump();
+    ASSERT_EQ(
+        harness_.CallJson("POST", action_path + "/done", qa_, {{"evidence", "已完成"}}).status,
+        200);
+    ASSERT_EQ(harness_
+                  .CallJson("POST", action_path + "/verification", qa_,
+                            {{"effective", true}, {"verification", "连续三批无异常"}})
+                  .status,
+              200);
+  }
+  auto still_march = Step(path, qa_, close);
+  ASSERT_EQ(still_march.status, 409);
+  ASSERT_EQ(still_march.body["errors"].size(), 1u) << still_march.raw;
+  EXPECT_EQ(still_march.body["errors"][0]["field"], "month");
+  // Only the QA head may close early, with a reason.
+  EXPECT_EQ(Step(path, qa_, {{"to", "closed"}, {"verification", "x"}, {"early_close_reason", "y"}})
+                .status,
+            403);
+
+  harness_.store.clock.Set(At("2026-04-01T09:00:00"));
+  auto closed = Step(path, qa_, close);
   ASSERT_EQ(closed.status, 200) << closed.raw;
   EXPECT_EQ(closed.body["status"], "closed");
 
   auto report = harness_.Call("GET", path + "/quality-report", qa_);
   ASSERT_EQ(report.status, 200) << report.raw;
+  EXPECT_EQ(report.body["preliminary_analysis"], "涂层附着力测试不合格");
+  EXPECT_EQ(report.body["meeting"]["held_at"], "2026-03-03T01:00:00.000Z");
+  EXPECT_EQ(report.body["meeting"]["department_ids"],
+            json({qa_department_.id, sales_department_.id}));
+  EXPECT_EQ(report.body["meeting"]["conclusion"], "确认为喷涂工艺问题，责任部门品保部");
   EXPECT_EQ(report.body["root_cause_occurrence"], "喷涂温度偏低，附着力不足");
-  EXPECT_EQ(report.body["approved_by"], qa_user_.id);
-  EXPECT_EQ(report.body["verification"], "三月未再发生同类异常");
-  EXPECT_EQ(harness_.Call("GET", path + "/actions", qa_).body["items"].size(), 1u);
+  EXPECT_EQ(report.body["approved_by"], qa_head_user_.id);
+  EXPECT_EQ(report.body["verification"], "四月未再发生同类异常");
+  EXPECT_EQ(report.body["early_close_reason"], "");
   auto steps = harness_.Call("GET", path + "/steps", qa_);
   ASSERT_EQ(steps.body["items"].size(), 9u);
   EXPECT_EQ(steps.body["items"][7]["customer_decision"], "accepted");
@@ -197,10 +322,10 @@ TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
 
 TEST_F(WorkflowApiTest, WarningAndBreachComeDueDuringARestartAndEachFiresOnce) {
   const std::string path = FileComplaint();
-  // 12 working hours from Monday 09:30: Tuesday 15:30; 75 % is Tuesday 11:00.
+  // 12 hours of a working day from Monday 09:30: Monday 21:30; 75 % is 18:30.
   const json first_contact = ClockOf(path, "first_contact");
-  EXPECT_EQ(first_contact["due_at"], "2026-03-03T07:30:00.000Z");
-  EXPECT_EQ(first_contact["warn_at"], "2026-03-03T03:00:00.000Z");
+  EXPECT_EQ(first_contact["due_at"], "2026-03-02T13:30:00.000Z");
+  EXPECT_EQ(first_contact["warn_at"], "2026-03-02T10:30:00.000Z");
   {
     auto before = NewRunner("node-before");
     auto ran = before->RunDue();
@@ -208,7 +333,7 @@ TEST_F(WorkflowApiTest, WarningAndBreachComeDueDuringARestartAndEachFiresOnce) {
   }
   EXPECT_TRUE(Notifications(sales_).empty());
 
-  // The server is down from Monday evening until Tuesday 16:00.
+  // The server is down from Monday morning until Tuesday 16:00.
   harness_.store.clock.Set(At("2026-03-03T16:00:00"));
   auto after = NewRunner("node-after");
   ASSERT_TRUE(after->RunDue().ok());
@@ -263,8 +388,8 @@ TEST_F(WorkflowApiTest, RunnersSweepingTogetherGiveEachAlertOnce) {
 
 TEST_F(WorkflowApiTest, AContactInTimeCancelsTheWarningAndTheBreach) {
   const std::string path = FileComplaint();
-  // The warning at 75 % (Tuesday 11:00) is the next alert; the contact stops the clock.
-  EXPECT_EQ(NextAlert(1, "first_contact"), At("2026-03-03T11:00:00"));
+  // The warning at 75 % (Monday 18:30) is the next alert; the contact stops the clock.
+  EXPECT_EQ(NextAlert(1, "first_contact"), At("2026-03-02T18:30:00"));
   harness_.store.clock.Set(At("2026-03-02T14:00:00"));
   ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
   EXPECT_EQ(NextAlert(1, "first_contact"), std::nullopt);
@@ -298,7 +423,7 @@ TEST_F(WorkflowApiTest, ADeadlineMovesOnlyWithTheCustomersAgreementAndKeepsTheOr
                                   {"customer_agreed", true}});
   ASSERT_EQ(moved.status, 200) << moved.raw;
   EXPECT_EQ(moved.body["due_at"], "2026-03-06T09:00:00.000Z");
-  EXPECT_EQ(moved.body["original_due_at"], "2026-03-03T07:30:00.000Z");
+  EXPECT_EQ(moved.body["original_due_at"], "2026-03-02T13:30:00.000Z");
   EXPECT_EQ(moved.body["moved"]["reason"], "客户出差，同意周五前联系");
   auto events = harness_.Call("GET", path + "/events", harness_.AdminToken());
   EXPECT_EQ(events.body["items"].back()["action"], "move_deadline");
@@ -312,29 +437,7 @@ TEST_F(WorkflowApiTest, ADeadlineMovesOnlyWithTheCustomersAgreementAndKeepsTheOr
 
 TEST_F(WorkflowApiTest, WaitingForTheCustomerPausesTheReplyClock) {
   const std::string path = FileComplaint();
-  ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
-  ASSERT_EQ(Step(path, sales_, {{"to", "sample_collection"}, {"note", "寄样"}}).status, 200);
-  ASSERT_EQ(Step(path, sales_,
-                 {{"to", "investigating"},
-                  {"sample_received_at", Shanghai("2026-03-02T09:30:00")},
-                  {"defect_description", "涂层脱落"}})
-                .status,
-            200);
-  ASSERT_EQ(Step(path, qa_,
-                 {{"to", "countermeasures"},
-                  {"root_cause_occurrence", "温度偏低"},
-                  {"responsible_department_id", qa_department_.id}})
-                .status,
-            200);
-  ASSERT_EQ(Step(path, qa_,
-                 {{"to", "qa_approval"},
-                  {"countermeasure",
-                   {{"description", "提高温度"},
-                    {"owner_id", qa_user_.id},
-                    {"due_at", Shanghai("2026-03-10T17:00:00")}}}})
-                .status,
-            200);
-  ASSERT_EQ(Step(path, qa_, {{"to", "replying"}}).status, 200);
+  WalkToReplying(path, "2026-03-02T09:30:00");
   EXPECT_EQ(ClockOf(path, "reply")["due_at"], "2026-03-05T01:30:00.000Z");  // Thu 09:30
 
   harness_.store.clock.Set(At("2026-03-03T09:30:00"));
@@ -430,12 +533,12 @@ TEST_F(WorkflowApiTest, AdminsChangeSlaPoliciesAndOpenCasesFollowThem) {
       harness_.CallJson("PUT", "/api/v1/admin/sla-policies", harness_.AdminToken(), edited).status,
       200);
   const std::string path = FileComplaint();
-  // 09:30 plus 4 working hours around the lunch break: 15:00.
-  EXPECT_EQ(ClockOf(path, "first_contact")["due_at"], "2026-03-02T07:00:00.000Z");
+  // 09:30 plus 4 hours: 13:30.
+  EXPECT_EQ(ClockOf(path, "first_contact")["due_at"], "2026-03-02T05:30:00.000Z");
   // The case filed before the change follows it once the job recomputed it.
-  EXPECT_EQ(ClockOf(earlier, "first_contact")["due_at"], "2026-03-03T07:30:00.000Z");
+  EXPECT_EQ(ClockOf(earlier, "first_contact")["due_at"], "2026-03-02T13:30:00.000Z");
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
-  EXPECT_EQ(ClockOf(earlier, "first_contact")["due_at"], "2026-03-02T07:00:00.000Z");
+  EXPECT_EQ(ClockOf(earlier, "first_contact")["due_at"], "2026-03-02T05:30:00.000Z");
   // At the breach the case moves to the escalation user.
   harness_.store.clock.Set(At("2026-03-02T15:30:00"));
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
@@ -449,13 +552,18 @@ TEST_F(WorkflowApiTest, EscalationFollowsThePolicyThatChoseTheTarget) {
   // complaint policy, which has none, and must not be reassigned.
   auto policies = harness_.Call("GET", "/api/v1/admin/sla-policies", sales_);
   json edited = policies.body;
-  ASSERT_EQ(edited["policies"][0]["code"], "urgent_complaint");
-  edited["policies"][0]["targets"].push_back({{"code", "first_contact"},
-                                              {"start_event", "received"},
-                                              {"stop_events", {"first_contact"}},
-                                              {"amount", 2},
-                                              {"unit", "working_hours"},
-                                              {"escalate_to_user_id", manager_.id}});
+  ASSERT_EQ(edited["policies"][3]["code"], "urgent_complaint");
+  auto& urgent_targets = edited["policies"][3]["targets"];
+  urgent_targets.erase(
+      std::remove_if(urgent_targets.begin(), urgent_targets.end(),
+                     [](const json& target) { return target["code"] == "first_contact"; }),
+      urgent_targets.end());
+  urgent_targets.push_back({{"code", "first_contact"},
+                            {"start_event", "received"},
+                            {"stop_events", {"first_contact"}},
+                            {"amount", 2},
+                            {"unit", "working_hours"},
+                            {"escalate_to_user_id", manager_.id}});
   ASSERT_EQ(
       harness_.CallJson("PUT", "/api/v1/admin/sla-policies", harness_.AdminToken(), edited).status,
       200);
@@ -556,10 +664,11 @@ TEST_F(WorkflowApiTest, ADepartmentsOwnCalendarCountsItsDeadlines) {
                 .status,
             422);
 
-  // Received Saturday 2026-03-07 10:00: 8 hours on Saturday, 4 on Monday.
-  harness_.store.clock.Set(At("2026-03-07T10:00:00"));
+  // Received Saturday 2026-03-07 20:00, a working day of the centre: 4
+  // hours on Saturday, Sunday off, 8 on Monday.
+  harness_.store.clock.Set(At("2026-03-07T20:00:00"));
   const std::string saturday = FileComplaint();
-  EXPECT_EQ(ClockOf(saturday, "first_contact")["due_at"], "2026-03-09T05:00:00.000Z");
+  EXPECT_EQ(ClockOf(saturday, "first_contact")["due_at"], "2026-03-09T00:00:00.000Z");
 
   // A holiday of the centre's own on Monday 9 March, imported for 2026.
   const std::string year_path =
@@ -573,7 +682,7 @@ TEST_F(WorkflowApiTest, ADepartmentsOwnCalendarCountsItsDeadlines) {
   ASSERT_EQ(imported.status, 200) << imported.raw;
   EXPECT_EQ(imported.body["years"], (json{"2024", "2025", "2026"}));
   const std::string after_import = FileComplaint();
-  EXPECT_EQ(ClockOf(after_import, "first_contact")["due_at"], "2026-03-10T05:00:00.000Z");
+  EXPECT_EQ(ClockOf(after_import, "first_contact")["due_at"], "2026-03-10T00:00:00.000Z");
 
   auto fetched =
       harness_.Call("GET", "/api/v1/admin/calendars/" + std::to_string(calendar_id), qa_);
@@ -623,15 +732,15 @@ TEST_F(WorkflowApiTest, EditingACalendarRecomputesOpenCasesButNotStoppedClocks) 
   auto runner = NewRunner("node", 1);  // one case a run: the walk continues run after run
   ASSERT_TRUE(runner->RunDue().ok());
 
-  // Saturday 2026-03-07 10:00: 8 working hours on Saturday, 4 on Monday.
-  harness_.store.clock.Set(At("2026-03-07T10:00:00"));
+  // Saturday 2026-03-07 20:00: 4 hours on Saturday, 8 on Monday.
+  harness_.store.clock.Set(At("2026-03-07T20:00:00"));
   const std::string open = FileComplaint();
   const std::string contacted = FileComplaint();
   const std::string also_open = FileComplaint();
-  harness_.store.clock.Set(At("2026-03-07T11:00:00"));
+  harness_.store.clock.Set(At("2026-03-07T21:00:00"));
   ASSERT_EQ(Step(contacted, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
   for (const auto& path : {open, contacted, also_open}) {
-    EXPECT_EQ(ClockOf(path, "first_contact")["due_at"], "2026-03-09T05:00:00.000Z");
+    EXPECT_EQ(ClockOf(path, "first_contact")["due_at"], "2026-03-09T00:00:00.000Z");
   }
 
   // The centre closes on Monday 9 March: the open cases' deadlines move to
@@ -643,22 +752,22 @@ TEST_F(WorkflowApiTest, EditingACalendarRecomputesOpenCasesButNotStoppedClocks) 
   auto ran = runner->RunDue();
   ASSERT_TRUE(ran.ok());
   EXPECT_GE(ran.value(), 3);  // one run per open case, and the one that finds none left
-  EXPECT_EQ(ClockOf(open, "first_contact")["due_at"], "2026-03-10T05:00:00.000Z");
-  EXPECT_EQ(ClockOf(also_open, "first_contact")["due_at"], "2026-03-10T05:00:00.000Z");
+  EXPECT_EQ(ClockOf(open, "first_contact")["due_at"], "2026-03-10T00:00:00.000Z");
+  EXPECT_EQ(ClockOf(also_open, "first_contact")["due_at"], "2026-03-10T00:00:00.000Z");
   auto met = ClockOf(contacted, "first_contact");
-  EXPECT_EQ(met["due_at"], "2026-03-09T05:00:00.000Z");
+  EXPECT_EQ(met["due_at"], "2026-03-09T00:00:00.000Z");
   EXPECT_EQ(met["state"], "met");
   auto listed = harness_.Call("GET", "/api/v1/cases?sort=sla_due_at", admin);
   ASSERT_EQ(listed.status, 200) << listed.raw;
-  EXPECT_EQ(listed.body["items"][0]["sla_due_at"], "2026-03-10T05:00:00.000Z");
+  EXPECT_EQ(listed.body["items"][0]["sla_due_at"], "2026-03-10T00:00:00.000Z");
 
-  // Back on the shipped calendar (Monday to Friday with a lunch break), from
-  // Monday 08:30: 7.5 hours on Monday, 4.5 on Tuesday.
+  // Back on the shipped calendar (Monday to Friday): Saturday does not
+  // count, Monday's first 12 hours do.
   ASSERT_EQ(harness_.CallJson("PATCH", department_path, admin, {{"calendar_id", nullptr}}).status,
             200);
   ASSERT_TRUE(runner->RunDue().ok());
-  EXPECT_EQ(ClockOf(open, "first_contact")["due_at"], "2026-03-10T06:30:00.000Z");
-  EXPECT_EQ(ClockOf(contacted, "first_contact")["due_at"], "2026-03-09T05:00:00.000Z");
+  EXPECT_EQ(ClockOf(open, "first_contact")["due_at"], "2026-03-09T04:00:00.000Z");
+  EXPECT_EQ(ClockOf(contacted, "first_contact")["due_at"], "2026-03-09T00:00:00.000Z");
 }
 
 TEST(SlaRecomputePayload, RoundTripsAndRefusesWhatItDidNotWrite) {
