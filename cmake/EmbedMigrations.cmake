@@ -12,6 +12,8 @@ function(lingting_embed_migrations output)
       string(SUBSTRING "${name}" 0 4 version)
       math(EXPR version_number "${version}")
       file(READ "${file}" sql)
+      # An edited migration regenerates the source, not only an added one.
+      set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
       string(APPEND content "  {${version_number}, \"${name}\", R\"lt_sql(${sql})lt_sql\"},\n")
     endforeach()
     string(APPEND content "};\n")

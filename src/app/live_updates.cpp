@@ -80,6 +80,7 @@ bool MayHearOf(const domain::Principal& principal, const domain::CaseChange& cha
   domain::Case scope;
   scope.id = change.case_id;
   scope.department_id = change.department_id;
+  scope.responsible_department_id = change.responsible_department_id;
   scope.origin_class = change.origin_class;
   scope.created_by = change.created_by;
   scope.customer_id = change.customer_id;
@@ -98,6 +99,7 @@ domain::CaseChange ChangeOf(const domain::Case& a_case, std::string action,
   change.actor_user_id = actor_user_id;
   change.internal = internal;
   change.department_id = a_case.department_id;
+  change.responsible_department_id = a_case.responsible_department_id;
   change.origin_class = a_case.origin_class;
   change.created_by = a_case.created_by;
   change.customer_id = a_case.customer_id;

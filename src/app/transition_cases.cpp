@@ -382,6 +382,9 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     domain::Case updated = before;
     updated.status = step.to;
     if (input.department_id) updated.department_id = *input.department_id;
+    if (input.responsible_department_id) {
+      updated.responsible_department_id = *input.responsible_department_id;
+    }
     updated.updated_at = now;
 
     domain::CaseStep record;
@@ -434,6 +437,8 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     changes.Record("step", std::nullopt, step.code);
     changes.Record("status", before.status, updated.status);
     changes.Record("department_id", before.department_id, updated.department_id);
+    changes.Record("responsible_department_id", before.responsible_department_id,
+                   updated.responsible_department_id);
     if (!texts.early_close_reason.empty()) {
       changes.Record("early_close_reason", std::nullopt, texts.early_close_reason);
     }

@@ -50,6 +50,12 @@ bool CanSeeCase(const Principal& principal, const Case& a_case) {
   if (scope.all) return true;
   if (scope.customer_id) return a_case.customer_id == *scope.customer_id;
   if (a_case.department_id && Contains(scope.department_ids, *a_case.department_id)) return true;
+  // The department the quality report or environmental form names responsible
+  // works on the case too (countermeasures, the environmental solution).
+  if (a_case.responsible_department_id &&
+      Contains(scope.department_ids, *a_case.responsible_department_id)) {
+    return true;
+  }
   if (scope.environmental && a_case.origin_class == OriginClass::kEnvironmental) return true;
   return scope.created_by && a_case.created_by == *scope.created_by;
 }

@@ -82,6 +82,9 @@ struct Case {
   std::string status = "received";  // a state code of the workflow
   std::optional<Id> department_id;
   std::optional<Id> assignee_id;
+  // The department the quality report or environmental form names
+  // responsible: its staff see the case too.
+  std::optional<Id> responsible_department_id;
   TimestampMs received_at = 0;
   // The earliest running SLA deadline, maintained by the SLA engine.
   std::optional<TimestampMs> sla_due_at;
@@ -154,6 +157,7 @@ struct CaseChange {
   bool internal = false;  // only staff hear of it (an internal note)
   // Scope: the fields CanSeeCase looks at.
   std::optional<Id> department_id;
+  std::optional<Id> responsible_department_id;
   OriginClass origin_class = OriginClass::kUnknown;
   Id created_by = 0;
   Id customer_id = 0;

@@ -15,7 +15,8 @@ constexpr std::int64_t kMatchesWorthAnIndexWalk = 2000;
 constexpr std::string_view kColumns =
     "cases.id, number, type, channel, subject, description, customer_id, category_id, product, "
     "model, batch, serial, urgency, origin_class, remedy, status, department_id, assignee_id, "
-    "received_at, created_at, updated_at, created_by, version, sla_due_at";
+    "received_at, created_at, updated_at, created_by, version, sla_due_at, "
+    "responsible_department_id";
 
 Case CaseFromRow(const Row& row) {
   Case c;
@@ -46,6 +47,7 @@ Case CaseFromRow(const Row& row) {
   if (const std::int64_t due = row.Int(23); due != std::numeric_limits<std::int64_t>::max()) {
     c.sla_due_at = due;
   }
+  c.responsible_department_id = row.OptionalInt(24);
   return c;
 }
 
@@ -176,6 +178,8 @@ Status CaseStore::Update(const Case& a_case, const Case& before) {
     if (!text_changed && (name == "subject" || name == "description")) continue;
     set += std::string(name) + " = " + Param(params, values[column]) + ", ";
   }
+  set += "responsible_department_id = " +
+         Param(params, OptionalValue(a_case.responsible_department_id)) + ", ";
   set += "version = version + 1";
   if (text_changed) {
     if (const auto document =
@@ -250,7 +254,9 @@ Result<std::vector<Case>> CaseStore::List(const CaseFilter& filter,
     } else {
       std::string any;
       if (!scope.department_ids.empty()) {
-        any += "department_id IN (" + IdList(params, scope.department_ids) + ")";
+        const std::string departments = IdList(params, scope.department_ids);
+        any += "department_id IN (" + departments + ") OR responsible_department_id IN (" +
+               departments + ")";
       }
       if (scope.environmental) {
         if (!any.empty()) any += " OR ";

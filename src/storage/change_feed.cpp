@@ -18,6 +18,9 @@ Status PublishCaseChange(Connection& connection, const domain::CaseChange& chang
       {"customer_id", change.customer_id}};
   if (change.actor_user_id) payload["actor_user_id"] = *change.actor_user_id;
   if (change.department_id) payload["department_id"] = *change.department_id;
+  if (change.responsible_department_id) {
+    payload["responsible_department_id"] = *change.responsible_department_id;
+  }
   return connection.Notify(payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -39,6 +42,9 @@ std::optional<domain::CaseChange> ParseCaseChange(std::string_view payload) {
     change.actor_user_id = json["actor_user_id"].get<domain::Id>();
   if (json.contains("department_id"))
     change.department_id = json["department_id"].get<domain::Id>();
+  if (json.contains("responsible_department_id")) {
+    change.responsible_department_id = json["responsible_department_id"].get<domain::Id>();
+  }
   if (change.case_id == 0) return std::nullopt;
   return change;
 }

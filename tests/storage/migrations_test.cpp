@@ -63,6 +63,55 @@ TEST(Migrations, AFailingMigrationLeavesNothingBehind) {
   EXPECT_EQ(*tables, 0);
 }
 
+TEST(Migrations, TheProcedureAsRegulatedKeepsTheResponsibleUnitAndRecomputesOpenCases) {
+  test::TempDir directory;
+  auto connection =
+      SqliteConnection::Open((directory.path() / "m.db").string(), SqliteMode::kReadWrite);
+  ASSERT_TRUE(connection.ok());
+  Connection& store = **connection;
+  // A store of the schema before 0014 with a case under investigation.
+  const auto all = SqliteMigrations();
+  ASSERT_GE(all.size(), 14u);
+  ASSERT_TRUE(ApplyMigrations(store, all.first(13)).ok());
+  ASSERT_TRUE(store
+                  .ExecuteScript(
+                      "INSERT INTO departments (id, code, name, created_at) VALUES "
+                      "(7, 'MFG', '制造部', 0);"
+                      "INSERT INTO customers (id, kind, name, created_at, updated_at) VALUES "
+                      "(1, 'consumer', '王芳', 0, 0);"
+                      "INSERT INTO cases (id, number, type, channel, subject, customer_id, "
+                      "urgency, origin_class, remedy, status, received_at, created_at, "
+                      "updated_at) VALUES (1, 'TS-2026-000001', 'complaint', 'phone', '外壳开裂', "
+                      "1, 'normal', 'own_factory', 'none', 'countermeasures', 0, 0, 0);"
+                      "INSERT INTO quality_reports (case_id, kind, responsible_department_id, "
+                      "created_at, updated_at) VALUES (1, 'quality', 7, 0, 0);")
+                  .ok());
+  auto migrated = ApplyMigrations(store, all);
+  ASSERT_TRUE(migrated.ok()) << test::Describe(migrated.error());
+  EXPECT_EQ(migrated->applied, static_cast<int>(all.size()) - 13);
+  auto responsible = store.QueryInt("SELECT responsible_department_id FROM cases WHERE id = 1");
+  ASSERT_TRUE(responsible.ok());
+  EXPECT_EQ(*responsible, 7);
+  auto walks = store.QueryInt(
+      "SELECT COUNT(*) FROM jobs WHERE kind = 'sla.recompute' AND key LIKE 'all 0 0 %' AND "
+      "state = 'pending'");
+  ASSERT_TRUE(walks.ok());
+  EXPECT_EQ(*walks, 1);
+  auto analysis =
+      store.QueryInt("SELECT COUNT(*) FROM quality_reports WHERE preliminary_analysis = ''");
+  ASSERT_TRUE(analysis.ok());
+  EXPECT_EQ(*analysis, 1);
+
+  // A new, empty store has nothing to walk.
+  auto fresh =
+      SqliteConnection::Open((directory.path() / "fresh.db").string(), SqliteMode::kReadWrite);
+  ASSERT_TRUE(fresh.ok());
+  ASSERT_TRUE(ApplyMigrations(**fresh, all).ok());
+  auto none = (*fresh)->QueryInt("SELECT COUNT(*) FROM jobs");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, 0);
+}
+
 TEST(Migrations, TheStoreTableListNamesEveryTableOfTheSchema) {
   // migrate-store copies exactly kStoreTables: a table missing from it would
   // be lost in the move.

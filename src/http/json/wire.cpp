@@ -51,6 +51,7 @@ json CaseToJson(const domain::Case& c) {
       {"status", c.status},
       {"department_id", OptionalId(c.department_id)},
       {"assignee_id", OptionalId(c.assignee_id)},
+      {"responsible_department_id", OptionalId(c.responsible_department_id)},
       {"received_at", FormatTimestamp(c.received_at)},
       {"sla_due_at", OptionalTime(c.sla_due_at)},
       {"created_at", FormatTimestamp(c.created_at)},
