@@ -64,8 +64,8 @@ int main(int argc, char** argv) {
   const auto calendar = lt::sla::ShippedCalendar();
   if (!calendar.ok()) return 1;
   lt::sla::CaseFacts facts;
-  // The targets these histories start: first contact (working hours) and the
-  // reply (working days, paused while waiting).
+  // The targets these histories start: first contact (hours of working days) and
+  // the reply (working days, paused while waiting).
   std::vector<lt::sla::SlaTarget> targets;
   for (const auto& target : lt::sla::ChooseTargets(lt::sla::DefaultSlaPolicies(), facts)) {
     if (target.code == "first_contact" || target.code == "reply") targets.push_back(target);

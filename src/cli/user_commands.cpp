@@ -90,7 +90,7 @@ void RegisterUserCommands(CLI::App& app, const AddGlobals& add_globals, GlobalFl
   add->add_option("--email", add_flags->email, "e-mail address (the login)")->required();
   add->add_option("--name", add_flags->name, "display name")->required();
   add->add_option("--role", add_flags->role,
-                  "agent, sales, qa, general_affairs, department_member, manager, admin")
+                  "agent, sales, qa, qa_head, general_affairs, department_member, manager, admin")
       ->required();
   add->add_option("--department", add_flags->departments, "department code (repeatable)");
   add->add_option("--locale", add_flags->locale, "zh-CN or en");

@@ -61,12 +61,7 @@ class ProcedurePathsApiTest : public ::testing::Test {
   }
 
   json ClockOf(const std::string& path, const std::string& target) {
-    auto fetched = harness_.Call("GET", path, harness_.AdminToken());
-    EXPECT_EQ(fetched.status, 200) << fetched.raw;
-    for (const auto& clock : fetched.body["sla"]) {
-      if (clock["target"] == target) return clock;
-    }
-    return nullptr;
+    return harness_.ClockOf(path, target);
   }
 
   // Contact, sample and hand-over to QA, each at the given local time.

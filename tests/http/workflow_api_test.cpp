@@ -99,12 +99,7 @@ class WorkflowApiTest : public ::testing::Test {
   }
 
   json ClockOf(const std::string& path, const std::string& target) {
-    auto fetched = harness_.Call("GET", path, harness_.AdminToken());
-    EXPECT_EQ(fetched.status, 200) << fetched.raw;
-    for (const auto& clock : fetched.body["sla"]) {
-      if (clock["target"] == target) return clock;
-    }
-    return nullptr;
+    return harness_.ClockOf(path, target);
   }
 
   // A job runner with the SLA jobs, recomputing `recompute_batch` cases a run.

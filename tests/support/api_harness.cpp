@@ -98,4 +98,13 @@ ApiResult ApiHarness::CallJson(const std::string& method, const std::string& tar
   return Call(method, target, token, body.dump(), std::move(headers));
 }
 
+nlohmann::json ApiHarness::ClockOf(const std::string& case_path, const std::string& target) {
+  auto fetched = Call("GET", case_path, AdminToken());
+  EXPECT_EQ(fetched.status, 200) << fetched.raw;
+  for (const auto& clock : fetched.body["sla"]) {
+    if (clock["target"] == target) return clock;
+  }
+  return nullptr;
+}
+
 }  // namespace lt::test

@@ -60,6 +60,9 @@ class ApiHarness {
   std::shared_ptr<RecordingSink> OpenEventStream(const std::string& token);
   ApiResult CallJson(const std::string& method, const std::string& target, const std::string& token,
                      const nlohmann::json& body, std::map<std::string, std::string> headers = {});
+  // The SLA clock `target` of the case at `case_path` as an admin reads it;
+  // null while it has not started.
+  nlohmann::json ClockOf(const std::string& case_path, const std::string& target);
 
  private:
   std::string admin_token_;
