@@ -145,36 +145,6 @@ bool Records(const domain::WorkflowTransition& step, std::string_view event) {
   return std::find(step.events.begin(), step.events.end(), event) != step.events.end();
 }
 
-bool IsPermanent(const domain::Action& action) {
-  return action.kind == domain::ActionKind::kCorrective ||
-         action.kind == domain::ActionKind::kPreventive;
-}
-
-// The countermeasures set after the investigation (the regulation's 5.3 (1)
-// and (2)): a temporary one that contains the outflow and, once the cause is
-// clear, a permanent one that removes it, each with its department and due
-// date. Actions of a recurrence-prevention report and cancelled ones do not
-// count. `permanent_pending`: the cause still needs a simulation on the
-// production line or a deeper analysis, and the permanent countermeasure
-// follows it.
-void CheckCountermeasures(const std::vector<domain::Action>& actions, bool permanent_pending,
-                          FieldErrors& errors) {
-  bool temporary = false, permanent = false;
-  for (const auto& action : actions) {
-    if (action.status == domain::ActionStatus::kCancelled || action.prevention_report_id) continue;
-    if (!action.department_id && action.id != 0) {
-      errors.Add("countermeasures", "validation.countermeasure_department",
-                 {{"action", std::to_string(action.id)}});
-    }
-    temporary = temporary || action.kind == domain::ActionKind::kContainment;
-    permanent = permanent || IsPermanent(action);
-  }
-  if (!temporary) errors.Add("countermeasures", "validation.countermeasure_temporary");
-  if (!permanent && !permanent_pending) {
-    errors.Add("countermeasures", "validation.countermeasure_permanent");
-  }
-}
-
 // The responsible unit signs for the environmental form and enters its
 // solution (the regulation's 5.2 (3)): a member of the department the form
 // names, or an admin.
@@ -369,7 +339,10 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     if (Requires(step, Requirement::kCountermeasure)) {
       LT_TRY_ASSIGN(auto actions, procedure.ListActions(case_id));
       actions.insert(actions.end(), new_actions.begin(), new_actions.end());
-      CheckCountermeasures(actions, !texts.permanent_pending_reason.empty(), errors);
+      for (auto& gap :
+           domain::CountermeasureGaps(actions, !texts.permanent_pending_reason.empty())) {
+        errors.Add(std::move(gap.field), std::move(gap.key), std::move(gap.args));
+      }
     }
     if (Requires(step, Requirement::kSolution)) {
       LT_TRY(CheckSignsForTheUnit(principal, report));

@@ -18,4 +18,26 @@ std::optional<TimestampMs> CountermeasuresEffectiveSince(const QualityReport& re
   return latest_done.value_or(*report.approved_at);
 }
 
+std::vector<FieldError> CountermeasureGaps(const std::vector<Action>& actions,
+                                           bool permanent_pending) {
+  std::vector<FieldError> gaps;
+  bool temporary = false, permanent = false;
+  for (const auto& action : actions) {
+    if (action.status == ActionStatus::kCancelled || action.prevention_report_id) continue;
+    if (!action.department_id && action.id != 0) {
+      gaps.push_back({"countermeasures",
+                      "validation.countermeasure_department",
+                      {{"action", std::to_string(action.id)}}});
+    }
+    temporary = temporary || action.kind == ActionKind::kContainment;
+    permanent = permanent || action.kind == ActionKind::kCorrective ||
+                action.kind == ActionKind::kPreventive;
+  }
+  if (!temporary) gaps.push_back({"countermeasures", "validation.countermeasure_temporary", {}});
+  if (!permanent && !permanent_pending) {
+    gaps.push_back({"countermeasures", "validation.countermeasure_permanent", {}});
+  }
+  return gaps;
+}
+
 }  // namespace lt::domain

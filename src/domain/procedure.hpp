@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/error.hpp"
 #include "domain/entities.hpp"
 #include "domain/enum_codes.hpp"
 
@@ -172,6 +173,18 @@ struct PreventionReport {
 // since then count as recurrences in the verification next month.
 std::optional<TimestampMs> CountermeasuresEffectiveSince(const QualityReport& report,
                                                          const std::vector<Action>& actions);
+
+// What the countermeasures set after the investigation lack (the
+// regulation's 5.3 (1)–(2)): a temporary one (containment) that stops the
+// outflow and, once the cause is clear, a permanent one (corrective or
+// preventive) that removes it, each with its department (a new action,
+// id 0, has its own field for that). Cancelled actions and those of a
+// recurrence-prevention report do not count. `permanent_pending`: the cause
+// still needs a simulation on the line or a deeper analysis, and the
+// permanent countermeasure follows it. One "countermeasures" field error per
+// gap ("validation.countermeasure_temporary", "..._permanent", "..._department").
+std::vector<FieldError> CountermeasureGaps(const std::vector<Action>& actions,
+                                           bool permanent_pending);
 
 // Whether an action still needs work or verification (open or done).
 inline bool IsUnsettled(const Action& action) {
