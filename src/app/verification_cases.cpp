@@ -1,6 +1,7 @@
 #include "app/verification_cases.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "app/authorization.hpp"
 #include "app/case_cases.hpp"
@@ -52,38 +53,37 @@ std::string ListOf(const std::vector<std::string>& items) {
 
 Result<std::vector<FieldError>> CloseBlockers(storage::Connection& connection,
                                               const domain::Case& a_case, TimestampMs now) {
-  std::vector<FieldError> blockers;
-  LT_TRY_ASSIGN(const auto report, storage::ProcedureStore(connection).FindReport(a_case.id));
-  if (!report || !report->approved_at) {
-    LT_TRY_ASSIGN(const auto actions, storage::ProcedureStore(connection).ListActions(a_case.id));
-    std::vector<std::string> open;
-    for (const auto& action : actions) {
-      if (domain::IsUnsettled(action)) open.push_back(std::to_string(action.id));
-    }
-    if (!open.empty()) {
-      blockers.push_back({"actions", "close.actions_unsettled", {{"actions", ListOf(open)}}});
-    }
-    return blockers;
+  storage::ProcedureStore procedure(connection);
+  LT_TRY_ASSIGN(const auto report, procedure.FindReport(a_case.id));
+  std::optional<Verification> verification;
+  std::vector<domain::Action> unsettled;
+  if (report && report->approved_at) {
+    // Every case counts as a recurrence, whoever may see it.
+    LT_TRY_ASSIGN(verification,
+                  Examine(connection, domain::Principal::System(), a_case, *report, now));
+    unsettled = verification->open_actions;
+  } else {
+    LT_TRY_ASSIGN(const auto actions, procedure.ListActions(a_case.id));
+    std::copy_if(actions.begin(), actions.end(), std::back_inserter(unsettled),
+                 domain::IsUnsettled);
   }
-  // Every case counts as a recurrence, whoever may see it.
-  LT_TRY_ASSIGN(const Verification verification,
-                Examine(connection, domain::Principal::System(), a_case, *report, now));
-  if (!verification.due) {
+  std::vector<FieldError> blockers;
+  if (verification && !verification->due) {
     LT_TRY_ASSIGN(const auto* calendar, ShippedBusinessCalendar());
     blockers.push_back({"month",
                         "close.before_month",
-                        {{"month", calendar->FormatLocal(verification.due_from).substr(0, 7)}}});
+                        {{"month", calendar->FormatLocal(verification->due_from).substr(0, 7)}}});
   }
-  if (!verification.open_actions.empty()) {
-    std::vector<std::string> open;
-    for (const auto& action : verification.open_actions) open.push_back(std::to_string(action.id));
-    blockers.push_back({"actions", "close.actions_unsettled", {{"actions", ListOf(open)}}});
+  if (!unsettled.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& action : unsettled) ids.push_back(std::to_string(action.id));
+    blockers.push_back({"actions", "close.actions_unsettled", {{"actions", ListOf(ids)}}});
   }
-  if (!verification.comparable) {
+  if (verification && !verification->comparable) {
     blockers.push_back({"recurrences", "close.not_comparable", {}});
-  } else if (!verification.recurrences.empty()) {
+  } else if (verification && !verification->recurrences.empty()) {
     std::vector<std::string> numbers;
-    for (const auto& other : verification.recurrences) numbers.push_back(other.number);
+    for (const auto& other : verification->recurrences) numbers.push_back(other.number);
     blockers.push_back({"recurrences", "close.recurrences", {{"cases", ListOf(numbers)}}});
   }
   return blockers;
