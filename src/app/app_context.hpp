@@ -34,7 +34,7 @@ struct AppOptions {
       "application/vnd.ms-excel",
       "message/rfc822"};
   std::int64_t session_ttl_ms = 12LL * 3600 * 1000;
-  int login_max_failures = 5;                     // per e-mail and address...
+  int login_max_failures = 5;                     // per e-mail from one address...
   std::int64_t login_window_ms = 15 * 60 * 1000;  // ...within this window
   std::size_t min_password_length = 8;
   std::int64_t max_clock_skew_ms = 5 * 60 * 1000;  // how far in the future received_at may be

@@ -27,38 +27,75 @@ domain::Principal PrincipalOf(const domain::User& user) {
 
 Error Unauthenticated() { return Error::Of(ErrorCode::kUnauthenticated, "error.unauthenticated"); }
 
+// The first wait once failures reach their limit; each failure after that
+// doubles it, up to the window.
+constexpr std::int64_t kFirstBackoffMs = 30 * 1000;
+// A client may fail this many times the account limit across accounts
+// before it is slowed down itself (one office behind one address).
+constexpr int kClientLimitFactor = 4;
+// Past this many keys, keys whose failures all left the window are dropped.
+constexpr std::size_t kPruneAboveKeys = 10000;
+
+// A password hash of the same cost as real ones, checked when the account
+// is unknown or cannot log in, so that the time a wrong login takes does
+// not tell which e-mail addresses have accounts.
+const std::string& DecoyPasswordHash() {
+  static const std::string hash = HashPassword(RandomHex(16)).value_or(std::string());
+  return hash;
+}
+
 }  // namespace
 
-std::optional<std::int64_t> Authenticator::SecondsUntilAllowed(const std::string& key,
+std::optional<std::int64_t> Authenticator::SecondsUntilAllowed(const std::string& key, int limit,
                                                                TimestampMs now) {
   auto found = failures_.find(key);
   if (found == failures_.end()) return std::nullopt;
   auto& times = found->second;
-  while (!times.empty() && times.front() <= now - context_.options.login_window_ms)
+  while (!times.empty() && times.front() <= now - context_.options.login_window_ms) {
     times.pop_front();
-  if (static_cast<int>(times.size()) < context_.options.login_max_failures) return std::nullopt;
-  return (times.front() + context_.options.login_window_ms - now + 999) / 1000;
+  }
+  const int count = static_cast<int>(times.size());
+  if (count < limit) return std::nullopt;
+  // Back off progressively from the latest failure: 30 s, 1 min, 2 min, ...
+  const int doublings = std::min(count - limit, 20);
+  const std::int64_t backoff =
+      std::min(kFirstBackoffMs << doublings, context_.options.login_window_ms);
+  const TimestampMs allowed_at = times.back() + backoff;
+  if (allowed_at <= now) return std::nullopt;
+  return (allowed_at - now + 999) / 1000;
 }
 
-void Authenticator::RecordFailure(const std::string& key, TimestampMs now) {
+void Authenticator::RecordFailure(const std::string& key, int limit, TimestampMs now) {
+  if (failures_.size() > kPruneAboveKeys) {
+    std::erase_if(failures_, [&](const auto& entry) {
+      return entry.second.empty() || entry.second.back() <= now - context_.options.login_window_ms;
+    });
+  }
   auto& times = failures_[key];
   times.push_back(now);
-  while (static_cast<int>(times.size()) > context_.options.login_max_failures) times.pop_front();
+  while (static_cast<int>(times.size()) > limit + 21) times.pop_front();
 }
 
 Result<Session> Authenticator::Login(const std::string& email_text, const std::string& password,
                                      const std::string& address) {
   const TimestampMs now = context_.clock.NowMs();
   const std::string email = domain::NormalizeEmail(email_text).value_or(email_text);
-  const std::string email_key = "email:" + email;
-  const std::string address_key = "address:" + address;
+  // Failures count per account from one client, and per client across
+  // accounts: guessing one account's password from one place is slowed
+  // down, while its owner elsewhere, and other people at that place, still
+  // log in.
+  const std::string account_key = "account:" + email + "\n" + address;
+  const std::string client_key = "client:" + address;
+  const int account_limit = context_.options.login_max_failures;
+  const int client_limit = account_limit * kClientLimitFactor;
   {
     std::lock_guard lock(mutex_);
-    std::optional<std::int64_t> wait = SecondsUntilAllowed(email_key, now);
-    if (!wait) wait = SecondsUntilAllowed(address_key, now);
-    if (wait)
+    std::optional<std::int64_t> wait = SecondsUntilAllowed(account_key, account_limit, now);
+    if (!wait) wait = SecondsUntilAllowed(client_key, client_limit, now);
+    if (wait) {
       return Error::Of(ErrorCode::kRateLimited, "error.rate_limited",
                        {{"retry_after", std::to_string(*wait)}});
+    }
   }
   std::optional<domain::User> user;
   std::optional<std::string> hash;
@@ -70,15 +107,18 @@ Result<Session> Authenticator::Login(const std::string& email_text, const std::s
     }
     return Ok();
   }));
-  if (!user || !user->active || !hash || !VerifyPassword(password, *hash)) {
+  // The same work whether or not the account exists or may log in.
+  const bool can_log_in = user && user->active && hash;
+  const bool password_matches = VerifyPassword(password, can_log_in ? *hash : DecoyPasswordHash());
+  if (!can_log_in || !password_matches) {
     std::lock_guard lock(mutex_);
-    RecordFailure(email_key, now);
-    RecordFailure(address_key, now);
+    RecordFailure(account_key, account_limit, now);
+    RecordFailure(client_key, client_limit, now);
     return Error::Of(ErrorCode::kUnauthenticated, "error.login_failed");
   }
   {
     std::lock_guard lock(mutex_);
-    failures_.erase(email_key);
+    failures_.erase(account_key);
   }
   Session session;
   session.session_token = RandomHex(32);

@@ -45,8 +45,11 @@ class Authenticator {
   explicit Authenticator(AppContext& context) : context_(context) {}
 
   // Errors: kUnauthenticated (wrong e-mail or password, inactive user),
-  // kRateLimited (too many failures for this e-mail or address; args carry
-  // retry_after seconds).
+  // kRateLimited (args carry retry_after seconds) once this e-mail failed
+  // login_max_failures times from this address, or the address failed four
+  // times that across accounts, within the window: the wait starts at 30 s
+  // and doubles with each further failure, up to the window. A wrong login
+  // costs the same password check whether or not the account exists.
   Result<Session> Login(const std::string& email, const std::string& password,
                         const std::string& address);
   Status Logout(const std::string& session_token);
@@ -71,8 +74,11 @@ class Authenticator {
 
  private:
   Result<Caller> CallerFor(storage::Connection& connection, domain::Id user_id);
-  std::optional<std::int64_t> SecondsUntilAllowed(const std::string& key, TimestampMs now);
-  void RecordFailure(const std::string& key, TimestampMs now);
+  // Seconds until `key` may try again, once its failures in the window
+  // reached `limit`: 30 s after the latest, doubling with each failure beyond.
+  std::optional<std::int64_t> SecondsUntilAllowed(const std::string& key, int limit,
+                                                  TimestampMs now);
+  void RecordFailure(const std::string& key, int limit, TimestampMs now);
 
   struct CachedCaller {
     Caller caller;

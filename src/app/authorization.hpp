@@ -19,4 +19,14 @@ inline Status RequireAdmin(const domain::Principal& principal) {
   return Ok();
 }
 
+// Admins and managers (the management representative): the settings that
+// govern deadlines and money, which the other staff do not need to read.
+inline Status RequireSupervisor(const domain::Principal& principal) {
+  if (principal.role != domain::Role::kAdmin && principal.role != domain::Role::kManager &&
+      !principal.system) {
+    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  }
+  return Ok();
+}
+
 }  // namespace lt::app

@@ -94,8 +94,12 @@ Status SettleCustomers(storage::Connection& connection, std::vector<Filing>& fil
     if (!filing.request->new_customer) continue;
     for (const auto& contact : filing.request->new_customer->contacts) contacts.push_back(contact);
   }
-  if (contacts.empty()) return Ok();
-  LT_TRY_ASSIGN(const auto owners, storage::CustomerStore(connection).FindByContacts(contacts));
+  // A customer given by name only (a walk-in, a call without a number) has
+  // no contact to be matched by: it is created.
+  std::vector<std::optional<domain::Id>> owners;
+  if (!contacts.empty()) {
+    LT_TRY_ASSIGN(owners, storage::CustomerStore(connection).FindByContacts(contacts));
+  }
   std::vector<CustomerToCreate> created;
   std::vector<Filing*> creating, matching;
   std::set<std::pair<domain::ContactKind, std::string>> brought;  // by the customers created

@@ -290,7 +290,7 @@ Result<std::vector<ClaimTotals>> SummariseClaims(AppContext& context,
 
 Result<std::vector<domain::AuthorityLimit>> GetAuthorityMatrix(AppContext& context,
                                                                const domain::Principal& principal) {
-  LT_TRY(RequireStaff(principal));
+  LT_TRY(RequireSupervisor(principal));
   std::vector<domain::AuthorityLimit> matrix;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(matrix, storage::ClaimStore(connection).LoadAuthorityMatrix());

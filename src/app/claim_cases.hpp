@@ -78,7 +78,8 @@ Result<std::vector<ClaimTotals>> SummariseClaims(AppContext& context,
                                                  const domain::Principal& principal,
                                                  std::string_view month);
 
-// Staff read the matrix; admins replace it (validated, users checked, audited).
+// Admins and managers read the matrix (a decider learns their own limit from
+// the claim); admins replace it (validated, users checked, audited).
 Result<std::vector<domain::AuthorityLimit>> GetAuthorityMatrix(AppContext& context,
                                                                const domain::Principal& principal);
 Result<std::vector<domain::AuthorityLimit>> ReplaceAuthorityMatrix(

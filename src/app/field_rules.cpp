@@ -3,6 +3,7 @@
 #include "base/utf8.hpp"
 #include "domain/contact.hpp"
 #include "i18n/i18n.hpp"
+#include "text/unicode_class.hpp"
 
 namespace lt::app {
 
@@ -71,7 +72,9 @@ bool IsSafeFilename(std::string_view filename) {
     const auto value = static_cast<unsigned char>(c);
     if (c == '/' || c == '\\' || c == ':' || value < 0x20 || value == 0x7F) return false;
   }
-  return filename.find("..") == std::string_view::npos;
+  // Invisible and direction-changing characters make a name display as
+  // another ("\u202Egnp.exe" as "exe.png").
+  return filename.find("..") == std::string_view::npos && !text::HasFormatCharacters(filename);
 }
 
 bool ContentMatchesType(std::string_view content, std::string_view content_type) {

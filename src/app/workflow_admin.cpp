@@ -63,7 +63,7 @@ Result<domain::Workflow> ReplaceWorkflow(AppContext& context, const domain::Prin
 
 Result<std::vector<sla::SlaPolicy>> GetSlaPolicies(AppContext& context,
                                                    const domain::Principal& principal) {
-  LT_TRY(RequireStaff(principal));
+  LT_TRY(RequireSupervisor(principal));
   std::vector<sla::SlaPolicy> policies;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(const auto stored, storage::SlaPolicyStore(connection).Load());

@@ -13,7 +13,8 @@
 
 namespace lt::app {
 
-// Errors: kForbidden (portal users).
+// Every staff member reads the workflow: the console names states and steps
+// from it and shows the data each step asks for. Errors: kForbidden (portal users).
 Result<domain::Workflow> GetWorkflow(AppContext& context, const domain::Principal& principal);
 
 // Replaces the workflow. Errors: kForbidden (not an admin); kInvalidArgument
@@ -22,6 +23,8 @@ Result<domain::Workflow> GetWorkflow(AppContext& context, const domain::Principa
 Result<domain::Workflow> ReplaceWorkflow(AppContext& context, const domain::Principal& principal,
                                          const domain::Workflow& workflow);
 
+// Admins and managers; the other staff see each case's deadlines on the
+// case. Errors: kForbidden.
 Result<std::vector<sla::SlaPolicy>> GetSlaPolicies(AppContext& context,
                                                    const domain::Principal& principal);
 

@@ -20,6 +20,10 @@ struct ServerOptions {
   std::int64_t max_body_bytes = 32 * 1024 * 1024;  // larger request bodies get 413
   std::int64_t event_heartbeat_seconds = 15;       // keep-alive comment on /api/v1/events
   std::set<std::string> trusted_proxies;           // whose X-Forwarded-For is believed
+  // Who may read /metrics: clients in these networks (CIDR), or any client
+  // sending "Authorization: Bearer <metrics_token>" when one is set.
+  std::set<std::string> metrics_networks = {"127.0.0.0/8", "::1/128"};
+  std::string metrics_token;
 };
 
 struct StoreOptions {

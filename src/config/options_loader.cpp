@@ -1,9 +1,11 @@
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <map>
 
+#include "base/ip_network.hpp"
 #include "config/options.hpp"
 
 namespace lt::config {
@@ -103,6 +105,19 @@ Key StringSetKey(std::set<std::string>& target) {
           }};
 }
 
+// A set of IP networks in CIDR notation, each checked.
+Key NetworkSetKey(std::set<std::string>& target) {
+  Key strings = StringSetKey(target);
+  auto valid = [&target] {
+    return std::all_of(target.begin(), target.end(), [](const std::string& network) {
+      return ParseIpNetwork(network).has_value();
+    });
+  };
+  return {
+      [strings, valid](const toml::node& node) { return strings.from_toml(node) && valid(); },
+      [strings, valid](const std::string& value) { return strings.from_env(value) && valid(); }};
+}
+
 std::map<std::string, Key> KeysOf(Options& o) {
   return {
       {"server.listen", StringKey(o.server.listen)},
@@ -111,6 +126,8 @@ std::map<std::string, Key> KeysOf(Options& o) {
       {"server.secure_cookies", BoolKey(o.server.secure_cookies)},
       {"server.max_body_bytes", IntKey(o.server.max_body_bytes, 1024, 1LL << 32)},
       {"server.trusted_proxies", StringSetKey(o.server.trusted_proxies)},
+      {"server.metrics_networks", NetworkSetKey(o.server.metrics_networks)},
+      {"server.metrics_token", StringKey(o.server.metrics_token)},
       {"server.event_heartbeat_seconds", IntKey(o.server.event_heartbeat_seconds, 1, 55)},
       {"store.url", StringKey(o.store.url)},
       {"store.durability", ChoiceKey(o.store.durability, {"normal", "full"})},

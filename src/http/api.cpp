@@ -2,6 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <cctype>
+
+#include "app/authorization.hpp"
 #include "base/crypto.hpp"
 #include "http/error_mapping.hpp"
 
@@ -60,7 +64,7 @@ Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::
     }
   }
   RequestContext context{request, match.params, std::nullopt, locale};
-  if (match.route->handler.access == Access::kAuthenticated) {
+  if (match.route->handler.access != Access::kPublic) {
     const std::string authorization = request.Header("Authorization").value_or("");
     if (authorization.rfind("Bearer ", 0) == 0) {
       LT_TRY_ASSIGN(context.caller, services_.authenticator.ResolveBearer(authorization.substr(7)));
@@ -80,9 +84,36 @@ Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::
       if (i18n::ParseLocaleTag(context.caller->locale, user_locale)) locale = user_locale;
       context.locale = locale;
     }
+    if (match.route->handler.access == Access::kAdmin) {
+      LT_TRY(app::RequireAdmin(context.caller->principal));
+    }
   }
   return match.route->handler.handler(context);
 }
+
+namespace {
+
+bool HasHeader(const HttpResponse& response, std::string_view name) {
+  return std::any_of(response.headers.begin(), response.headers.end(), [&](const auto& header) {
+    return std::equal(header.first.begin(), header.first.end(), name.begin(), name.end(),
+                      [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+  });
+}
+
+// Every answer of the API: never sniffed as another type, framed, or sent
+// on as a referrer; not stored by caches unless the handler said otherwise,
+// since answers carry personal data.
+void AddSecurityHeaders(HttpResponse& response) {
+  if (!HasHeader(response, "X-Content-Type-Options")) {
+    response.WithHeader("X-Content-Type-Options", "nosniff");
+  }
+  if (!HasHeader(response, "Cache-Control")) response.WithHeader("Cache-Control", "no-store");
+  response.WithHeader("Referrer-Policy", "no-referrer");
+  response.WithHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  response.WithHeader("X-Frame-Options", "DENY");
+}
+
+}  // namespace
 
 HttpResponse Api::Handle(const HttpRequest& received) {
   const auto started = std::chrono::steady_clock::now();
@@ -122,6 +153,7 @@ HttpResponse Api::Handle(const HttpRequest& received) {
     }
   }
   response.WithHeader("Content-Language", std::string(i18n::LocaleTag(locale)));
+  AddSecurityHeaders(response);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   services_.metrics.RecordRequest(request.method, route_label, response.status, seconds);

@@ -10,6 +10,7 @@
 #include "app/app_context.hpp"
 #include "app/authentication.hpp"
 #include "app/live_updates.hpp"
+#include "base/ip_network.hpp"
 #include "http/http_types.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -25,6 +26,10 @@ struct ApiOptions {
   // Reverse proxies whose X-Forwarded-For names the client (login limits
   // count per client address).
   std::set<std::string> trusted_proxies;
+  // Who may read /metrics: clients in these networks, or with this bearer
+  // token when one is set.
+  std::vector<IpNetwork> metrics_networks = LoopbackNetworks();
+  std::string metrics_token;
 };
 
 // What a handler gets: the request, its path parameters, the authenticated
@@ -38,7 +43,10 @@ struct RequestContext {
   const domain::Principal& principal() const { return caller->principal; }
 };
 
-enum class Access { kPublic, kAuthenticated };
+// Who may call a route. kAdmin: an authenticated administrator, checked
+// before the handler reads the body, so that a non-admin learns nothing of
+// what the route would accept.
+enum class Access { kPublic, kAuthenticated, kAdmin };
 
 using Handler = std::function<Result<HttpResponse>(RequestContext&)>;
 

@@ -12,8 +12,11 @@
 namespace lt::reports {
 namespace {
 
+// A cell a spreadsheet would read as a formula: = + - @, and a leading tab
+// or carriage return, which some spreadsheets skip before reading one.
 bool StartsFormula(const std::string& cell) {
-  return !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@');
+  return !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                           cell[0] == '\t' || cell[0] == '\r');
 }
 
 void AppendCsvCell(std::string& out, const std::string& raw) {

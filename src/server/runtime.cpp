@@ -46,6 +46,12 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   api_options.max_body_bytes = static_cast<std::size_t>(options.server.max_body_bytes);
   api_options.secure_cookies = options.server.secure_cookies;
   api_options.trusted_proxies = options.server.trusted_proxies;
+  api_options.metrics_networks.clear();
+  for (const auto& network : options.server.metrics_networks) {
+    // Checked when the options were loaded.
+    if (auto parsed = ParseIpNetwork(network)) api_options.metrics_networks.push_back(*parsed);
+  }
+  api_options.metrics_token = options.server.metrics_token;
   runtime->services = std::make_unique<http::Services>(
       http::Services{*runtime->app, *runtime->authenticator, runtime->metrics,
                      *runtime->live_updates, api_options});

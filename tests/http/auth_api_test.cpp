@@ -82,11 +82,13 @@ TEST(AuthApi, BehindATrustedProxyLoginLimitsCountPerForwardedClient) {
   for (int i = 0; i <= harness.store.context->options.login_max_failures; ++i) {
     attempt("qa@example.com", "203.0.113.7");
   }
-  EXPECT_EQ(attempt("other@example.com", "203.0.113.7").status, 429);  // the address is locked
-  // Another client behind the same proxy is not locked out with the first,
+  EXPECT_EQ(attempt("qa@example.com", "203.0.113.7").status, 429);  // this client, this account
+  // Another client behind the same proxy is not slowed down with the first,
   // nor can the first hide behind an address it prepends itself.
-  EXPECT_EQ(attempt("other@example.com", "198.51.100.9").status, 401);
-  EXPECT_EQ(attempt("other@example.com", "198.51.100.9, 203.0.113.7").status, 429);
+  EXPECT_EQ(attempt("qa@example.com", "198.51.100.9").status, 401);
+  EXPECT_EQ(attempt("qa@example.com", "198.51.100.9, 203.0.113.7").status, 429);
+  // Nor are other people at the first client (until it fails across accounts).
+  EXPECT_EQ(attempt("other@example.com", "203.0.113.7").status, 401);
 }
 
 TEST(ClientAddress, BelievesForwardedForOnlyFromTrustedProxies) {
@@ -120,6 +122,34 @@ TEST(AuthApi, TokensAreCreatedListedAndRevoked) {
   auto for_other = harness.CallJson("POST", "/api/v1/tokens", agent_token,
                                     {{"name", "x"}, {"user_id", other.id}});
   EXPECT_EQ(for_other.status, 403);
+}
+
+TEST(AuthApi, MetricsAreServedToTheMonitoringNetworksOrWithTheToken) {
+  test::ApiHarness harness;
+  harness.remote_address = "203.0.113.9";  // before: anyone anywhere read them
+  auto outsider = harness.Call("GET", "/metrics");
+  EXPECT_EQ(outsider.status, 403) << outsider.raw;
+  EXPECT_EQ(outsider.body["code"], "error.metrics_forbidden");
+  harness.services.options.metrics_token = "scrape-secret";
+  EXPECT_EQ(harness.Call("GET", "/metrics", "scrape-secret").status, 200);
+  EXPECT_EQ(harness.Call("GET", "/metrics", "wrong").status, 403);
+  harness.services.options.metrics_networks.push_back(*ParseIpNetwork("203.0.113.0/24"));
+  EXPECT_EQ(harness.Call("GET", "/metrics").status, 200);
+  harness.remote_address = "::ffff:127.0.0.1";  // loopback, written as IPv6
+  EXPECT_EQ(harness.Call("GET", "/metrics").status, 200);
+}
+
+TEST(AuthApi, EveryAnswerForbidsSniffingFramingCachingAndReferrers) {
+  test::ApiHarness harness;
+  for (const auto& answer :
+       {harness.Call("GET", "/api/v1/cases", harness.AdminToken()), harness.Call("GET", "/nowhere"),
+        harness.Call("GET", "/api/v1/cases")}) {
+    EXPECT_EQ(answer.Header("X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(answer.Header("Cache-Control"), "no-store");
+    EXPECT_EQ(answer.Header("Referrer-Policy"), "no-referrer");
+    EXPECT_NE(answer.Header("Content-Security-Policy").find("frame-ancestors 'none'"),
+              std::string::npos);
+  }
 }
 
 TEST(AuthApi, HealthMetricsAndOpenApiArePublic) {

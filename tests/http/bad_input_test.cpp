@@ -48,6 +48,32 @@ TEST_F(BadInputTest, MalformedJsonIsRefusedWithItsPosition) {
   EXPECT_EQ(CaseCount(), 1);
 }
 
+TEST_F(BadInputTest, NumbersBeyondADoublesRangeAre422NamingTheField) {
+  // Before: 500 and a stack-like error in the log, even without logging in.
+  auto login = harness_.Call("POST", "/api/v1/session", "",
+                             R"({"email": "a@example.com", "password": 1e999999})");
+  ASSERT_EQ(login.status, 422) << login.raw;
+  EXPECT_EQ(Fields(login), std::vector<std::string>{"password"});
+  EXPECT_EQ(login.body["errors"][0]["code"], "validation.number_range");
+  auto nested =
+      harness_.Call("POST", "/api/v1/cases", token_,
+                    R"({"subject": "x", "customer": {"name": "y", "phones": ["1", -1e400]}})");
+  ASSERT_EQ(nested.status, 422) << nested.raw;
+  EXPECT_EQ(Fields(nested), std::vector<std::string>{"customer.phones[1]"});
+  auto in_objects = harness_.Call("POST", "/api/v1/cases", token_,
+                                  R"({"a": [{"b": 1}, {"c": [0, 0, 1E+99999]}]})");
+  ASSERT_EQ(in_objects.status, 422) << in_objects.raw;
+  EXPECT_EQ(Fields(in_objects), std::vector<std::string>{"a[1].c[2]"});
+  auto top = harness_.Call("PATCH", case_path_, token_, R"({"version": 1e500})");
+  EXPECT_EQ(top.status, 422) << top.raw;
+  EXPECT_EQ(Fields(top), std::vector<std::string>{"version"});
+  // Numbers that fit are read as before; a tiny one is zero, not an error.
+  auto tiny = harness_.Call("POST", "/api/v1/cases", token_, R"({"subject": 1e-400})");
+  ASSERT_EQ(Fields(tiny), std::vector<std::string>{"subject"});
+  EXPECT_NE(tiny.body["errors"][0]["code"], "validation.number_range");
+  EXPECT_EQ(CaseCount(), 1);
+}
+
 TEST_F(BadInputTest, InvalidUtf8IsRefused) {
   auto result =
       harness_.Call("POST", "/api/v1/cases", token_, "{\"subject\": \"\xB2\xFA\xC6\xB7\"}");
@@ -125,7 +151,31 @@ TEST_F(BadInputTest, AttachmentsThatAreTooLargeDisallowedOrTrickyAreRefused) {
                                           {"content_type", "text/plain"},
                                           {"content_base64", "%%%not base64"}}}}});
   EXPECT_EQ(Fields(not_base64), (std::vector<std::string>{"attachments[0].content_base64"}));
+  // Invisible and direction-changing characters (Unicode Cf) would make a
+  // name display as another: "\u202Egnp.exe" shows as "exe.png".
+  const std::string png("\x89PNG\r\n\x1a\n", 8);
+  auto disguised = harness_.CallJson("POST", case_path_ + "/interactions", token_,
+                                     {{"body", "附件"},
+                                      {"attachments",
+                                       {{{"filename", "\u202Egnp.exe"},
+                                         {"content_type", "image/png"},
+                                         {"content_base64", EncodeBase64(png)}},
+                                        {{"filename", "照片\u200B.png"},
+                                         {"content_type", "image/png"},
+                                         {"content_base64", EncodeBase64(png)}}}}});
+  ASSERT_EQ(disguised.status, 422) << disguised.raw;
+  EXPECT_EQ(Fields(disguised),
+            (std::vector<std::string>{"attachments[0].filename", "attachments[1].filename"}));
   EXPECT_EQ(harness_.Call("GET", case_path_ + "/interactions", token_).body["items"].size(), 0u);
+  // Subjects and bodies keep them: the console isolates them when it shows them.
+  auto kept = harness_.CallJson("POST", case_path_ + "/interactions", token_,
+                                {{"body", "客户写道：\u202E反向文字"},
+                                 {"attachments",
+                                  {{{"filename", "照片.png"},
+                                    {"content_type", "image/png"},
+                                    {"content_base64", EncodeBase64(png)}}}}});
+  ASSERT_EQ(kept.status, 201) << kept.raw;
+  EXPECT_EQ(kept.body["body"], "客户写道：\u202E反向文字");
 }
 
 TEST_F(BadInputTest, AbsurdPageSizesBadCursorsAndUnknownParametersAreRefused) {

@@ -43,6 +43,24 @@ TEST_F(CasesApiTest, CreatesACaseWithItsCustomerAndLocation) {
   EXPECT_EQ(customer.body["phones"][0], "+8613800138000");
 }
 
+TEST_F(CasesApiTest, ACustomerGivenByNameOnlyIsCreated) {
+  // Before: 409 with no detail, the case and the customer lost.
+  auto created = harness_.CallJson(
+      "POST", "/api/v1/cases", harness_.AdminToken(),
+      {{"subject", "门店顾客反映冰箱异响"}, {"customer", {{"name", "到店顾客"}}}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const auto customer_id = created.body["customer_id"].get<domain::Id>();
+  auto customer = harness_.Call("GET", "/api/v1/customers/" + std::to_string(customer_id),
+                                harness_.AdminToken());
+  ASSERT_EQ(customer.status, 200) << customer.raw;
+  EXPECT_EQ(customer.body["name"], "到店顾客");
+  // Two such customers are two customers: nothing tells them apart.
+  auto again = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
+                                 {{"subject", "冰箱异响"}, {"customer", {{"name", "到店顾客"}}}});
+  ASSERT_EQ(again.status, 201) << again.raw;
+  EXPECT_NE(again.body["customer_id"], created.body["customer_id"]);
+}
+
 TEST_F(CasesApiTest, ARetriedRequestWithTheSameIdempotencyKeyReturnsTheFirstResult) {
   const std::string body = NewCase("跳闸", "13900139000").dump();
   auto first = harness_.Call("POST", "/api/v1/cases", harness_.AdminToken(), body,

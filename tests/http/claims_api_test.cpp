@@ -212,7 +212,8 @@ TEST_F(ClaimsApiTest, AdminsEditTheMatrixAndClaimsFollowIt) {
       harness_.CallJson("PUT", "/api/v1/admin/authority-matrix", harness_.AdminToken(), matrix);
   ASSERT_EQ(stored.status, 200) << stored.raw;
   EXPECT_EQ(stored.body["limits"][1]["max_amount"], "2000.00");
-  EXPECT_EQ(harness_.Call("GET", "/api/v1/admin/authority-matrix", sales_).body, stored.body);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/admin/authority-matrix", manager_).body, stored.body);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/admin/authority-matrix", sales_).status, 403);
 
   // CNY is no longer in the matrix; USD goes sales → the one named user.
   EXPECT_EQ(Propose({{"amount", "5"}, {"reason", "x"}}).status, 422);

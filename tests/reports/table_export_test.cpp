@@ -14,6 +14,14 @@ TEST(TableExport, CsvQuotesWhatNeedsItAndDisarmsFormulas) {
             "TS-1,\"含逗号, 和\"\"引号\"\"\"\r\n"
             "'=1+1,\"两行\n文字\"\r\n"
             "'-3,'@SUM(A1)\r\n");
+  // A leading tab or carriage return is disarmed too (some spreadsheets skip it).
+  Table hidden;
+  hidden.columns = {"说明"};
+  hidden.rows = {{"\t=HYPERLINK(\"x\")"}, {"\r+1"}};
+  EXPECT_EQ(ToCsv(hidden),
+            "\xEF\xBB\xBF说明\r\n"
+            "\"'\t=HYPERLINK(\"\"x\"\")\"\r\n"
+            "\"'\r+1\"\r\n");
 }
 
 TEST(TableExport, XlsxIsAZipWorkbookEvenWithAnAwkwardSheetName) {

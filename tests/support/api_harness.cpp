@@ -41,7 +41,7 @@ ApiResult ApiHarness::Call(const std::string& method, const std::string& target,
     request.headers["Content-Type"] = "application/json";
   for (auto& [name, value] : headers) request.headers[name] = value;
   request.body = body;
-  request.remote_address = "127.0.0.1";
+  request.remote_address = remote_address;
   http::HttpResponse response = api.Handle(request);
   ApiResult result;
   result.status = response.status;

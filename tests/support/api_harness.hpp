@@ -49,6 +49,9 @@ class ApiHarness {
   http::Services services{*store.context, authenticator, metrics, live_updates, http::ApiOptions{}};
   http::Api api{services};
 
+  // The client address requests come from.
+  std::string remote_address = "127.0.0.1";
+
   // Creates a user with this role and returns a bearer token for it.
   std::string TokenFor(const domain::User& user);
   std::string AdminToken();

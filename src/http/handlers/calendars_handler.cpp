@@ -23,7 +23,7 @@ void RegisterCalendarRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("POST", "/api/v1/admin/calendars",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto input, wire::ParseCalendarInput(body));
                 LT_TRY_ASSIGN(auto calendar,
@@ -41,7 +41,7 @@ void RegisterCalendarRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("PATCH", "/api/v1/admin/calendars/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto patch, wire::ParseCalendarPatch(body));
@@ -51,7 +51,7 @@ void RegisterCalendarRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("PUT", "/api/v1/admin/calendars/{id}/years/{year}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto year, PathId(context, "year"));
                 LT_TRY(JsonBody(context));  // a JSON object, checked day by day below

@@ -98,7 +98,7 @@ void RegisterClaimRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("PUT", "/api/v1/admin/authority-matrix",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto matrix, wire::ParseAuthorityMatrix(body));
                 LT_TRY_ASSIGN(auto stored, app::ReplaceAuthorityMatrix(

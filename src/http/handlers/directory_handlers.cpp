@@ -31,7 +31,7 @@ void RegisterDepartmentRoutes(ApiRouter& router, Services& services) {
                 return ListResponse(departments, wire::DepartmentToJson);
               }});
   router.Add("POST", "/api/v1/departments",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto input, wire::ParseDepartmentInput(body));
                 LT_TRY_ASSIGN(auto department,
@@ -46,7 +46,7 @@ void RegisterDepartmentRoutes(ApiRouter& router, Services& services) {
                 return JsonResponse(200, wire::DepartmentToJson(department));
               }});
   router.Add("PATCH", "/api/v1/departments/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto patch, wire::ParseDepartmentPatch(body));
@@ -81,7 +81,7 @@ void RegisterUserRoutes(ApiRouter& router, Services& services) {
                 return JsonResponse(200, body);
               }});
   router.Add("POST", "/api/v1/users",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto input, wire::ParseUserInput(body));
                 LT_TRY_ASSIGN(auto user, app::CreateUser(services.app, context.principal(), input));
@@ -114,7 +114,7 @@ void RegisterCategoryRoutes(ApiRouter& router, Services& services) {
                 return ListResponse(categories, wire::CategoryToJson);
               }});
   router.Add("POST", "/api/v1/categories",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto input, wire::ParseCategoryInput(body));
                 LT_TRY_ASSIGN(auto category,
@@ -122,7 +122,7 @@ void RegisterCategoryRoutes(ApiRouter& router, Services& services) {
                 return RecordCreated(category, wire::CategoryToJson, "/api/v1/categories");
               }});
   router.Add("PATCH", "/api/v1/categories/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto patch, wire::ParseCategoryPatch(body));

@@ -43,7 +43,7 @@ void RegisterLetterTemplateRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("PUT", kPath,
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto text, wire::ParseLetterTemplateBody(body));
                 LT_TRY_ASSIGN(auto letter_template,
@@ -54,7 +54,7 @@ void RegisterLetterTemplateRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("DELETE", kPath,
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto letter_template,
                               app::ResetLetterTemplate(services.app, context.principal(),
                                                        PathText(context, "kind"),

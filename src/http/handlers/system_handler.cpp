@@ -1,9 +1,27 @@
 // /healthz, /livez, /metrics and /api/v1/openapi.json.
 
+#include "base/crypto.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/openapi.hpp"
 
 namespace lt::http {
+namespace {
+
+// Prometheus scrapes from loopback or a configured network; anyone else
+// needs the metrics token, when one is set.
+Status CheckMetricsReader(const ApiOptions& options, const HttpRequest& request) {
+  for (const auto& network : options.metrics_networks) {
+    if (NetworkContains(network, request.remote_address)) return Ok();
+  }
+  const std::string authorization = request.Header("Authorization").value_or("");
+  if (!options.metrics_token.empty() &&
+      ConstantTimeEquals(authorization, "Bearer " + options.metrics_token)) {
+    return Ok();
+  }
+  return Error::Of(ErrorCode::kForbidden, "error.metrics_forbidden");
+}
+
+}  // namespace
 
 void RegisterSystemRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/healthz",
@@ -26,7 +44,8 @@ void RegisterSystemRoutes(ApiRouter& router, Services& services) {
                                  return JsonResponse(200, {{"status", "ok"}});
                                }});
   router.Add("GET", "/metrics",
-             {Access::kPublic, [&services](RequestContext&) -> Result<HttpResponse> {
+             {Access::kPublic, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY(CheckMetricsReader(services.options, context.request));
                 HttpResponse response;
                 response.content_type = "text/plain; version=0.0.4; charset=utf-8";
                 response.body = services.metrics.Render(services.app.database.stats());

@@ -125,7 +125,7 @@ void RegisterWorkflowRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("PUT", "/api/v1/admin/workflow",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto workflow, wire::ParseWorkflow(body));
                 LT_TRY_ASSIGN(auto stored,
@@ -141,7 +141,7 @@ void RegisterWorkflowRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("PUT", "/api/v1/admin/sla-policies",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto policies, wire::ParseSlaPolicies(body));
                 LT_TRY_ASSIGN(auto stored,

@@ -152,17 +152,87 @@ void ObjectReader::RejectUnknown() {
   }
 }
 
+namespace {
+
+// Where the parser is in the document, kept from the parser's callbacks so
+// that a value it cannot take (a number out of a double's range) is named
+// by its field path: "customer.phone", "attachments[2].size".
+class JsonPath {
+ public:
+  bool Follow(nlohmann::json::parse_event_t event, const nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start:
+        CountElement();
+        frames_.push_back({event == Event::array_start, {}, 0});
+        break;
+      case Event::key:
+        if (!frames_.empty() && parsed.is_string()) frames_.back().key = parsed.get<std::string>();
+        break;
+      case Event::value:
+        CountElement();
+        break;
+      case Event::object_end:
+      case Event::array_end:
+        if (!frames_.empty()) frames_.pop_back();
+        break;
+    }
+    return true;
+  }
+
+  // The path of the value being read when the parser stopped.
+  std::string Current() const {
+    std::string path;
+    for (std::size_t i = 0; i < frames_.size(); ++i) {
+      const Frame& frame = frames_[i];
+      if (frame.array) {
+        // The innermost array's element has not been counted yet; an outer
+        // one's was counted when it began.
+        const std::size_t index = i + 1 == frames_.size() ? frame.count : frame.count - 1;
+        path += "[" + std::to_string(index) + "]";
+      } else if (!frame.key.empty()) {
+        path += (path.empty() ? "" : ".") + frame.key;
+      }
+    }
+    return path.empty() ? "body" : path;
+  }
+
+ private:
+  struct Frame {
+    bool array = false;
+    std::string key;        // objects: the member being read
+    std::size_t count = 0;  // arrays: the elements begun so far
+  };
+  void CountElement() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().count;
+  }
+  std::vector<Frame> frames_;
+};
+
+}  // namespace
+
 Result<nlohmann::json> ParseObject(const std::string& body) {
   if (!IsValidUtf8(body)) return Error::Of(ErrorCode::kInvalidArgument, "error.invalid_utf8");
-  std::size_t error_offset = 0;
+  JsonPath path;
   nlohmann::json parsed = nlohmann::json::parse(
-      body, [&](int, nlohmann::json::parse_event_t, nlohmann::json&) { return true; }, false);
+      body,
+      [&](int, nlohmann::json::parse_event_t event, nlohmann::json& value) {
+        return path.Follow(event, value);
+      },
+      false);
   if (parsed.is_discarded()) {
-    // Parse again with exceptions to learn where it broke.
+    // Parse again with exceptions to learn why and where it broke.
+    std::size_t error_offset = 0;
     try {
       std::ignore = nlohmann::json::parse(body);
+    } catch (const nlohmann::json::out_of_range&) {
+      // A number beyond a double's range (1e999999): the value, not the syntax.
+      return Error::Invalid(path.Current(), "validation.number_range");
     } catch (const nlohmann::json::parse_error& error) {
       error_offset = error.byte;
+    } catch (const nlohmann::json::exception&) {
+      // Any other refusal of the parser is malformed input too.
     }
     return Error::Of(ErrorCode::kInvalidArgument, "error.malformed_json",
                      {{"offset", std::to_string(error_offset)}});

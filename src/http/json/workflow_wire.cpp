@@ -1,5 +1,7 @@
 #include "http/json/workflow_wire.hpp"
 
+#include <tuple>
+
 #include "http/json/action_wire.hpp"
 #include "http/json/wire.hpp"
 #include "http/json/wire_support.hpp"
@@ -85,6 +87,9 @@ Result<domain::Workflow> ParseWorkflow(const json& body) {
         domain::WorkflowState state;
         state.code = item.RequiredString("code");
         state.kind = item.Enum("kind", domain::kStateKindCodes).value_or(domain::StateKind::kOpen);
+        // Read-only: the name in the reader's language, as GET shows it, so
+        // that what GET returns is accepted back. Labels are what is kept.
+        std::ignore = item.String("name");
         state.labels = ReadLabels(item, errors);
         return state;
       });
@@ -100,6 +105,7 @@ Result<domain::Workflow> ParseWorkflow(const json& body) {
             ReadCodeList(item, "origin_classes", domain::kOriginClassCodes, errors);
         step.requirements = ReadCodeList(item, "requirements", domain::kRequirementCodes, errors);
         step.events = item.StringList("events").value_or(std::vector<std::string>{});
+        std::ignore = item.String("name");  // read-only, as for states
         step.labels = ReadLabels(item, errors);
         return step;
       });
