@@ -272,7 +272,8 @@ Result<std::vector<ClaimTotals>> SummariseClaims(AppContext& context,
   std::map<std::string, ClaimTotals> by_currency;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(const auto claims,
-                  storage::ClaimStore(connection).ListCreatedBetween(period.from, period.to));
+                  storage::ClaimStore(connection)
+                      .ListCreatedBetween(period.from, period.to, domain::ScopeOf(principal)));
     for (const auto& claim : claims) {
       ClaimTotals& totals = by_currency[claim.amount.currency];
       totals.currency = claim.amount.currency;

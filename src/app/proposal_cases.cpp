@@ -165,7 +165,8 @@ Result<std::vector<storage::ProposalTotals>> SummariseProposals(AppContext& cont
   LT_TRY_ASSIGN(const Period period, YearOrMonthPeriod(period_text));
   std::vector<storage::ProposalTotals> totals;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(totals, storage::ProposalStore(connection).Summarise(period.from, period.to));
+    LT_TRY_ASSIGN(totals, storage::ProposalStore(connection)
+                              .Summarise(period.from, period.to, domain::ScopeOf(principal)));
     return Ok();
   }));
   return totals;

@@ -31,16 +31,12 @@ Result<TimelinessReport> ReportTimeliness(AppContext& context, const domain::Pri
   const domain::CaseScope scope = domain::ScopeOf(principal);
   TimelinessReport report;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const auto counts,
-                  storage::SlaClockStore(connection).CountTimeliness(period.from, period.to, now));
+    LT_TRY_ASSIGN(
+        const auto counts,
+        storage::SlaClockStore(connection).CountTimeliness(period.from, period.to, now, scope));
     Grouping<std::optional<Id>> by_department, by_person;
     Grouping<std::string> by_target;
     for (const auto& count : counts) {
-      if (!scope.all && (!count.department_id ||
-                         std::find(scope.department_ids.begin(), scope.department_ids.end(),
-                                   *count.department_id) == scope.department_ids.end())) {
-        continue;
-      }
       Add(report.overall, count);
       Add(by_department[count.department_id], count);
       Add(by_person[count.assignee_id], count);

@@ -4,6 +4,8 @@
 #include <limits>
 #include <map>
 
+#include "storage/case_scope_sql.hpp"
+
 namespace lt::storage {
 namespace {
 
@@ -85,21 +87,6 @@ std::string_view SortColumn(CaseSortField field) {
       break;
   }
   return "received_at";
-}
-
-// Appends "$N" for a new parameter.
-std::string Param(SqlParams& params, SqlValue value) {
-  params.push_back(std::move(value));
-  return "$" + std::to_string(params.size());
-}
-
-std::string IdList(SqlParams& params, const std::vector<domain::Id>& ids) {
-  std::string out;
-  for (const domain::Id id : ids) {
-    if (!out.empty()) out += ", ";
-    out += Param(params, id);
-  }
-  return out;
 }
 
 }  // namespace
@@ -248,27 +235,7 @@ Result<std::vector<Case>> CaseStore::List(const CaseFilter& filter,
   const Dialect& dialect = connection_.dialect();
   std::string from = "cases";
   std::string where = "1 = 1";
-  if (!scope.all) {
-    if (scope.customer_id) {
-      where += " AND customer_id = " + Param(params, *scope.customer_id);
-    } else {
-      std::string any;
-      if (!scope.department_ids.empty()) {
-        const std::string departments = IdList(params, scope.department_ids);
-        any += "department_id IN (" + departments + ") OR responsible_department_id IN (" +
-               departments + ")";
-      }
-      if (scope.environmental) {
-        if (!any.empty()) any += " OR ";
-        any += "origin_class = 'environmental'";
-      }
-      if (scope.created_by) {
-        if (!any.empty()) any += " OR ";
-        any += "created_by = " + Param(params, *scope.created_by);
-      }
-      where += " AND (" + (any.empty() ? std::string("1 = 0") : any) + ")";
-    }
-  }
+  if (!scope.all) where += " AND " + CaseScopeCondition(scope, params);
   if (filter.department_id) where += " AND department_id = " + Param(params, *filter.department_id);
   if (filter.assignee_id) where += " AND assignee_id = " + Param(params, *filter.assignee_id);
   if (filter.category_id) where += " AND category_id = " + Param(params, *filter.category_id);

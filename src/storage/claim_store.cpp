@@ -1,5 +1,7 @@
 #include "storage/claim_store.hpp"
 
+#include "storage/case_scope_sql.hpp"
+
 namespace lt::storage {
 namespace {
 
@@ -102,14 +104,15 @@ Result<std::vector<domain::Claim>> ClaimStore::ListPending(int limit) {
   return claims;
 }
 
-Result<std::vector<domain::Claim>> ClaimStore::ListCreatedBetween(TimestampMs from,
-                                                                  TimestampMs to) {
+Result<std::vector<domain::Claim>> ClaimStore::ListCreatedBetween(TimestampMs from, TimestampMs to,
+                                                                  const domain::CaseScope& scope) {
   std::vector<domain::Claim> claims;
+  SqlParams params = {from, to};
+  const std::string visible = VisibleCaseFilter(scope, params);
   LT_TRY(connection_.Query(std::string("SELECT ") + kClaimColumns +
-                               " FROM claims WHERE created_at >= $1 AND created_at < $2 "
-                               "ORDER BY created_at, id",
-                           {from, to},
-                           [&](const Row& row) { claims.push_back(ClaimFromRow(row)); }));
+                               " FROM claims WHERE created_at >= $1 AND created_at < $2" + visible +
+                               " ORDER BY created_at, id",
+                           params, [&](const Row& row) { claims.push_back(ClaimFromRow(row)); }));
   return claims;
 }
 

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "domain/access.hpp"
 #include "domain/claim.hpp"
 #include "storage/connection.hpp"
 
@@ -26,8 +27,9 @@ class ClaimStore {
   Result<std::vector<domain::Claim>> ListForCase(domain::Id case_id);
   // Pending claims oldest first, at most `limit`.
   Result<std::vector<domain::Claim>> ListPending(int limit);
-  // Claims created in [from, to), oldest first.
-  Result<std::vector<domain::Claim>> ListCreatedBetween(TimestampMs from, TimestampMs to);
+  // Claims created in [from, to) on the cases `scope` sees, oldest first.
+  Result<std::vector<domain::Claim>> ListCreatedBetween(TimestampMs from, TimestampMs to,
+                                                        const domain::CaseScope& scope);
 
   Result<domain::Id> InsertDecision(const domain::ClaimDecision& decision);
   Result<std::vector<domain::ClaimDecision>> ListDecisions(domain::Id claim_id);

@@ -1,5 +1,7 @@
 #include "storage/proposal_store.hpp"
 
+#include "storage/case_scope_sql.hpp"
+
 namespace lt::storage {
 namespace {
 
@@ -83,14 +85,17 @@ Result<std::vector<domain::ImprovementProposal>> ProposalStore::List(const Propo
   return proposals;
 }
 
-Result<std::vector<ProposalTotals>> ProposalStore::Summarise(TimestampMs from, TimestampMs to) {
+Result<std::vector<ProposalTotals>> ProposalStore::Summarise(TimestampMs from, TimestampMs to,
+                                                             const domain::CaseScope& scope) {
   std::vector<ProposalTotals> totals;
+  SqlParams params = {from, to};
+  const std::string visible = VisibleCaseFilter(scope, params);
   LT_TRY(connection_.Query(
       "SELECT status, currency, COUNT(*), COUNT(DISTINCT case_id), "
       "SUM(estimated_savings_minor), SUM(realised_savings_minor) FROM improvement_proposals "
-      "WHERE created_at >= $1 AND created_at < $2 GROUP BY status, currency "
-      "ORDER BY status, currency",
-      {from, to}, [&](const Row& row) {
+      "WHERE created_at >= $1 AND created_at < $2" +
+          visible + " GROUP BY status, currency ORDER BY status, currency",
+      params, [&](const Row& row) {
         ProposalTotals sum;
         sum.status = domain::kProposalStatusCodes.FromCode(row.Text(0))
                          .value_or(domain::ProposalStatus::kProposed);

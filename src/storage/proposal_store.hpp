@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "domain/access.hpp"
 #include "domain/improvement_proposal.hpp"
 #include "storage/connection.hpp"
 
@@ -35,8 +36,9 @@ class ProposalStore {
   Result<std::optional<domain::ImprovementProposal>> Find(domain::Id id);
   // Newest first.
   Result<std::vector<domain::ImprovementProposal>> List(const ProposalFilter& filter);
-  // Proposals created in [from, to).
-  Result<std::vector<ProposalTotals>> Summarise(TimestampMs from, TimestampMs to);
+  // Proposals created in [from, to) on the cases `scope` sees.
+  Result<std::vector<ProposalTotals>> Summarise(TimestampMs from, TimestampMs to,
+                                                const domain::CaseScope& scope);
 
  private:
   Connection& connection_;

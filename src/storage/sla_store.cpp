@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "storage/case_scope_sql.hpp"
 #include "storage/code_list.hpp"
 #include "storage/job_store.hpp"
 #include "storage/multi_row.hpp"
@@ -134,10 +135,11 @@ Status SlaPolicyStore::Replace(const std::vector<sla::SlaPolicy>& policies) {
   return Ok();
 }
 
-Result<std::vector<TimelinessCount>> SlaClockStore::CountTimeliness(TimestampMs from,
-                                                                    TimestampMs to,
-                                                                    TimestampMs now) {
+Result<std::vector<TimelinessCount>> SlaClockStore::CountTimeliness(
+    TimestampMs from, TimestampMs to, TimestampMs now, const domain::CaseScope& scope) {
   std::vector<TimelinessCount> counts;
+  SqlParams params = {from, to, now};
+  const std::string visible = scope.all ? "" : " AND " + CaseScopeCondition(scope, params, "c");
   LT_TRY(connection_.Query(
       "SELECT c.department_id, c.assignee_id, k.target, "
       "SUM(CASE WHEN k.met_at IS NOT NULL AND k.met_at <= k.due_at THEN 1 ELSE 0 END), "
@@ -146,9 +148,9 @@ Result<std::vector<TimelinessCount>> SlaClockStore::CountTimeliness(TimestampMs 
       "SUM(CASE WHEN k.met_at IS NULL AND (k.state = 'paused' OR k.due_at > $3) "
       "THEN 1 ELSE 0 END) "
       "FROM sla_clocks k JOIN cases c ON c.id = k.case_id "
-      "WHERE k.due_at >= $1 AND k.due_at < $2 "
-      "GROUP BY c.department_id, c.assignee_id, k.target",
-      {from, to, now}, [&](const Row& row) {
+      "WHERE k.due_at >= $1 AND k.due_at < $2" +
+          visible + " GROUP BY c.department_id, c.assignee_id, k.target",
+      params, [&](const Row& row) {
         TimelinessCount count;
         count.department_id = row.OptionalInt(0);
         count.assignee_id = row.OptionalInt(1);

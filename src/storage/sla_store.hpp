@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/access.hpp"
 #include "sla/sla_clock.hpp"
 #include "sla/sla_policy.hpp"
 #include "storage/connection.hpp"
@@ -58,10 +59,11 @@ class SlaClockStore {
  public:
   explicit SlaClockStore(Connection& connection) : connection_(connection) {}
 
-  // The clocks due in [from, to) (the deadline in force, moved or not),
-  // counted as of `now`.
+  // The clocks due in [from, to) (the deadline in force, moved or not) on
+  // the cases `scope` sees, counted as of `now`.
   Result<std::vector<TimelinessCount>> CountTimeliness(TimestampMs from, TimestampMs to,
-                                                       TimestampMs now);
+                                                       TimestampMs now,
+                                                       const domain::CaseScope& scope);
 
   // The clocks of a case, by target code.
   Result<std::vector<StoredClock>> ListForCase(domain::Id case_id);
