@@ -193,6 +193,25 @@ Result<domain::Customer> UpdateCustomer(AppContext& context, const domain::Princ
   return updated;
 }
 
+namespace {
+
+// Staff who do not work with customers (department members) see their
+// phone numbers and e-mail addresses masked; customers see their own whole.
+domain::Customer AsSeenBy(const domain::Principal& principal, domain::Customer customer) {
+  const bool own =
+      principal.role == domain::Role::kCustomer && principal.customer_id == customer.id;
+  if (own || domain::HasPermission(principal, domain::Permission::kSeeContactDetails)) {
+    return customer;
+  }
+  for (auto& contact : customer.contacts) {
+    contact.value = contact.kind == domain::ContactKind::kPhone ? domain::MaskPhone(contact.value)
+                                                                : domain::MaskEmail(contact.value);
+  }
+  return customer;
+}
+
+}  // namespace
+
 Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principal& principal,
                                      Id id) {
   const bool own = principal.role == domain::Role::kCustomer && principal.customer_id == id;
@@ -205,7 +224,7 @@ Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principa
     return Ok();
   }));
   if (!found) return Error::Of(ErrorCode::kNotFound, "error.not_found");
-  return *found;
+  return AsSeenBy(principal, std::move(*found));
 }
 
 Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal& principal,
@@ -242,6 +261,7 @@ Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal&
     page.customers.resize(static_cast<std::size_t>(filter.limit));
     page.next_after_id = page.customers.back().id;
   }
+  for (auto& customer : page.customers) customer = AsSeenBy(principal, std::move(customer));
   return page;
 }
 

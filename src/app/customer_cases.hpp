@@ -47,6 +47,9 @@ Result<domain::Customer> CreateCustomer(AppContext& context, const domain::Princ
                                         const CustomerInput& input);
 Result<domain::Customer> UpdateCustomer(AppContext& context, const domain::Principal& principal,
                                         Id id, const CustomerPatch& patch);
+// Staff, or the customer themself. Staff without domain::Permission::
+// kSeeContactDetails (department members) get the contacts masked
+// (domain::MaskPhone, domain::MaskEmail); so does ListCustomers.
 Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principal& principal,
                                      Id id);
 // filter.contact may be given as raw phone/e-mail text in `phone` / `email`.

@@ -192,8 +192,12 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
   CaseWithClocks result;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(result.a_case, LoadVisibleCase(connection, principal, case_id));
-    if (domain::IsStaff(principal)) {
-      LT_TRY_ASSIGN(result.clocks, storage::SlaClockStore(connection).ListForCase(case_id));
+    LT_TRY_ASSIGN(result.clocks, storage::SlaClockStore(connection).ListForCase(case_id));
+    if (!domain::IsStaff(principal)) {
+      std::erase_if(result.clocks, [](const storage::StoredClock& stored) {
+        return std::find(std::begin(kPromisedTargets), std::end(kPromisedTargets),
+                         stored.clock.target) == std::end(kPromisedTargets);
+      });
     }
     return Ok();
   }));

@@ -56,12 +56,18 @@ Result<NewCaseClocks> PlanNewCaseClocks(storage::Connection& connection,
                                         const domain::Case& a_case,
                                         std::optional<domain::Segment> segment, TimestampMs now);
 
+// The deadlines the published service standard promises the customer:
+// the first contact and the reply (or, without a sample, the analysis).
+inline constexpr std::string_view kPromisedTargets[] = {"first_contact", "reply",
+                                                        "failure_analysis"};
+
 struct CaseWithClocks {
   domain::Case a_case;
-  std::vector<storage::StoredClock> clocks;  // empty for portal users
+  std::vector<storage::StoredClock> clocks;  // for portal users only the promised ones
 };
 
-// The case and, for staff, its clocks as of now, from one snapshot.
+// The case and its clocks as of now (for portal users those of
+// kPromisedTargets), from one snapshot.
 // Errors: kNotFound (absent or not visible).
 Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Principal& principal,
                                          Id case_id);

@@ -72,6 +72,7 @@ bool HasPermission(const Principal& principal, Permission permission) {
     case Permission::kReadCustomers:
       return staff;
     case Permission::kManageCustomers:
+    case Permission::kSeeContactDetails:
       return role == Role::kAgent || role == Role::kSales || role == Role::kManager ||
              Holds(role, Role::kQa) || role == Role::kGeneralAffairs;
     case Permission::kManageDepartments:

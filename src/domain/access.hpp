@@ -48,6 +48,7 @@ enum class Permission {
   kUpdateCase,
   kAddInternalNote,
   kManageCustomers,
+  kSeeContactDetails,  // customers' phone numbers and e-mail addresses unmasked
   kReadCustomers,
   kManageDepartments,
   kManageUsers,

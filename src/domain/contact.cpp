@@ -109,4 +109,23 @@ std::optional<std::string> NormalizeEmail(std::string_view text) {
   return email;
 }
 
+std::string MaskPhone(std::string_view phone) {
+  // Keep the last four digits and what comes before the four hidden ones.
+  std::string masked(phone);
+  if (masked.size() <= 4) return std::string(masked.size(), '*');
+  const std::size_t last_hidden = masked.size() - 4;
+  const std::size_t first_hidden = last_hidden >= 4 ? last_hidden - 4 : 0;
+  for (std::size_t index = std::max<std::size_t>(first_hidden, masked[0] == '+' ? 1 : 0);
+       index < last_hidden; ++index) {
+    masked[index] = '*';
+  }
+  return masked;
+}
+
+std::string MaskEmail(std::string_view email) {
+  const auto at = email.find('@');
+  if (at == std::string_view::npos || at == 0) return "***";
+  return std::string(email.substr(0, 1)) + "***" + std::string(email.substr(at));
+}
+
 }  // namespace lt::domain

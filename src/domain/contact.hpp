@@ -20,4 +20,10 @@ std::optional<std::string> NormalizePhone(std::string_view text);
 // non-empty local part, a dotted domain and no spaces or control characters.
 std::optional<std::string> NormalizeEmail(std::string_view text);
 
+// A normalised phone number or e-mail address with most of it hidden, for
+// staff who do not work with customers: "+8613812345678" → "+86138****5678",
+// "li.wei@example.com" → "l***@example.com".
+std::string MaskPhone(std::string_view phone);
+std::string MaskEmail(std::string_view email);
+
 }  // namespace lt::domain

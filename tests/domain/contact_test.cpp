@@ -45,5 +45,14 @@ TEST(NormalizeEmail, RejectsMalformedAddresses) {
   }
 }
 
+TEST(MaskContact, HidesTheMiddleOfANumberAndMostOfAnAddress) {
+  EXPECT_EQ(MaskPhone("+8613812345678"), "+86138****5678");
+  EXPECT_EQ(MaskPhone("+861088886666"), "+8610****6666");
+  EXPECT_EQ(MaskPhone("+4412345"), "+***2345");
+  EXPECT_EQ(MaskPhone("123"), "***");
+  EXPECT_EQ(MaskEmail("li.wei@example.com"), "l***@example.com");
+  EXPECT_EQ(MaskEmail("nonsense"), "***");
+}
+
 }  // namespace
 }  // namespace lt::domain

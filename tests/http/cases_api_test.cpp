@@ -236,6 +236,63 @@ TEST_F(CasesApiTest, PortalCustomersSeeTheirOwnCasesButNotTheAuditTrail) {
   EXPECT_EQ(filed.body["customer_id"], customer_id);
 }
 
+TEST_F(CasesApiTest, APortalCustomerSeesStatusAndPromisedDeadlinesNotTheInternalRouting) {
+  const auto department = harness_.store.AddDepartment("SALES", "营业部");
+  json body = NewCase("洗衣机漏水", "13300133001");
+  body["department_id"] = department.id;
+  body["origin_class"] = "own_factory";
+  auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(), body);
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const auto portal_token =
+      harness_.TokenFor(harness_.store.AddUser("c1@example.com", domain::Role::kCustomer, {},
+                                               created.body["customer_id"].get<domain::Id>()));
+  const std::string path = created.Header("Location");
+  // Before: department_id, sla_due_at, origin_class and the rest were shown.
+  auto seen = harness_.Call("GET", path, portal_token);
+  ASSERT_EQ(seen.status, 200) << seen.raw;
+  for (const char* internal :
+       {"department_id", "assignee_id", "responsible_department_id", "sla_due_at", "origin_class",
+        "urgency", "category_id", "created_by", "sla"}) {
+    EXPECT_FALSE(seen.body.contains(internal)) << internal << " in " << seen.raw;
+  }
+  EXPECT_EQ(seen.body["status"], "received");
+  EXPECT_EQ(seen.body["subject"], "洗衣机漏水");
+  ASSERT_EQ(seen.body["deadlines"].size(), 1u) << seen.raw;
+  EXPECT_EQ(seen.body["deadlines"][0]["target"], "first_contact");
+  EXPECT_EQ(seen.body["deadlines"][0]["state"], "running");
+  auto listed = harness_.Call("GET", "/api/v1/cases", portal_token);
+  ASSERT_EQ(listed.body["items"].size(), 1u);
+  EXPECT_FALSE(listed.body["items"][0].contains("department_id"));
+  // Staff still see the whole case.
+  auto staff = harness_.Call("GET", path, harness_.AdminToken());
+  EXPECT_EQ(staff.body["department_id"], department.id);
+  EXPECT_FALSE(staff.body["sla"].empty());
+}
+
+TEST_F(CasesApiTest, ContactDetailsAreMaskedForStaffWhoDoNotWorkWithCustomers) {
+  json body = NewCase("热水器不加热", "13812345678");
+  body["customer"]["email"] = "Li.Wei@Example.com";
+  auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(), body);
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string customer = "/api/v1/customers/" + created.body["customer_id"].dump();
+  const auto department = harness_.store.AddDepartment("MFG", "制造部");
+  const auto member = harness_.TokenFor(
+      harness_.store.AddUser("mfg@example.com", domain::Role::kDepartmentMember, {department.id}));
+  const auto sales = harness_.TokenFor(
+      harness_.store.AddUser("sales@example.com", domain::Role::kSales, {department.id}));
+  // Before: every staff role read every customer's phone and e-mail.
+  auto masked = harness_.Call("GET", customer, member);
+  ASSERT_EQ(masked.status, 200) << masked.raw;
+  EXPECT_EQ(masked.body["phones"][0], "+86138****5678");
+  EXPECT_EQ(masked.body["emails"][0], "l***@example.com");
+  auto listed = harness_.Call("GET", "/api/v1/customers", member);
+  ASSERT_EQ(listed.status, 200) << listed.raw;
+  EXPECT_EQ(listed.body["items"][0]["phones"][0], "+86138****5678");
+  // Who works with customers sees them whole.
+  EXPECT_EQ(harness_.Call("GET", customer, sales).body["phones"][0], "+8613812345678");
+  EXPECT_EQ(harness_.Call("GET", customer, sales).body["emails"][0], "li.wei@example.com");
+}
+
 TEST_F(CasesApiTest, AnswersInTheReadersLanguage) {
   auto zh =
       harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),

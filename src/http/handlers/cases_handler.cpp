@@ -64,8 +64,14 @@ std::optional<storage::CaseCursor> ParseCaseCursor(const std::string& cursor,
   return parsed;
 }
 
-HttpResponse CaseCreated(const app::CreatedCase& created) {
-  HttpResponse response = CreatedResponse(wire::CaseToJson(created.a_case),
+// The case as its reader may see it: whole for staff, the portal view for
+// customers.
+json CaseFor(const domain::Principal& reader, const domain::Case& a_case) {
+  return domain::IsStaff(reader) ? wire::CaseToJson(a_case) : wire::PortalCaseToJson(a_case);
+}
+
+HttpResponse CaseCreated(const domain::Principal& reader, const app::CreatedCase& created) {
+  HttpResponse response = CreatedResponse(CaseFor(reader, created.a_case),
                                           "/api/v1/cases/" + std::to_string(created.a_case.id));
   response.WithHeader("ETag", "\"" + std::to_string(created.a_case.version) + "\"");
   if (created.replayed) response.WithHeader("Idempotent-Replayed", "true");
@@ -89,7 +95,7 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
          }
          LT_TRY_ASSIGN(auto created,
                        app::CreateCase(services.app, context.principal(), input, key));
-         return CaseCreated(created);
+         return CaseCreated(context.principal(), created);
        }});
 
   router.Add(
@@ -131,7 +137,9 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
          if (!errors.empty()) return errors.ToError();
          LT_TRY_ASSIGN(auto page, app::ListCases(services.app, context.principal(), filter));
          json items = json::array();
-         for (const auto& a_case : page.cases) items.push_back(wire::CaseToJson(a_case));
+         for (const auto& a_case : page.cases) {
+           items.push_back(CaseFor(context.principal(), a_case));
+         }
          json body = {{"items", items}, {"next_cursor", nullptr}};
          if (page.next) {
            body["next_cursor"] = EncodeCursor(
@@ -146,12 +154,17 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto found,
                               app::GetCaseWithClocks(services.app, context.principal(), id));
-                json body = wire::CaseToJson(found.a_case);
+                json body;
                 if (domain::IsStaff(context.principal())) {
+                  body = wire::CaseToJson(found.a_case);
                   body["sla"] = json::array();
                   for (const auto& clock : found.clocks) {
                     body["sla"].push_back(wire::ClockToJson(clock));
                   }
+                } else {
+                  std::vector<sla::SlaClock> promised;
+                  for (const auto& stored : found.clocks) promised.push_back(stored.clock);
+                  body = wire::PortalCaseToJson(found.a_case, promised);
                 }
                 HttpResponse response = JsonResponse(200, body);
                 response.WithHeader("ETag", "\"" + std::to_string(found.a_case.version) + "\"");
@@ -166,7 +179,7 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto expected_version, ParseIfMatch(context));
                 LT_TRY_ASSIGN(auto a_case, app::UpdateCase(services.app, context.principal(), id,
                                                            patch, expected_version));
-                HttpResponse response = JsonResponse(200, wire::CaseToJson(a_case));
+                HttpResponse response = JsonResponse(200, CaseFor(context.principal(), a_case));
                 response.WithHeader("ETag", "\"" + std::to_string(a_case.version) + "\"");
                 return response;
               }});

@@ -31,6 +31,33 @@ std::string Dump(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+json PortalCaseToJson(const domain::Case& c, const std::vector<sla::SlaClock>& promised) {
+  json deadlines = json::array();
+  for (const auto& clock : promised) {
+    deadlines.push_back({{"target", clock.target},
+                         {"due_at", FormatTimestamp(clock.due_at)},
+                         {"state", sla::kClockStateCodes.ToCode(clock.state)},
+                         {"met_at", OptionalTime(clock.met_at)}});
+  }
+  return json{{"id", c.id},
+              {"number", c.number},
+              {"type", domain::kCaseTypeCodes.ToCode(c.type)},
+              {"channel", domain::kChannelCodes.ToCode(c.channel)},
+              {"subject", c.subject},
+              {"description", c.description},
+              {"customer_id", c.customer_id},
+              {"product", c.product},
+              {"model", c.model},
+              {"batch", c.batch},
+              {"serial", c.serial},
+              {"remedy", domain::kRemedyCodes.ToCode(c.remedy)},
+              {"status", c.status},
+              {"received_at", FormatTimestamp(c.received_at)},
+              {"updated_at", FormatTimestamp(c.updated_at)},
+              {"version", c.version},
+              {"deadlines", deadlines}};
+}
+
 json CaseToJson(const domain::Case& c) {
   return json{
       {"id", c.id},

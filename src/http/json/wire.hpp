@@ -9,10 +9,17 @@
 #include "app/inputs.hpp"
 #include "base/result.hpp"
 #include "domain/entities.hpp"
+#include "sla/sla_clock.hpp"
 
 namespace lt::http::wire {
 
 nlohmann::json CaseToJson(const domain::Case& a_case);
+// What a portal customer sees of their own case: what it is about, its
+// status and the deadlines promised to them (`promised`, app::kPromisedTargets),
+// not the internal routing (department, assignee, responsible department,
+// origin class, the internal SLA due time, who filed it).
+nlohmann::json PortalCaseToJson(const domain::Case& a_case,
+                                const std::vector<sla::SlaClock>& promised = {});
 nlohmann::json CustomerToJson(const domain::Customer& customer);
 nlohmann::json InteractionToJson(const domain::Interaction& interaction);
 nlohmann::json DepartmentToJson(const domain::Department& department);
