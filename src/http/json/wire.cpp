@@ -32,6 +32,12 @@ std::string Dump(const nlohmann::json& value) {
 }
 
 json PortalCaseToJson(const domain::Case& c, const std::vector<sla::SlaClock>& promised) {
+  static constexpr const char* kPortalFields[] = {
+      "id",    "number", "type",   "channel", "subject", "description", "customer_id", "product",
+      "model", "batch",  "serial", "remedy",  "status",  "received_at", "updated_at",  "version"};
+  const json whole = CaseToJson(c);
+  json portal = json::object();
+  for (const char* field : kPortalFields) portal[field] = whole.at(field);
   json deadlines = json::array();
   for (const auto& clock : promised) {
     deadlines.push_back({{"target", clock.target},
@@ -39,23 +45,8 @@ json PortalCaseToJson(const domain::Case& c, const std::vector<sla::SlaClock>& p
                          {"state", sla::kClockStateCodes.ToCode(clock.state)},
                          {"met_at", OptionalTime(clock.met_at)}});
   }
-  return json{{"id", c.id},
-              {"number", c.number},
-              {"type", domain::kCaseTypeCodes.ToCode(c.type)},
-              {"channel", domain::kChannelCodes.ToCode(c.channel)},
-              {"subject", c.subject},
-              {"description", c.description},
-              {"customer_id", c.customer_id},
-              {"product", c.product},
-              {"model", c.model},
-              {"batch", c.batch},
-              {"serial", c.serial},
-              {"remedy", domain::kRemedyCodes.ToCode(c.remedy)},
-              {"status", c.status},
-              {"received_at", FormatTimestamp(c.received_at)},
-              {"updated_at", FormatTimestamp(c.updated_at)},
-              {"version", c.version},
-              {"deadlines", deadlines}};
+  portal["deadlines"] = std::move(deadlines);
+  return portal;
 }
 
 json CaseToJson(const domain::Case& c) {
