@@ -18,14 +18,14 @@ class ReportScopingApiTest : public ::testing::Test {
     north_ = harness_.store.AddDepartment("NORTH", "华北营业部");
     south_ = harness_.store.AddDepartment("SOUTH", "华南营业部");
     general_affairs_department_ = harness_.store.AddDepartment("GA", "总务课");
-    const auto manufacturing = harness_.store.AddDepartment("MFG", "制造部");
+    manufacturing_ = harness_.store.AddDepartment("MFG", "制造部");
     qa_user_ = harness_.store.AddUser("qa@example.com", domain::Role::kQa);
     tokens_["north sales"] = harness_.TokenFor(
         harness_.store.AddUser("north@example.com", domain::Role::kSales, {north_.id}));
     tokens_["south sales"] = harness_.TokenFor(
         harness_.store.AddUser("south@example.com", domain::Role::kSales, {south_.id}));
     tokens_["member"] = harness_.TokenFor(harness_.store.AddUser(
-        "mfg@example.com", domain::Role::kDepartmentMember, {manufacturing.id}));
+        "mfg@example.com", domain::Role::kDepartmentMember, {manufacturing_.id}));
     tokens_["general affairs"] = harness_.TokenFor(harness_.store.AddUser(
         "ga@example.com", domain::Role::kGeneralAffairs, {general_affairs_department_.id}));
     tokens_["manager"] =
@@ -36,29 +36,55 @@ class ReportScopingApiTest : public ::testing::Test {
     // with a claim and an improvement proposal of its own amount.
     File(north_.id, "own_factory", "13800000001", "1000");
     File(south_.id, "own_factory", "13800000002", "20000");
-    File(north_.id, "environmental", "13800000003", "300");
+    environmental_ = File(north_.id, "environmental", "13800000003", "300");
   }
 
-  void File(domain::Id department, const std::string& origin, const std::string& phone,
-            const std::string& amount) {
+  // Files the case and returns its path.
+  std::string File(domain::Id department, const std::string& origin, const std::string& phone,
+                   const std::string& amount) {
     auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
                                      {{"subject", "冰箱异响 " + amount},
                                       {"type", "complaint"},
                                       {"origin_class", origin},
                                       {"department_id", department},
                                       {"customer", {{"name", "客户" + amount}, {"phone", phone}}}});
-    ASSERT_EQ(created.status, 201) << created.raw;
+    EXPECT_EQ(created.status, 201) << created.raw;
     const std::string path = created.Header("Location");
     auto claim =
         harness_.CallJson("POST", path + "/claims", harness_.AdminToken(),
                           {{"amount", amount}, {"currency", "CNY"}, {"reason", "补偿上门费用"}});
-    ASSERT_EQ(claim.status, 201) << claim.raw;
+    EXPECT_EQ(claim.status, 201) << claim.raw;
     auto proposal = harness_.CallJson("POST", path + "/proposals", harness_.AdminToken(),
                                       {{"title", "改进 " + amount},
                                        {"idea", "加装减震垫"},
                                        {"owner_id", qa_user_.id},
                                        {"estimated_savings", amount}});
-    ASSERT_EQ(proposal.status, 201) << proposal.raw;
+    EXPECT_EQ(proposal.status, 201) << proposal.raw;
+    return path;
+  }
+
+  // Takes an environmental case through the procedure to closed, the
+  // manufacturing department named responsible.
+  void CloseEnvironmental(const std::string& path) {
+    const std::string admin = harness_.AdminToken();
+    for (const json& step :
+         {json{{"to", "environmental_handling"}, {"defect_description", "夜间噪音"}},
+          json{{"to", "environmental_solution"},
+               {"root_cause_occurrence", "风机轴承磨损"},
+               {"responsible_department_id", manufacturing_.id}},
+          json{{"to", "replying"}, {"solution", "更换轴承"}},
+          json{{"to", "following_up"}, {"reply", "已整改"}},
+          json{{"to", "closed"}, {"customer_decision", "accepted"}}}) {
+      auto taken = harness_.CallJson("POST", path + "/transitions", admin, step);
+      ASSERT_EQ(taken.status, 200) << step.dump() << " " << taken.raw;
+    }
+  }
+
+  std::size_t LedgerRows(const std::string& reader) {
+    auto ledger =
+        harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-03", tokens_.at(reader));
+    EXPECT_EQ(ledger.status, 200) << reader << " " << ledger.raw;
+    return ledger.body["items"].size();
   }
 
   // The claimed amount the reader's claims report shows ("" for none).
@@ -87,7 +113,8 @@ class ReportScopingApiTest : public ::testing::Test {
   }
 
   test::ApiHarness harness_;
-  domain::Department north_, south_, general_affairs_department_;
+  domain::Department north_, south_, general_affairs_department_, manufacturing_;
+  std::string environmental_;
   domain::User qa_user_;
   std::map<std::string, std::string> tokens_;
 };
@@ -119,6 +146,18 @@ TEST_F(ReportScopingApiTest, TheTimelinessReportCountsOnlyTheClocksOfCasesTheRea
   EXPECT_EQ(ClocksCounted("general affairs"), 1);
   EXPECT_EQ(ClocksCounted("manager"), 3);
   EXPECT_EQ(ClocksCounted("qa"), 3);
+}
+
+TEST_F(ReportScopingApiTest, TheQualityLedgerListsOnlyTheReportsOfCasesTheReaderSees) {
+  CloseEnvironmental(environmental_);
+  CloseEnvironmental(File(south_.id, "environmental", "13800000004", "40"));
+  EXPECT_EQ(LedgerRows("north sales"), 1u);
+  EXPECT_EQ(LedgerRows("south sales"), 1u);
+  // The responsible department sees the reports that name it.
+  EXPECT_EQ(LedgerRows("member"), 2u);
+  EXPECT_EQ(LedgerRows("general affairs"), 2u);
+  EXPECT_EQ(LedgerRows("manager"), 2u);
+  EXPECT_EQ(LedgerRows("qa"), 2u);
 }
 
 }  // namespace
