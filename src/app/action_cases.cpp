@@ -38,9 +38,7 @@ std::optional<std::string> TimeText(std::optional<TimestampMs> at) {
 // Whether the principal owns the action or works in its department.
 bool WorksOn(const domain::Principal& principal, const domain::Action& action) {
   if (principal.user_id && *principal.user_id == action.owner_id) return true;
-  return action.department_id &&
-         std::find(principal.department_ids.begin(), principal.department_ids.end(),
-                   *action.department_id) != principal.department_ids.end();
+  return action.department_id && domain::WorksIn(principal, *action.department_id);
 }
 
 enum class Needs { kManager, kManagerOrWorker };

@@ -33,6 +33,8 @@ constexpr std::int64_t kFirstBackoffMs = 30 * 1000;
 // A client may fail this many times the account limit across accounts
 // before it is slowed down itself (one office behind one address).
 constexpr int kClientLimitFactor = 4;
+// The wait doubles at most this many times (the window caps it long before).
+constexpr int kMaxDoublings = 20;
 // Past this many keys, keys whose failures all left the window are dropped.
 constexpr std::size_t kPruneAboveKeys = 10000;
 
@@ -57,7 +59,7 @@ std::optional<std::int64_t> Authenticator::SecondsUntilAllowed(const std::string
   const int count = static_cast<int>(times.size());
   if (count < limit) return std::nullopt;
   // Back off progressively from the latest failure: 30 s, 1 min, 2 min, ...
-  const int doublings = std::min(count - limit, 20);
+  const int doublings = std::min(count - limit, kMaxDoublings);
   const std::int64_t backoff =
       std::min(kFirstBackoffMs << doublings, context_.options.login_window_ms);
   const TimestampMs allowed_at = times.back() + backoff;
@@ -73,7 +75,8 @@ void Authenticator::RecordFailure(const std::string& key, int limit, TimestampMs
   }
   auto& times = failures_[key];
   times.push_back(now);
-  while (static_cast<int>(times.size()) > limit + 21) times.pop_front();
+  // More failures than the last doubling needs change nothing.
+  while (static_cast<int>(times.size()) > limit + kMaxDoublings + 1) times.pop_front();
 }
 
 Result<Session> Authenticator::Login(const std::string& email_text, const std::string& password,

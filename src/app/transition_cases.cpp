@@ -152,8 +152,7 @@ Status CheckSignsForTheUnit(const domain::Principal& principal,
                             const std::optional<domain::QualityReport>& report) {
   if (principal.system || principal.role == domain::Role::kAdmin) return Ok();
   const auto unit = report ? report->responsible_department_id : std::nullopt;
-  if (!unit || std::find(principal.department_ids.begin(), principal.department_ids.end(), *unit) ==
-                   principal.department_ids.end()) {
+  if (!unit || !domain::WorksIn(principal, *unit)) {
     return Error::Of(ErrorCode::kForbidden, "error.not_responsible_unit");
   }
   return Ok();

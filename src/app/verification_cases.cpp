@@ -9,6 +9,7 @@
 #include "app/sla_clocks.hpp"
 #include "app/visible_cases.hpp"
 #include "storage/case_store.hpp"
+#include "storage/code_list.hpp"
 #include "storage/procedure_store.hpp"
 
 namespace lt::app {
@@ -43,12 +44,6 @@ Result<Verification> Examine(storage::Connection& connection, const domain::Prin
   return verification;
 }
 
-std::string ListOf(const std::vector<std::string>& items) {
-  std::string joined;
-  for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
-  return joined;
-}
-
 }  // namespace
 
 Result<std::vector<FieldError>> CloseBlockers(storage::Connection& connection,
@@ -77,14 +72,16 @@ Result<std::vector<FieldError>> CloseBlockers(storage::Connection& connection,
   if (!unsettled.empty()) {
     std::vector<std::string> ids;
     for (const auto& action : unsettled) ids.push_back(std::to_string(action.id));
-    blockers.push_back({"actions", "close.actions_unsettled", {{"actions", ListOf(ids)}}});
+    blockers.push_back(
+        {"actions", "close.actions_unsettled", {{"actions", storage::Join(ids, ", ")}}});
   }
   if (verification && !verification->comparable) {
     blockers.push_back({"recurrences", "close.not_comparable", {}});
   } else if (verification && !verification->recurrences.empty()) {
     std::vector<std::string> numbers;
     for (const auto& other : verification->recurrences) numbers.push_back(other.number);
-    blockers.push_back({"recurrences", "close.recurrences", {{"cases", ListOf(numbers)}}});
+    blockers.push_back(
+        {"recurrences", "close.recurrences", {{"cases", storage::Join(numbers, ", ")}}});
   }
   return blockers;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -37,6 +38,12 @@ struct CaseScope {
 CaseScope ScopeOf(const Principal& principal);
 
 // Staff (any role but the portal customer's) or the system itself.
+// Whether the principal is a member of the department.
+inline bool WorksIn(const Principal& principal, Id department_id) {
+  return std::find(principal.department_ids.begin(), principal.department_ids.end(),
+                   department_id) != principal.department_ids.end();
+}
+
 inline bool IsStaff(const Principal& principal) {
   return principal.system || principal.role != Role::kCustomer;
 }

@@ -2,9 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <cctype>
-
 #include "app/authorization.hpp"
 #include "base/crypto.hpp"
 #include "http/error_mapping.hpp"
@@ -93,21 +90,14 @@ Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::
 
 namespace {
 
-bool HasHeader(const HttpResponse& response, std::string_view name) {
-  return std::any_of(response.headers.begin(), response.headers.end(), [&](const auto& header) {
-    return std::equal(header.first.begin(), header.first.end(), name.begin(), name.end(),
-                      [](char a, char b) { return std::tolower(a) == std::tolower(b); });
-  });
-}
-
 // Every answer of the API: never sniffed as another type, framed, or sent
 // on as a referrer; not stored by caches unless the handler said otherwise,
 // since answers carry personal data.
 void AddSecurityHeaders(HttpResponse& response) {
-  if (!HasHeader(response, "X-Content-Type-Options")) {
+  if (!response.HasHeader("X-Content-Type-Options")) {
     response.WithHeader("X-Content-Type-Options", "nosniff");
   }
-  if (!HasHeader(response, "Cache-Control")) response.WithHeader("Cache-Control", "no-store");
+  if (!response.HasHeader("Cache-Control")) response.WithHeader("Cache-Control", "no-store");
   response.WithHeader("Referrer-Policy", "no-referrer");
   response.WithHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   response.WithHeader("X-Frame-Options", "DENY");

@@ -12,6 +12,13 @@ bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) con
   });
 }
 
+bool HttpResponse::HasHeader(std::string_view name) const {
+  const CaseInsensitiveLess less;
+  return std::any_of(headers.begin(), headers.end(), [&](const auto& header) {
+    return !less(header.first, name) && !less(name, header.first);
+  });
+}
+
 std::optional<std::string> HttpRequest::Header(std::string_view name) const {
   const auto found = headers.find(std::string(name));
   if (found == headers.end()) return std::nullopt;

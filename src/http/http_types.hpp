@@ -50,6 +50,8 @@ struct HttpResponse {
   // for what follows.
   std::function<void(std::shared_ptr<EventSink>)> stream;
 
+  // Whether a header of this name (any case) is set.
+  bool HasHeader(std::string_view name) const;
   HttpResponse& WithHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
     return *this;

@@ -139,7 +139,7 @@ Result<std::vector<TimelinessCount>> SlaClockStore::CountTimeliness(
     TimestampMs from, TimestampMs to, TimestampMs now, const domain::CaseScope& scope) {
   std::vector<TimelinessCount> counts;
   SqlParams params = {from, to, now};
-  const std::string visible = scope.all ? "" : " AND " + CaseScopeCondition(scope, params, "c");
+  const std::string visible = " AND " + CaseScopeCondition(scope, params, "c");
   LT_TRY(connection_.Query(
       "SELECT c.department_id, c.assignee_id, k.target, "
       "SUM(CASE WHEN k.met_at IS NOT NULL AND k.met_at <= k.due_at THEN 1 ELSE 0 END), "

@@ -81,33 +81,30 @@ class ReportScopingApiTest : public ::testing::Test {
   }
 
   std::size_t LedgerRows(const std::string& reader) {
-    auto ledger =
-        harness_.Call("GET", "/api/v1/reports/quality-ledger?from=2026-03", tokens_.at(reader));
-    EXPECT_EQ(ledger.status, 200) << reader << " " << ledger.raw;
-    return ledger.body["items"].size();
+    return Report("/api/v1/reports/quality-ledger?from=2026-03", reader)["items"].size();
+  }
+
+  // The report at `target` as `reader` gets it.
+  json Report(const std::string& target, const std::string& reader) {
+    auto report = harness_.Call("GET", target, tokens_.at(reader));
+    EXPECT_EQ(report.status, 200) << reader << " " << report.raw;
+    return report.body;
   }
 
   // The claimed amount the reader's claims report shows ("" for none).
   std::string ClaimedAmount(const std::string& reader) {
-    auto report = harness_.Call("GET", "/api/v1/reports/claims?month=2026-03", tokens_.at(reader));
-    EXPECT_EQ(report.status, 200) << reader << " " << report.raw;
-    if (report.body["items"].empty()) return "";
-    return report.body["items"][0]["proposed"]["amount"];
+    const json items = Report("/api/v1/reports/claims?month=2026-03", reader)["items"];
+    return items.empty() ? "" : items[0]["proposed"]["amount"].get<std::string>();
   }
 
   std::string EstimatedSavings(const std::string& reader) {
-    auto report = harness_.Call("GET", "/api/v1/reports/proposals?period=2026", tokens_.at(reader));
-    EXPECT_EQ(report.status, 200) << reader << " " << report.raw;
-    if (report.body["items"].empty()) return "";
-    return report.body["items"][0]["estimated_savings"];
+    const json items = Report("/api/v1/reports/proposals?period=2026", reader)["items"];
+    return items.empty() ? "" : items[0]["estimated_savings"].get<std::string>();
   }
 
   // How many first-contact clocks due in March the reader's timeliness report counts.
   int ClocksCounted(const std::string& reader) {
-    auto report =
-        harness_.Call("GET", "/api/v1/reports/timeliness?month=2026-03", tokens_.at(reader));
-    EXPECT_EQ(report.status, 200) << reader << " " << report.raw;
-    const json& overall = report.body["overall"];
+    const json overall = Report("/api/v1/reports/timeliness?month=2026-03", reader)["overall"];
     return overall["on_time"].get<int>() + overall["late"].get<int>() +
            overall["pending"].get<int>();
   }
