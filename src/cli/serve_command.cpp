@@ -64,6 +64,7 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
   server_options.threads = static_cast<std::size_t>(options->server.threads);
   server_options.hard_body_limit_bytes = std::max<std::uint64_t>(
       static_cast<std::uint64_t>(options->server.max_body_bytes) * 4, 16ull << 20);
+  server_options.header_timeout = std::chrono::seconds(options->server.header_timeout_seconds);
   auto server = http::HttpServer::Start(*(*runtime)->api, server_options);
   if (!server.ok()) return console.Fail(server.error());
   const std::string url = options->server.public_url.empty()

@@ -19,6 +19,7 @@ struct ServerOptions {
   bool secure_cookies = false;                     // add the Secure flag (serve behind TLS)
   std::int64_t max_body_bytes = 32 * 1024 * 1024;  // larger request bodies get 413
   std::int64_t event_heartbeat_seconds = 15;       // keep-alive comment on /api/v1/events
+  std::int64_t header_timeout_seconds = 10;        // a request's headers must arrive within this
   std::set<std::string> trusted_proxies;           // whose X-Forwarded-For is believed
   // Who may read /metrics: clients in these networks (CIDR), or any client
   // sending "Authorization: Bearer <metrics_token>" when one is set.

@@ -129,6 +129,7 @@ std::map<std::string, Key> KeysOf(Options& o) {
       {"server.metrics_networks", NetworkSetKey(o.server.metrics_networks)},
       {"server.metrics_token", StringKey(o.server.metrics_token)},
       {"server.event_heartbeat_seconds", IntKey(o.server.event_heartbeat_seconds, 1, 55)},
+      {"server.header_timeout_seconds", IntKey(o.server.header_timeout_seconds, 1, 600)},
       {"store.url", StringKey(o.store.url)},
       {"store.durability", ChoiceKey(o.store.durability, {"normal", "full"})},
       {"store.attachments_dir", StringKey(o.store.attachments_dir)},

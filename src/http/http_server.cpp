@@ -8,13 +8,19 @@
 #include <spdlog/spdlog.h>
 #include <restinio/all.hpp>
 
+#include "http/header_deadline_socket.hpp"
+
 #include <atomic>
 #include <mutex>
 
 namespace lt::http {
 namespace {
 
-using Traits = restinio::default_traits_t;
+// RESTinio's defaults, on a socket that closes connections whose request
+// headers arrive too slowly.
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
+                                  restinio::details::autodetect_request_handler_type,
+                                  restinio::default_strand_t, HeaderDeadlineSocket>;
 
 std::string_view ReasonPhrase(int status) {
   switch (status) {
@@ -136,14 +142,18 @@ class RestinioServer final : public HttpServer {
 
   Status Run(const ServerOptions& options) {
     try {
+      auto io = std::make_shared<restinio::asio_ns::io_context>();
+      restinio::asio_ns::make_service<HeaderTimeLimit>(*io, options.header_timeout);
       handle_ = restinio::run_async<Traits>(
-          restinio::own_io_context(),
+          restinio::io_context_holder_t(std::move(io)),
           restinio::server_settings_t<Traits>{}
               .address(options.host)
               .port(port_)
               .max_pipelined_requests(1)
               .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
                   options.hard_body_limit_bytes))
+              // The whole request, headers and body; the headers alone have
+              // options.header_timeout (HeaderDeadlineSocket).
               .read_next_http_message_timelimit(std::chrono::seconds(120))
               .handle_request_timeout(std::chrono::seconds(60))
               .request_handler(

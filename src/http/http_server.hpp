@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -18,9 +19,13 @@ struct ServerOptions {
   // Bodies above this are cut off by closing the connection; between
   // ApiOptions::max_body_bytes and this, the API answers 413 problem+json.
   std::uint64_t hard_body_limit_bytes = 128ull * 1024 * 1024;
+  // A connection is closed when a request's headers have not all arrived
+  // this long after the server began to wait for them (zero: never).
+  std::chrono::milliseconds header_timeout{10'000};
 };
 
-// The HTTP transport (RESTinio). Only http_server.cpp includes RESTinio.
+// The HTTP transport (RESTinio). Only http_server.cpp includes RESTinio (and
+// header_deadline_socket.hpp, the socket it serves on).
 class HttpServer {
  public:
   // Binds and starts serving on background threads.

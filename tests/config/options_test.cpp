@@ -23,6 +23,7 @@ TEST(LoadOptions, UsesDocumentedDefaultsWithoutAFile) {
   EXPECT_EQ(options->store.url, "sqlite:var/lingting.db");
   EXPECT_EQ(options->store.durability, "normal");
   EXPECT_EQ(options->server.listen, "127.0.0.1:8080");
+  EXPECT_EQ(options->server.header_timeout_seconds, 10);
 }
 
 TEST(LoadOptions, ReadsTheFileAndLetsTheEnvironmentOverrideIt) {

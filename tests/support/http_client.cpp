@@ -18,9 +18,6 @@ std::string HttpReply::Header(const std::string& lower_name) const {
   return found == headers.end() ? std::string() : found->second;
 }
 
-namespace {
-
-// A connected loopback socket with a receive timeout, or -1.
 int ConnectLoopback(std::uint16_t port, int timeout_seconds) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return -1;
@@ -36,6 +33,8 @@ int ConnectLoopback(std::uint16_t port, int timeout_seconds) {
   }
   return fd;
 }
+
+namespace {
 
 void SendRequest(int fd, const std::string& method, const std::string& target,
                  const std::string& body, const std::map<std::string, std::string>& headers,

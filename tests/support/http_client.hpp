@@ -17,6 +17,9 @@ struct HttpReply {
   std::string Header(const std::string& lower_name) const;
 };
 
+// A connected loopback TCP socket with a receive timeout, or -1.
+int ConnectLoopback(std::uint16_t port, int timeout_seconds);
+
 // A minimal blocking HTTP/1.1 client for tests on loopback: one request per
 // connection ("Connection: close"), reads until the server closes.
 HttpReply HttpCall(std::uint16_t port, const std::string& method, const std::string& target,
