@@ -101,13 +101,12 @@ class HeaderDeadlineSocket {
     auto executor = net::get_associated_executor(handler, current.socket.get_executor());
     if (current.phase == Phase::kAwaitingRequest) current.StartClock(state_, executor);
     current.socket.async_read_some(
-        buffer, net::bind_executor(executor, [state = state_, buffer,
-                                              handler = std::forward<Handler>(handler)](
-                                                 const net::error_code& error,
-                                                 std::size_t length) mutable {
-          if (!error) state->Observe(static_cast<const char*>(buffer.data()), length);
-          handler(error, length);
-        }));
+        buffer, net::bind_executor(
+                    executor, [state = state_, buffer, handler = std::forward<Handler>(handler)](
+                                  const net::error_code& error, std::size_t length) mutable {
+                      if (!error) state->Observe(static_cast<const char*>(buffer.data()), length);
+                      handler(error, length);
+                    }));
   }
 
   // A response is being written: the next read waits for a new request.
@@ -122,8 +121,7 @@ class HeaderDeadlineSocket {
   enum class Phase { kAwaitingRequest, kReadingHeaders, kReadingBody };
 
   struct State {
-    explicit State(net::io_context& io)
-        : socket(io), clock(io), limit(HeaderTimeLimit::Of(io)) {}
+    explicit State(net::io_context& io) : socket(io), clock(io), limit(HeaderTimeLimit::Of(io)) {}
 
     template <typename Executor>
     void StartClock(const std::shared_ptr<State>& self, const Executor& executor) {
@@ -133,8 +131,8 @@ class HeaderDeadlineSocket {
       if (limit <= std::chrono::milliseconds::zero()) return;
       clock.expires_after(limit);
       clock.async_wait(net::bind_executor(
-          executor, [weak = std::weak_ptr<State>(self), started = generation](
-                        const net::error_code& error) {
+          executor,
+          [weak = std::weak_ptr<State>(self), started = generation](const net::error_code& error) {
             if (error) return;
             const auto state = weak.lock();
             if (!state || state->generation != started || state->phase != Phase::kReadingHeaders) {

@@ -81,9 +81,8 @@ class SlowClients : public ::testing::Test {
  protected:
   void SetUp() override {
     ::setenv("LINGTING_SERVER_HEADER_TIMEOUT_SECONDS", "1", 1);
-    server_ = std::make_unique<test::ServerProcess>(directory_.path(),
-                                                    std::vector<std::string>{"--demo",
-                                                                             "--demo-cases", "3"});
+    server_ = std::make_unique<test::ServerProcess>(
+        directory_.path(), std::vector<std::string>{"--demo", "--demo-cases", "3"});
     ::unsetenv("LINGTING_SERVER_HEADER_TIMEOUT_SECONDS");
     ASSERT_TRUE(server_->running());
   }
