@@ -7,6 +7,7 @@
 #include "app/sla_recompute.hpp"
 #include "base/crypto.hpp"
 #include "domain/contact.hpp"
+#include "domain/hierarchy.hpp"
 #include "i18n/i18n.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/directory_store.hpp"
@@ -70,6 +71,22 @@ Result<std::optional<std::string>> HashIfGiven(const AppContext& context,
   return std::optional<std::string>(std::move(hash));
 }
 
+// Refuses a parent that is the node itself or one of its descendants.
+// `find(id)` loads a department or category.
+template <typename Find>
+Status CheckNoLoop(Id id, const std::optional<Id>& parent, Find&& find) {
+  if (!parent) return Ok();
+  LT_TRY_ASSIGN(const bool loop,
+                domain::WouldCloseLoop(id, *parent, [&](Id node) -> Result<std::optional<Id>> {
+                  LT_TRY_ASSIGN(auto found, find(node));
+                  return found ? found->parent_id : std::nullopt;
+                }));
+  if (!loop) return Ok();
+  FieldErrors errors;
+  errors.Add("parent_id", "validation.parent_loop");
+  return errors.ToError();
+}
+
 }  // namespace
 
 Result<domain::Department> CreateDepartment(AppContext& context, const domain::Principal& principal,
@@ -126,6 +143,8 @@ Result<domain::Department> UpdateDepartment(AppContext& context, const domain::P
       LT_TRY(CheckReference(connection, Reference::kDepartment, *patch.parent_id, "parent_id",
                             reference_errors));
       if (!reference_errors.empty()) return reference_errors.ToError();
+      LT_TRY(CheckNoLoop(id, *patch.parent_id,
+                         [&](Id node) { return directory.FindDepartment(node); }));
     }
     if (patch.calendar_id) {
       FieldErrors reference_errors;
@@ -391,6 +410,8 @@ Result<domain::Category> UpdateCategory(AppContext& context, const domain::Princ
       LT_TRY(CheckReference(connection, Reference::kCategory, *patch.parent_id, "parent_id",
                             reference_errors));
       if (!reference_errors.empty()) return reference_errors.ToError();
+      LT_TRY(
+          CheckNoLoop(id, *patch.parent_id, [&](Id node) { return directory.FindCategory(node); }));
     }
     updated = *before;
     if (code) updated.code = *code;

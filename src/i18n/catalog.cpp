@@ -131,6 +131,8 @@ constexpr std::array kCatalog = {
                  "each calendar day needs a date (YYYY-MM-DD) and isOffDay"},
     CatalogEntry{"validation.file_exists", "文件 {path} 已存在", "the file {path} exists already"},
     CatalogEntry{"validation.self_parent", "不能以自身为上级", "cannot be its own parent"},
+    CatalogEntry{"validation.parent_loop", "不能以自身的下级为上级",
+                 "cannot be placed under one of its own descendants"},
     CatalogEntry{"validation.csv_columns", "缺少列 {column}", "the column {column} is missing"},
     CatalogEntry{"validation.csv_syntax", "CSV 格式错误：{problem}", "malformed CSV: {problem}"},
     CatalogEntry{"validation.mapping", "映射 {mapping} 无效，应为 字段=列名",

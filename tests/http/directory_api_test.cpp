@@ -133,6 +133,40 @@ TEST(DirectoryApi, CategoriesFormATreeAndInactiveOnesCannotBeUsed) {
       403);
 }
 
+// A → B → C, then making A a child of C (or of B) would close a loop.
+TEST(DirectoryApi, NoDepartmentOrCategoryMayBecomeItsOwnAncestor) {
+  test::ApiHarness harness;
+  const auto admin = harness.AdminToken();
+  for (const std::string collection : {"/api/v1/departments", "/api/v1/categories"}) {
+    auto a = harness.CallJson("POST", collection, admin, {{"code", "A"}, {"name", "总部"}});
+    auto b = harness.CallJson("POST", collection, admin,
+                              {{"code", "B"}, {"name", "分部"}, {"parent_id", a.body["id"]}});
+    auto c = harness.CallJson("POST", collection, admin,
+                              {{"code", "C"}, {"name", "小组"}, {"parent_id", b.body["id"]}});
+    ASSERT_EQ(c.status, 201) << c.raw;
+    for (const auto* descendant : {&b, &c}) {
+      auto refused =
+          harness.CallJson("PATCH", a.Header("Location"), admin,
+                           {{"parent_id", descendant->body["id"]}}, {{"Accept-Language", "zh-CN"}});
+      EXPECT_EQ(refused.status, 422) << collection;
+      EXPECT_EQ(refused.body["errors"][0]["field"], "parent_id");
+      EXPECT_EQ(refused.body["errors"][0]["message"], "不能以自身的下级为上级");
+    }
+    EXPECT_EQ(harness.Call("GET", a.Header("Location"), admin).body["parent_id"], nullptr);
+    // Moving a branch elsewhere in the tree is fine: C under A directly,
+    // then B under C; A under B would still close a loop.
+    EXPECT_EQ(harness.CallJson("PATCH", c.Header("Location"), admin, {{"parent_id", a.body["id"]}})
+                  .status,
+              200);
+    EXPECT_EQ(harness.CallJson("PATCH", b.Header("Location"), admin, {{"parent_id", c.body["id"]}})
+                  .status,
+              200);
+    EXPECT_EQ(harness.CallJson("PATCH", a.Header("Location"), admin, {{"parent_id", b.body["id"]}})
+                  .status,
+              422);
+  }
+}
+
 TEST(DirectoryApi, CustomersAreCreatedLookedUpAndChanged) {
   test::ApiHarness harness;
   const auto agent =
