@@ -11,6 +11,8 @@
 #include "base/time_format.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/change_feed.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/procedure_store.hpp"
 
 namespace lt::app {

@@ -5,9 +5,8 @@
 #include <set>
 #include <string>
 
+#include "app/store_access.hpp"
 #include "base/clock.hpp"
-#include "storage/attachment_files.hpp"
-#include "storage/database.hpp"
 
 namespace lt::app {
 

@@ -6,6 +6,8 @@
 #include "domain/contact.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/auth_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/directory_store.hpp"
 
 namespace lt::app {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/app_context.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 
 namespace lt::app {

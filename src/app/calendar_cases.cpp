@@ -10,6 +10,8 @@
 #include "app/sla_recompute.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/calendar_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 
 namespace lt::app {
 namespace {

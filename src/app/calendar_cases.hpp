@@ -17,6 +17,7 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "sla/calendar_definition.hpp"
 

@@ -8,7 +8,10 @@
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/workflow_store.hpp"
 #include "text/search_tokenizer.hpp"
 
@@ -198,7 +201,7 @@ Result<domain::Case> GetCase(AppContext& context, const domain::Principal& princ
 }
 
 Result<CasePage> ListCases(AppContext& context, const domain::Principal& principal,
-                           const storage::CaseFilter& filter) {
+                           const domain::CaseFilter& filter) {
   if (!filter.query.empty() && text::TokenTexts(filter.query, text::TokenizeMode::kQuery).empty()) {
     return Error::Invalid("q", "validation.no_search_words");
   }
@@ -219,7 +222,7 @@ Result<CasePage> ListCases(AppContext& context, const domain::Principal& princip
   if (static_cast<int>(page.cases.size()) > filter.limit) {
     page.cases.resize(static_cast<std::size_t>(filter.limit));
     const domain::Case& last = page.cases.back();
-    page.next = storage::CaseCursor{storage::SortValueOf(last, filter.sort.field), last.id};
+    page.next = domain::CaseCursor{domain::SortValueOf(last, filter.sort.field), last.id};
   }
   return page;
 }

@@ -9,8 +9,10 @@
 #include "app/app_context.hpp"
 #include "app/case_intake.hpp"
 #include "app/inputs.hpp"
+#include "app/store_access.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
-#include "storage/case_store.hpp"
+#include "domain/queries.hpp"
 
 namespace lt::app {
 
@@ -40,10 +42,10 @@ Result<domain::Case> GetCase(AppContext& context, const domain::Principal& princ
 
 struct CasePage {
   std::vector<domain::Case> cases;
-  std::optional<storage::CaseCursor> next;
+  std::optional<domain::CaseCursor> next;
 };
 Result<CasePage> ListCases(AppContext& context, const domain::Principal& principal,
-                           const storage::CaseFilter& filter);
+                           const domain::CaseFilter& filter);
 
 // The audit trail of a case (staff only).
 Result<std::vector<domain::CaseEvent>> ListCaseEvents(AppContext& context,

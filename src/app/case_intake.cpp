@@ -17,7 +17,9 @@
 #include "storage/auth_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
+#include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
+#include "storage/database.hpp"
 #include "storage/sla_store.hpp"
 #include "storage/workflow_store.hpp"
 

@@ -12,9 +12,10 @@
 #include <vector>
 
 #include "app/inputs.hpp"
+#include "app/store_access.hpp"
 #include "base/group_queue.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
-#include "storage/database.hpp"
 
 namespace lt::app {
 

@@ -14,6 +14,8 @@
 #include "storage/audit_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/claim_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 
 namespace lt::app {
 namespace {

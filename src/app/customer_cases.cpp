@@ -4,6 +4,9 @@
 #include "app/field_rules.hpp"
 #include "domain/contact.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/customer_store.hpp"
+#include "storage/database.hpp"
 
 namespace lt::app {
 namespace {
@@ -228,7 +231,7 @@ Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principa
 }
 
 Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal& principal,
-                                   storage::CustomerFilter filter,
+                                   domain::CustomerFilter filter,
                                    const std::optional<std::string>& phone,
                                    const std::optional<std::string>& email) {
   LT_TRY(RequireStaff(principal, domain::Permission::kReadCustomers));

@@ -9,9 +9,10 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "app/store_access.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
-#include "storage/connection.hpp"
-#include "storage/customer_store.hpp"
+#include "domain/queries.hpp"
 
 namespace lt::app {
 
@@ -54,7 +55,7 @@ Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principa
                                      Id id);
 // filter.contact may be given as raw phone/e-mail text in `phone` / `email`.
 Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal& principal,
-                                   storage::CustomerFilter filter,
+                                   domain::CustomerFilter filter,
                                    const std::optional<std::string>& phone,
                                    const std::optional<std::string>& email);
 

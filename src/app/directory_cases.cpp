@@ -10,6 +10,8 @@
 #include "domain/hierarchy.hpp"
 #include "i18n/i18n.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/directory_store.hpp"
 
 namespace lt::app {

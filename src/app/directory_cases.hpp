@@ -8,6 +8,7 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 
 namespace lt::app {

@@ -4,6 +4,7 @@
 
 #include "app/letter_templates.hpp"
 #include "domain/letter_template.hpp"
+#include "storage/connection.hpp"
 
 namespace lt::app {
 

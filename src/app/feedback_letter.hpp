@@ -10,10 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "app/store_access.hpp"
+#include "base/result.hpp"
 #include "domain/entities.hpp"
 #include "domain/procedure.hpp"
 #include "i18n/i18n.hpp"
-#include "storage/connection.hpp"
 
 namespace lt::app {
 

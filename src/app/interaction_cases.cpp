@@ -4,9 +4,13 @@
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
+#include "storage/attachment_files.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
+#include "storage/interaction_store.hpp"
 
 namespace lt::app {
 namespace {

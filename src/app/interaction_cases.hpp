@@ -7,8 +7,8 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
-#include "storage/interaction_store.hpp"
 
 namespace lt::app {
 

@@ -7,9 +7,12 @@
 #include "app/authorization.hpp"
 #include "app/report_period.hpp"
 #include "app/visible_cases.hpp"
+#include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
+#include "storage/database.hpp"
 #include "storage/directory_store.hpp"
 #include "storage/procedure_store.hpp"
+#include "storage/sla_store.hpp"
 
 namespace lt::app {
 namespace {

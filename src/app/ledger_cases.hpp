@@ -11,9 +11,10 @@
 #include <vector>
 
 #include "app/app_context.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/procedure.hpp"
-#include "storage/sla_store.hpp"
+#include "sla/stored_clock.hpp"
 
 namespace lt::app {
 
@@ -26,7 +27,7 @@ struct LedgerRow {
   std::vector<domain::Action> actions;  // all but cancelled ones
   std::optional<TimestampMs> replied_at;
   std::optional<domain::CustomerDecision> customer_decision;  // the latest recorded
-  std::vector<storage::StoredClock> moved_clocks;             // deadlines moved with consent
+  std::vector<sla::StoredClock> moved_clocks;                 // deadlines moved with consent
   TimestampMs closed_at = 0;
 };
 

@@ -3,6 +3,8 @@
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/letter_template_store.hpp"
 
 namespace lt::app {

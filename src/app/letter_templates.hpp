@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/app_context.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/letter_template.hpp"
 #include "i18n/i18n.hpp"

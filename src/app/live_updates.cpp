@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "storage/change_feed.hpp"
+#include "storage/database.hpp"
 
 namespace lt::app {
 

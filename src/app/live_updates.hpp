@@ -8,9 +8,9 @@
 #include <optional>
 #include <thread>
 
+#include "app/store_access.hpp"
 #include "domain/access.hpp"
 #include "domain/entities.hpp"
-#include "storage/database.hpp"
 
 namespace lt::app {
 

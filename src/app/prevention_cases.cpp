@@ -10,6 +10,9 @@
 #include "app/visible_cases.hpp"
 #include "base/time_format.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
+#include "storage/procedure_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -201,7 +204,7 @@ Result<PreventionView> VerifyPreventionReport(AppContext& context,
 }
 
 Result<std::vector<domain::PreventionReport>> ListPreventionReports(
-    AppContext& context, const domain::Principal& principal, storage::Settled verified, int limit) {
+    AppContext& context, const domain::Principal& principal, domain::Settled verified, int limit) {
   LT_TRY(RequireStaff(principal));
   std::vector<domain::PreventionReport> visible;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {

@@ -10,9 +10,10 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/procedure.hpp"
-#include "storage/procedure_store.hpp"
+#include "domain/queries.hpp"
 
 namespace lt::app {
 
@@ -58,6 +59,6 @@ Result<PreventionView> VerifyPreventionReport(AppContext& context,
 
 // Unverified or verified reports on cases the caller sees, oldest first.
 Result<std::vector<domain::PreventionReport>> ListPreventionReports(
-    AppContext& context, const domain::Principal& principal, storage::Settled verified, int limit);
+    AppContext& context, const domain::Principal& principal, domain::Settled verified, int limit);
 
 }  // namespace lt::app

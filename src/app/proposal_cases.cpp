@@ -9,6 +9,9 @@
 #include "app/visible_cases.hpp"
 #include "domain/money.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
+#include "storage/proposal_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -78,12 +81,11 @@ Result<domain::ImprovementProposal> GetProposal(AppContext& context,
 }
 
 Result<std::vector<domain::ImprovementProposal>> ListProposals(
-    AppContext& context, const domain::Principal& principal,
-    const storage::ProposalFilter& filter) {
+    AppContext& context, const domain::Principal& principal, const domain::ProposalFilter& filter) {
   LT_TRY(RequireStaff(principal));
   std::vector<domain::ImprovementProposal> visible;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    storage::ProposalFilter wider = filter;
+    domain::ProposalFilter wider = filter;
     wider.limit = kVisibleOverRead * filter.limit;
     LT_TRY_ASSIGN(const auto proposals, storage::ProposalStore(connection).List(wider));
     return KeepVisible(
@@ -158,12 +160,12 @@ Result<domain::ImprovementProposal> UpdateProposal(AppContext& context,
   return after;
 }
 
-Result<std::vector<storage::ProposalTotals>> SummariseProposals(AppContext& context,
-                                                                const domain::Principal& principal,
-                                                                std::string_view period_text) {
+Result<std::vector<domain::ProposalTotals>> SummariseProposals(AppContext& context,
+                                                               const domain::Principal& principal,
+                                                               std::string_view period_text) {
   LT_TRY(RequireStaff(principal));
   LT_TRY_ASSIGN(const Period period, YearOrMonthPeriod(period_text));
-  std::vector<storage::ProposalTotals> totals;
+  std::vector<domain::ProposalTotals> totals;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(totals, storage::ProposalStore(connection)
                               .Summarise(period.from, period.to, domain::ScopeOf(principal)));

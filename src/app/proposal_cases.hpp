@@ -11,9 +11,10 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/improvement_proposal.hpp"
-#include "storage/proposal_store.hpp"
+#include "domain/queries.hpp"
 
 namespace lt::app {
 
@@ -35,7 +36,7 @@ Result<domain::ImprovementProposal> GetProposal(AppContext& context,
 
 // Proposals on cases the caller sees, newest first. Staff only.
 Result<std::vector<domain::ImprovementProposal>> ListProposals(
-    AppContext& context, const domain::Principal& principal, const storage::ProposalFilter& filter);
+    AppContext& context, const domain::Principal& principal, const domain::ProposalFilter& filter);
 
 struct ProposalPatch {
   Patch<std::string> title;
@@ -54,8 +55,8 @@ Result<domain::ImprovementProposal> UpdateProposal(AppContext& context,
                                                    const ProposalPatch& patch);
 
 // Staff only. `period` is "YYYY" or "YYYY-MM".
-Result<std::vector<storage::ProposalTotals>> SummariseProposals(AppContext& context,
-                                                                const domain::Principal& principal,
-                                                                std::string_view period);
+Result<std::vector<domain::ProposalTotals>> SummariseProposals(AppContext& context,
+                                                               const domain::Principal& principal,
+                                                               std::string_view period);
 
 }  // namespace lt::app

@@ -1,6 +1,7 @@
 #include "app/references.hpp"
 
 #include "storage/calendar_store.hpp"
+#include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/directory_store.hpp"
 

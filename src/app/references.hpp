@@ -3,9 +3,9 @@
 #include <optional>
 #include <string_view>
 
+#include "app/store_access.hpp"
 #include "base/result.hpp"
 #include "domain/entities.hpp"
-#include "storage/connection.hpp"
 
 namespace lt::app {
 

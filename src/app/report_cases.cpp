@@ -2,6 +2,8 @@
 
 #include "app/authorization.hpp"
 #include "app/case_cases.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/procedure_store.hpp"
 
 namespace lt::app {

@@ -6,6 +6,9 @@
 #include "app/field_rules.hpp"
 #include "app/visible_cases.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
+#include "storage/procedure_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -31,7 +34,7 @@ bool MaySettle(const domain::Principal& principal) {
 
 Result<std::vector<ReviewView>> ListDecisionReviews(AppContext& context,
                                                     const domain::Principal& principal,
-                                                    storage::Settled settled, int limit) {
+                                                    domain::Settled settled, int limit) {
   LT_TRY(RequireStaff(principal));
   std::vector<ReviewView> views;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {

@@ -10,9 +10,10 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/procedure.hpp"
-#include "storage/procedure_store.hpp"
+#include "domain/queries.hpp"
 
 namespace lt::app {
 
@@ -24,7 +25,7 @@ struct ReviewView {
 // Open or settled reviews on cases the caller sees, oldest first. Staff only.
 Result<std::vector<ReviewView>> ListDecisionReviews(AppContext& context,
                                                     const domain::Principal& principal,
-                                                    storage::Settled settled, int limit);
+                                                    domain::Settled settled, int limit);
 
 struct Settlement {
   std::string outcome;  // required

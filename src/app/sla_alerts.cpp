@@ -8,7 +8,10 @@
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/directory_store.hpp"
+#include "storage/sla_store.hpp"
 #include "storage/workflow_store.hpp"
 
 namespace lt::app {
@@ -74,7 +77,7 @@ Status Announce(storage::Connection& connection, const domain::Case& a_case,
   LT_TRY_ASSIGN(const auto recipients, RecipientsOf(connection, a_case, alert));
   storage::NotificationStore notifications(connection);
   for (const Id user_id : recipients) {
-    storage::Notification notification;
+    domain::Notification notification;
     notification.user_id = user_id;
     notification.kind = warning ? "sla_warning" : "sla_breach";
     notification.case_id = a_case.id;
@@ -147,10 +150,10 @@ Result<std::optional<TimestampMs>> NextSlaAlertAt(storage::Database& database) {
   return next;
 }
 
-Result<std::vector<storage::Notification>> ListNotifications(AppContext& context,
-                                                             const domain::Principal& principal,
-                                                             bool unread_only, int limit) {
-  std::vector<storage::Notification> out;
+Result<std::vector<domain::Notification>> ListNotifications(AppContext& context,
+                                                            const domain::Principal& principal,
+                                                            bool unread_only, int limit) {
+  std::vector<domain::Notification> out;
   if (!principal.user_id) return out;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(

@@ -8,8 +8,10 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "app/store_access.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
-#include "storage/sla_store.hpp"
+#include "domain/notification.hpp"
 
 namespace lt::app {
 
@@ -30,9 +32,9 @@ Result<int> FireDueSlaAlerts(storage::Connection& connection, TimestampMs now, i
 Result<std::optional<TimestampMs>> NextSlaAlertAt(storage::Database& database);
 
 // The principal's notifications, newest first.
-Result<std::vector<storage::Notification>> ListNotifications(AppContext& context,
-                                                             const domain::Principal& principal,
-                                                             bool unread_only, int limit);
+Result<std::vector<domain::Notification>> ListNotifications(AppContext& context,
+                                                            const domain::Principal& principal,
+                                                            bool unread_only, int limit);
 // Errors: kNotFound when it is not one of the principal's.
 Status MarkNotificationRead(AppContext& context, const domain::Principal& principal, Id id);
 

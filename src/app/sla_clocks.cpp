@@ -13,8 +13,11 @@
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
+#include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
+#include "storage/database.hpp"
 #include "storage/procedure_store.hpp"
+#include "storage/sla_store.hpp"
 #include "storage/workflow_store.hpp"
 
 namespace lt::app {
@@ -98,7 +101,7 @@ struct Evaluation {
 Result<Evaluation> EvaluateCaseClocks(storage::Connection& connection,
                                       const domain::Workflow& workflow, const domain::Case& a_case,
                                       TimestampMs now, CaseRecord record,
-                                      const std::vector<storage::StoredClock>& stored,
+                                      const std::vector<sla::StoredClock>& stored,
                                       std::optional<domain::Segment> segment) {
   LT_TRY_ASSIGN(const storage::SlaPoliciesPtr policies, storage::SlaPolicyStore(connection).Load());
   if (!segment) {
@@ -116,7 +119,7 @@ Result<Evaluation> EvaluateCaseClocks(storage::Connection& connection,
 
   LT_TRY_ASSIGN(const auto calendar, CalendarForDepartment(connection, a_case.department_id));
   LT_TRY_ASSIGN(const sla::CaseHistory history, LoadHistory(connection, workflow, a_case, record));
-  auto previous_of = [&](const std::string& target) -> const storage::StoredClock* {
+  auto previous_of = [&](const std::string& target) -> const sla::StoredClock* {
     for (const auto& clock : stored) {
       if (clock.clock.target == target) return &clock;
     }
@@ -124,7 +127,7 @@ Result<Evaluation> EvaluateCaseClocks(storage::Connection& connection,
   };
   std::vector<std::string> kept;
   for (const auto& target : refresh.targets) {
-    const storage::StoredClock* previous = previous_of(target.code);
+    const sla::StoredClock* previous = previous_of(target.code);
     const auto moved = previous ? previous->moved : std::nullopt;
     LT_TRY_ASSIGN(auto clock, sla::EvaluateClock(target, history, *calendar, now, moved));
     if (!clock) continue;
@@ -194,7 +197,7 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
     LT_TRY_ASSIGN(result.a_case, LoadVisibleCase(connection, principal, case_id));
     LT_TRY_ASSIGN(result.clocks, storage::SlaClockStore(connection).ListForCase(case_id));
     if (!domain::IsStaff(principal)) {
-      std::erase_if(result.clocks, [](const storage::StoredClock& stored) {
+      std::erase_if(result.clocks, [](const sla::StoredClock& stored) {
         return std::find(std::begin(kPromisedTargets), std::end(kPromisedTargets),
                          stored.clock.target) == std::end(kPromisedTargets);
       });
@@ -206,16 +209,16 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
   return result;
 }
 
-Result<std::vector<storage::StoredClock>> GetCaseClocks(AppContext& context,
-                                                        const domain::Principal& principal,
-                                                        Id case_id) {
+Result<std::vector<sla::StoredClock>> GetCaseClocks(AppContext& context,
+                                                    const domain::Principal& principal,
+                                                    Id case_id) {
   LT_TRY(RequireStaff(principal));
   LT_TRY_ASSIGN(auto found, GetCaseWithClocks(context, principal, case_id));
   return std::move(found.clocks);
 }
 
-Result<storage::StoredClock> MoveDeadline(AppContext& context, const domain::Principal& principal,
-                                          Id case_id, const DeadlineMove& move) {
+Result<sla::StoredClock> MoveDeadline(AppContext& context, const domain::Principal& principal,
+                                      Id case_id, const DeadlineMove& move) {
   const TimestampMs now = context.clock.NowMs();
   FieldErrors errors;
   const std::string reason =
@@ -228,7 +231,7 @@ Result<storage::StoredClock> MoveDeadline(AppContext& context, const domain::Pri
   }
   if (!errors.empty()) return errors.ToError();
 
-  storage::StoredClock result;
+  sla::StoredClock result;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(const domain::Case a_case, LoadVisibleCase(connection, principal, case_id));
     if (!domain::HasPermission(principal, domain::Permission::kUpdateCase)) {

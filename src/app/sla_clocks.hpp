@@ -9,10 +9,12 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "app/store_access.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/workflow.hpp"
 #include "sla/business_calendar.hpp"
-#include "storage/sla_store.hpp"
+#include "sla/stored_clock.hpp"
 
 namespace lt::app {
 
@@ -63,7 +65,7 @@ inline constexpr std::string_view kPromisedTargets[] = {"first_contact", "reply"
 
 struct CaseWithClocks {
   domain::Case a_case;
-  std::vector<storage::StoredClock> clocks;  // for portal users only the promised ones
+  std::vector<sla::StoredClock> clocks;  // for portal users only the promised ones
 };
 
 // The case and its clocks as of now (for portal users those of
@@ -73,9 +75,8 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
                                          Id case_id);
 
 // The clocks of a case as of now (staff only). Errors: kNotFound, kForbidden.
-Result<std::vector<storage::StoredClock>> GetCaseClocks(AppContext& context,
-                                                        const domain::Principal& principal,
-                                                        Id case_id);
+Result<std::vector<sla::StoredClock>> GetCaseClocks(AppContext& context,
+                                                    const domain::Principal& principal, Id case_id);
 
 struct DeadlineMove {
   std::string target;
@@ -88,7 +89,7 @@ struct DeadlineMove {
 // Errors: kNotFound (case, or no such clock), kForbidden (portal users),
 // kInvalidArgument (no agreement, no reason, a date not after now), kConflict
 // "error.clock_stopped" when the clock is met or breached already.
-Result<storage::StoredClock> MoveDeadline(AppContext& context, const domain::Principal& principal,
-                                          Id case_id, const DeadlineMove& move);
+Result<sla::StoredClock> MoveDeadline(AppContext& context, const domain::Principal& principal,
+                                      Id case_id, const DeadlineMove& move);
 
 }  // namespace lt::app

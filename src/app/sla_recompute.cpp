@@ -5,6 +5,7 @@
 #include "app/sla_clocks.hpp"
 #include "domain/enum_codes.hpp"
 #include "storage/case_store.hpp"
+#include "storage/connection.hpp"
 #include "storage/job_store.hpp"
 #include "storage/workflow_store.hpp"
 

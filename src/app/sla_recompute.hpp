@@ -13,10 +13,10 @@
 #include <string>
 #include <string_view>
 
+#include "app/store_access.hpp"
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/entities.hpp"
-#include "storage/connection.hpp"
 
 namespace lt::app {
 

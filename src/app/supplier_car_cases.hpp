@@ -15,6 +15,7 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/supplier_car.hpp"
 

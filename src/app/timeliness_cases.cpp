@@ -5,6 +5,8 @@
 
 #include "app/authorization.hpp"
 #include "app/report_period.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/directory_store.hpp"
 #include "storage/sla_store.hpp"
 

@@ -10,6 +10,8 @@
 #include "app/visible_cases.hpp"
 #include "storage/case_store.hpp"
 #include "storage/code_list.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/procedure_store.hpp"
 
 namespace lt::app {

@@ -12,6 +12,7 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/procedure.hpp"
 

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "storage/case_store.hpp"
 

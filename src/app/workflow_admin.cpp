@@ -5,6 +5,8 @@
 #include "app/references.hpp"
 #include "app/sla_recompute.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/connection.hpp"
+#include "storage/database.hpp"
 #include "storage/sla_store.hpp"
 #include "storage/workflow_store.hpp"
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/app_context.hpp"
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/workflow.hpp"
 #include "sla/sla_policy.hpp"

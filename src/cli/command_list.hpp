@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "base/result.hpp"
 #include "cli/commands.hpp"
 #include "server/runtime.hpp"
 

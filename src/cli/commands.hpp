@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "base/result.hpp"
 #include "cli/console.hpp"
 #include "config/options.hpp"
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/app_context.hpp"
+#include "base/result.hpp"
 
 namespace lt::cli {
 

@@ -57,8 +57,8 @@ int Export(const GlobalFlags& flags, const std::string& format, const std::strin
     for (std::size_t i = 0; i < kColumns.size(); ++i) out << (i ? "," : "") << kColumns[i];
     out << "\r\n";
   }
-  storage::CaseFilter filter;
-  filter.sort = storage::CaseSort{storage::CaseSortField::kReceivedAt, false};
+  domain::CaseFilter filter;
+  filter.sort = domain::CaseSort{domain::CaseSortField::kReceivedAt, false};
   filter.limit = 1000;
   std::size_t count = 0;
   for (;;) {

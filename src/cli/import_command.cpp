@@ -166,7 +166,7 @@ struct Directory {
 // by its exact name, or created once.
 Result<domain::Id> FindOrCreateAnonymousCustomer(app::AppContext& context,
                                                  const std::string& name) {
-  storage::CustomerFilter filter;
+  domain::CustomerFilter filter;
   filter.name_contains = name;
   filter.limit = 200;
   LT_TRY_ASSIGN(auto page, app::ListCustomers(context, domain::Principal::System(), filter,

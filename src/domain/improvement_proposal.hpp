@@ -51,4 +51,15 @@ struct ImprovementProposal {
   TimestampMs updated_at = 0;
 };
 
+// Per status and currency: how many proposals, from how many cases, with
+// which savings.
+struct ProposalTotals {
+  ProposalStatus status = ProposalStatus::kProposed;
+  std::string currency;
+  std::int64_t count = 0;
+  std::int64_t cases = 0;
+  std::int64_t estimated_savings_minor = 0;
+  std::int64_t realised_savings_minor = 0;
+};
+
 }  // namespace lt::domain

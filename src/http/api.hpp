@@ -11,6 +11,7 @@
 #include "app/authentication.hpp"
 #include "app/live_updates.hpp"
 #include "base/ip_network.hpp"
+#include "base/result.hpp"
 #include "http/http_types.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/result.hpp"
 #include "storage/database.hpp"
 #include "storage/job_store.hpp"
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/result.hpp"
 #include "jobs/job_runner.hpp"
 
 namespace lt::jobs {

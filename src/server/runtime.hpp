@@ -5,6 +5,7 @@
 #include "app/app_context.hpp"
 #include "app/authentication.hpp"
 #include "app/live_updates.hpp"
+#include "base/result.hpp"
 #include "config/options.hpp"
 #include "http/api.hpp"
 #include "http/metrics.hpp"

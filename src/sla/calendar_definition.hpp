@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.hpp"
 #include "sla/business_calendar.hpp"
 
 namespace lt::sla {

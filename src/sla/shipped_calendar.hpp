@@ -7,6 +7,7 @@
 #include <span>
 #include <string_view>
 
+#include "base/result.hpp"
 #include "sla/business_calendar.hpp"
 
 namespace lt::sla {

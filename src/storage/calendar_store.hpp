@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/result.hpp"
 #include "sla/calendar_definition.hpp"
 #include "storage/connection.hpp"
 

@@ -5,38 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/entities.hpp"
+#include "domain/queries.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {
-
-enum class CaseSortField { kReceivedAt, kUpdatedAt, kSlaDueAt };
-
-struct CaseSort {
-  CaseSortField field = CaseSortField::kReceivedAt;
-  bool descending = true;
-};
-
-// Keyset position: the sort value and id of the last row of the previous page.
-struct CaseCursor {
-  std::int64_t sort_value = 0;
-  domain::Id id = 0;
-};
-
-struct CaseFilter {
-  std::vector<std::string> statuses;  // workflow state codes, any of these; empty = all
-  std::optional<domain::Id> department_id;
-  std::optional<domain::Id> assignee_id;
-  std::optional<domain::Id> category_id;
-  std::optional<domain::Id> customer_id;
-  std::string query;                         // words that must all occur in subject or description
-  std::optional<TimestampMs> received_from;  // inclusive
-  std::optional<TimestampMs> received_to;    // exclusive
-  CaseSort sort;
-  std::optional<CaseCursor> after;
-  int limit = 50;
-};
 
 // Open cases in id order, for walking them all in batches (see ListOpen).
 struct OpenCaseFilter {
@@ -46,9 +21,6 @@ struct OpenCaseFilter {
   std::optional<domain::Id> calendar_id;    // only cases of departments counting in it
   int limit = 100;
 };
-
-// The value a case sorts by under `field` (what a cursor records).
-std::int64_t SortValueOf(const domain::Case& a_case, CaseSortField field);
 
 // Cases in the store. Methods run on the caller's connection and transaction.
 class CaseStore {
@@ -84,7 +56,8 @@ class CaseStore {
   // in id order.
   Result<std::vector<domain::Case>> ListOpen(const OpenCaseFilter& filter);
   // Up to filter.limit + 1 cases, so the caller can tell whether more follow.
-  Result<std::vector<domain::Case>> List(const CaseFilter& filter, const domain::CaseScope& scope);
+  Result<std::vector<domain::Case>> List(const domain::CaseFilter& filter,
+                                         const domain::CaseScope& scope);
 
  private:
   Connection& connection_;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string_view>
 
+#include "base/result.hpp"
 #include "domain/entities.hpp"
 #include "storage/connection.hpp"
 

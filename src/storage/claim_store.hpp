@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/claim.hpp"
 #include "storage/connection.hpp"

@@ -174,7 +174,7 @@ Result<std::vector<std::optional<domain::Id>>> CustomerStore::FindByContacts(
   return owners;
 }
 
-Result<std::vector<Customer>> CustomerStore::List(const CustomerFilter& filter) {
+Result<std::vector<Customer>> CustomerStore::List(const domain::CustomerFilter& filter) {
   SqlParams params;
   std::string where = "1 = 1";
   auto param = [&](SqlValue value) {

@@ -5,18 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "base/result.hpp"
 #include "domain/entities.hpp"
+#include "domain/queries.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {
-
-struct CustomerFilter {
-  std::string name_contains;
-  std::optional<domain::CustomerKind> kind;
-  std::optional<domain::Contact> contact;  // exact, normalised
-  std::optional<domain::Id> after_id;      // keyset: ids greater than this
-  int limit = 50;
-};
 
 // Customers and their contacts. A contact (kind, value) belongs to at most
 // one customer; the store refuses a second owner with kConflict.
@@ -43,7 +37,7 @@ class CustomerStore {
   Result<std::vector<std::optional<domain::Id>>> FindByContacts(
       std::span<const domain::Contact> contacts);
   // Up to filter.limit + 1 customers ordered by id.
-  Result<std::vector<domain::Customer>> List(const CustomerFilter& filter);
+  Result<std::vector<domain::Customer>> List(const domain::CustomerFilter& filter);
 
  private:
   Status InsertContacts(domain::Id customer_id, const std::vector<domain::Contact>& contacts);

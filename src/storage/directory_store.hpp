@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "base/result.hpp"
 #include "domain/entities.hpp"
 #include "storage/connection.hpp"
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/result.hpp"
 #include "domain/entities.hpp"
 #include "storage/connection.hpp"
 

@@ -361,12 +361,13 @@ Result<std::optional<domain::DecisionReview>> ProcedureStore::FindReview(Id id) 
   return found;
 }
 
-Result<std::vector<domain::DecisionReview>> ProcedureStore::ListReviews(Settled settled,
+Result<std::vector<domain::DecisionReview>> ProcedureStore::ListReviews(domain::Settled settled,
                                                                         int limit) {
   std::vector<domain::DecisionReview> reviews;
   LT_TRY(connection_.Query(
       std::string("SELECT ") + kReviewColumns + " FROM decision_reviews WHERE settled_at IS " +
-          (settled == Settled::kNo ? "NULL" : "NOT NULL") + " ORDER BY opened_at, id LIMIT $1",
+          (settled == domain::Settled::kNo ? "NULL" : "NOT NULL") +
+          " ORDER BY opened_at, id LIMIT $1",
       {std::int64_t{limit}}, [&](const Row& row) { reviews.push_back(ReviewFromRow(row)); }));
   return reviews;
 }
@@ -399,13 +400,14 @@ Result<std::optional<domain::PreventionReport>> ProcedureStore::FindPreventionRe
 }
 
 Result<std::vector<domain::PreventionReport>> ProcedureStore::ListPreventionReports(
-    Settled verified, int limit) {
+    domain::Settled verified, int limit) {
   std::vector<domain::PreventionReport> reports;
-  LT_TRY(connection_.Query(
-      std::string("SELECT ") + kPreventionColumns +
-          " FROM prevention_reports WHERE verified_at IS " +
-          (verified == Settled::kNo ? "NULL" : "NOT NULL") + " ORDER BY opened_at, id LIMIT $1",
-      {std::int64_t{limit}}, [&](const Row& row) { reports.push_back(PreventionFromRow(row)); }));
+  LT_TRY(connection_.Query(std::string("SELECT ") + kPreventionColumns +
+                               " FROM prevention_reports WHERE verified_at IS " +
+                               (verified == domain::Settled::kNo ? "NULL" : "NOT NULL") +
+                               " ORDER BY opened_at, id LIMIT $1",
+                           {std::int64_t{limit}},
+                           [&](const Row& row) { reports.push_back(PreventionFromRow(row)); }));
   return reports;
 }
 

@@ -3,12 +3,12 @@
 #include <optional>
 #include <vector>
 
+#include "base/result.hpp"
 #include "domain/procedure.hpp"
+#include "domain/queries.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {
-
-enum class Settled { kNo, kYes };
 
 // Steps, procedure events, quality reports, actions, decision reviews and
 // recurrence-prevention reports of cases (migrations/*/0003_workflow.sql,
@@ -56,13 +56,14 @@ class ProcedureStore {
   Status SettleReview(const domain::DecisionReview& review);
   Result<std::optional<domain::DecisionReview>> FindReview(domain::Id id);
   // Open (kNo) or settled reviews, oldest first.
-  Result<std::vector<domain::DecisionReview>> ListReviews(Settled settled, int limit);
+  Result<std::vector<domain::DecisionReview>> ListReviews(domain::Settled settled, int limit);
 
   Result<domain::Id> InsertPreventionReport(const domain::PreventionReport& report);
   Status SavePreventionReport(const domain::PreventionReport& report);
   Result<std::optional<domain::PreventionReport>> FindPreventionReport(domain::Id case_id);
   // Unverified (kNo) or verified reports, oldest first.
-  Result<std::vector<domain::PreventionReport>> ListPreventionReports(Settled verified, int limit);
+  Result<std::vector<domain::PreventionReport>> ListPreventionReports(domain::Settled verified,
+                                                                      int limit);
 
  private:
   Connection& connection_;

@@ -66,7 +66,8 @@ Result<std::optional<domain::ImprovementProposal>> ProposalStore::Find(Id id) {
   return found;
 }
 
-Result<std::vector<domain::ImprovementProposal>> ProposalStore::List(const ProposalFilter& filter) {
+Result<std::vector<domain::ImprovementProposal>> ProposalStore::List(
+    const domain::ProposalFilter& filter) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM improvement_proposals WHERE 1 = 1";
   SqlParams params;
   if (filter.status) {
@@ -85,9 +86,9 @@ Result<std::vector<domain::ImprovementProposal>> ProposalStore::List(const Propo
   return proposals;
 }
 
-Result<std::vector<ProposalTotals>> ProposalStore::Summarise(TimestampMs from, TimestampMs to,
-                                                             const domain::CaseScope& scope) {
-  std::vector<ProposalTotals> totals;
+Result<std::vector<domain::ProposalTotals>> ProposalStore::Summarise(
+    TimestampMs from, TimestampMs to, const domain::CaseScope& scope) {
+  std::vector<domain::ProposalTotals> totals;
   SqlParams params = {from, to};
   const std::string visible = VisibleCaseFilter(scope, params);
   LT_TRY(connection_.Query(
@@ -96,7 +97,7 @@ Result<std::vector<ProposalTotals>> ProposalStore::Summarise(TimestampMs from, T
       "WHERE created_at >= $1 AND created_at < $2" +
           visible + " GROUP BY status, currency ORDER BY status, currency",
       params, [&](const Row& row) {
-        ProposalTotals sum;
+        domain::ProposalTotals sum;
         sum.status = domain::kProposalStatusCodes.FromCode(row.Text(0))
                          .value_or(domain::ProposalStatus::kProposed);
         sum.currency = row.Text(1);

@@ -16,8 +16,8 @@ constexpr const char* kClockColumns =
     "case_id, target, started_at, due_at, original_due_at, paused_ms, state, met_at, warn_at, "
     "warned_at, breached_at, moved_due_at, moved_at, moved_by, moved_reason, next_alert_at";
 
-StoredClock ClockFromRow(const Row& row) {
-  StoredClock stored;
+sla::StoredClock ClockFromRow(const Row& row) {
+  sla::StoredClock stored;
   stored.case_id = row.Int(0);
   sla::SlaClock& clock = stored.clock;
   clock.target = row.Text(1);
@@ -163,8 +163,8 @@ Result<std::vector<TimelinessCount>> SlaClockStore::CountTimeliness(
   return counts;
 }
 
-Result<std::vector<StoredClock>> SlaClockStore::ListForCase(Id case_id) {
-  std::vector<StoredClock> clocks;
+Result<std::vector<sla::StoredClock>> SlaClockStore::ListForCase(Id case_id) {
+  std::vector<sla::StoredClock> clocks;
   LT_TRY(connection_.Query(std::string("SELECT ") + kClockColumns +
                                " FROM sla_clocks WHERE case_id = $1 ORDER BY target",
                            {case_id},
@@ -172,8 +172,8 @@ Result<std::vector<StoredClock>> SlaClockStore::ListForCase(Id case_id) {
   return clocks;
 }
 
-Result<std::optional<StoredClock>> SlaClockStore::Find(Id case_id, const std::string& target) {
-  std::optional<StoredClock> found;
+Result<std::optional<sla::StoredClock>> SlaClockStore::Find(Id case_id, const std::string& target) {
+  std::optional<sla::StoredClock> found;
   LT_TRY(connection_.Query(std::string("SELECT ") + kClockColumns +
                                " FROM sla_clocks WHERE case_id = $1 AND target = $2",
                            {case_id, target}, [&](const Row& row) { found = ClockFromRow(row); }));
@@ -264,7 +264,7 @@ Result<std::optional<TimestampMs>> SlaClockStore::NextAlertAt() {
       "SELECT MIN(next_alert_at) FROM sla_clocks WHERE next_alert_at IS NOT NULL");
 }
 
-Status NotificationStore::Insert(const Notification& notification) {
+Status NotificationStore::Insert(const domain::Notification& notification) {
   LT_TRY(connection_.Execute(
       "INSERT INTO notifications (user_id, kind, case_id, target, due_at, created_at) "
       "VALUES ($1, $2, $3, $4, $5, $6)",
@@ -273,18 +273,19 @@ Status NotificationStore::Insert(const Notification& notification) {
   return Ok();
 }
 
-Result<std::vector<Notification>> NotificationStore::ListForUser(Id user_id, bool unread_only,
-                                                                 int limit) {
-  std::vector<Notification> out;
+Result<std::vector<domain::Notification>> NotificationStore::ListForUser(Id user_id,
+                                                                         bool unread_only,
+                                                                         int limit) {
+  std::vector<domain::Notification> out;
   LT_TRY(connection_.Query(
       std::string("SELECT n.id, n.user_id, n.kind, n.case_id, COALESCE(c.number, ''), n.target, "
                   "n.due_at, n.created_at, n.read_at FROM notifications n "
                   "LEFT JOIN cases c ON c.id = n.case_id WHERE n.user_id = $1") +
           (unread_only ? " AND n.read_at IS NULL" : "") + " ORDER BY n.id DESC LIMIT $2",
       {user_id, std::int64_t{limit}}, [&](const Row& row) {
-        out.push_back(Notification{row.Int(0), row.Int(1), row.Text(2), row.OptionalInt(3),
-                                   row.Text(4), row.Text(5), row.OptionalInt(6), row.Int(7),
-                                   row.OptionalInt(8)});
+        out.push_back(domain::Notification{row.Int(0), row.Int(1), row.Text(2), row.OptionalInt(3),
+                                           row.Text(4), row.Text(5), row.OptionalInt(6), row.Int(7),
+                                           row.OptionalInt(8)});
       }));
   return out;
 }

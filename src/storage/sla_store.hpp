@@ -6,9 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "base/result.hpp"
 #include "domain/access.hpp"
+#include "domain/notification.hpp"
 #include "sla/sla_clock.hpp"
 #include "sla/sla_policy.hpp"
+#include "sla/stored_clock.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {
@@ -33,18 +36,6 @@ class SlaPolicyStore {
   Connection& connection_;
 };
 
-// A clock as kept in sla_clocks: the computed clock plus what happened to it.
-struct StoredClock {
-  domain::Id case_id = 0;
-  sla::SlaClock clock;
-  std::optional<TimestampMs> warned_at;
-  std::optional<TimestampMs> breached_at;
-  std::optional<TimestampMs> next_alert_at;  // sla::NextAlertAt of the above
-  std::optional<sla::MovedDeadline> moved;
-  std::optional<domain::Id> moved_by;
-  std::string moved_reason;
-};
-
 // Clocks due in a period, counted per department, assignee and target.
 struct TimelinessCount {
   std::optional<domain::Id> department_id;
@@ -66,8 +57,8 @@ class SlaClockStore {
                                                        const domain::CaseScope& scope);
 
   // The clocks of a case, by target code.
-  Result<std::vector<StoredClock>> ListForCase(domain::Id case_id);
-  Result<std::optional<StoredClock>> Find(domain::Id case_id, const std::string& target);
+  Result<std::vector<sla::StoredClock>> ListForCase(domain::Id case_id);
+  Result<std::optional<sla::StoredClock>> Find(domain::Id case_id, const std::string& target);
   // Writes the computed part of a clock and when its next alert falls due,
   // keeping what happened to it (warned_at, breached_at, the moved deadline).
   // Wakes the job runners of every node on commit when the alert falls due
@@ -106,25 +97,14 @@ class SlaClockStore {
   Connection& connection_;
 };
 
-struct Notification {
-  domain::Id id = 0;
-  domain::Id user_id = 0;
-  std::string kind;  // "sla_warning", "sla_breach", "sla_escalation"
-  std::optional<domain::Id> case_id;
-  std::string case_number;
-  std::string target;
-  std::optional<TimestampMs> due_at;
-  TimestampMs created_at = 0;
-  std::optional<TimestampMs> read_at;
-};
-
 class NotificationStore {
  public:
   explicit NotificationStore(Connection& connection) : connection_(connection) {}
 
-  Status Insert(const Notification& notification);
+  Status Insert(const domain::Notification& notification);
   // Newest first, up to `limit`; only unread ones when asked.
-  Result<std::vector<Notification>> ListForUser(domain::Id user_id, bool unread_only, int limit);
+  Result<std::vector<domain::Notification>> ListForUser(domain::Id user_id, bool unread_only,
+                                                        int limit);
   // Marks one of the user's notifications read; false when it is not theirs.
   Result<bool> MarkRead(domain::Id user_id, domain::Id id, TimestampMs at);
 

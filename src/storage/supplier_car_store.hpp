@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/result.hpp"
 #include "domain/supplier_car.hpp"
 #include "storage/connection.hpp"
 

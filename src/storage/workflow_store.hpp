@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "base/result.hpp"
 #include "domain/workflow.hpp"
 #include "storage/connection.hpp"
 

@@ -71,7 +71,7 @@ TEST_F(CaseCasesTest, ReportsEveryBadFieldAtOnceAndWritesNothing) {
   for (const auto& field : created.error().fields) fields.insert(field.field);
   EXPECT_EQ(fields,
             (std::set<std::string>{"subject", "customer.phone", "customer.email", "received_at"}));
-  auto page = ListCases(*store_.context, domain::Principal::System(), storage::CaseFilter{});
+  auto page = ListCases(*store_.context, domain::Principal::System(), domain::CaseFilter{});
   ASSERT_TRUE(page.ok());
   EXPECT_TRUE(page->cases.empty());
 }
@@ -154,7 +154,7 @@ TEST_F(CaseCasesTest, UsersSeeTheirDepartmentsCasesAndOthersAreNotFound) {
   auto theirs_created = Create(theirs);
   ASSERT_TRUE(mine_created.ok() && theirs_created.ok());
   const auto principal = store_.PrincipalOf(seller);
-  auto page = ListCases(*store_.context, principal, storage::CaseFilter{});
+  auto page = ListCases(*store_.context, principal, domain::CaseFilter{});
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->cases.size(), 1u);
   EXPECT_EQ(page->cases[0].subject, "营业部的案件");
@@ -199,7 +199,7 @@ TEST_F(CaseCasesTest, PagesThroughCasesWithACursorWithoutGapsOrRepeats) {
     input.received_at = test::kTestNow - (i % 7) * 1000;  // ties in received_at are broken by id
     ASSERT_TRUE(Create(input).ok());
   }
-  storage::CaseFilter filter;
+  domain::CaseFilter filter;
   filter.limit = 10;
   std::set<domain::Id> seen;
   int pages = 0;

@@ -116,7 +116,7 @@ TEST_F(CaseIntakeTest, CasesFiledTogetherEachGetTheirOwnOutcome) {
     ASSERT_EQ(events->size(), 1u);
     EXPECT_EQ(events->front().action, "create");
   }
-  auto page = ListCases(*store_.context, principal_, storage::CaseFilter{});
+  auto page = ListCases(*store_.context, principal_, domain::CaseFilter{});
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->cases.size(), 6u);  // the earlier case and five of the six
   // The idempotency key was kept with its case.
@@ -148,7 +148,7 @@ TEST_F(CaseIntakeTest, AGroupWhoseWriteFailsIsFiledCaseByCase) {
   EXPECT_NE((*cases[2].outcome)->a_case.number, (*cases[0].outcome)->a_case.number);
   // (On PostgreSQL the numbers drawn by the failed write are gaps: the
   // counter commits on its own connection.)
-  auto page = ListCases(*store_.context, principal_, storage::CaseFilter{});
+  auto page = ListCases(*store_.context, principal_, domain::CaseFilter{});
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->cases.size(), 2u);
 }

@@ -116,7 +116,7 @@ class WorkflowApiTest : public ::testing::Test {
 
   // When the clock's next alert falls due (nullopt: none pending).
   std::optional<TimestampMs> NextAlert(domain::Id case_id, const std::string& target) {
-    std::optional<storage::StoredClock> clock;
+    std::optional<sla::StoredClock> clock;
     EXPECT_TRUE(harness_.store.database
                     ->Read([&](storage::Connection& connection) -> Status {
                       LT_TRY_ASSIGN(clock,

@@ -37,7 +37,7 @@ class CaseSearchTest : public ::testing::Test {
   }
 
   std::vector<std::string> Search(const std::string& query) {
-    storage::CaseFilter filter;
+    domain::CaseFilter filter;
     filter.query = query;
     filter.limit = 100;
     auto page = app::ListCases(*store_.context, domain::Principal::System(), filter);
@@ -84,7 +84,7 @@ TEST_F(CaseSearchTest, IgnoresCaseAndFullWidthInLatinText) {
 }
 
 TEST_F(CaseSearchTest, SeesEditedSubjects) {
-  storage::CaseFilter filter;
+  domain::CaseFilter filter;
   filter.query = "冰箱";
   auto page = app::ListCases(*store_.context, domain::Principal::System(), filter);
   ASSERT_TRUE(page.ok());
@@ -100,7 +100,7 @@ TEST_F(CaseSearchTest, SeesEditedSubjects) {
 }
 
 TEST_F(CaseSearchTest, RefusesAQueryWithNothingToSearch) {
-  storage::CaseFilter filter;
+  domain::CaseFilter filter;
   filter.query = "！？，";
   auto page = app::ListCases(*store_.context, domain::Principal::System(), filter);
   ASSERT_FALSE(page.ok());
@@ -144,7 +144,7 @@ TEST(CaseSearchPlans, FrequentWordsReturnTheNewestMatchesWithAndWithoutFilters) 
     return subjects;
   };
   auto search = [&](std::optional<domain::Id> department) {
-    storage::CaseFilter filter;
+    domain::CaseFilter filter;
     filter.query = "开裂";
     filter.department_id = department;
     filter.limit = 50;

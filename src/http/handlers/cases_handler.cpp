@@ -17,24 +17,24 @@ using nlohmann::json;
 
 constexpr std::string_view kCursorKind = "case";
 
-std::string SortName(storage::CaseSort sort) {
-  std::string name = sort.field == storage::CaseSortField::kUpdatedAt  ? "updated_at"
-                     : sort.field == storage::CaseSortField::kSlaDueAt ? "sla_due_at"
-                                                                       : "received_at";
+std::string SortName(domain::CaseSort sort) {
+  std::string name = sort.field == domain::CaseSortField::kUpdatedAt  ? "updated_at"
+                     : sort.field == domain::CaseSortField::kSlaDueAt ? "sla_due_at"
+                                                                      : "received_at";
   return (sort.descending ? "-" : "") + name;
 }
 
-std::optional<storage::CaseSort> ParseSort(const std::string& text) {
-  storage::CaseSort sort;
+std::optional<domain::CaseSort> ParseSort(const std::string& text) {
+  domain::CaseSort sort;
   std::string_view name = text;
   sort.descending = !name.empty() && name.front() == '-';
   if (sort.descending || (!name.empty() && name.front() == '+')) name.remove_prefix(1);
   if (name == "received_at") {
-    sort.field = storage::CaseSortField::kReceivedAt;
+    sort.field = domain::CaseSortField::kReceivedAt;
   } else if (name == "updated_at") {
-    sort.field = storage::CaseSortField::kUpdatedAt;
+    sort.field = domain::CaseSortField::kUpdatedAt;
   } else if (name == "sla_due_at") {
-    sort.field = storage::CaseSortField::kSlaDueAt;
+    sort.field = domain::CaseSortField::kSlaDueAt;
   } else {
     return std::nullopt;
   }
@@ -43,8 +43,8 @@ std::optional<storage::CaseSort> ParseSort(const std::string& text) {
 
 // "case:<sort>:<value>:<id>" — the sort is part of the cursor so a cursor
 // cannot be replayed against another ordering.
-std::optional<storage::CaseCursor> ParseCaseCursor(const std::string& cursor,
-                                                   const storage::CaseSort& sort) {
+std::optional<domain::CaseCursor> ParseCaseCursor(const std::string& cursor,
+                                                  const domain::CaseSort& sort) {
   const auto plain = DecodeCursor(cursor);
   if (!plain) return std::nullopt;
   const std::string prefix = std::string(kCursorKind) + ":" + SortName(sort) + ":";
@@ -52,7 +52,7 @@ std::optional<storage::CaseCursor> ParseCaseCursor(const std::string& cursor,
   const std::string rest = plain->substr(prefix.size());
   const auto colon = rest.find(':');
   if (colon == std::string::npos) return std::nullopt;
-  storage::CaseCursor parsed;
+  domain::CaseCursor parsed;
   auto read = [](std::string_view text, std::int64_t& out) {
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
     return error == std::errc() && end == text.data() + text.size();
@@ -103,7 +103,7 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
       {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
          FieldErrors errors;
          QueryReader query(context, errors);
-         storage::CaseFilter filter;
+         domain::CaseFilter filter;
          for (auto& code : query.List("status")) {
            if (domain::IsWorkflowCode(code)) {
              filter.statuses.push_back(std::move(code));

@@ -23,7 +23,7 @@ void RegisterCustomerRoutes(ApiRouter& router, Services& services) {
       {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
          FieldErrors errors;
          QueryReader query(context, errors);
-         storage::CustomerFilter filter;
+         domain::CustomerFilter filter;
          filter.name_contains = query.String("q").value_or("");
          if (auto kind = query.String("kind")) {
            filter.kind = domain::kCustomerKindCodes.FromCode(*kind);

@@ -25,7 +25,7 @@ void RegisterProposalRoutes(ApiRouter& router, Services& services) {
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 FieldErrors errors;
                 QueryReader query(context, errors);
-                storage::ProposalFilter filter;
+                domain::ProposalFilter filter;
                 if (auto status = query.String("status")) {
                   filter.status = domain::kProposalStatusCodes.FromCode(*status);
                   if (!filter.status) {

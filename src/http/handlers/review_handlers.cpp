@@ -12,9 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-storage::Settled SettledOf(bool yes) {
-  return yes ? storage::Settled::kYes : storage::Settled::kNo;
-}
+domain::Settled SettledOf(bool yes) { return yes ? domain::Settled::kYes : domain::Settled::kNo; }
 
 }  // namespace
 

@@ -20,7 +20,7 @@ namespace {
 
 using nlohmann::json;
 
-json ClocksToJson(const std::vector<storage::StoredClock>& clocks) {
+json ClocksToJson(const std::vector<sla::StoredClock>& clocks) {
   json items = json::array();
   for (const auto& clock : clocks) items.push_back(wire::ClockToJson(clock));
   return items;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/action_cases.hpp"
+#include "base/result.hpp"
 #include "http/json/object_reader.hpp"
 
 namespace lt::http::wire {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/calendar_cases.hpp"
+#include "base/result.hpp"
 
 namespace lt::http::wire {
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/claim_cases.hpp"
+#include "base/result.hpp"
 
 namespace lt::http::wire {
 

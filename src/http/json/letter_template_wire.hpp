@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/letter_templates.hpp"
+#include "base/result.hpp"
 
 namespace lt::http::wire {
 

@@ -54,7 +54,7 @@ Result<app::ProposalPatch> ParseProposalPatch(const json& body) {
   return Finish(reader, errors, std::move(patch));
 }
 
-json ProposalTotalsToJson(const storage::ProposalTotals& totals) {
+json ProposalTotalsToJson(const domain::ProposalTotals& totals) {
   return {{"status", domain::kProposalStatusCodes.ToCode(totals.status)},
           {"currency", totals.currency},
           {"count", totals.count},

@@ -6,12 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "app/proposal_cases.hpp"
+#include "base/result.hpp"
 
 namespace lt::http::wire {
 
 nlohmann::json ProposalToJson(const domain::ImprovementProposal& proposal);
 Result<app::ProposalInput> ParseProposalInput(const nlohmann::json& body);
 Result<app::ProposalPatch> ParseProposalPatch(const nlohmann::json& body);
-nlohmann::json ProposalTotalsToJson(const storage::ProposalTotals& totals);
+nlohmann::json ProposalTotalsToJson(const domain::ProposalTotals& totals);
 
 }  // namespace lt::http::wire

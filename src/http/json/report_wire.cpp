@@ -32,7 +32,7 @@ constexpr const char* kColumns[] = {"number",
                                     "early_close_reason",
                                     "closed_at"};
 
-json MovedToJson(const storage::StoredClock& clock) {
+json MovedToJson(const sla::StoredClock& clock) {
   return {{"target", clock.clock.target},
           {"original_due_at", OptionalTime(clock.clock.original_due_at)},
           {"due_at", FormatTimestamp(clock.clock.due_at)},

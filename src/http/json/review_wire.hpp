@@ -7,6 +7,7 @@
 
 #include "app/prevention_cases.hpp"
 #include "app/review_cases.hpp"
+#include "base/result.hpp"
 
 namespace lt::http::wire {
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/supplier_car_cases.hpp"
+#include "base/result.hpp"
 
 namespace lt::http::wire {
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/result.hpp"
 #include "base/time_format.hpp"
 #include "domain/entities.hpp"
 #include "http/json/object_reader.hpp"

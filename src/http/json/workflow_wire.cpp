@@ -190,7 +190,7 @@ json CaseStepToJson(const domain::CaseStep& step) {
       {"alternatives", CodeList(step.alternatives, domain::kAlternativeCodes)}};
 }
 
-json ClockToJson(const storage::StoredClock& stored) {
+json ClockToJson(const sla::StoredClock& stored) {
   const sla::SlaClock& clock = stored.clock;
   json out = {{"target", clock.target},
               {"started_at", FormatTimestamp(clock.started_at)},
@@ -287,7 +287,7 @@ Result<std::vector<sla::SlaPolicy>> ParseSlaPolicies(const json& body) {
   return Finish(reader, errors, std::move(policies));
 }
 
-json NotificationToJson(const storage::Notification& notification, i18n::Locale locale) {
+json NotificationToJson(const domain::Notification& notification, i18n::Locale locale) {
   const std::string target_name =
       NameOf({}, "sla.target." + notification.target, notification.target, locale);
   const std::string due = notification.due_at ? FormatTimestamp(*notification.due_at) : "";

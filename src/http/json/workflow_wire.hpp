@@ -10,11 +10,13 @@
 #include "app/inputs.hpp"
 #include "app/sla_clocks.hpp"
 #include "app/verification_cases.hpp"
+#include "base/result.hpp"
+#include "domain/notification.hpp"
 #include "domain/procedure.hpp"
 #include "domain/workflow.hpp"
 #include "i18n/i18n.hpp"
 #include "sla/sla_policy.hpp"
-#include "storage/sla_store.hpp"
+#include "sla/stored_clock.hpp"
 
 namespace lt::http::wire {
 
@@ -32,13 +34,13 @@ nlohmann::json AvailableStepToJson(const domain::WorkflowTransition& step,
 Result<app::StepInput> ParseStepInput(const nlohmann::json& body);
 nlohmann::json CaseStepToJson(const domain::CaseStep& step);
 
-nlohmann::json ClockToJson(const storage::StoredClock& stored);
+nlohmann::json ClockToJson(const sla::StoredClock& stored);
 Result<app::DeadlineMove> ParseDeadlineMove(const nlohmann::json& body, std::string target);
 
 nlohmann::json SlaPoliciesToJson(const std::vector<sla::SlaPolicy>& policies);
 Result<std::vector<sla::SlaPolicy>> ParseSlaPolicies(const nlohmann::json& body);
 
-nlohmann::json NotificationToJson(const storage::Notification& notification, i18n::Locale locale);
+nlohmann::json NotificationToJson(const domain::Notification& notification, i18n::Locale locale);
 
 nlohmann::json QualityReportToJson(const domain::QualityReport& report);
 nlohmann::json VerificationToJson(const app::Verification& verification);

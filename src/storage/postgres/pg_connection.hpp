@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/result.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {

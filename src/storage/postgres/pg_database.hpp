@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/group_queue.hpp"
+#include "base/result.hpp"
 #include "storage/database.hpp"
 #include "storage/postgres/pg_connection.hpp"
 

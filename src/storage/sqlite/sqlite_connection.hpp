@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/result.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/result.hpp"
 #include "storage/database.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 
