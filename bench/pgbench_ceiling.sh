@@ -31,7 +31,7 @@ done
 
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINGTING_TESTS=OFF > /dev/null
 cmake --build build/release --target lingting > /dev/null
-bin=$PWD/build/release/src/server/lingting
+bin=$PWD/build/release/bin/lingting
 
 psql -qAt "$LINGTING_TEST_POSTGRES/postgres" -c "CREATE DATABASE lingting_ceiling"
 db="$LINGTING_TEST_POSTGRES/lingting_ceiling"

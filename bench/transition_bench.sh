@@ -39,7 +39,7 @@ done
 bash scripts/install-deps.sh > /dev/null
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINGTING_TESTS=OFF > /dev/null
 cmake --build build/release --target lingting > /dev/null
-bin=$PWD/build/release/src/server/lingting
+bin=$PWD/build/release/bin/lingting
 export LINGTING_BENCH_DIR=$PWD/bench
 
 work=$(mktemp -d /tmp/lingting-transition-XXXXXX)

@@ -9,4 +9,4 @@ bash scripts/install-deps.sh
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINGTING_TESTS=OFF > /dev/null
 cmake --build build/release --target lingting
 mkdir -p var
-exec build/release/src/server/lingting serve --demo "$@"
+exec build/release/bin/lingting serve --demo "$@"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Lingting needs and runs the whole test suite: the format
-# check, the build with warnings as errors, every test (unit, store, API,
+# check, the include-rule check (scripts/check-includes.sh), the build with warnings as errors, every test (unit, store, API,
 # functional against the built binary, CLI) on SQLite and again on a
 # throwaway PostgreSQL 15 cluster (scripts/with-postgres.sh), and all of that
 # again under AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -18,6 +18,8 @@ done
 
 bash scripts/install-deps.sh
 bash scripts/check-format.sh
+bash scripts/check-includes.sh
+bash scripts/check-includes.sh --self-test > /dev/null
 
 jobs=$(nproc)
 run_suite() {

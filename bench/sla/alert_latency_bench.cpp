@@ -27,7 +27,7 @@
 #include "app/case_cases.hpp"
 #include "app/customer_cases.hpp"
 #include "app/workflow_admin.hpp"
-#include "server/runtime.hpp"
+#include "runtime/runtime.hpp"
 #include "sla/sla_policy.hpp"
 
 namespace {
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   config::Options options;
   options.store.url = "sqlite:" + (work / "bench.db").string();
   options.store.attachments_dir = (work / "attachments").string();
-  auto runtime = Must(server::OpenRuntime(options), "open");
+  auto runtime = Must(runtime::OpenRuntime(options), "open");
   app::AppContext& context = *runtime->app;
   const domain::Principal system = domain::Principal::System();
 

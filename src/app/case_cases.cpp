@@ -1,6 +1,7 @@
 #include "app/case_cases.hpp"
 
 #include "app/audit_trail.hpp"
+#include "app/case_access.hpp"
 #include "app/case_fields.hpp"
 #include "app/customer_cases.hpp"
 #include "app/field_rules.hpp"
@@ -24,15 +25,6 @@ constexpr std::size_t kMaxDescriptionChars = 100000;
 constexpr std::size_t kMaxProductFieldChars = 120;
 
 }  // namespace
-
-Result<domain::Case> LoadVisibleCase(storage::Connection& connection,
-                                     const domain::Principal& principal, Id id) {
-  LT_TRY_ASSIGN(auto found, storage::CaseStore(connection).Find(id));
-  if (!found || !domain::CanSeeCase(principal, *found)) {
-    return Error::Of(ErrorCode::kNotFound, "error.not_found");
-  }
-  return *found;
-}
 
 Result<CreatedCase> CreateCase(AppContext& context, const domain::Principal& principal,
                                const CreateCaseInput& input,

@@ -51,8 +51,4 @@ Result<CasePage> ListCases(AppContext& context, const domain::Principal& princip
 Result<std::vector<domain::CaseEvent>> ListCaseEvents(AppContext& context,
                                                       const domain::Principal& principal, Id id);
 
-// Reads a case inside a transaction and checks that the principal may see it.
-Result<domain::Case> LoadVisibleCase(storage::Connection& connection,
-                                     const domain::Principal& principal, Id id);
-
 }  // namespace lt::app

@@ -5,12 +5,12 @@
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
+#include "app/case_access.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/report_period.hpp"
-#include "app/visible_cases.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/claim_store.hpp"

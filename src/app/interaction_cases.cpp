@@ -1,6 +1,7 @@
 #include "app/interaction_cases.hpp"
 
 #include "app/audit_trail.hpp"
+#include "app/case_access.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "app/authorization.hpp"
+#include "app/case_access.hpp"
 #include "app/report_period.hpp"
-#include "app/visible_cases.hpp"
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"

@@ -2,11 +2,11 @@
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
+#include "app/case_access.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/references.hpp"
 #include "app/report_period.hpp"
-#include "app/visible_cases.hpp"
 #include "domain/money.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"

@@ -1,6 +1,7 @@
 #include "app/report_cases.hpp"
 
 #include "app/authorization.hpp"
+#include "app/case_access.hpp"
 #include "app/case_cases.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"

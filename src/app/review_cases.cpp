@@ -2,9 +2,9 @@
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
+#include "app/case_access.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
-#include "app/visible_cases.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"

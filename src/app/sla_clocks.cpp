@@ -6,6 +6,7 @@
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/calendar_cases.hpp"
+#include "app/case_access.hpp"
 #include "app/case_cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"

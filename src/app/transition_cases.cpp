@@ -5,6 +5,7 @@
 #include "app/action_cases.hpp"
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
+#include "app/case_access.hpp"
 #include "app/case_cases.hpp"
 #include "app/feedback_letter.hpp"
 #include "app/field_rules.hpp"

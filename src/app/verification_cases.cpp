@@ -4,10 +4,10 @@
 #include <iterator>
 
 #include "app/authorization.hpp"
+#include "app/case_access.hpp"
 #include "app/case_cases.hpp"
 #include "app/report_period.hpp"
 #include "app/sla_clocks.hpp"
-#include "app/visible_cases.hpp"
 #include "storage/case_store.hpp"
 #include "storage/code_list.hpp"
 #include "storage/connection.hpp"

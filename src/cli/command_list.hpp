@@ -6,7 +6,7 @@
 
 #include "base/result.hpp"
 #include "cli/commands.hpp"
-#include "server/runtime.hpp"
+#include "runtime/runtime.hpp"
 
 namespace lt::cli {
 
@@ -28,6 +28,6 @@ void RegisterDemoCommand(CLI::App& app, const AddGlobals& add_globals, GlobalFla
 
 // Loads the configuration (with the global flags) and opens the runtime,
 // configuring logging from it.
-Result<std::unique_ptr<server::Runtime>> OpenConfiguredRuntime(const GlobalFlags& flags);
+Result<std::unique_ptr<runtime::Runtime>> OpenConfiguredRuntime(const GlobalFlags& flags);
 
 }  // namespace lt::cli

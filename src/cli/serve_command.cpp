@@ -11,11 +11,11 @@
 
 namespace lt::cli {
 
-Result<std::unique_ptr<server::Runtime>> OpenConfiguredRuntime(const GlobalFlags& flags) {
+Result<std::unique_ptr<runtime::Runtime>> OpenConfiguredRuntime(const GlobalFlags& flags) {
   LT_TRY_ASSIGN(auto options, LoadConfiguration(flags));
   ConfigureLogging(options.log.format == "json" ? LogFormat::kJson : LogFormat::kPlain,
                    options.log.level);
-  return server::OpenRuntime(options);
+  return runtime::OpenRuntime(options);
 }
 
 namespace {
@@ -43,7 +43,7 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
   if (!listen.ok()) return console.Fail(listen.error());
   ConfigureLogging(options->log.format == "json" ? LogFormat::kJson : LogFormat::kPlain,
                    options->log.level);
-  auto runtime = server::OpenRuntime(*options);
+  auto runtime = runtime::OpenRuntime(*options);
   if (!runtime.ok()) return console.Fail(runtime.error());
   if (serve.demo) {
     auto empty = StoreIsEmpty(*(*runtime)->app);
@@ -56,7 +56,7 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
       console.Say("cli.demo_created", {{"cases", std::to_string(summary->cases)}});
     }
   }
-  const Status jobs = server::StartJobs(**runtime);
+  const Status jobs = runtime::StartJobs(**runtime);
   if (!jobs.ok()) return console.Fail(jobs.error());
   http::ServerOptions server_options;
   server_options.host = listen->first;

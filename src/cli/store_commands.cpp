@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "cli/command_list.hpp"
-#include "server/store_migration.hpp"
+#include "runtime/store_migration.hpp"
 
 namespace lt::cli {
 namespace {
@@ -13,7 +13,7 @@ int Migrate(const GlobalFlags& flags) {
   auto options = LoadConfiguration(flags);
   if (!options.ok()) return console.Fail(options.error());
   // Opening the store applies every pending migration.
-  auto database = server::OpenDatabase(options->store);
+  auto database = runtime::OpenDatabase(options->store);
   if (!database.ok()) return console.Fail(database.error());
   std::int64_t version = 0;
   std::int64_t applied_now = 0;
@@ -33,7 +33,7 @@ int Backup(const GlobalFlags& flags, const std::string& to) {
   const Console console(CliLocale(flags.lang));
   auto options = LoadConfiguration(flags);
   if (!options.ok()) return console.Fail(options.error());
-  auto database = server::OpenDatabase(options->store);
+  auto database = runtime::OpenDatabase(options->store);
   if (!database.ok()) return console.Fail(database.error());
   const Status backed_up = (*database)->Backup(to);
   if (!backed_up.ok()) return console.Fail(backed_up.error());
@@ -54,7 +54,7 @@ int MigrateStore(const GlobalFlags& flags, const MigrateStoreFlags& move) {
   const Console console(CliLocale(flags.lang));
   auto options = LoadConfiguration(flags);
   if (!options.ok()) return console.Fail(options.error());
-  server::StoreMigrationPlan plan;
+  runtime::StoreMigrationPlan plan;
   plan.from = options->store;
   plan.from.url = move.from;
   plan.to = options->store;
@@ -63,9 +63,9 @@ int MigrateStore(const GlobalFlags& flags, const MigrateStoreFlags& move) {
   plan.to.attachments_dir =
       move.to_attachments.empty() ? plan.from.attachments_dir : move.to_attachments;
   std::unique_ptr<ProgressBar> bar;
-  server::MigrationStage stage = server::MigrationStage::kAttachments;
-  auto report = server::MigrateStore(
-      plan, [&](server::MigrationStage now, std::int64_t done, std::int64_t total) {
+  runtime::MigrationStage stage = runtime::MigrationStage::kAttachments;
+  auto report = runtime::MigrateStore(
+      plan, [&](runtime::MigrationStage now, std::int64_t done, std::int64_t total) {
         if (!bar || now != stage) {
           if (bar) bar->Finish();
           bar = std::make_unique<ProgressBar>(static_cast<std::size_t>(total));

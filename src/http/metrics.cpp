@@ -35,7 +35,7 @@ void Metrics::RecordRequest(const std::string& method, const std::string& route,
   histogram.sum += seconds;
 }
 
-std::string Metrics::Render(const storage::Database::Stats& database) const {
+std::string Metrics::Render(const app::StoreActivity& database) const {
   std::ostringstream out;
   std::lock_guard lock(mutex_);
   out << "# HELP lingting_http_requests_total HTTP requests by method, route and status.\n"

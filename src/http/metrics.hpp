@@ -6,7 +6,7 @@
 #include <mutex>
 #include <string>
 
-#include "storage/database.hpp"
+#include "app/store_health.hpp"
 
 namespace lt::http {
 
@@ -16,7 +16,7 @@ class Metrics {
  public:
   void RecordRequest(const std::string& method, const std::string& route, int status,
                      double seconds);
-  std::string Render(const storage::Database::Stats& database) const;
+  std::string Render(const app::StoreActivity& database) const;
 
  private:
   static constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

@@ -35,12 +35,12 @@ void RegisterReportRoutes(ApiRouter& router, Services& services) {
                                      {"items", wire::LedgerToJson(rows)}});
          }
          LT_TRY_ASSIGN(const sla::BusinessCalendar* calendar, app::ShippedBusinessCalendar());
-         const reports::Table table = wire::LedgerTable(rows, context.locale, *calendar);
+         const exports::Table table = wire::LedgerTable(rows, context.locale, *calendar);
          const std::string name = "quality-ledger-" + *from + (to.empty() ? "" : "-" + to);
          if (format == "csv") {
-           return DownloadResponse("text/csv; charset=utf-8", name + ".csv", reports::ToCsv(table));
+           return DownloadResponse("text/csv; charset=utf-8", name + ".csv", exports::ToCsv(table));
          }
-         LT_TRY_ASSIGN(auto workbook, reports::ToXlsx(table));
+         LT_TRY_ASSIGN(auto workbook, exports::ToXlsx(table));
          return DownloadResponse(
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx",
              std::move(workbook));

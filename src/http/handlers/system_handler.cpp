@@ -1,5 +1,6 @@
 // /healthz, /livez, /metrics and /api/v1/openapi.json.
 
+#include "app/store_health.hpp"
 #include "base/crypto.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/openapi.hpp"
@@ -26,12 +27,7 @@ Status CheckMetricsReader(const ApiOptions& options, const HttpRequest& request)
 void RegisterSystemRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/healthz",
              {Access::kPublic, [&services](RequestContext&) -> Result<HttpResponse> {
-                const Status store =
-                    services.app.database.Read([](storage::Connection& connection) -> Status {
-                      return connection.QueryInt("SELECT 1").ok()
-                                 ? Ok()
-                                 : Status(Error::Of(ErrorCode::kUnavailable, "error.unavailable"));
-                    });
+                const Status store = app::CheckStore(services.app);
                 if (!store.ok()) return store.error();
                 const double uptime = std::chrono::duration<double>(
                                           std::chrono::steady_clock::now() - services.started_at)
@@ -48,7 +44,7 @@ void RegisterSystemRoutes(ApiRouter& router, Services& services) {
                 LT_TRY(CheckMetricsReader(services.options, context.request));
                 HttpResponse response;
                 response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-                response.body = services.metrics.Render(services.app.database.stats());
+                response.body = services.metrics.Render(app::StoreActivityOf(services.app));
                 return response;
               }});
   router.Add("GET", "/api/v1/openapi.json",

@@ -72,13 +72,13 @@ json LedgerToJson(const std::vector<app::LedgerRow>& rows) {
   return items;
 }
 
-reports::Table LedgerTable(const std::vector<app::LedgerRow>& rows, i18n::Locale locale,
+exports::Table LedgerTable(const std::vector<app::LedgerRow>& rows, i18n::Locale locale,
                            const sla::BusinessCalendar& calendar) {
   auto word = [&](const std::string& key) { return i18n::Translate(locale, key); };
   auto local = [&](std::optional<TimestampMs> at) {
     return at ? calendar.FormatLocal(*at) : std::string();
   };
-  reports::Table table;
+  exports::Table table;
   table.title = word("ledger.title");
   for (const char* column : kColumns)
     table.columns.push_back(word(std::string("ledger.column.") + column));

@@ -10,14 +10,14 @@
 
 #include "app/ledger_cases.hpp"
 #include "app/timeliness_cases.hpp"
+#include "exports/table_export.hpp"
 #include "i18n/i18n.hpp"
-#include "reports/table_export.hpp"
 #include "sla/business_calendar.hpp"
 
 namespace lt::http::wire {
 
 nlohmann::json LedgerToJson(const std::vector<app::LedgerRow>& rows);
-reports::Table LedgerTable(const std::vector<app::LedgerRow>& rows, i18n::Locale locale,
+exports::Table LedgerTable(const std::vector<app::LedgerRow>& rows, i18n::Locale locale,
                            const sla::BusinessCalendar& calendar);
 
 nlohmann::json TimelinessToJson(const app::TimelinessReport& report, i18n::Locale locale);

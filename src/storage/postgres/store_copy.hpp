@@ -8,14 +8,9 @@
 #include "base/result.hpp"
 #include "storage/database.hpp"
 #include "storage/postgres/pg_database.hpp"
+#include "storage/table_copy.hpp"
 
 namespace lt::storage {
-
-struct TableCopy {
-  std::string table;
-  std::int64_t source_rows = 0;
-  std::int64_t target_rows = 0;  // counted again after the commit
-};
 
 // Copies every row of every table (kStoreTables) from `source` (any engine,
 // usually SQLite) into `target`, which must be migrated to the same schema

@@ -1,4 +1,4 @@
-#include "reports/table_export.hpp"
+#include "exports/table_export.hpp"
 
 #include <xlsxwriter.h>
 
@@ -9,7 +9,7 @@
 
 #include <unistd.h>
 
-namespace lt::reports {
+namespace lt::exports {
 namespace {
 
 // A cell a spreadsheet would read as a formula: = + - @, and a leading tab
@@ -123,4 +123,4 @@ Result<std::string> ToXlsx(const Table& table) {
   return bytes.str();
 }
 
-}  // namespace lt::reports
+}  // namespace lt::exports

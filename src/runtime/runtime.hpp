@@ -13,7 +13,7 @@
 #include "storage/attachment_files.hpp"
 #include "storage/database.hpp"
 
-namespace lt::server {
+namespace lt::runtime {
 
 // Everything a running Lingting holds, built from the options: the
 // composition root and the only place that picks the store engine.
@@ -43,4 +43,4 @@ Status StartJobs(Runtime& runtime);
 // Opens only the store (for migrate and backup).
 Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::StoreOptions& options);
 
-}  // namespace lt::server
+}  // namespace lt::runtime

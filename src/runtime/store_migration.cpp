@@ -1,10 +1,12 @@
-#include "server/store_migration.hpp"
+#include "runtime/store_migration.hpp"
+
+#include "storage/postgres/store_copy.hpp"
 
 #include "base/crypto.hpp"
-#include "server/runtime.hpp"
+#include "runtime/runtime.hpp"
 #include "storage/attachment_files.hpp"
 
-namespace lt::server {
+namespace lt::runtime {
 namespace {
 
 bool IsPostgresUrl(const std::string& url) {
@@ -71,4 +73,4 @@ Result<StoreMigrationReport> MigrateStore(
   return report;
 }
 
-}  // namespace lt::server
+}  // namespace lt::runtime

@@ -8,7 +8,7 @@
 
 #include "base/result.hpp"
 
-namespace lt::reports {
+namespace lt::exports {
 
 struct Table {
   std::string title;  // the sheet's name (at most 31 characters are kept)
@@ -26,4 +26,4 @@ std::string ToCsv(const Table& table);
 // autofilter. Errors: kInternal when the workbook cannot be written.
 Result<std::string> ToXlsx(const Table& table);
 
-}  // namespace lt::reports
+}  // namespace lt::exports

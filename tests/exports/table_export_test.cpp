@@ -1,8 +1,8 @@
-#include "reports/table_export.hpp"
+#include "exports/table_export.hpp"
 
 #include <gtest/gtest.h>
 
-namespace lt::reports {
+namespace lt::exports {
 namespace {
 
 TEST(TableExport, CsvQuotesWhatNeedsItAndDisarmsFormulas) {
@@ -36,4 +36,4 @@ TEST(TableExport, XlsxIsAZipWorkbookEvenWithAnAwkwardSheetName) {
 }
 
 }  // namespace
-}  // namespace lt::reports
+}  // namespace lt::exports

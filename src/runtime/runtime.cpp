@@ -1,4 +1,4 @@
-#include "server/runtime.hpp"
+#include "runtime/runtime.hpp"
 
 #include "app/sla_recompute.hpp"
 #include "jobs/housekeeping.hpp"
@@ -7,7 +7,7 @@
 #include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
-namespace lt::server {
+namespace lt::runtime {
 
 Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::StoreOptions& options) {
   const std::string& url = options.url;
@@ -77,4 +77,4 @@ Status StartJobs(Runtime& runtime) {
   return Ok();
 }
 
-}  // namespace lt::server
+}  // namespace lt::runtime

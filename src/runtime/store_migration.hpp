@@ -8,9 +8,9 @@
 
 #include "base/result.hpp"
 #include "config/options.hpp"
-#include "storage/postgres/store_copy.hpp"
+#include "storage/table_copy.hpp"
 
-namespace lt::server {
+namespace lt::runtime {
 
 struct StoreMigrationPlan {
   config::StoreOptions from;  // url and attachments_dir of the installation to move
@@ -37,4 +37,4 @@ Result<StoreMigrationReport> MigrateStore(
     const StoreMigrationPlan& plan,
     const std::function<void(MigrationStage, std::int64_t done, std::int64_t total)>& progress);
 
-}  // namespace lt::server
+}  // namespace lt::runtime
