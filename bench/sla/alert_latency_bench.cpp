@@ -24,9 +24,9 @@
 #include <thread>
 #include <vector>
 
-#include "app/case_cases.hpp"
-#include "app/customer_cases.hpp"
-#include "app/workflow_admin.hpp"
+#include "app/cases.hpp"
+#include "app/customers.hpp"
+#include "app/procedure_settings.hpp"
 #include "runtime/runtime.hpp"
 #include "sla/sla_policy.hpp"
 

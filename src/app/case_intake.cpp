@@ -7,7 +7,7 @@
 
 #include "app/audit_trail.hpp"
 #include "app/case_fields.hpp"
-#include "app/customer_cases.hpp"
+#include "app/customers.hpp"
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"

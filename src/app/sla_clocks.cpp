@@ -5,9 +5,9 @@
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
-#include "app/calendar_cases.hpp"
+#include "app/calendars.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "sla/shipped_calendar.hpp"

@@ -8,7 +8,7 @@
 #include <random>
 #include <thread>
 
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/directory_cases.hpp"
 
 namespace lt::cli {

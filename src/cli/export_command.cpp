@@ -7,7 +7,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "base/crypto.hpp"
 #include "base/time_format.hpp"
 #include "cli/command_list.hpp"

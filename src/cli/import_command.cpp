@@ -8,8 +8,8 @@
 #include <map>
 #include <thread>
 
-#include "app/case_cases.hpp"
-#include "app/customer_cases.hpp"
+#include "app/cases.hpp"
+#include "app/customers.hpp"
 #include "app/directory_cases.hpp"
 #include "base/time_format.hpp"
 #include "cli/command_list.hpp"

@@ -35,7 +35,7 @@ inline constexpr EnumCodes<StateKind, 4> kStateKindCodes{{{
 }}};
 
 // The data a step can ask for. Each has a fixed shape in the API (see
-// http/json) and a fixed effect (app/transition_cases.cpp); the workflow only
+// http/json) and a fixed effect (app/workflow_steps.cpp); the workflow only
 // chooses which steps need which.
 enum class Requirement {
   kNote,                   // "note": what was done or agreed, kept with the step

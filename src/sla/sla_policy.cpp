@@ -125,7 +125,7 @@ std::vector<SlaPolicy> DefaultSlaPolicies() {
       {Target("initial_analysis", "handed_to_qa", {"initial_analysis_done"}, 2, kDays),
        Target("investigation", "handed_to_qa", {"investigation_done"}, 5, kDays),
        reply("sample_received", 7, kDays),
-       // The supplier's corrective action request (src/app/supplier_car_cases.hpp).
+       // The supplier's corrective action request (src/app/supplier_cars.hpp).
        Target("supplier_initial_analysis", "car_requested", {"car_initial_analysis"}, 2, kDays),
        Target("supplier_answer", "car_requested", {"car_answered"}, 7, kDays)});
   SlaPolicy own_factory = policy("own_factory", "Own-factory abnormalities", {},

@@ -9,8 +9,8 @@
 #include <set>
 #include <thread>
 
-#include "app/case_cases.hpp"
-#include "app/customer_cases.hpp"
+#include "app/cases.hpp"
+#include "app/customers.hpp"
 #include "support/test_database.hpp"
 #include "support/test_env.hpp"
 

@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "app/case_cases.hpp"
-#include "app/customer_cases.hpp"
+#include "app/cases.hpp"
+#include "app/customers.hpp"
 #include "support/test_env.hpp"
 
 namespace lt {

@@ -2,8 +2,8 @@
 // actions list across cases (/api/v1/actions), and their changes: update,
 // done, verification, cancel.
 
-#include "app/action_cases.hpp"
-#include "app/report_cases.hpp"
+#include "app/actions.hpp"
+#include "app/quality_reports.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/action_wire.hpp"
 

@@ -2,7 +2,7 @@
 // holidays and adjusted working days imported in the format of
 // data/holidays-cn (/api/v1/admin/calendars/{id}/years/{year}).
 
-#include "app/calendar_cases.hpp"
+#include "app/calendars.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/calendar_wire.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <charconv>
 
-#include "app/case_cases.hpp"
-#include "app/interaction_cases.hpp"
+#include "app/cases.hpp"
+#include "app/interactions.hpp"
 #include "app/sla_clocks.hpp"
 #include "base/crypto.hpp"
 #include "http/handlers/handler_support.hpp"

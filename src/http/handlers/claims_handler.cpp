@@ -2,7 +2,7 @@
 // claims awaiting the caller), decisions and withdrawal, the monthly summary
 // (/api/v1/reports/claims) and the authority matrix admins edit.
 
-#include "app/claim_cases.hpp"
+#include "app/claims.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/claim_wire.hpp"
 

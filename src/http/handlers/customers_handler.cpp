@@ -1,6 +1,6 @@
 // /api/v1/customers: create, change, read, list and look up by phone or e-mail.
 
-#include "app/customer_cases.hpp"
+#include "app/customers.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/wire.hpp"
 

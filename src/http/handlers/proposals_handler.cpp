@@ -1,7 +1,7 @@
 // Improvement proposals over HTTP: /api/v1/cases/{id}/proposals,
 // /api/v1/proposals and the summary /api/v1/reports/proposals.
 
-#include "app/proposal_cases.hpp"
+#include "app/proposals.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/proposal_wire.hpp"
 

@@ -2,9 +2,9 @@
 // (/api/v1/reports/quality-ledger) as JSON, CSV or an Excel workbook, and the
 // monthly timeliness attainment (/api/v1/reports/timeliness).
 
-#include "app/ledger_cases.hpp"
+#include "app/quality_ledger.hpp"
 #include "app/sla_clocks.hpp"
-#include "app/timeliness_cases.hpp"
+#include "app/timeliness.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/report_wire.hpp"
 

@@ -1,8 +1,8 @@
 // The review of rejected decisions (/api/v1/reviews) and recurrence-prevention
 // reports (/api/v1/cases/{id}/prevention-report, /api/v1/prevention-reports).
 
-#include "app/prevention_cases.hpp"
-#include "app/review_cases.hpp"
+#include "app/decision_reviews.hpp"
+#include "app/prevention_reports.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/action_wire.hpp"
 #include "http/json/review_wire.hpp"

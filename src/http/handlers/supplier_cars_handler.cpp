@@ -2,7 +2,7 @@
 // (/api/v1/cases/{id}/supplier-cars) and decides on the answer; the supplier
 // reads theirs and answers through the portal (/api/v1/supplier-cars).
 
-#include "app/supplier_car_cases.hpp"
+#include "app/supplier_cars.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/action_wire.hpp"
 #include "http/json/supplier_car_wire.hpp"

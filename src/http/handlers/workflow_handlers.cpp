@@ -4,13 +4,13 @@
 // list of those due); the workflow and SLA policies
 // admins edit (/api/v1/admin/...); each user's notifications.
 
-#include "app/case_cases.hpp"
-#include "app/report_cases.hpp"
+#include "app/cases.hpp"
+#include "app/procedure_settings.hpp"
+#include "app/quality_reports.hpp"
 #include "app/sla_alerts.hpp"
 #include "app/sla_clocks.hpp"
-#include "app/transition_cases.hpp"
-#include "app/verification_cases.hpp"
-#include "app/workflow_admin.hpp"
+#include "app/verifications.hpp"
+#include "app/workflow_steps.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/wire.hpp"
 #include "http/json/workflow_wire.hpp"

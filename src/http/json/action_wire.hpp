@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/action_cases.hpp"
+#include "app/actions.hpp"
 #include "base/result.hpp"
 #include "http/json/object_reader.hpp"
 

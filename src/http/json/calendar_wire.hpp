@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/calendar_cases.hpp"
+#include "app/calendars.hpp"
 #include "base/result.hpp"
 
 namespace lt::http::wire {

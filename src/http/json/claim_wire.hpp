@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "app/claim_cases.hpp"
+#include "app/claims.hpp"
 #include "base/result.hpp"
 
 namespace lt::http::wire {

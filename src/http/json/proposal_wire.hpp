@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/proposal_cases.hpp"
+#include "app/proposals.hpp"
 #include "base/result.hpp"
 
 namespace lt::http::wire {

@@ -8,8 +8,8 @@
 
 #include <vector>
 
-#include "app/ledger_cases.hpp"
-#include "app/timeliness_cases.hpp"
+#include "app/quality_ledger.hpp"
+#include "app/timeliness.hpp"
 #include "exports/table_export.hpp"
 #include "i18n/i18n.hpp"
 #include "sla/business_calendar.hpp"

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/prevention_cases.hpp"
-#include "app/review_cases.hpp"
+#include "app/decision_reviews.hpp"
+#include "app/prevention_reports.hpp"
 #include "base/result.hpp"
 
 namespace lt::http::wire {

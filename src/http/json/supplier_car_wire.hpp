@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/supplier_car_cases.hpp"
+#include "app/supplier_cars.hpp"
 #include "base/result.hpp"
 
 namespace lt::http::wire {

@@ -9,7 +9,7 @@
 
 #include "app/inputs.hpp"
 #include "app/sla_clocks.hpp"
-#include "app/verification_cases.hpp"
+#include "app/verifications.hpp"
 #include "base/result.hpp"
 #include "domain/notification.hpp"
 #include "domain/procedure.hpp"

@@ -1,12 +1,12 @@
-#include "app/prevention_cases.hpp"
+#include "app/prevention_reports.hpp"
 
 #include <algorithm>
 
-#include "app/action_cases.hpp"
+#include "app/actions.hpp"
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "base/time_format.hpp"
 #include "storage/audit_store.hpp"

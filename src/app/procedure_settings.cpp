@@ -1,4 +1,4 @@
-#include "app/workflow_admin.hpp"
+#include "app/procedure_settings.hpp"
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"

@@ -1,11 +1,11 @@
-#include "app/supplier_car_cases.hpp"
+#include "app/supplier_cars.hpp"
 
 #include <algorithm>
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "app/sla_clocks.hpp"

@@ -1,4 +1,4 @@
-#include "app/claim_cases.hpp"
+#include "app/claims.hpp"
 
 #include <algorithm>
 #include <map>
@@ -6,7 +6,7 @@
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "app/references.hpp"

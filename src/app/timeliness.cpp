@@ -1,4 +1,4 @@
-#include "app/timeliness_cases.hpp"
+#include "app/timeliness.hpp"
 
 #include <algorithm>
 #include <map>

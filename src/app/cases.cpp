@@ -1,9 +1,9 @@
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 
 #include "app/audit_trail.hpp"
 #include "app/case_access.hpp"
 #include "app/case_fields.hpp"
-#include "app/customer_cases.hpp"
+#include "app/customers.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "app/references.hpp"

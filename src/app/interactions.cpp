@@ -1,8 +1,8 @@
-#include "app/interaction_cases.hpp"
+#include "app/interactions.hpp"
 
 #include "app/audit_trail.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "storage/attachment_files.hpp"

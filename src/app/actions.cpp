@@ -1,11 +1,11 @@
-#include "app/action_cases.hpp"
+#include "app/actions.hpp"
 
 #include <algorithm>
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "app/references.hpp"

@@ -1,8 +1,8 @@
-#include "app/report_cases.hpp"
+#include "app/quality_reports.hpp"
 
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/procedure_store.hpp"

@@ -1,4 +1,4 @@
-#include "app/customer_cases.hpp"
+#include "app/customers.hpp"
 
 #include "app/audit_trail.hpp"
 #include "app/field_rules.hpp"

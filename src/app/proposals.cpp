@@ -1,9 +1,9 @@
-#include "app/proposal_cases.hpp"
+#include "app/proposals.hpp"
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/references.hpp"
 #include "app/report_period.hpp"

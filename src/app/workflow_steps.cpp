@@ -1,18 +1,18 @@
-#include "app/transition_cases.hpp"
+#include "app/workflow_steps.hpp"
 
 #include <algorithm>
 
-#include "app/action_cases.hpp"
+#include "app/actions.hpp"
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/feedback_letter.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
-#include "app/verification_cases.hpp"
+#include "app/verifications.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"

@@ -1,4 +1,4 @@
-#include "app/ledger_cases.hpp"
+#include "app/quality_ledger.hpp"
 
 #include <limits>
 #include <map>

@@ -1,8 +1,8 @@
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 
 #include <gtest/gtest.h>
 
-#include "app/customer_cases.hpp"
+#include "app/customers.hpp"
 #include "base/time_format.hpp"
 #include "storage/audit_store.hpp"
 #include "support/test_env.hpp"

@@ -1,10 +1,10 @@
-#include "app/interaction_cases.hpp"
+#include "app/interactions.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "support/test_env.hpp"
 
 namespace lt::app {

@@ -1,9 +1,9 @@
-#include "app/review_cases.hpp"
+#include "app/decision_reviews.hpp"
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"

@@ -1,4 +1,4 @@
-#include "app/calendar_cases.hpp"
+#include "app/calendars.hpp"
 
 #include <map>
 #include <mutex>

@@ -1,11 +1,11 @@
-#include "app/verification_cases.hpp"
+#include "app/verifications.hpp"
 
 #include <algorithm>
 #include <iterator>
 
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
-#include "app/case_cases.hpp"
+#include "app/cases.hpp"
 #include "app/report_period.hpp"
 #include "app/sla_clocks.hpp"
 #include "storage/case_store.hpp"
