@@ -7,6 +7,13 @@
 
 namespace lt::app {
 
+inline Status RequirePermission(const domain::Principal& principal, domain::Permission permission) {
+  if (!domain::HasPermission(principal, permission)) {
+    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  }
+  return Ok();
+}
+
 inline Status RequireStaff(const domain::Principal& principal) {
   if (!domain::IsStaff(principal)) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
   return Ok();

@@ -9,7 +9,9 @@
 #include <thread>
 
 #include "app/cases.hpp"
-#include "app/directory_cases.hpp"
+#include "app/categories.hpp"
+#include "app/departments.hpp"
+#include "app/users.hpp"
 
 namespace lt::cli {
 namespace {

@@ -9,8 +9,10 @@
 #include <thread>
 
 #include "app/cases.hpp"
+#include "app/categories.hpp"
 #include "app/customers.hpp"
-#include "app/directory_cases.hpp"
+#include "app/departments.hpp"
+#include "app/users.hpp"
 #include "base/time_format.hpp"
 #include "cli/command_list.hpp"
 #include "text/csv_reader.hpp"

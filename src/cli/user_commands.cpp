@@ -3,7 +3,9 @@
 #include <iostream>
 
 #include "app/authentication.hpp"
-#include "app/directory_cases.hpp"
+#include "app/categories.hpp"
+#include "app/departments.hpp"
+#include "app/users.hpp"
 #include "cli/command_list.hpp"
 
 namespace lt::cli {

@@ -6,7 +6,9 @@
 
 #include "app/app_context.hpp"
 #include "app/authentication.hpp"
-#include "app/directory_cases.hpp"
+#include "app/categories.hpp"
+#include "app/departments.hpp"
+#include "app/users.hpp"
 #include "base/clock.hpp"
 #include "storage/attachment_files.hpp"
 #include "storage/database.hpp"

@@ -1,6 +1,8 @@
 // /api/v1/departments, /api/v1/users, /api/v1/categories: the organisation.
 
-#include "app/directory_cases.hpp"
+#include "app/categories.hpp"
+#include "app/departments.hpp"
+#include "app/users.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/wire.hpp"
 
