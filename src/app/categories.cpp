@@ -28,8 +28,7 @@ Result<domain::Category> CreateCategory(AppContext& context, const domain::Princ
                           reference_errors));
     if (!reference_errors.empty()) return reference_errors.ToError();
     auto inserted = storage::DirectoryStore(connection).InsertCategory(category);
-    if (!inserted.ok())
-      return CodeTakenOr(std::move(inserted).error(), category.code);
+    if (!inserted.ok()) return CodeTakenOr(std::move(inserted).error(), category.code);
     category.id = *inserted;
     ChangeList changes;
     changes.Record("code", std::nullopt, category.code);
@@ -76,8 +75,7 @@ Result<domain::Category> UpdateCategory(AppContext& context, const domain::Princ
     changes.Record("active", before->active ? "true" : "false", updated.active ? "true" : "false");
     if (changes.empty()) return Ok();
     auto written = directory.UpdateCategory(updated);
-    if (!written.ok())
-      return CodeTakenOr(std::move(written).error(), updated.code);
+    if (!written.ok()) return CodeTakenOr(std::move(written).error(), updated.code);
     return storage::AuditStore(connection)
         .Append(MakeEvent("category", id, "update", principal.user_id, now, changes.Take()));
   }));

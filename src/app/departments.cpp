@@ -4,12 +4,12 @@
 #include "app/authorization.hpp"
 #include "app/field_rules.hpp"
 #include "app/references.hpp"
+#include "app/sla_recompute.hpp"
 #include "app/tree_nodes.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/directory_store.hpp"
-#include "app/sla_recompute.hpp"
 
 namespace lt::app {
 
@@ -32,8 +32,7 @@ Result<domain::Department> CreateDepartment(AppContext& context, const domain::P
                           reference_errors));
     if (!reference_errors.empty()) return reference_errors.ToError();
     auto inserted = storage::DirectoryStore(connection).InsertDepartment(department);
-    if (!inserted.ok())
-      return CodeTakenOr(std::move(inserted).error(), department.code);
+    if (!inserted.ok()) return CodeTakenOr(std::move(inserted).error(), department.code);
     department.id = *inserted;
     ChangeList changes;
     changes.Record("code", std::nullopt, department.code);
@@ -87,8 +86,7 @@ Result<domain::Department> UpdateDepartment(AppContext& context, const domain::P
     changes.Record("calendar_id", before->calendar_id, updated.calendar_id);
     if (changes.empty()) return Ok();
     auto written = directory.UpdateDepartment(updated);
-    if (!written.ok())
-      return CodeTakenOr(std::move(written).error(), updated.code);
+    if (!written.ok()) return CodeTakenOr(std::move(written).error(), updated.code);
     if (updated.calendar_id != before->calendar_id) {
       LT_TRY(ScheduleSlaRecompute(connection, RecomputeScope::kDepartment, id, now));
     }

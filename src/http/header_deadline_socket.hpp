@@ -21,7 +21,6 @@
 
 #include <chrono>
 #include <cstddef>
-#include <cstdint>
 #include <memory>
 #include <utility>
 
@@ -67,9 +66,9 @@ class HeaderDeadlineSocket {
   HeaderDeadlineSocket& operator=(HeaderDeadlineSocket&&) noexcept = default;
   HeaderDeadlineSocket(const HeaderDeadlineSocket&) = delete;
   HeaderDeadlineSocket& operator=(const HeaderDeadlineSocket&) = delete;
-  ~HeaderDeadlineSocket() {
-    if (state_) state_->StopClock();
-  }
+  // A pending wait of the clock holds the state weakly: it ends with the
+  // socket, and the wait then finds nothing to do.
+  ~HeaderDeadlineSocket() = default;
 
   lowest_layer_type& lowest_layer() { return state().socket.lowest_layer(); }
   const lowest_layer_type& lowest_layer() const { return state().socket.lowest_layer(); }
@@ -123,19 +122,32 @@ class HeaderDeadlineSocket {
   struct State {
     explicit State(net::io_context& io) : socket(io), clock(io), limit(HeaderTimeLimit::Of(io)) {}
 
+    // Sets the deadline of the request's headers. The clock's timer is
+    // armed only when it is not already waiting: on a kept-alive connection
+    // a wait started for an earlier request finds the later deadline when
+    // it ends and waits again, so that a request costs no timer operation.
     template <typename Executor>
     void StartClock(const std::shared_ptr<State>& self, const Executor& executor) {
       phase = Phase::kReadingHeaders;
       line_empty = true;
       seen_request_line = false;
       if (limit <= std::chrono::milliseconds::zero()) return;
-      clock.expires_after(limit);
+      deadline = std::chrono::steady_clock::now() + limit;
+      if (!waiting) Wait(self, executor);
+    }
+
+    template <typename Executor>
+    void Wait(const std::shared_ptr<State>& self, const Executor& executor) {
+      waiting = true;
+      clock.expires_at(deadline);
       clock.async_wait(net::bind_executor(
-          executor,
-          [weak = std::weak_ptr<State>(self), started = generation](const net::error_code& error) {
-            if (error) return;
+          executor, [weak = std::weak_ptr<State>(self), executor](const net::error_code& error) {
             const auto state = weak.lock();
-            if (!state || state->generation != started || state->phase != Phase::kReadingHeaders) {
+            if (!state) return;
+            state->waiting = false;
+            if (error || state->phase != Phase::kReadingHeaders) return;
+            if (std::chrono::steady_clock::now() < state->deadline) {
+              state->Wait(state, executor);
               return;
             }
             net::error_code ignored;
@@ -145,7 +157,7 @@ class HeaderDeadlineSocket {
     }
 
     void StopClock() {
-      ++generation;
+      phase = Phase::kAwaitingRequest;
       clock.cancel();
     }
 
@@ -158,8 +170,7 @@ class HeaderDeadlineSocket {
         const char c = data[i];
         if (c == '\n') {
           if (line_empty && seen_request_line) {
-            phase = Phase::kReadingBody;
-            StopClock();
+            phase = Phase::kReadingBody;  // a waiting clock finds this and stops
             return;
           }
           line_empty = true;
@@ -176,7 +187,8 @@ class HeaderDeadlineSocket {
     Phase phase = Phase::kAwaitingRequest;
     bool line_empty = true;
     bool seen_request_line = false;
-    std::uint64_t generation = 0;  // a clock started before the last stop does nothing
+    std::chrono::steady_clock::time_point deadline;  // of the headers being read
+    bool waiting = false;                            // the timer has a wait pending
   };
 
   State& state() const {
