@@ -10,11 +10,11 @@
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "base/time_format.hpp"
+#include "storage/action_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
-#include "storage/procedure_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -56,7 +56,7 @@ struct LoadedAction {
 Result<LoadedAction> LoadForChange(storage::Connection& connection,
                                    const domain::Principal& principal, Id action_id, Needs needs) {
   LT_TRY(RequireStaff(principal));
-  LT_TRY_ASSIGN(auto action, storage::ProcedureStore(connection).FindAction(action_id));
+  LT_TRY_ASSIGN(auto action, storage::ActionStore(connection).Find(action_id));
   if (!action) return Error::Of(ErrorCode::kNotFound, "error.not_found");
   // The action's own people see it even where they do not see its case.
   const bool worker = WorksOn(principal, *action);
@@ -100,7 +100,7 @@ Result<domain::Action> ChangeAction(AppContext& context, const domain::Principal
     ChangeList changes;
     LT_TRY(change(connection, saved, changes));
     saved.updated_at = now;
-    LT_TRY(storage::ProcedureStore(connection).UpdateAction(saved));
+    LT_TRY(storage::ActionStore(connection).Update(saved));
     changes.Record("status", StatusText(loaded.action.status), StatusText(saved.status));
     LT_TRY(
         storage::AuditStore(connection)
@@ -151,7 +151,7 @@ Result<domain::Action> AddAction(AppContext& context, const domain::Principal& p
     LT_TRY_ASSIGN(auto description, CheckNewAction(connection, input, "", errors));
     if (!errors.empty()) return errors.ToError();
     added = NewAction(case_id, input, std::move(description), principal.user_id, now);
-    LT_TRY_ASSIGN(added.id, storage::ProcedureStore(connection).InsertAction(added));
+    LT_TRY_ASSIGN(added.id, storage::ActionStore(connection).Insert(added));
     ChangeList changes;
     changes.Record("case_id", std::nullopt, std::optional<Id>(case_id));
     changes.Record("kind", std::nullopt, std::string(domain::kActionKindCodes.ToCode(added.kind)));
@@ -261,8 +261,8 @@ Result<std::vector<domain::Action>> ListActions(AppContext& context,
   }
   std::vector<domain::Action> actions;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(actions, storage::ProcedureStore(connection)
-                               .ListActionsAcross(filter.owner_id, filter.statuses, filter.limit));
+    LT_TRY_ASSIGN(actions, storage::ActionStore(connection)
+                               .ListAcross(filter.owner_id, filter.statuses, filter.limit));
     return Ok();
   }));
   return actions;

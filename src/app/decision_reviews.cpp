@@ -8,7 +8,7 @@
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
-#include "storage/procedure_store.hpp"
+#include "storage/decision_review_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -38,9 +38,8 @@ Result<std::vector<ReviewView>> ListDecisionReviews(AppContext& context,
   LT_TRY(RequireStaff(principal));
   std::vector<ReviewView> views;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(
-        const auto reviews,
-        storage::ProcedureStore(connection).ListReviews(settled, kVisibleOverRead * limit));
+    LT_TRY_ASSIGN(const auto reviews,
+                  storage::DecisionReviewStore(connection).List(settled, kVisibleOverRead * limit));
     return KeepVisible(
         connection, principal, reviews, limit,
         [](const domain::DecisionReview& review) { return review.case_id; },
@@ -61,8 +60,7 @@ Result<ReviewView> SettleDecisionReview(AppContext& context, const domain::Princ
   const TimestampMs now = context.clock.NowMs();
   ReviewView view;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-    storage::ProcedureStore procedure(connection);
-    LT_TRY_ASSIGN(auto review, procedure.FindReview(review_id));
+    LT_TRY_ASSIGN(auto review, storage::DecisionReviewStore(connection).Find(review_id));
     if (!review) return Error::Of(ErrorCode::kNotFound, "error.not_found");
     LT_TRY_ASSIGN(auto a_case, LoadVisibleCase(connection, principal, review->case_id));
     if (!MaySettle(principal)) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
@@ -71,7 +69,7 @@ Result<ReviewView> SettleDecisionReview(AppContext& context, const domain::Princ
     review->settled_by = principal.user_id;
     review->alternative_taken = settlement.alternative_taken;
     review->outcome = outcome;
-    LT_TRY(procedure.SettleReview(*review));
+    LT_TRY(storage::DecisionReviewStore(connection).Settle(*review));
     ChangeList changes;
     changes.Record("outcome", std::nullopt, outcome);
     changes.Record("alternative_taken", std::nullopt,

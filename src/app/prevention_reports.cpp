@@ -9,10 +9,11 @@
 #include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "base/time_format.hpp"
+#include "storage/action_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
-#include "storage/procedure_store.hpp"
+#include "storage/prevention_report_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -37,9 +38,9 @@ constexpr auto kQaHeadRoles = {domain::Role::kQaHead, domain::Role::kAdmin};
 constexpr auto kApproverRoles = {domain::Role::kQaHead, domain::Role::kManager,
                                  domain::Role::kAdmin};
 
-Result<PreventionView> ViewOf(storage::ProcedureStore& procedure, domain::PreventionReport report) {
+Result<PreventionView> ViewOf(storage::Connection& connection, domain::PreventionReport report) {
   PreventionView view;
-  LT_TRY_ASSIGN(auto actions, procedure.ListActions(report.case_id));
+  LT_TRY_ASSIGN(auto actions, storage::ActionStore(connection).List(report.case_id));
   for (auto& action : actions) {
     if (action.prevention_report_id == report.id) view.actions.push_back(std::move(action));
   }
@@ -54,7 +55,7 @@ Result<domain::PreventionReport> LoadForChange(storage::Connection& connection,
                                                std::initializer_list<domain::Role> roles) {
   LT_TRY(LoadVisibleCase(connection, principal, case_id));
   LT_TRY(RequireRoles(principal, roles));
-  LT_TRY_ASSIGN(auto report, storage::ProcedureStore(connection).FindPreventionReport(case_id));
+  LT_TRY_ASSIGN(auto report, storage::PreventionReportStore(connection).Find(case_id));
   if (!report) return Error::Of(ErrorCode::kNotFound, "error.not_found");
   return std::move(*report);
 }
@@ -86,8 +87,7 @@ Result<PreventionView> OpenPreventionReport(AppContext& context, const domain::P
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
     LT_TRY(RequireRoles(principal, kQaHeadRoles));
-    storage::ProcedureStore procedure(connection);
-    LT_TRY_ASSIGN(const auto existing, procedure.FindPreventionReport(case_id));
+    LT_TRY_ASSIGN(const auto existing, storage::PreventionReportStore(connection).Find(case_id));
     if (existing) return Error::Of(ErrorCode::kConflict, "error.prevention_report_exists");
     domain::PreventionReport report;
     report.case_id = case_id;
@@ -95,12 +95,12 @@ Result<PreventionView> OpenPreventionReport(AppContext& context, const domain::P
     report.analysis = analysis;
     report.opened_by = principal.user_id;
     report.opened_at = report.updated_at = now;
-    LT_TRY_ASSIGN(report.id, procedure.InsertPreventionReport(report));
+    LT_TRY_ASSIGN(report.id, storage::PreventionReportStore(connection).Insert(report));
     ChangeList changes;
     changes.Record("case_id", std::nullopt, std::optional<Id>(case_id));
     changes.Record("problem", std::nullopt, problem);
     LT_TRY(Audit(connection, report, "open", principal, now, std::move(changes)));
-    LT_TRY_ASSIGN(view, ViewOf(procedure, std::move(report)));
+    LT_TRY_ASSIGN(view, ViewOf(connection, std::move(report)));
     return Ok();
   }));
   return view;
@@ -112,10 +112,9 @@ Result<PreventionView> GetPreventionReport(AppContext& context, const domain::Pr
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
     LT_TRY(RequireStaff(principal));
-    storage::ProcedureStore procedure(connection);
-    LT_TRY_ASSIGN(auto report, procedure.FindPreventionReport(case_id));
+    LT_TRY_ASSIGN(auto report, storage::PreventionReportStore(connection).Find(case_id));
     if (!report) return Error::Of(ErrorCode::kNotFound, "error.not_found");
-    LT_TRY_ASSIGN(view, ViewOf(procedure, std::move(*report)));
+    LT_TRY_ASSIGN(view, ViewOf(connection, std::move(*report)));
     return Ok();
   }));
   return view;
@@ -135,7 +134,7 @@ Result<domain::Action> AddPreventionAction(AppContext& context, const domain::Pr
     if (!preventive.kind) preventive.kind = domain::ActionKind::kPreventive;
     added = NewAction(case_id, preventive, std::move(description), principal.user_id, now);
     added.prevention_report_id = report.id;
-    LT_TRY_ASSIGN(added.id, storage::ProcedureStore(connection).InsertAction(added));
+    LT_TRY_ASSIGN(added.id, storage::ActionStore(connection).Insert(added));
     ChangeList changes;
     changes.Record("action_id", std::nullopt, std::optional<Id>(added.id));
     changes.Record("description", std::nullopt, added.description);
@@ -152,14 +151,13 @@ Result<PreventionView> ApprovePreventionReport(AppContext& context,
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(auto report, LoadForChange(connection, principal, case_id, kApproverRoles));
     if (report.approved_at) return StatusConflict("approved");
-    storage::ProcedureStore procedure(connection);
-    LT_TRY_ASSIGN(view, ViewOf(procedure, report));
+    LT_TRY_ASSIGN(view, ViewOf(connection, report));
     if (view.actions.empty()) {
       return Error::Of(ErrorCode::kConflict, "error.prevention_report_no_actions");
     }
     report.approved_by = principal.user_id;
     report.approved_at = report.updated_at = now;
-    LT_TRY(procedure.SavePreventionReport(report));
+    LT_TRY(storage::PreventionReportStore(connection).Save(report));
     ChangeList changes;
     changes.Record("approved_at", std::nullopt, FormatTimestamp(now));
     LT_TRY(Audit(connection, report, "approve", principal, now, std::move(changes)));
@@ -182,8 +180,7 @@ Result<PreventionView> VerifyPreventionReport(AppContext& context,
     LT_TRY_ASSIGN(auto report, LoadForChange(connection, principal, case_id, kQaRoles));
     if (!report.approved_at) return StatusConflict("opened");
     if (report.verified_at) return StatusConflict("verified");
-    storage::ProcedureStore procedure(connection);
-    LT_TRY_ASSIGN(view, ViewOf(procedure, report));
+    LT_TRY_ASSIGN(view, ViewOf(connection, report));
     const auto unsettled =
         std::count_if(view.actions.begin(), view.actions.end(), domain::IsUnsettled);
     if (unsettled > 0) {
@@ -193,7 +190,7 @@ Result<PreventionView> VerifyPreventionReport(AppContext& context,
     report.verification = text;
     report.verified_by = principal.user_id;
     report.verified_at = report.updated_at = now;
-    LT_TRY(procedure.SavePreventionReport(report));
+    LT_TRY(storage::PreventionReportStore(connection).Save(report));
     ChangeList changes;
     changes.Record("verification", std::nullopt, text);
     LT_TRY(Audit(connection, report, "verify", principal, now, std::move(changes)));
@@ -208,9 +205,9 @@ Result<std::vector<domain::PreventionReport>> ListPreventionReports(
   LT_TRY(RequireStaff(principal));
   std::vector<domain::PreventionReport> visible;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const auto reports,
-                  storage::ProcedureStore(connection)
-                      .ListPreventionReports(verified, kVisibleOverRead * limit));
+    LT_TRY_ASSIGN(
+        const auto reports,
+        storage::PreventionReportStore(connection).List(verified, kVisibleOverRead * limit));
     return KeepVisible(
         connection, principal, reports, limit,
         [](const domain::PreventionReport& report) { return report.case_id; },

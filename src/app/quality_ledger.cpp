@@ -7,12 +7,14 @@
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
 #include "app/report_period.hpp"
+#include "storage/action_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
 #include "storage/directory_store.hpp"
-#include "storage/procedure_store.hpp"
+#include "storage/quality_report_store.hpp"
 #include "storage/sla_store.hpp"
+#include "storage/step_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -41,23 +43,22 @@ struct Names {
 };
 
 Result<LedgerRow> BuildRow(storage::Connection& connection, const Names& names, domain::Case a_case,
-                           storage::ProcedureStore::ClosedReport closed) {
+                           storage::QualityReportStore::ClosedReport closed) {
   LedgerRow row;
-  storage::ProcedureStore procedure(connection);
   LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
   if (customer) row.customer_name = customer->name;
   row.category_name = Names::Of(names.categories, a_case.category_id);
   row.responsible_department_name =
       Names::Of(names.departments, closed.report.responsible_department_id);
-  LT_TRY_ASSIGN(auto actions, procedure.ListActions(a_case.id));
+  LT_TRY_ASSIGN(auto actions, storage::ActionStore(connection).List(a_case.id));
   for (auto& action : actions) {
     if (action.status != domain::ActionStatus::kCancelled) row.actions.push_back(std::move(action));
   }
-  LT_TRY_ASSIGN(const auto events, procedure.ListEvents(a_case.id));
+  LT_TRY_ASSIGN(const auto events, storage::StepStore(connection).ListEvents(a_case.id));
   for (const auto& event : events) {
     if (event.event == kRepliedEvent) row.replied_at = event.at;
   }
-  LT_TRY_ASSIGN(const auto steps, procedure.ListSteps(a_case.id));
+  LT_TRY_ASSIGN(const auto steps, storage::StepStore(connection).List(a_case.id));
   for (const auto& step : steps) {
     if (step.customer_decision) row.customer_decision = step.customer_decision;
   }
@@ -96,8 +97,8 @@ Result<std::vector<LedgerRow>> GetQualityLedger(AppContext& context,
     storage::DirectoryStore directory(connection);
     LT_TRY_ASSIGN(const Names names, Names::Load(directory));
     LT_TRY_ASSIGN(const auto closed,
-                  storage::ProcedureStore(connection).ListClosedReports(first.from, last.to));
-    using Closed = storage::ProcedureStore::ClosedReport;
+                  storage::QualityReportStore(connection).ListClosed(first.from, last.to));
+    using Closed = storage::QualityReportStore::ClosedReport;
     return KeepVisible(
         connection, principal, closed, std::numeric_limits<int>::max(),
         [](const Closed& report) { return report.report.case_id; },

@@ -3,9 +3,10 @@
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
 #include "app/cases.hpp"
+#include "storage/action_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
-#include "storage/procedure_store.hpp"
+#include "storage/quality_report_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -17,7 +18,7 @@ Status ReadForStaff(AppContext& context, const domain::Principal& principal, Id 
   return context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
     LT_TRY(RequireStaff(principal));
-    return read(storage::ProcedureStore(connection));
+    return read(connection);
   });
 }
 
@@ -26,8 +27,8 @@ Status ReadForStaff(AppContext& context, const domain::Principal& principal, Id 
 Result<domain::QualityReport> GetQualityReport(AppContext& context,
                                                const domain::Principal& principal, Id case_id) {
   std::optional<domain::QualityReport> report;
-  LT_TRY(ReadForStaff(context, principal, case_id, [&](storage::ProcedureStore store) -> Status {
-    LT_TRY_ASSIGN(report, store.FindReport(case_id));
+  LT_TRY(ReadForStaff(context, principal, case_id, [&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(report, storage::QualityReportStore(connection).Find(case_id));
     return Ok();
   }));
   if (!report) return Error::Of(ErrorCode::kNotFound, "error.not_found");
@@ -38,8 +39,8 @@ Result<std::vector<domain::Action>> ListCaseActions(AppContext& context,
                                                     const domain::Principal& principal,
                                                     Id case_id) {
   std::vector<domain::Action> actions;
-  LT_TRY(ReadForStaff(context, principal, case_id, [&](storage::ProcedureStore store) -> Status {
-    LT_TRY_ASSIGN(actions, store.ListActions(case_id));
+  LT_TRY(ReadForStaff(context, principal, case_id, [&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(actions, storage::ActionStore(connection).List(case_id));
     return Ok();
   }));
   return actions;

@@ -17,8 +17,8 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
-#include "storage/procedure_store.hpp"
 #include "storage/sla_store.hpp"
+#include "storage/step_store.hpp"
 #include "storage/workflow_store.hpp"
 
 namespace lt::app {
@@ -41,9 +41,8 @@ Result<sla::CaseHistory> LoadHistory(storage::Connection& connection,
   history.received_at = a_case.received_at;
   std::vector<domain::CaseStep> steps;
   if (record == CaseRecord::kExisting) {
-    storage::ProcedureStore procedure(connection);
-    LT_TRY_ASSIGN(history.events, procedure.ListEvents(a_case.id));
-    LT_TRY_ASSIGN(steps, procedure.ListSteps(a_case.id));
+    LT_TRY_ASSIGN(history.events, storage::StepStore(connection).ListEvents(a_case.id));
+    LT_TRY_ASSIGN(steps, storage::StepStore(connection).List(a_case.id));
   }
   auto settled = [&](const std::string& code) {
     const auto* state = workflow.FindState(code);

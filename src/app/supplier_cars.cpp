@@ -15,7 +15,8 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
-#include "storage/procedure_store.hpp"
+#include "storage/quality_report_store.hpp"
+#include "storage/step_store.hpp"
 #include "storage/supplier_car_store.hpp"
 #include "storage/workflow_store.hpp"
 
@@ -49,7 +50,7 @@ Result<CarView> ViewOf(storage::Connection& connection, domain::SupplierCar car)
     view.model = a_case->model;
     view.batch = a_case->batch;
   }
-  LT_TRY_ASSIGN(const auto report, storage::ProcedureStore(connection).FindReport(car.case_id));
+  LT_TRY_ASSIGN(const auto report, storage::QualityReportStore(connection).Find(car.case_id));
   if (report) view.defect_description = report->defect_description;
   view.car = std::move(car);
   return view;
@@ -60,8 +61,8 @@ Result<CarView> ViewOf(storage::Connection& connection, domain::SupplierCar car)
 Status RecordCarChange(storage::Connection& connection, const domain::SupplierCar& car,
                        const std::vector<const char*>& events, const std::string& verb,
                        const domain::Principal& principal, TimestampMs now, ChangeList changes) {
-  storage::ProcedureStore procedure(connection);
-  for (const char* event : events) LT_TRY(procedure.InsertEvent(car.case_id, {event, now}, {}));
+  for (const char* event : events)
+    LT_TRY(storage::StepStore(connection).InsertEvent(car.case_id, {event, now}, {}));
   LT_TRY_ASSIGN(const auto a_case, storage::CaseStore(connection).Find(car.case_id));
   if (!a_case) return Error::Internal("supplier CAR without its case");
   if (!events.empty()) {

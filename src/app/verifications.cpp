@@ -8,11 +8,12 @@
 #include "app/cases.hpp"
 #include "app/report_period.hpp"
 #include "app/sla_clocks.hpp"
+#include "storage/action_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/code_list.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
-#include "storage/procedure_store.hpp"
+#include "storage/quality_report_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -21,7 +22,7 @@ namespace {
 Result<Verification> Examine(storage::Connection& connection, const domain::Principal& principal,
                              domain::Case a_case, domain::QualityReport report, TimestampMs now) {
   Verification verification;
-  LT_TRY_ASSIGN(const auto actions, storage::ProcedureStore(connection).ListActions(a_case.id));
+  LT_TRY_ASSIGN(const auto actions, storage::ActionStore(connection).List(a_case.id));
   verification.effective_since =
       domain::CountermeasuresEffectiveSince(report, actions).value_or(a_case.received_at);
   LT_TRY_ASSIGN(const Period approval_month, MonthContaining(report.approved_at.value_or(0)));
@@ -50,8 +51,7 @@ Result<Verification> Examine(storage::Connection& connection, const domain::Prin
 
 Result<std::vector<FieldError>> CloseBlockers(storage::Connection& connection,
                                               const domain::Case& a_case, TimestampMs now) {
-  storage::ProcedureStore procedure(connection);
-  LT_TRY_ASSIGN(const auto report, procedure.FindReport(a_case.id));
+  LT_TRY_ASSIGN(const auto report, storage::QualityReportStore(connection).Find(a_case.id));
   std::optional<Verification> verification;
   std::vector<domain::Action> unsettled;
   if (report && report->approved_at) {
@@ -60,7 +60,7 @@ Result<std::vector<FieldError>> CloseBlockers(storage::Connection& connection,
                   Examine(connection, domain::Principal::System(), a_case, *report, now));
     unsettled = verification->open_actions;
   } else {
-    LT_TRY_ASSIGN(const auto actions, procedure.ListActions(a_case.id));
+    LT_TRY_ASSIGN(const auto actions, storage::ActionStore(connection).List(a_case.id));
     std::copy_if(actions.begin(), actions.end(), std::back_inserter(unsettled),
                  domain::IsUnsettled);
   }
@@ -102,7 +102,7 @@ Result<std::vector<Verification>> ListDueVerifications(AppContext& context,
   std::vector<Verification> due;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(const auto reports,
-                  storage::ProcedureStore(connection)
+                  storage::QualityReportStore(connection)
                       .ListAwaitingVerification(period.from, kVisibleOverRead * limit));
     return KeepVisible(
         connection, principal, reports, limit,
@@ -123,7 +123,7 @@ Result<Verification> GetVerification(AppContext& context, const domain::Principa
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(auto a_case, LoadVisibleCase(connection, principal, case_id));
     LT_TRY(RequireStaff(principal));
-    LT_TRY_ASSIGN(auto report, storage::ProcedureStore(connection).FindReport(case_id));
+    LT_TRY_ASSIGN(auto report, storage::QualityReportStore(connection).Find(case_id));
     if (!report || !report->approved_at) {
       return Error::Of(ErrorCode::kNotFound, "error.not_found");
     }

@@ -13,14 +13,17 @@
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
 #include "app/verifications.hpp"
+#include "storage/action_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
+#include "storage/decision_review_store.hpp"
 #include "storage/interaction_store.hpp"
-#include "storage/procedure_store.hpp"
+#include "storage/quality_report_store.hpp"
+#include "storage/step_store.hpp"
 #include "storage/workflow_store.hpp"
 
 namespace lt::app {
@@ -182,7 +185,7 @@ Status CheckReadyToClose(storage::Connection& connection, const domain::Principa
 
 // The quality abnormality report (or environmental form) collects the
 // investigation's data step by step; it is written when a step adds some.
-Status RecordReportData(storage::ProcedureStore& procedure, const domain::Case& a_case,
+Status RecordReportData(storage::Connection& connection, const domain::Case& a_case,
                         const std::optional<domain::QualityReport>& existing, bool approves,
                         const StepInput& input, const StepTexts& texts, std::optional<Id> actor,
                         TimestampMs now) {
@@ -230,7 +233,7 @@ Status RecordReportData(storage::ProcedureStore& procedure, const domain::Case& 
   }
   if (report == original) return Ok();
   report.updated_at = now;
-  LT_TRY(procedure.SaveReport(report));
+  LT_TRY(storage::QualityReportStore(connection).Save(report));
   return Ok();
 }
 
@@ -332,14 +335,13 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
       new_actions.push_back(NewAction(case_id, input.countermeasures[i], std::move(description),
                                       principal.user_id, now));
     }
-    storage::ProcedureStore procedure(connection);
-    LT_TRY_ASSIGN(const auto report, procedure.FindReport(case_id));
+    LT_TRY_ASSIGN(const auto report, storage::QualityReportStore(connection).Find(case_id));
     if (Requires(step, Requirement::kPreliminaryAnalysis) && texts.preliminary_analysis.empty() &&
         (!report || report->preliminary_analysis.empty())) {
       errors.Add("preliminary_analysis", "validation.required");
     }
     if (Requires(step, Requirement::kCountermeasure)) {
-      LT_TRY_ASSIGN(auto actions, procedure.ListActions(case_id));
+      LT_TRY_ASSIGN(auto actions, storage::ActionStore(connection).List(case_id));
       actions.insert(actions.end(), new_actions.begin(), new_actions.end());
       for (auto& gap :
            domain::CountermeasureGaps(actions, !texts.permanent_pending_reason.empty())) {
@@ -373,33 +375,35 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     record.reason = texts.reason;
     record.customer_decision = input.customer_decision;
     record.alternatives = input.alternatives;
-    LT_TRY_ASSIGN(record.id, procedure.InsertStep(record));
+    LT_TRY_ASSIGN(record.id, storage::StepStore(connection).Insert(record));
     if (record.customer_decision == domain::CustomerDecision::kRejected) {
       domain::DecisionReview review;
       review.case_id = case_id;
       review.transition_id = record.id;
       review.alternatives = record.alternatives;
       review.opened_at = now;
-      LT_TRY(procedure.InsertReview(review));
+      LT_TRY(storage::DecisionReviewStore(connection).Insert(review));
     }
     for (const auto& event : step.events) {
       const TimestampMs at =
           event == "sample_received" && input.sample_received_at ? *input.sample_received_at : now;
-      LT_TRY(procedure.InsertEvent(case_id, {event, at}, record.id));
+      LT_TRY(storage::StepStore(connection).InsertEvent(case_id, {event, at}, record.id));
     }
 
     const bool approves = Records(step, domain::kCountermeasuresApprovedEvent);
-    LT_TRY(RecordReportData(procedure, before, report, approves, input, texts, principal.user_id,
+    LT_TRY(RecordReportData(connection, before, report, approves, input, texts, principal.user_id,
                             now));
-    for (const auto& action : new_actions) LT_TRY(procedure.InsertAction(action));
+    for (const auto& action : new_actions) LT_TRY(storage::ActionStore(connection).Insert(action));
     if (!texts.resolution.empty()) {
       LT_TRY(AddOutboundMessage(connection, updated, principal, texts.resolution, now));
     }
     if (!texts.reply.empty()) {
       LT_TRY_ASSIGN(const auto customer,
                     storage::CustomerStore(connection).Find(updated.customer_id));
-      LT_TRY_ASSIGN(const auto written, procedure.FindReport(case_id));  // with this step's data
-      LT_TRY_ASSIGN(const auto actions, procedure.ListActions(case_id));
+      LT_TRY_ASSIGN(
+          const auto written,
+          storage::QualityReportStore(connection).Find(case_id));  // with this step's data
+      LT_TRY_ASSIGN(const auto actions, storage::ActionStore(connection).List(case_id));
       LT_TRY_ASSIGN(const std::string letter,
                     WriteFeedbackLetter(connection, customer.value_or(domain::Customer{}), updated,
                                         written, actions, texts.reply));
@@ -437,7 +441,7 @@ Result<std::vector<domain::CaseStep>> ListCaseSteps(AppContext& context,
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY(LoadVisibleCase(connection, principal, case_id));
     LT_TRY(RequireStaff(principal));
-    LT_TRY_ASSIGN(steps, storage::ProcedureStore(connection).ListSteps(case_id));
+    LT_TRY_ASSIGN(steps, storage::StepStore(connection).List(case_id));
     return Ok();
   }));
   return steps;
