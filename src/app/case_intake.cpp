@@ -20,7 +20,7 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
-#include "storage/sla_store.hpp"
+#include "storage/sla_clock_store.hpp"
 #include "storage/workflow_store.hpp"
 
 namespace lt::app {

@@ -7,7 +7,7 @@
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
-#include "storage/sla_store.hpp"
+#include "storage/sla_policy_store.hpp"
 #include "storage/workflow_store.hpp"
 
 namespace lt::app {

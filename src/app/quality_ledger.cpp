@@ -13,7 +13,7 @@
 #include "storage/database.hpp"
 #include "storage/directory_store.hpp"
 #include "storage/quality_report_store.hpp"
-#include "storage/sla_store.hpp"
+#include "storage/sla_clock_store.hpp"
 #include "storage/step_store.hpp"
 
 namespace lt::app {

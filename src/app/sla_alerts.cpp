@@ -11,7 +11,8 @@
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/directory_store.hpp"
-#include "storage/sla_store.hpp"
+#include "storage/notification_store.hpp"
+#include "storage/sla_clock_store.hpp"
 #include "storage/workflow_store.hpp"
 
 namespace lt::app {

@@ -17,7 +17,8 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
-#include "storage/sla_store.hpp"
+#include "storage/sla_clock_store.hpp"
+#include "storage/sla_policy_store.hpp"
 #include "storage/step_store.hpp"
 #include "storage/workflow_store.hpp"
 

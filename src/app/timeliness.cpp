@@ -8,7 +8,7 @@
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/directory_store.hpp"
-#include "storage/sla_store.hpp"
+#include "storage/sla_clock_store.hpp"
 
 namespace lt::app {
 namespace {

@@ -21,9 +21,9 @@ class ActionStore {
   Result<std::vector<domain::Action>> List(domain::Id case_id);
   // Actions of any case, soonest due first: of one owner when given, in any
   // of `statuses` (all when empty), at most `limit`.
-  Result<std::vector<domain::Action>> ListAcross(
-      std::optional<domain::Id> owner_id, const std::vector<domain::ActionStatus>& statuses,
-      int limit);
+  Result<std::vector<domain::Action>> ListAcross(std::optional<domain::Id> owner_id,
+                                                 const std::vector<domain::ActionStatus>& statuses,
+                                                 int limit);
 
  private:
   Connection& connection_;

@@ -58,7 +58,7 @@ Result<std::optional<domain::DecisionReview>> DecisionReviewStore::Find(Id id) {
 }
 
 Result<std::vector<domain::DecisionReview>> DecisionReviewStore::List(domain::Settled settled,
-                                                                        int limit) {
+                                                                      int limit) {
   std::vector<domain::DecisionReview> reviews;
   LT_TRY(connection_.Query(
       std::string("SELECT ") + kReviewColumns + " FROM decision_reviews WHERE settled_at IS " +

@@ -57,8 +57,8 @@ Result<std::optional<domain::PreventionReport>> PreventionReportStore::Find(Id c
   return found;
 }
 
-Result<std::vector<domain::PreventionReport>> PreventionReportStore::List(
-    domain::Settled verified, int limit) {
+Result<std::vector<domain::PreventionReport>> PreventionReportStore::List(domain::Settled verified,
+                                                                          int limit) {
   std::vector<domain::PreventionReport> reports;
   LT_TRY(connection_.Query(std::string("SELECT ") + kPreventionColumns +
                                " FROM prevention_reports WHERE verified_at IS " +

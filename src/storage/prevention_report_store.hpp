@@ -19,8 +19,7 @@ class PreventionReportStore {
   Status Save(const domain::PreventionReport& report);
   Result<std::optional<domain::PreventionReport>> Find(domain::Id case_id);
   // Unverified (kNo) or verified reports, oldest first.
-  Result<std::vector<domain::PreventionReport>> List(domain::Settled verified,
-                                                                      int limit);
+  Result<std::vector<domain::PreventionReport>> List(domain::Settled verified, int limit);
 
  private:
   Connection& connection_;

@@ -53,7 +53,7 @@ Result<std::vector<domain::CaseStep>> StepStore::List(Id case_id) {
 }
 
 Status StepStore::InsertEvent(Id case_id, const domain::ProcedureEvent& event,
-                                   std::optional<Id> step_id) {
+                              std::optional<Id> step_id) {
   LT_TRY(
       connection_.Execute("INSERT INTO case_procedure_events (case_id, event, at, transition_id) "
                           "VALUES ($1, $2, $3, $4)",

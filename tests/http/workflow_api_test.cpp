@@ -11,7 +11,7 @@
 #include "base/time_format.hpp"
 #include "jobs/sla_alert_sweep.hpp"
 #include "jobs/sla_recompute_job.hpp"
-#include "storage/sla_store.hpp"
+#include "storage/sla_clock_store.hpp"
 #include "support/api_harness.hpp"
 
 namespace lt {

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "sla/sla_policy.hpp"
-#include "storage/sla_store.hpp"
+#include "storage/sla_policy_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "support/test_database.hpp"
 #include "support/test_env.hpp"

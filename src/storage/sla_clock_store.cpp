@@ -1,6 +1,4 @@
-#include "storage/sla_store.hpp"
-
-#include <map>
+#include "storage/sla_clock_store.hpp"
 
 #include "storage/case_scope_sql.hpp"
 #include "storage/code_list.hpp"
@@ -40,100 +38,6 @@ sla::StoredClock ClockFromRow(const Row& row) {
 }
 
 }  // namespace
-
-Result<bool> SlaPolicyStore::IsCustomised() {
-  LT_TRY_ASSIGN(auto any, connection_.QueryOptionalInt("SELECT 1 FROM sla_policies LIMIT 1"));
-  return any.has_value();
-}
-
-namespace {
-const std::string kKeptPolicies = "sla_policies";
-}  // namespace
-
-Result<SlaPoliciesPtr> SlaPolicyStore::Load() {
-  if (SlaPoliciesPtr kept = connection_.Recall<std::vector<sla::SlaPolicy>>(kKeptPolicies)) {
-    return kept;
-  }
-  LT_TRY_ASSIGN(SlaPoliciesPtr policies, LoadStored());
-  connection_.Remember(kKeptPolicies, policies);
-  return policies;
-}
-
-Result<SlaPoliciesPtr> SlaPolicyStore::LoadStored() {
-  static const SlaPoliciesPtr shipped =
-      std::make_shared<const std::vector<sla::SlaPolicy>>(sla::DefaultSlaPolicies());
-  std::vector<sla::SlaPolicy> policies;
-  std::map<Id, std::size_t> index_of;
-  LT_TRY(connection_.Query(
-      "SELECT id, code, name, active, case_types, urgencies, origin_classes, segments, "
-      "category_ids FROM sla_policies ORDER BY position",
-      {}, [&](const Row& row) {
-        sla::SlaPolicy policy;
-        policy.id = row.Int(0);
-        policy.code = row.Text(1);
-        policy.name = row.Text(2);
-        policy.active = row.Int(3) != 0;
-        policy.case_types = SplitEnumCodes(row.Text(4), domain::kCaseTypeCodes);
-        policy.urgencies = SplitEnumCodes(row.Text(5), domain::kUrgencyCodes);
-        policy.origin_classes = SplitEnumCodes(row.Text(6), domain::kOriginClassCodes);
-        policy.segments = SplitEnumCodes(row.Text(7), domain::kSegmentCodes);
-        policy.category_ids = SplitIds(row.Text(8));
-        index_of[policy.id] = policies.size();
-        policies.push_back(std::move(policy));
-      }));
-  if (policies.empty()) return shipped;
-  LT_TRY(connection_.Query(
-      "SELECT policy_id, code, start_event, stop_events, pause_states, amount, unit, "
-      "warn_percent, escalate_to_user_id FROM sla_targets ORDER BY policy_id, position",
-      {}, [&](const Row& row) {
-        const auto found = index_of.find(row.Int(0));
-        if (found == index_of.end()) return;
-        sla::SlaTarget target;
-        target.code = row.Text(1);
-        target.start_event = row.Text(2);
-        target.stop_events = SplitCodes(row.Text(3));
-        target.pause_states = SplitCodes(row.Text(4));
-        target.amount = row.Int(5);
-        target.unit = sla::kDurationUnitCodes.FromCode(row.Text(6))
-                          .value_or(sla::DurationUnit::kWorkingHours);
-        target.warn_percent = static_cast<int>(row.Int(7));
-        target.escalate_to_user_id = row.OptionalInt(8);
-        policies[found->second].targets.push_back(std::move(target));
-      }));
-  return SlaPoliciesPtr(std::make_shared<const std::vector<sla::SlaPolicy>>(std::move(policies)));
-}
-
-Status SlaPolicyStore::Replace(const std::vector<sla::SlaPolicy>& policies) {
-  connection_.Forget(kKeptPolicies);
-  LT_TRY(connection_.Execute("DELETE FROM sla_targets"));
-  LT_TRY(connection_.Execute("DELETE FROM sla_policies"));
-  std::int64_t position = 0;
-  for (const auto& policy : policies) {
-    LT_TRY_ASSIGN(
-        const Id policy_id,
-        connection_.QueryInt(
-            "INSERT INTO sla_policies (code, position, name, active, case_types, urgencies, "
-            "origin_classes, segments, category_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-            "RETURNING id",
-            {policy.code, position++, policy.name, std::int64_t{policy.active ? 1 : 0},
-             JoinEnumCodes(policy.case_types, domain::kCaseTypeCodes),
-             JoinEnumCodes(policy.urgencies, domain::kUrgencyCodes),
-             JoinEnumCodes(policy.origin_classes, domain::kOriginClassCodes),
-             JoinEnumCodes(policy.segments, domain::kSegmentCodes), JoinIds(policy.category_ids)}));
-    std::int64_t target_position = 0;
-    for (const auto& target : policy.targets) {
-      LT_TRY(connection_.Execute(
-          "INSERT INTO sla_targets (policy_id, position, code, start_event, stop_events, "
-          "pause_states, amount, unit, warn_percent, escalate_to_user_id) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-          {policy_id, target_position++, target.code, target.start_event,
-           JoinCodes(target.stop_events), JoinCodes(target.pause_states), target.amount,
-           std::string(sla::kDurationUnitCodes.ToCode(target.unit)),
-           std::int64_t{target.warn_percent}, OptionalValue(target.escalate_to_user_id)}));
-    }
-  }
-  return Ok();
-}
 
 Result<std::vector<TimelinessCount>> SlaClockStore::CountTimeliness(
     TimestampMs from, TimestampMs to, TimestampMs now, const domain::CaseScope& scope) {
@@ -262,40 +166,6 @@ Result<std::vector<SlaClockStore::ClockKey>> SlaClockStore::ClaimDueAlerts(Times
 Result<std::optional<TimestampMs>> SlaClockStore::NextAlertAt() {
   return connection_.QueryOptionalInt(
       "SELECT MIN(next_alert_at) FROM sla_clocks WHERE next_alert_at IS NOT NULL");
-}
-
-Status NotificationStore::Insert(const domain::Notification& notification) {
-  LT_TRY(connection_.Execute(
-      "INSERT INTO notifications (user_id, kind, case_id, target, due_at, created_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6)",
-      {notification.user_id, notification.kind, OptionalValue(notification.case_id),
-       notification.target, OptionalValue(notification.due_at), notification.created_at}));
-  return Ok();
-}
-
-Result<std::vector<domain::Notification>> NotificationStore::ListForUser(Id user_id,
-                                                                         bool unread_only,
-                                                                         int limit) {
-  std::vector<domain::Notification> out;
-  LT_TRY(connection_.Query(
-      std::string("SELECT n.id, n.user_id, n.kind, n.case_id, COALESCE(c.number, ''), n.target, "
-                  "n.due_at, n.created_at, n.read_at FROM notifications n "
-                  "LEFT JOIN cases c ON c.id = n.case_id WHERE n.user_id = $1") +
-          (unread_only ? " AND n.read_at IS NULL" : "") + " ORDER BY n.id DESC LIMIT $2",
-      {user_id, std::int64_t{limit}}, [&](const Row& row) {
-        out.push_back(domain::Notification{row.Int(0), row.Int(1), row.Text(2), row.OptionalInt(3),
-                                           row.Text(4), row.Text(5), row.OptionalInt(6), row.Int(7),
-                                           row.OptionalInt(8)});
-      }));
-  return out;
-}
-
-Result<bool> NotificationStore::MarkRead(Id user_id, Id id, TimestampMs at) {
-  LT_TRY_ASSIGN(const std::int64_t changed,
-                connection_.Execute("UPDATE notifications SET read_at = COALESCE(read_at, $1) "
-                                    "WHERE id = $2 AND user_id = $3",
-                                    {at, id, user_id}));
-  return changed > 0;
 }
 
 }  // namespace lt::storage

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -8,33 +7,11 @@
 
 #include "base/result.hpp"
 #include "domain/access.hpp"
-#include "domain/notification.hpp"
 #include "sla/sla_clock.hpp"
-#include "sla/sla_policy.hpp"
 #include "sla/stored_clock.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {
-
-// Shared and immutable: the shipped defaults are built once.
-using SlaPoliciesPtr = std::shared_ptr<const std::vector<sla::SlaPolicy>>;
-
-// SLA policies (migrations/*/0004_sla.sql). While none are stored the
-// procedure's defaults apply.
-class SlaPolicyStore {
- public:
-  explicit SlaPolicyStore(Connection& connection) : connection_(connection) {}
-
-  // Read once per transaction (Connection::Recall).
-  Result<SlaPoliciesPtr> Load();
-  Result<bool> IsCustomised();
-  // Replaces every policy (already validated by the caller).
-  Status Replace(const std::vector<sla::SlaPolicy>& policies);
-
- private:
-  Result<SlaPoliciesPtr> LoadStored();
-  Connection& connection_;
-};
 
 // Clocks due in a period, counted per department, assignee and target.
 struct TimelinessCount {
@@ -92,21 +69,6 @@ class SlaClockStore {
   Result<std::vector<ClockKey>> ClaimDueAlerts(TimestampMs now, int limit);
   // When the earliest pending alert falls due.
   Result<std::optional<TimestampMs>> NextAlertAt();
-
- private:
-  Connection& connection_;
-};
-
-class NotificationStore {
- public:
-  explicit NotificationStore(Connection& connection) : connection_(connection) {}
-
-  Status Insert(const domain::Notification& notification);
-  // Newest first, up to `limit`; only unread ones when asked.
-  Result<std::vector<domain::Notification>> ListForUser(domain::Id user_id, bool unread_only,
-                                                        int limit);
-  // Marks one of the user's notifications read; false when it is not theirs.
-  Result<bool> MarkRead(domain::Id user_id, domain::Id id, TimestampMs at);
 
  private:
   Connection& connection_;
