@@ -11,6 +11,7 @@
 #include "base/crypto.hpp"
 #include "base/time_format.hpp"
 #include "cli/command_list.hpp"
+#include "http/json/case_wire.hpp"
 #include "http/json/wire.hpp"
 
 namespace lt::cli {

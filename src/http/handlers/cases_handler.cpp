@@ -7,8 +7,9 @@
 #include "app/sla_clocks.hpp"
 #include "base/crypto.hpp"
 #include "http/handlers/handler_support.hpp"
-#include "http/json/wire.hpp"
-#include "http/json/workflow_wire.hpp"
+#include "http/json/case_wire.hpp"
+#include "http/json/interaction_wire.hpp"
+#include "http/json/sla_wire.hpp"
 
 namespace lt::http {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "app/customers.hpp"
 #include "http/handlers/handler_support.hpp"
-#include "http/json/wire.hpp"
+#include "http/json/customer_wire.hpp"
 
 namespace lt::http {
 

@@ -4,7 +4,9 @@
 #include "app/departments.hpp"
 #include "app/users.hpp"
 #include "http/handlers/handler_support.hpp"
-#include "http/json/wire.hpp"
+#include "http/json/category_wire.hpp"
+#include "http/json/department_wire.hpp"
+#include "http/json/user_wire.hpp"
 
 namespace lt::http {
 namespace {

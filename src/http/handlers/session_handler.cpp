@@ -3,7 +3,7 @@
 #include "base/time_format.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/object_reader.hpp"
-#include "http/json/wire.hpp"
+#include "http/json/user_wire.hpp"
 
 namespace lt::http {
 namespace {

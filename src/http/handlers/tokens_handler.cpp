@@ -2,7 +2,7 @@
 
 #include "http/handlers/handler_support.hpp"
 #include "http/json/object_reader.hpp"
-#include "http/json/wire.hpp"
+#include "http/json/user_wire.hpp"
 
 namespace lt::http {
 

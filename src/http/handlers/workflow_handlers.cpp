@@ -12,7 +12,12 @@
 #include "app/verifications.hpp"
 #include "app/workflow_steps.hpp"
 #include "http/handlers/handler_support.hpp"
-#include "http/json/wire.hpp"
+#include "http/json/case_wire.hpp"
+#include "http/json/notification_wire.hpp"
+#include "http/json/quality_report_wire.hpp"
+#include "http/json/sla_wire.hpp"
+#include "http/json/step_wire.hpp"
+#include "http/json/verification_wire.hpp"
 #include "http/json/workflow_wire.hpp"
 
 namespace lt::http {

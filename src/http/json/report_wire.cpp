@@ -1,6 +1,7 @@
 #include "http/json/report_wire.hpp"
 
 #include "http/json/action_wire.hpp"
+#include "http/json/quality_report_wire.hpp"
 #include "http/json/wire_support.hpp"
 #include "http/json/workflow_wire.hpp"
 

@@ -1,7 +1,7 @@
 #include "http/json/review_wire.hpp"
 
 #include "http/json/action_wire.hpp"
-#include "http/json/wire.hpp"
+#include "http/json/case_wire.hpp"
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {

@@ -1,6 +1,6 @@
 #pragma once
 
-// Small helpers shared by the wire mappings (wire.cpp, workflow_wire.cpp).
+// Small helpers shared by the wire mappings (http/json/*_wire.cpp).
 
 #include <nlohmann/json.hpp>
 
