@@ -34,11 +34,16 @@ Api::Api(Services& services) : services_(services) {
   RegisterCategoryRoutes(router_, services_);
   RegisterTokenRoutes(router_, services_);
   RegisterEventRoutes(router_, services_);
-  RegisterWorkflowRoutes(router_, services_);
+  RegisterCaseStepRoutes(router_, services_);
+  RegisterSlaRoutes(router_, services_);
+  RegisterQualityReportRoutes(router_, services_);
+  RegisterVerificationRoutes(router_, services_);
+  RegisterProcedureSettingsRoutes(router_, services_);
   RegisterNotificationRoutes(router_, services_);
   RegisterClaimRoutes(router_, services_);
   RegisterActionRoutes(router_, services_);
-  RegisterReviewRoutes(router_, services_);
+  RegisterDecisionReviewRoutes(router_, services_);
+  RegisterPreventionReportRoutes(router_, services_);
   RegisterProposalRoutes(router_, services_);
   RegisterReportRoutes(router_, services_);
   RegisterCalendarRoutes(router_, services_);

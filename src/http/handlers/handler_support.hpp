@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "domain/queries.hpp"
 #include "http/api.hpp"
 
 namespace lt::http {
@@ -74,5 +75,10 @@ Result<std::optional<std::int64_t>> ParseIfMatch(const RequestContext& context);
 // A pagination cursor: opaque to clients (base64url of "kind:values").
 std::string EncodeCursor(const std::string& plain);
 std::optional<std::string> DecodeCursor(const std::string& cursor);
+
+// A boolean query parameter as the settled (or verified) state a list asks for.
+inline domain::Settled SettledOf(bool yes) {
+  return yes ? domain::Settled::kYes : domain::Settled::kNo;
+}
 
 }  // namespace lt::http
