@@ -25,13 +25,14 @@ using Grouping = std::map<Key, Attainment>;
 
 }  // namespace
 
-Result<TimelinessReport> ReportTimeliness(AppContext& context, const domain::Principal& principal,
-                                          std::string_view month) {
+Result<TimelinessFigures> CountTimelinessFigures(AppContext& context,
+                                                 const domain::Principal& principal,
+                                                 std::string_view month) {
   LT_TRY(RequireStaff(principal));
   LT_TRY_ASSIGN(const Period period, MonthPeriod(month));
   const TimestampMs now = context.clock.NowMs();
   const domain::CaseScope scope = domain::ScopeOf(principal);
-  TimelinessReport report;
+  TimelinessFigures report;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(
         const auto counts,

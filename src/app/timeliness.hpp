@@ -30,7 +30,7 @@ struct Attainment {
   }
 };
 
-struct TimelinessReport {
+struct TimelinessFigures {
   struct Group {
     std::optional<Id> id;  // department or user; nullopt: none assigned
     std::string code;      // target code (targets) or display name
@@ -45,7 +45,8 @@ struct TimelinessReport {
 // Staff only; those who do not see every case get their departments' clocks
 // only. `month` is "YYYY-MM" in the business time zone.
 // Errors: kForbidden, kInvalidArgument (month).
-Result<TimelinessReport> ReportTimeliness(AppContext& context, const domain::Principal& principal,
-                                          std::string_view month);
+Result<TimelinessFigures> CountTimelinessFigures(AppContext& context,
+                                                 const domain::Principal& principal,
+                                                 std::string_view month);
 
 }  // namespace lt::app

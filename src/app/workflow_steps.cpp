@@ -185,18 +185,18 @@ Status CheckReadyToClose(storage::Connection& connection, const domain::Principa
 
 // The quality abnormality report (or environmental form) collects the
 // investigation's data step by step; it is written when a step adds some.
-Status RecordReportData(storage::Connection& connection, const domain::Case& a_case,
-                        const std::optional<domain::QualityReport>& existing, bool approves,
-                        const StepInput& input, const StepTexts& texts, std::optional<Id> actor,
-                        TimestampMs now) {
+Status RecordQualityReportData(storage::Connection& connection, const domain::Case& a_case,
+                               const std::optional<domain::QualityReport>& existing, bool approves,
+                               const StepInput& input, const StepTexts& texts,
+                               std::optional<Id> actor, TimestampMs now) {
   domain::QualityReport original;
   if (existing) {
     original = *existing;
   } else {
     original.case_id = a_case.id;
     original.kind = a_case.origin_class == domain::OriginClass::kEnvironmental
-                        ? domain::ReportKind::kEnvironmental
-                        : domain::ReportKind::kQuality;
+                        ? domain::QualityReportKind::kEnvironmental
+                        : domain::QualityReportKind::kQuality;
     original.created_at = now;
     original.updated_at = now;
   }
@@ -391,8 +391,8 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     }
 
     const bool approves = Records(step, domain::kCountermeasuresApprovedEvent);
-    LT_TRY(RecordReportData(connection, before, report, approves, input, texts, principal.user_id,
-                            now));
+    LT_TRY(RecordQualityReportData(connection, before, report, approves, input, texts,
+                                   principal.user_id, now));
     for (const auto& action : new_actions) LT_TRY(storage::ActionStore(connection).Insert(action));
     if (!texts.resolution.empty()) {
       LT_TRY(AddOutboundMessage(connection, updated, principal, texts.resolution, now));

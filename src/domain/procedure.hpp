@@ -53,10 +53,10 @@ struct ProcedureEvent {
   TimestampMs at = 0;
 };
 
-enum class ReportKind { kQuality, kEnvironmental };
-inline constexpr EnumCodes<ReportKind, 2> kReportKindCodes{{{
-    {ReportKind::kQuality, "quality"},
-    {ReportKind::kEnvironmental, "environmental"},
+enum class QualityReportKind { kQuality, kEnvironmental };
+inline constexpr EnumCodes<QualityReportKind, 2> kQualityReportKindCodes{{{
+    {QualityReportKind::kQuality, "quality"},
+    {QualityReportKind::kEnvironmental, "environmental"},
 }}};
 
 // The meeting of the related units that confirms the causes and the
@@ -73,7 +73,7 @@ struct CauseMeeting {
 struct QualityReport {
   Id id = 0;
   Id case_id = 0;
-  ReportKind kind = ReportKind::kQuality;
+  QualityReportKind kind = QualityReportKind::kQuality;
   std::string defect_description;
   std::optional<TimestampMs> sample_received_at;
   std::string preliminary_analysis;  // 初步分析: the other-factory initial analysis

@@ -45,7 +45,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterDecisionReviewRoutes(router_, services_);
   RegisterPreventionReportRoutes(router_, services_);
   RegisterProposalRoutes(router_, services_);
-  RegisterReportRoutes(router_, services_);
+  RegisterMonthlyFigureRoutes(router_, services_);
   RegisterCalendarRoutes(router_, services_);
   RegisterSupplierCarRoutes(router_, services_);
   RegisterLetterTemplateRoutes(router_, services_);

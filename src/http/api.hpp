@@ -106,7 +106,7 @@ void RegisterActionRoutes(ApiRouter& router, Services& services);
 void RegisterDecisionReviewRoutes(ApiRouter& router, Services& services);
 void RegisterPreventionReportRoutes(ApiRouter& router, Services& services);
 void RegisterProposalRoutes(ApiRouter& router, Services& services);
-void RegisterReportRoutes(ApiRouter& router, Services& services);
+void RegisterMonthlyFigureRoutes(ApiRouter& router, Services& services);
 void RegisterCalendarRoutes(ApiRouter& router, Services& services);
 void RegisterSupplierCarRoutes(ApiRouter& router, Services& services);
 

@@ -16,7 +16,7 @@ bool IsPostgresUrl(const std::string& url) {
 // Checks (and copies, when the directories differ) every attachment body the
 // source store refers to.
 Status MoveAttachments(
-    storage::Database& source, const StoreMigrationPlan& plan, StoreMigrationReport& report,
+    storage::Database& source, const StoreMigrationPlan& plan, StoreMigrationSummary& report,
     const std::function<void(MigrationStage, std::int64_t, std::int64_t)>& progress) {
   std::vector<std::string> digests;
   LT_TRY(source.Read([&](storage::Connection& connection) -> Status {
@@ -49,14 +49,14 @@ Status MoveAttachments(
 
 }  // namespace
 
-Result<StoreMigrationReport> MigrateStore(
+Result<StoreMigrationSummary> MigrateStore(
     const StoreMigrationPlan& plan,
     const std::function<void(MigrationStage, std::int64_t done, std::int64_t total)>& progress) {
   if (!IsPostgresUrl(plan.to.url)) {
     return Error::Invalid("to", "validation.postgres_url", {{"url", plan.to.url}});
   }
   LT_TRY_ASSIGN(auto source, OpenDatabase(plan.from));
-  StoreMigrationReport report;
+  StoreMigrationSummary report;
   LT_TRY(MoveAttachments(*source, plan, report, progress));
   storage::PgOptions target_options;
   target_options.url = plan.to.url;

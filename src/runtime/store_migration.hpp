@@ -17,7 +17,7 @@ struct StoreMigrationPlan {
   config::StoreOptions to;    // a postgresql:// url and the attachments directory to use
 };
 
-struct StoreMigrationReport {
+struct StoreMigrationSummary {
   std::vector<storage::TableCopy> tables;
   std::int64_t attachments_copied = 0;    // bodies written into the new directory
   std::int64_t attachments_verified = 0;  // bodies whose SHA-256 was checked
@@ -33,7 +33,7 @@ enum class MigrationStage { kAttachments, kRows };
 // Errors: kInvalidArgument (the target is not PostgreSQL), kNotFound (an
 // attachment body is missing), kInternal (a body does not match its
 // SHA-256), and those of OpenDatabase and CopyStore.
-Result<StoreMigrationReport> MigrateStore(
+Result<StoreMigrationSummary> MigrateStore(
     const StoreMigrationPlan& plan,
     const std::function<void(MigrationStage, std::int64_t done, std::int64_t total)>& progress);
 

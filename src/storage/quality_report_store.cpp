@@ -19,8 +19,8 @@ domain::QualityReport ReportFromRow(const Row& row) {
   domain::QualityReport report;
   report.id = row.Int(0);
   report.case_id = row.Int(1);
-  report.kind =
-      domain::kReportKindCodes.FromCode(row.Text(2)).value_or(domain::ReportKind::kQuality);
+  report.kind = domain::kQualityReportKindCodes.FromCode(row.Text(2))
+                    .value_or(domain::QualityReportKind::kQuality);
   report.defect_description = row.Text(3);
   report.sample_received_at = row.OptionalInt(4);
   report.root_cause_occurrence = row.Text(5);
@@ -57,7 +57,7 @@ Result<std::optional<domain::QualityReport>> QualityReportStore::Find(Id case_id
 
 Result<Id> QualityReportStore::Save(const domain::QualityReport& report) {
   const SqlParams params = {report.case_id,
-                            std::string(domain::kReportKindCodes.ToCode(report.kind)),
+                            std::string(domain::kQualityReportKindCodes.ToCode(report.kind)),
                             report.defect_description,
                             OptionalValue(report.sample_received_at),
                             report.root_cause_occurrence,

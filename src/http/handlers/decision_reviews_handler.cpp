@@ -2,7 +2,7 @@
 
 #include "app/decision_reviews.hpp"
 #include "http/handlers/handler_support.hpp"
-#include "http/json/review_wire.hpp"
+#include "http/json/decision_review_wire.hpp"
 
 namespace lt::http {
 namespace {

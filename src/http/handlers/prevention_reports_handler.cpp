@@ -4,7 +4,7 @@
 #include "app/prevention_reports.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/action_wire.hpp"
-#include "http/json/review_wire.hpp"
+#include "http/json/prevention_report_wire.hpp"
 
 namespace lt::http {
 namespace {

@@ -14,7 +14,7 @@ using nlohmann::json;
 json QualityReportToJson(const domain::QualityReport& report) {
   return {{"id", report.id},
           {"case_id", report.case_id},
-          {"kind", domain::kReportKindCodes.ToCode(report.kind)},
+          {"kind", domain::kQualityReportKindCodes.ToCode(report.kind)},
           {"defect_description", report.defect_description},
           {"sample_received_at", OptionalTime(report.sample_received_at)},
           {"preliminary_analysis", report.preliminary_analysis},

@@ -1,4 +1,4 @@
-#include "http/json/report_wire.hpp"
+#include "http/json/quality_ledger_wire.hpp"
 
 #include "http/json/action_wire.hpp"
 #include "http/json/quality_report_wire.hpp"
@@ -126,43 +126,6 @@ exports::Table LedgerTable(const std::vector<app::LedgerRow>& rows, i18n::Locale
          local(row.closed_at)});
   }
   return table;
-}
-
-namespace {
-
-json AttainmentToJson(const app::Attainment& attainment) {
-  const auto rate = attainment.Rate();
-  return {{"on_time", attainment.on_time},
-          {"late", attainment.late},
-          {"pending", attainment.pending},
-          {"rate", rate ? json(*rate) : json(nullptr)}};
-}
-
-json GroupsToJson(const std::vector<app::TimelinessReport::Group>& groups, const char* id_name) {
-  json items = json::array();
-  for (const auto& group : groups) {
-    json item = AttainmentToJson(group.attainment);
-    item[id_name] = OptionalId(group.id);
-    item["name"] = group.code;
-    items.push_back(std::move(item));
-  }
-  return items;
-}
-
-}  // namespace
-
-json TimelinessToJson(const app::TimelinessReport& report, i18n::Locale locale) {
-  json targets = json::array();
-  for (const auto& group : report.targets) {
-    json item = AttainmentToJson(group.attainment);
-    item["target"] = group.code;
-    item["name"] = NameOf({}, "sla.target." + group.code, group.code, locale);
-    targets.push_back(std::move(item));
-  }
-  return {{"overall", AttainmentToJson(report.overall)},
-          {"departments", GroupsToJson(report.departments, "department_id")},
-          {"targets", targets},
-          {"people", GroupsToJson(report.people, "user_id")}};
 }
 
 }  // namespace lt::http::wire

@@ -1,15 +1,13 @@
 #pragma once
 
-// The read-side reports as JSON: the quality abnormality ledger (also as a
-// table for CSV and Excel, with names, local times and labels in the
-// reader's language) and the timeliness attainment rates.
+// The quality abnormality ledger as JSON, and as a table for CSV and Excel
+// (names, local times and labels in the reader's language).
 
 #include <nlohmann/json.hpp>
 
 #include <vector>
 
 #include "app/quality_ledger.hpp"
-#include "app/timeliness.hpp"
 #include "exports/table_export.hpp"
 #include "i18n/i18n.hpp"
 #include "sla/business_calendar.hpp"
@@ -19,7 +17,5 @@ namespace lt::http::wire {
 nlohmann::json LedgerToJson(const std::vector<app::LedgerRow>& rows);
 exports::Table LedgerTable(const std::vector<app::LedgerRow>& rows, i18n::Locale locale,
                            const sla::BusinessCalendar& calendar);
-
-nlohmann::json TimelinessToJson(const app::TimelinessReport& report, i18n::Locale locale);
 
 }  // namespace lt::http::wire

@@ -1,18 +1,20 @@
-// Read-side reports over HTTP: the quality abnormality ledger
-// (/api/v1/reports/quality-ledger) as JSON, CSV or an Excel workbook, and the
-// monthly timeliness attainment (/api/v1/reports/timeliness).
+// The monthly figures over HTTP (under /api/v1/reports/, the URL the API
+// published): the quality abnormality ledger (/reports/quality-ledger) as
+// JSON, CSV or an Excel workbook, and the timeliness attainment
+// (/reports/timeliness).
 
 #include "app/quality_ledger.hpp"
 #include "app/sla_clocks.hpp"
 #include "app/timeliness.hpp"
 #include "http/handlers/handler_support.hpp"
-#include "http/json/report_wire.hpp"
+#include "http/json/quality_ledger_wire.hpp"
+#include "http/json/timeliness_wire.hpp"
 
 namespace lt::http {
 
 using nlohmann::json;
 
-void RegisterReportRoutes(ApiRouter& router, Services& services) {
+void RegisterMonthlyFigureRoutes(ApiRouter& router, Services& services) {
   router.Add(
       "GET", "/api/v1/reports/quality-ledger",
       {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
@@ -54,8 +56,8 @@ void RegisterReportRoutes(ApiRouter& router, Services& services) {
                 if (!month) errors.Add("month", "validation.required");
                 query.RejectUnknown();
                 if (!errors.empty()) return errors.ToError();
-                LT_TRY_ASSIGN(auto report,
-                              app::ReportTimeliness(services.app, context.principal(), *month));
+                LT_TRY_ASSIGN(auto report, app::CountTimelinessFigures(
+                                               services.app, context.principal(), *month));
                 json out = wire::TimelinessToJson(report, context.locale);
                 out["month"] = *month;
                 return JsonResponse(200, out);
