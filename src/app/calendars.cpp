@@ -5,8 +5,8 @@
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
+#include "app/department_calendars.hpp"
 #include "app/field_rules.hpp"
-#include "app/sla_clocks.hpp"
 #include "app/sla_recompute.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/calendar_store.hpp"
@@ -17,14 +17,6 @@ namespace lt::app {
 namespace {
 
 constexpr const char* kDayNames[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-
-struct CachedCalendar {
-  TimestampMs updated_at = 0;
-  std::shared_ptr<const sla::BusinessCalendar> calendar;
-};
-
-std::mutex cache_mutex;
-std::map<std::int64_t, CachedCalendar> cache;  // guarded by cache_mutex
 
 std::vector<sla::WorkingPeriod> CheckPeriods(const std::string& text, const std::string& field,
                                              FieldErrors& errors) {
@@ -59,44 +51,7 @@ std::string WeekText(const sla::CalendarDefinition& definition) {
   return text + " adjusted=" + sla::FormatPeriods(definition.adjusted_day);
 }
 
-Result<sla::CalendarDefinition> LoadCalendar(storage::Connection& connection, Id id) {
-  LT_TRY_ASSIGN(auto found, storage::CalendarStore(connection).Find(id));
-  if (!found) return Error::Of(ErrorCode::kNotFound, "error.not_found");
-  return std::move(*found);
-}
-
 }  // namespace
-
-Result<std::shared_ptr<const sla::BusinessCalendar>> CalendarForDepartment(
-    storage::Connection& connection, std::optional<Id> department_id) {
-  static const auto shipped = [] {
-    auto built = ShippedBusinessCalendar();
-    return built.ok() ? std::shared_ptr<const sla::BusinessCalendar>(
-                            std::shared_ptr<const sla::BusinessCalendar>{}, built.value())
-                      : nullptr;
-  }();
-  std::optional<storage::CalendarVersion> version;
-  if (department_id) {
-    LT_TRY_ASSIGN(version, storage::CalendarStore(connection).VersionForDepartment(*department_id));
-  }
-  if (!version) {
-    if (!shipped) return Error::Internal("the shipped calendar does not build");
-    return shipped;
-  }
-  {
-    std::lock_guard lock(cache_mutex);
-    const auto found = cache.find(version->id);
-    if (found != cache.end() && found->second.updated_at == version->updated_at) {
-      return found->second.calendar;
-    }
-  }
-  LT_TRY_ASSIGN(const auto definition, LoadCalendar(connection, version->id));
-  LT_TRY_ASSIGN(auto built, sla::BuildCalendar(definition));
-  auto calendar = std::make_shared<const sla::BusinessCalendar>(std::move(built));
-  std::lock_guard lock(cache_mutex);
-  cache[version->id] = {definition.updated_at, calendar};
-  return calendar;
-}
 
 Result<std::vector<sla::CalendarDefinition>> ListCalendars(AppContext& context,
                                                            const domain::Principal& principal) {

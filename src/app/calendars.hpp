@@ -23,13 +23,6 @@
 
 namespace lt::app {
 
-// The calendar the deadlines of `department_id`'s cases count in (the
-// shipped one without a department or a calendar). Built calendars are
-// cached per calendar and edit (id, updated_at), and shared; thread-safe. The
-// cache is the process's: it assumes one store per process, as a server has.
-Result<std::shared_ptr<const sla::BusinessCalendar>> CalendarForDepartment(
-    storage::Connection& connection, std::optional<Id> department_id);
-
 struct CalendarInput {
   std::string code;
   std::string name;

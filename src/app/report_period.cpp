@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "app/department_calendars.hpp"
 #include "app/sla_clocks.hpp"
 
 namespace lt::app {

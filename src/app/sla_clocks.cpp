@@ -5,9 +5,8 @@
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
-#include "app/calendars.hpp"
 #include "app/case_access.hpp"
-#include "app/cases.hpp"
+#include "app/department_calendars.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
 #include "sla/shipped_calendar.hpp"
@@ -75,12 +74,6 @@ void KeepStoppedVerdict(const sla::SlaClock& previous, sla::SlaClock& clock) {
 }
 
 }  // namespace
-
-Result<const sla::BusinessCalendar*> ShippedBusinessCalendar() {
-  static const Result<sla::BusinessCalendar> shipped = sla::ShippedCalendar();
-  if (!shipped.ok()) return shipped.error();
-  return &*shipped;
-}
 
 namespace {
 

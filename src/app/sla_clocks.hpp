@@ -18,10 +18,6 @@
 
 namespace lt::app {
 
-// The calendar deadlines are counted in: the shipped one
-// (sla::ShippedCalendar), built once.
-Result<const sla::BusinessCalendar*> ShippedBusinessCalendar();
-
 struct ClockRefresh {
   std::optional<TimestampMs> earliest_due;  // also stored in cases.sla_due_at
   std::vector<sla::SlaTarget> targets;      // the targets that apply to the case

@@ -6,6 +6,7 @@
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
 #include "app/cases.hpp"
+#include "app/department_calendars.hpp"
 #include "app/report_period.hpp"
 #include "app/sla_clocks.hpp"
 #include "storage/action_store.hpp"

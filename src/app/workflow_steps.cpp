@@ -263,11 +263,8 @@ Result<AvailableSteps> ListAvailableSteps(AppContext& context, const domain::Pri
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(const domain::Case a_case, LoadVisibleCase(connection, principal, case_id));
     LT_TRY_ASSIGN(available.workflow, storage::WorkflowStore(connection).Load());
-    for (const auto* step :
-         available.workflow->StepsFrom(a_case.status, a_case.type, a_case.origin_class)) {
-      if (principal.system || domain::MayTake(*step, principal.role)) {
-        available.steps.push_back(*step);
-      }
+    for (const auto* step : domain::StepsOpenTo(*available.workflow, a_case, principal)) {
+      available.steps.push_back(*step);
     }
     return Ok();
   }));
@@ -292,24 +289,8 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
     if (!workflow->FindState(input.to)) {
       return Error::Invalid("to", "validation.unknown_state", {{"value", input.to}});
     }
-    const domain::WorkflowTransition* chosen = nullptr;
-    bool leads_there = false;
-    for (const auto* step : workflow->StepsFrom(before.status, before.type, before.origin_class)) {
-      if (step->to != input.to || (input.step && step->code != *input.step)) continue;
-      leads_there = true;
-      if (principal.system || domain::MayTake(*step, principal.role)) {
-        chosen = step;
-        break;
-      }
-    }
-    if (!leads_there) {
-      return Error::Of(ErrorCode::kConflict, "error.transition_not_allowed",
-                       {{"from", before.status}, {"to", input.to}});
-    }
-    if (!chosen) {
-      return Error::Of(ErrorCode::kForbidden, "error.transition_forbidden",
-                       {{"from", before.status}, {"to", input.to}});
-    }
+    LT_TRY_ASSIGN(const domain::WorkflowTransition* chosen,
+                  domain::ChooseStep(*workflow, before, principal, input.to, input.step));
     const domain::WorkflowTransition& step = *chosen;
 
     FieldErrors errors;

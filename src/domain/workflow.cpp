@@ -315,4 +315,28 @@ Status ValidateWorkflow(const Workflow& workflow) {
   return Ok();
 }
 
+std::vector<const WorkflowTransition*> StepsOpenTo(const Workflow& workflow, const Case& a_case,
+                                                   const Principal& principal) {
+  std::vector<const WorkflowTransition*> open;
+  for (const auto* step : workflow.StepsFrom(a_case.status, a_case.type, a_case.origin_class)) {
+    if (principal.system || MayTake(*step, principal.role)) open.push_back(step);
+  }
+  return open;
+}
+
+Result<const WorkflowTransition*> ChooseStep(const Workflow& workflow, const Case& a_case,
+                                             const Principal& principal, std::string_view to,
+                                             const std::optional<std::string>& step) {
+  bool leads_there = false;
+  for (const auto* candidate :
+       workflow.StepsFrom(a_case.status, a_case.type, a_case.origin_class)) {
+    if (candidate->to != to || (step && candidate->code != *step)) continue;
+    leads_there = true;
+    if (principal.system || MayTake(*candidate, principal.role)) return candidate;
+  }
+  return Error::Of(leads_there ? ErrorCode::kForbidden : ErrorCode::kConflict,
+                   leads_there ? "error.transition_forbidden" : "error.transition_not_allowed",
+                   {{"from", a_case.status}, {"to", std::string(to)}});
+}
+
 }  // namespace lt::domain

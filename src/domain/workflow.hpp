@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "domain/access.hpp"
 #include "domain/enum_codes.hpp"
 #include "domain/role.hpp"
 #include "domain/vocabulary.hpp"
@@ -161,5 +162,18 @@ bool TakesField(const WorkflowTransition& step, std::string_view name);
 
 // Whether the role may take the step.
 bool MayTake(const WorkflowTransition& step, Role role);
+
+// The steps out of the case's state that `principal` may take now.
+std::vector<const WorkflowTransition*> StepsOpenTo(const Workflow& workflow, const Case& a_case,
+                                                   const Principal& principal);
+
+// The step `principal` takes to move `a_case` to the state `to`; `step`
+// names it when several lead there. Errors: kConflict
+// "error.transition_not_allowed" when no step from the case's state leads
+// there, kForbidden "error.transition_forbidden" when none of those is the
+// principal's to take.
+Result<const WorkflowTransition*> ChooseStep(const Workflow& workflow, const Case& a_case,
+                                             const Principal& principal, std::string_view to,
+                                             const std::optional<std::string>& step);
 
 }  // namespace lt::domain

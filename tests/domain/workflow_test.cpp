@@ -75,6 +75,33 @@ TEST(Workflow, OnlyTheNamedRolesAndAdminsMayTakeAStep) {
   EXPECT_FALSE(MayTake(*investigation[0], Role::kDepartmentMember));
 }
 
+TEST(Workflow, AStepIsChosenByWhereItLeadsAndWhoTakesIt) {
+  const Workflow workflow = DefaultWorkflow();
+  Case a_case;
+  a_case.status = "qa_approval";
+  a_case.type = CaseType::kComplaint;
+  a_case.origin_class = OriginClass::kOwnFactory;
+  Principal qa_head{.user_id = 1, .role = Role::kQaHead};
+  Principal qa{.user_id = 2, .role = Role::kQa};
+  const std::string to = workflow.StepsFrom("qa_approval", a_case.type, a_case.origin_class)[0]->to;
+
+  auto chosen = ChooseStep(workflow, a_case, qa_head, to, std::nullopt);
+  ASSERT_TRUE(chosen.ok());
+  EXPECT_EQ((*chosen)->code, "approve_countermeasures");
+  EXPECT_EQ(StepCodes(StepsOpenTo(workflow, a_case, qa)), std::vector<std::string>{});
+  // A step QA may not take: forbidden; a state no step leads to: not allowed.
+  auto forbidden = ChooseStep(workflow, a_case, qa, to, std::nullopt);
+  ASSERT_FALSE(forbidden.ok());
+  EXPECT_EQ(forbidden.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(forbidden.error().key, "error.transition_forbidden");
+  auto nowhere = ChooseStep(workflow, a_case, qa_head, "received", std::nullopt);
+  ASSERT_FALSE(nowhere.ok());
+  EXPECT_EQ(nowhere.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(nowhere.error().key, "error.transition_not_allowed");
+  // Naming a step that does not lead there is not allowed either.
+  EXPECT_FALSE(ChooseStep(workflow, a_case, qa_head, to, std::string("answer")).ok());
+}
+
 TEST(Workflow, ValidationReportsEveryProblem) {
   Workflow workflow = DefaultWorkflow();
   workflow.initial_state = "nowhere";

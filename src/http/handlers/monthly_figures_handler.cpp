@@ -3,8 +3,8 @@
 // JSON, CSV or an Excel workbook, and the timeliness attainment
 // (/reports/timeliness).
 
+#include "app/department_calendars.hpp"
 #include "app/quality_ledger.hpp"
-#include "app/sla_clocks.hpp"
 #include "app/timeliness.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/quality_ledger_wire.hpp"
