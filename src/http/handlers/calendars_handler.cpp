@@ -7,8 +7,15 @@
 #include "http/json/calendar_wire.hpp"
 
 namespace lt::http {
+namespace {
 
 using nlohmann::json;
+
+json CalendarWithDays(const sla::CalendarDefinition& calendar) {
+  return wire::CalendarToJson(calendar, wire::WithDays::kYes);
+}
+
+}  // namespace
 
 void RegisterCalendarRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/admin/calendars",
@@ -23,32 +30,15 @@ void RegisterCalendarRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("POST", "/api/v1/admin/calendars",
-             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto input, wire::ParseCalendarInput(body));
-                LT_TRY_ASSIGN(auto calendar,
-                              app::CreateCalendar(services.app, context.principal(), input));
-                return CreatedResponse(wire::CalendarToJson(calendar, wire::WithDays::kYes),
-                                       "/api/v1/admin/calendars/" + std::to_string(calendar.id));
-              }});
+             CreateRoute(services, Access::kAdmin, "/api/v1/admin/calendars",
+                         wire::ParseCalendarInput, app::CreateCalendar, CalendarWithDays));
 
   router.Add("GET", "/api/v1/admin/calendars/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto calendar,
-                              app::GetCalendar(services.app, context.principal(), id));
-                return JsonResponse(200, wire::CalendarToJson(calendar, wire::WithDays::kYes));
-              }});
+             GetRoute(services, app::GetCalendar, CalendarWithDays));
 
   router.Add("PATCH", "/api/v1/admin/calendars/{id}",
-             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto patch, wire::ParseCalendarPatch(body));
-                LT_TRY_ASSIGN(auto calendar,
-                              app::UpdateCalendar(services.app, context.principal(), id, patch));
-                return JsonResponse(200, wire::CalendarToJson(calendar, wire::WithDays::kYes));
-              }});
+             UpdateRoute(services, Access::kAdmin, wire::ParseCalendarPatch, app::UpdateCalendar,
+                         CalendarWithDays));
 
   router.Add("PUT", "/api/v1/admin/calendars/{id}/years/{year}",
              {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {

@@ -52,28 +52,14 @@ void RegisterClaimRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("GET", "/api/v1/claims/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto view, app::GetClaim(services.app, context.principal(), id));
-                return JsonResponse(200, wire::ClaimViewToJson(view));
-              }});
+             GetRoute(services, app::GetClaim, wire::ClaimViewToJson));
 
   router.Add("POST", "/api/v1/claims/{id}/decisions",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto input, wire::ParseClaimDecision(body));
-                LT_TRY_ASSIGN(auto view,
-                              app::DecideOnClaim(services.app, context.principal(), id, input));
-                return JsonResponse(200, wire::ClaimViewToJson(view));
-              }});
+             UpdateRoute(services, Access::kAuthenticated, wire::ParseClaimDecision,
+                         app::DecideOnClaim, wire::ClaimViewToJson));
 
   router.Add("POST", "/api/v1/claims/{id}/withdraw",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto view, app::WithdrawClaim(services.app, context.principal(), id));
-                return JsonResponse(200, wire::ClaimViewToJson(view));
-              }});
+             GetRoute(services, app::WithdrawClaim, wire::ClaimViewToJson));
 
   router.Add("GET", "/api/v1/reports/claims",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {

@@ -55,22 +55,11 @@ void RegisterCustomerRoutes(ApiRouter& router, Services& services) {
        }});
 
   router.Add("GET", "/api/v1/customers/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto customer,
-                              app::GetCustomer(services.app, context.principal(), id));
-                return JsonResponse(200, wire::CustomerToJson(customer));
-              }});
+             GetRoute(services, app::GetCustomer, wire::CustomerToJson));
 
   router.Add("PATCH", "/api/v1/customers/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto patch, wire::ParseCustomerPatch(body));
-                LT_TRY_ASSIGN(auto customer,
-                              app::UpdateCustomer(services.app, context.principal(), id, patch));
-                return JsonResponse(200, wire::CustomerToJson(customer));
-              }});
+             UpdateRoute(services, Access::kAuthenticated, wire::ParseCustomerPatch,
+                         app::UpdateCustomer, wire::CustomerToJson));
 }
 
 }  // namespace lt::http

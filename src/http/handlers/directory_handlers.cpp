@@ -13,51 +13,20 @@ namespace {
 
 using nlohmann::json;
 
-template <class T, class ToJson>
-HttpResponse ListResponse(const std::vector<T>& records, ToJson to_json) {
-  json items = json::array();
-  for (const auto& record : records) items.push_back(to_json(record));
-  return JsonResponse(200, {{"items", items}});
-}
-
-template <class T, class ToJson>
-HttpResponse RecordCreated(const T& record, ToJson to_json, const std::string& collection) {
-  return CreatedResponse(to_json(record), collection + "/" + std::to_string(record.id));
-}
-
 }  // namespace
 
 void RegisterDepartmentRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/departments",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto departments,
-                              app::ListDepartments(services.app, context.principal()));
-                return ListResponse(departments, wire::DepartmentToJson);
-              }});
-  router.Add("POST", "/api/v1/departments",
-             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto input, wire::ParseDepartmentInput(body));
-                LT_TRY_ASSIGN(auto department,
-                              app::CreateDepartment(services.app, context.principal(), input));
-                return RecordCreated(department, wire::DepartmentToJson, "/api/v1/departments");
-              }});
+             ListRoute(services, app::ListDepartments, wire::DepartmentToJson));
+  router.Add(
+      "POST", "/api/v1/departments",
+      CreateRoute(services, Access::kAdmin, "/api/v1/departments", wire::ParseDepartmentInput,
+                  app::CreateDepartment, wire::DepartmentToJson));
   router.Add("GET", "/api/v1/departments/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto department,
-                              app::GetDepartment(services.app, context.principal(), id));
-                return JsonResponse(200, wire::DepartmentToJson(department));
-              }});
+             GetRoute(services, app::GetDepartment, wire::DepartmentToJson));
   router.Add("PATCH", "/api/v1/departments/{id}",
-             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto patch, wire::ParseDepartmentPatch(body));
-                LT_TRY_ASSIGN(auto department,
-                              app::UpdateDepartment(services.app, context.principal(), id, patch));
-                return JsonResponse(200, wire::DepartmentToJson(department));
-              }});
+             UpdateRoute(services, Access::kAdmin, wire::ParseDepartmentPatch,
+                         app::UpdateDepartment, wire::DepartmentToJson));
 }
 
 void RegisterUserRoutes(ApiRouter& router, Services& services) {
@@ -85,18 +54,9 @@ void RegisterUserRoutes(ApiRouter& router, Services& services) {
                 return JsonResponse(200, body);
               }});
   router.Add("POST", "/api/v1/users",
-             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto input, wire::ParseUserInput(body));
-                LT_TRY_ASSIGN(auto user, app::CreateUser(services.app, context.principal(), input));
-                return RecordCreated(user, wire::UserToJson, "/api/v1/users");
-              }});
-  router.Add("GET", "/api/v1/users/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto user, app::GetUser(services.app, context.principal(), id));
-                return JsonResponse(200, wire::UserToJson(user));
-              }});
+             CreateRoute(services, Access::kAdmin, "/api/v1/users", wire::ParseUserInput,
+                         app::CreateUser, wire::UserToJson));
+  router.Add("GET", "/api/v1/users/{id}", GetRoute(services, app::GetUser, wire::UserToJson));
   router.Add("PATCH", "/api/v1/users/{id}",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
@@ -112,28 +72,13 @@ void RegisterUserRoutes(ApiRouter& router, Services& services) {
 
 void RegisterCategoryRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/categories",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto categories,
-                              app::ListCategories(services.app, context.principal()));
-                return ListResponse(categories, wire::CategoryToJson);
-              }});
+             ListRoute(services, app::ListCategories, wire::CategoryToJson));
   router.Add("POST", "/api/v1/categories",
-             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto input, wire::ParseCategoryInput(body));
-                LT_TRY_ASSIGN(auto category,
-                              app::CreateCategory(services.app, context.principal(), input));
-                return RecordCreated(category, wire::CategoryToJson, "/api/v1/categories");
-              }});
+             CreateRoute(services, Access::kAdmin, "/api/v1/categories", wire::ParseCategoryInput,
+                         app::CreateCategory, wire::CategoryToJson));
   router.Add("PATCH", "/api/v1/categories/{id}",
-             {Access::kAdmin, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto patch, wire::ParseCategoryPatch(body));
-                LT_TRY_ASSIGN(auto category,
-                              app::UpdateCategory(services.app, context.principal(), id, patch));
-                return JsonResponse(200, wire::CategoryToJson(category));
-              }});
+             UpdateRoute(services, Access::kAdmin, wire::ParseCategoryPatch, app::UpdateCategory,
+                         wire::CategoryToJson));
 }
 
 }  // namespace lt::http

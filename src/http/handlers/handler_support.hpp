@@ -54,6 +54,62 @@ class QueryReader {
   std::set<std::string> seen_;
 };
 
+// The routes of a collection of records that repeat themselves: each calls
+// an app function `(AppContext&, const Principal&, ...)` and answers with
+// `to_json(record)`.
+//
+// GET <collection>: {"items": [...]} of `list`'s records.
+template <class List, class ToJson>
+RouteEntry ListRoute(Services& services, List list, ToJson to_json) {
+  return {Access::kAuthenticated,
+          [&services, list, to_json](RequestContext& context) -> Result<HttpResponse> {
+            LT_TRY_ASSIGN(auto records, list(services.app, context.principal()));
+            nlohmann::json items = nlohmann::json::array();
+            for (const auto& record : records) items.push_back(to_json(record));
+            return JsonResponse(200, {{"items", items}});
+          }};
+}
+
+// POST <collection>: `parse`s the body, `create`s the record and answers 201
+// with its Location, <collection>/<id>.
+template <class Parse, class Create, class ToJson>
+RouteEntry CreateRoute(Services& services, Access access, std::string collection, Parse parse,
+                       Create create, ToJson to_json) {
+  return {access,
+          [&services, collection, parse, create,
+           to_json](RequestContext& context) -> Result<HttpResponse> {
+            LT_TRY_ASSIGN(auto body, JsonBody(context));
+            LT_TRY_ASSIGN(auto input, parse(body));
+            LT_TRY_ASSIGN(auto record, create(services.app, context.principal(), input));
+            return CreatedResponse(to_json(record), collection + "/" + std::to_string(record.id));
+          }};
+}
+
+// GET <collection>/{id}.
+template <class Get, class ToJson>
+RouteEntry GetRoute(Services& services, Get get, ToJson to_json) {
+  return {Access::kAuthenticated,
+          [&services, get, to_json](RequestContext& context) -> Result<HttpResponse> {
+            LT_TRY_ASSIGN(auto id, PathId(context));
+            LT_TRY_ASSIGN(auto record, get(services.app, context.principal(), id));
+            return JsonResponse(200, to_json(record));
+          }};
+}
+
+// PATCH <collection>/{id}: `parse`s the body and `update`s the record.
+template <class Parse, class Update, class ToJson>
+RouteEntry UpdateRoute(Services& services, Access access, Parse parse, Update update,
+                       ToJson to_json) {
+  return {access,
+          [&services, parse, update, to_json](RequestContext& context) -> Result<HttpResponse> {
+            LT_TRY_ASSIGN(auto id, PathId(context));
+            LT_TRY_ASSIGN(auto body, JsonBody(context));
+            LT_TRY_ASSIGN(auto patch, parse(body));
+            LT_TRY_ASSIGN(auto record, update(services.app, context.principal(), id, patch));
+            return JsonResponse(200, to_json(record));
+          }};
+}
+
 // A route that changes one thing: reads the {id} path parameter and the JSON
 // body, calls `change(services, context, id, body)` and answers 200 with
 // `to_json(result)`.

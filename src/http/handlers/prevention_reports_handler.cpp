@@ -15,12 +15,7 @@ using nlohmann::json;
 
 void RegisterPreventionReportRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/prevention-report",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto view,
-                              app::GetPreventionReport(services.app, context.principal(), id));
-                return JsonResponse(200, wire::PreventionViewToJson(view));
-              }});
+             GetRoute(services, app::GetPreventionReport, wire::PreventionViewToJson));
 
   router.Add(
       "POST", "/api/v1/cases/{id}/prevention-report",

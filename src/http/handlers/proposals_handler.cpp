@@ -47,22 +47,11 @@ void RegisterProposalRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("GET", "/api/v1/proposals/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto proposal,
-                              app::GetProposal(services.app, context.principal(), id));
-                return JsonResponse(200, wire::ProposalToJson(proposal));
-              }});
+             GetRoute(services, app::GetProposal, wire::ProposalToJson));
 
   router.Add("PATCH", "/api/v1/proposals/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto body, JsonBody(context));
-                LT_TRY_ASSIGN(auto patch, wire::ParseProposalPatch(body));
-                LT_TRY_ASSIGN(auto proposal,
-                              app::UpdateProposal(services.app, context.principal(), id, patch));
-                return JsonResponse(200, wire::ProposalToJson(proposal));
-              }});
+             UpdateRoute(services, Access::kAuthenticated, wire::ParseProposalPatch,
+                         app::UpdateProposal, wire::ProposalToJson));
 
   router.Add("GET", "/api/v1/reports/proposals",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {

@@ -8,12 +8,7 @@ namespace lt::http {
 
 void RegisterQualityReportRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/quality-report",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto report,
-                              app::GetQualityReport(services.app, context.principal(), id));
-                return JsonResponse(200, wire::QualityReportToJson(report));
-              }});
+             GetRoute(services, app::GetQualityReport, wire::QualityReportToJson));
 }
 
 }  // namespace lt::http

@@ -50,12 +50,7 @@ void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("GET", "/api/v1/supplier-cars/{id}",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto view,
-                              app::GetSupplierCar(services.app, context.principal(), id));
-                return JsonResponse(200, wire::CarViewToJson(view));
-              }});
+             GetRoute(services, app::GetSupplierCar, wire::CarViewToJson));
 
   router.Add("POST", "/api/v1/supplier-cars/{id}/initial-analysis",
              ChangeRoute(

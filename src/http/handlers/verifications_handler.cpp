@@ -14,12 +14,7 @@ using nlohmann::json;
 
 void RegisterVerificationRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/verification",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto verification,
-                              app::GetVerification(services.app, context.principal(), id));
-                return JsonResponse(200, wire::VerificationToJson(verification));
-              }});
+             GetRoute(services, app::GetVerification, wire::VerificationToJson));
 
   router.Add("GET", "/api/v1/verifications",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
