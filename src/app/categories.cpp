@@ -17,9 +17,7 @@ Result<domain::Category> CreateCategory(AppContext& context, const domain::Princ
   LT_TRY(RequirePermission(principal, domain::Permission::kManageCategories));
   FieldErrors errors;
   domain::Category category;
-  category.code = CheckCode(input.code, errors);
-  category.name = CheckText(input.name, "name", 100, Presence::kRequired, errors);
-  category.parent_id = input.parent_id;
+  ReadNewNode(category, input, errors);
   if (!errors.empty()) return errors.ToError();
   const TimestampMs now = context.clock.NowMs();
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
@@ -31,9 +29,7 @@ Result<domain::Category> CreateCategory(AppContext& context, const domain::Princ
     if (!inserted.ok()) return CodeTakenOr(std::move(inserted).error(), category.code);
     category.id = *inserted;
     ChangeList changes;
-    changes.Record("code", std::nullopt, category.code);
-    changes.Record("name", std::nullopt, category.name);
-    changes.Record("parent_id", std::optional<Id>(), category.parent_id);
+    RecordNodeFields<domain::Category>(changes, nullptr, category);
     return storage::AuditStore(connection)
         .Append(
             MakeEvent("category", category.id, "create", principal.user_id, now, changes.Take()));
@@ -45,10 +41,7 @@ Result<domain::Category> UpdateCategory(AppContext& context, const domain::Princ
                                         Id id, const CategoryPatch& patch) {
   LT_TRY(RequirePermission(principal, domain::Permission::kManageCategories));
   FieldErrors errors;
-  std::optional<std::string> code, name;
-  if (patch.code) code = CheckCode(*patch.code, errors);
-  if (patch.name) name = CheckText(*patch.name, "name", 100, Presence::kRequired, errors);
-  if (patch.parent_id && *patch.parent_id == id) errors.Add("parent_id", "validation.self_parent");
+  const CheckedNodePatch checked = CheckNodePatch(id, patch, errors);
   if (!errors.empty()) return errors.ToError();
   const TimestampMs now = context.clock.NowMs();
   domain::Category updated;
@@ -58,20 +51,13 @@ Result<domain::Category> UpdateCategory(AppContext& context, const domain::Princ
     if (!before) return Error::Of(ErrorCode::kNotFound, "error.not_found");
     if (patch.parent_id) {
       LT_TRY(CheckParent(connection, Reference::kCategory, id, *patch.parent_id,
-                         [&](Id node) -> Result<std::optional<Id>> {
-                           LT_TRY_ASSIGN(auto found, directory.FindCategory(node));
-                           return found ? found->parent_id : std::nullopt;
-                         }));
+                         ParentsBy([&](Id node) { return directory.FindCategory(node); })));
     }
     updated = *before;
-    if (code) updated.code = *code;
-    if (name) updated.name = *name;
-    if (patch.parent_id) updated.parent_id = *patch.parent_id;
+    ApplyNodePatch(updated, checked, patch);
     if (patch.active) updated.active = *patch.active;
     ChangeList changes;
-    changes.Record("code", before->code, updated.code);
-    changes.Record("name", before->name, updated.name);
-    changes.Record("parent_id", before->parent_id, updated.parent_id);
+    RecordNodeFields(changes, &*before, updated);
     changes.Record("active", before->active ? "true" : "false", updated.active ? "true" : "false");
     if (changes.empty()) return Ok();
     auto written = directory.UpdateCategory(updated);

@@ -18,9 +18,7 @@ Result<domain::Department> CreateDepartment(AppContext& context, const domain::P
   LT_TRY(RequirePermission(principal, domain::Permission::kManageDepartments));
   FieldErrors errors;
   domain::Department department;
-  department.code = CheckCode(input.code, errors);
-  department.name = CheckText(input.name, "name", 100, Presence::kRequired, errors);
-  department.parent_id = input.parent_id;
+  ReadNewNode(department, input, errors);
   department.calendar_id = input.calendar_id;
   department.created_at = context.clock.NowMs();
   if (!errors.empty()) return errors.ToError();
@@ -35,9 +33,7 @@ Result<domain::Department> CreateDepartment(AppContext& context, const domain::P
     if (!inserted.ok()) return CodeTakenOr(std::move(inserted).error(), department.code);
     department.id = *inserted;
     ChangeList changes;
-    changes.Record("code", std::nullopt, department.code);
-    changes.Record("name", std::nullopt, department.name);
-    changes.Record("parent_id", std::optional<Id>(), department.parent_id);
+    RecordNodeFields<domain::Department>(changes, nullptr, department);
     changes.Record("calendar_id", std::optional<Id>(), department.calendar_id);
     return storage::AuditStore(connection)
         .Append(MakeEvent("department", department.id, "create", principal.user_id,
@@ -50,10 +46,7 @@ Result<domain::Department> UpdateDepartment(AppContext& context, const domain::P
                                             Id id, const DepartmentPatch& patch) {
   LT_TRY(RequirePermission(principal, domain::Permission::kManageDepartments));
   FieldErrors errors;
-  std::optional<std::string> code, name;
-  if (patch.code) code = CheckCode(*patch.code, errors);
-  if (patch.name) name = CheckText(*patch.name, "name", 100, Presence::kRequired, errors);
-  if (patch.parent_id && *patch.parent_id == id) errors.Add("parent_id", "validation.self_parent");
+  const CheckedNodePatch checked = CheckNodePatch(id, patch, errors);
   if (!errors.empty()) return errors.ToError();
   const TimestampMs now = context.clock.NowMs();
   domain::Department updated;
@@ -63,10 +56,7 @@ Result<domain::Department> UpdateDepartment(AppContext& context, const domain::P
     if (!before) return Error::Of(ErrorCode::kNotFound, "error.not_found");
     if (patch.parent_id) {
       LT_TRY(CheckParent(connection, Reference::kDepartment, id, *patch.parent_id,
-                         [&](Id node) -> Result<std::optional<Id>> {
-                           LT_TRY_ASSIGN(auto found, directory.FindDepartment(node));
-                           return found ? found->parent_id : std::nullopt;
-                         }));
+                         ParentsBy([&](Id node) { return directory.FindDepartment(node); })));
     }
     if (patch.calendar_id) {
       FieldErrors reference_errors;
@@ -75,14 +65,10 @@ Result<domain::Department> UpdateDepartment(AppContext& context, const domain::P
       if (!reference_errors.empty()) return reference_errors.ToError();
     }
     updated = *before;
-    if (code) updated.code = *code;
-    if (name) updated.name = *name;
-    if (patch.parent_id) updated.parent_id = *patch.parent_id;
+    ApplyNodePatch(updated, checked, patch);
     if (patch.calendar_id) updated.calendar_id = *patch.calendar_id;
     ChangeList changes;
-    changes.Record("code", before->code, updated.code);
-    changes.Record("name", before->name, updated.name);
-    changes.Record("parent_id", before->parent_id, updated.parent_id);
+    RecordNodeFields(changes, &*before, updated);
     changes.Record("calendar_id", before->calendar_id, updated.calendar_id);
     if (changes.empty()) return Ok();
     auto written = directory.UpdateDepartment(updated);
