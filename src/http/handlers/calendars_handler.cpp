@@ -34,7 +34,7 @@ void RegisterCalendarRoutes(ApiRouter& router, Services& services) {
                          wire::ParseCalendarInput, app::CreateCalendar, CalendarWithDays));
 
   router.Add("GET", "/api/v1/admin/calendars/{id}",
-             GetRoute(services, app::GetCalendar, CalendarWithDays));
+             RecordRoute(services, app::GetCalendar, CalendarWithDays));
 
   router.Add("PATCH", "/api/v1/admin/calendars/{id}",
              UpdateRoute(services, Access::kAdmin, wire::ParseCalendarPatch, app::UpdateCalendar,

@@ -52,28 +52,23 @@ void RegisterClaimRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("GET", "/api/v1/claims/{id}",
-             GetRoute(services, app::GetClaim, wire::ClaimViewToJson));
+             RecordRoute(services, app::GetClaim, wire::ClaimViewToJson));
 
   router.Add("POST", "/api/v1/claims/{id}/decisions",
              UpdateRoute(services, Access::kAuthenticated, wire::ParseClaimDecision,
                          app::DecideOnClaim, wire::ClaimViewToJson));
 
   router.Add("POST", "/api/v1/claims/{id}/withdraw",
-             GetRoute(services, app::WithdrawClaim, wire::ClaimViewToJson));
+             RecordRoute(services, app::WithdrawClaim, wire::ClaimViewToJson));
 
   router.Add("GET", "/api/v1/reports/claims",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                FieldErrors errors;
-                QueryReader query(context, errors);
-                const auto month = query.String("month");
-                if (!month) errors.Add("month", "validation.required");
-                query.RejectUnknown();
-                if (!errors.empty()) return errors.ToError();
+                LT_TRY_ASSIGN(const std::string month, RequiredMonth(context));
                 LT_TRY_ASSIGN(auto totals,
-                              app::SummariseClaims(services.app, context.principal(), *month));
+                              app::SummariseClaims(services.app, context.principal(), month));
                 json items = json::array();
                 for (const auto& sum : totals) items.push_back(wire::ClaimTotalsToJson(sum));
-                return JsonResponse(200, {{"month", *month}, {"items", items}});
+                return JsonResponse(200, {{"month", month}, {"items", items}});
               }});
 
   router.Add("GET", "/api/v1/admin/authority-matrix",

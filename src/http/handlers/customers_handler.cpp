@@ -55,7 +55,7 @@ void RegisterCustomerRoutes(ApiRouter& router, Services& services) {
        }});
 
   router.Add("GET", "/api/v1/customers/{id}",
-             GetRoute(services, app::GetCustomer, wire::CustomerToJson));
+             RecordRoute(services, app::GetCustomer, wire::CustomerToJson));
 
   router.Add("PATCH", "/api/v1/customers/{id}",
              UpdateRoute(services, Access::kAuthenticated, wire::ParseCustomerPatch,

@@ -23,7 +23,7 @@ void RegisterDepartmentRoutes(ApiRouter& router, Services& services) {
       CreateRoute(services, Access::kAdmin, "/api/v1/departments", wire::ParseDepartmentInput,
                   app::CreateDepartment, wire::DepartmentToJson));
   router.Add("GET", "/api/v1/departments/{id}",
-             GetRoute(services, app::GetDepartment, wire::DepartmentToJson));
+             RecordRoute(services, app::GetDepartment, wire::DepartmentToJson));
   router.Add("PATCH", "/api/v1/departments/{id}",
              UpdateRoute(services, Access::kAdmin, wire::ParseDepartmentPatch,
                          app::UpdateDepartment, wire::DepartmentToJson));
@@ -56,7 +56,7 @@ void RegisterUserRoutes(ApiRouter& router, Services& services) {
   router.Add("POST", "/api/v1/users",
              CreateRoute(services, Access::kAdmin, "/api/v1/users", wire::ParseUserInput,
                          app::CreateUser, wire::UserToJson));
-  router.Add("GET", "/api/v1/users/{id}", GetRoute(services, app::GetUser, wire::UserToJson));
+  router.Add("GET", "/api/v1/users/{id}", RecordRoute(services, app::GetUser, wire::UserToJson));
   router.Add("PATCH", "/api/v1/users/{id}",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));

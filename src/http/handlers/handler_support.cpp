@@ -161,4 +161,14 @@ Result<std::optional<std::int64_t>> ParseIfMatch(const RequestContext& context) 
   return std::optional<std::int64_t>(version);
 }
 
+Result<std::string> RequiredMonth(const RequestContext& context) {
+  FieldErrors errors;
+  QueryReader query(context, errors);
+  const auto month = query.String("month");
+  if (!month) errors.Add("month", "validation.required");
+  query.RejectUnknown();
+  if (!errors.empty()) return errors.ToError();
+  return *month;
+}
+
 }  // namespace lt::http

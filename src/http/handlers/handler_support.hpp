@@ -31,6 +31,10 @@ Result<nlohmann::json> JsonBody(const RequestContext& context);
 // The path parameter `name` as an id; kNotFound unless a positive integer.
 Result<std::int64_t> PathId(const RequestContext& context, const char* name = "id");
 
+// The ?month=YYYY-MM of a monthly figure, its only query parameter
+// (required; kInvalidArgument naming "month" or an unknown parameter).
+Result<std::string> RequiredMonth(const RequestContext& context);
+
 // Reads query parameters the way ObjectReader reads JSON: typed, with every
 // problem collected, and unknown parameters refused.
 class QueryReader {
@@ -85,9 +89,10 @@ RouteEntry CreateRoute(Services& services, Access access, std::string collection
           }};
 }
 
-// GET <collection>/{id}.
+// GET <collection>/{id}, or an action on that record that takes no body
+// (POST .../{id}/withdraw): answers 200 with the record `get` returns.
 template <class Get, class ToJson>
-RouteEntry GetRoute(Services& services, Get get, ToJson to_json) {
+RouteEntry RecordRoute(Services& services, Get get, ToJson to_json) {
   return {Access::kAuthenticated,
           [&services, get, to_json](RequestContext& context) -> Result<HttpResponse> {
             LT_TRY_ASSIGN(auto id, PathId(context));

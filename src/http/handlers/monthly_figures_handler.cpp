@@ -50,16 +50,11 @@ void RegisterMonthlyFigureRoutes(ApiRouter& router, Services& services) {
 
   router.Add("GET", "/api/v1/reports/timeliness",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                FieldErrors errors;
-                QueryReader query(context, errors);
-                const auto month = query.String("month");
-                if (!month) errors.Add("month", "validation.required");
-                query.RejectUnknown();
-                if (!errors.empty()) return errors.ToError();
-                LT_TRY_ASSIGN(auto report, app::CountTimelinessFigures(
-                                               services.app, context.principal(), *month));
+                LT_TRY_ASSIGN(const std::string month, RequiredMonth(context));
+                LT_TRY_ASSIGN(auto report, app::CountTimelinessFigures(services.app,
+                                                                       context.principal(), month));
                 json out = wire::TimelinessToJson(report, context.locale);
-                out["month"] = *month;
+                out["month"] = month;
                 return JsonResponse(200, out);
               }});
 }

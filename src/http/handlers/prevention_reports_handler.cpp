@@ -15,7 +15,7 @@ using nlohmann::json;
 
 void RegisterPreventionReportRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/prevention-report",
-             GetRoute(services, app::GetPreventionReport, wire::PreventionViewToJson));
+             RecordRoute(services, app::GetPreventionReport, wire::PreventionViewToJson));
 
   router.Add(
       "POST", "/api/v1/cases/{id}/prevention-report",

@@ -47,7 +47,7 @@ void RegisterProposalRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("GET", "/api/v1/proposals/{id}",
-             GetRoute(services, app::GetProposal, wire::ProposalToJson));
+             RecordRoute(services, app::GetProposal, wire::ProposalToJson));
 
   router.Add("PATCH", "/api/v1/proposals/{id}",
              UpdateRoute(services, Access::kAuthenticated, wire::ParseProposalPatch,

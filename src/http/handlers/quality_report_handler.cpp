@@ -8,7 +8,7 @@ namespace lt::http {
 
 void RegisterQualityReportRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/quality-report",
-             GetRoute(services, app::GetQualityReport, wire::QualityReportToJson));
+             RecordRoute(services, app::GetQualityReport, wire::QualityReportToJson));
 }
 
 }  // namespace lt::http

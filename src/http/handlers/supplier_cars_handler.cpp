@@ -50,7 +50,7 @@ void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
               }});
 
   router.Add("GET", "/api/v1/supplier-cars/{id}",
-             GetRoute(services, app::GetSupplierCar, wire::CarViewToJson));
+             RecordRoute(services, app::GetSupplierCar, wire::CarViewToJson));
 
   router.Add("POST", "/api/v1/supplier-cars/{id}/initial-analysis",
              ChangeRoute(

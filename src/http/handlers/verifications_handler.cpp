@@ -14,7 +14,7 @@ using nlohmann::json;
 
 void RegisterVerificationRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/verification",
-             GetRoute(services, app::GetVerification, wire::VerificationToJson));
+             RecordRoute(services, app::GetVerification, wire::VerificationToJson));
 
   router.Add("GET", "/api/v1/verifications",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
