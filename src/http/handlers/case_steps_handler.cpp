@@ -7,11 +7,7 @@
 #include "http/json/step_wire.hpp"
 
 namespace lt::http {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 void RegisterCaseStepRoutes(ApiRouter& router, Services& services) {
   router.Add(

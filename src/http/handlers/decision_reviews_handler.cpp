@@ -5,11 +5,7 @@
 #include "http/json/decision_review_wire.hpp"
 
 namespace lt::http {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 void RegisterDecisionReviewRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/reviews",

@@ -9,11 +9,7 @@
 #include "http/json/user_wire.hpp"
 
 namespace lt::http {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 void RegisterDepartmentRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/departments",

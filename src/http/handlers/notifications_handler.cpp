@@ -5,11 +5,7 @@
 #include "http/json/notification_wire.hpp"
 
 namespace lt::http {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 void RegisterNotificationRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/notifications",

@@ -7,11 +7,7 @@
 #include "http/json/prevention_report_wire.hpp"
 
 namespace lt::http {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 void RegisterPreventionReportRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/prevention-report",

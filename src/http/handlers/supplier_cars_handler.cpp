@@ -8,11 +8,7 @@
 #include "http/json/supplier_car_wire.hpp"
 
 namespace lt::http {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
   router.Add("POST", "/api/v1/cases/{id}/supplier-cars",

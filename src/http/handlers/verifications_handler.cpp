@@ -6,11 +6,7 @@
 #include "http/json/verification_wire.hpp"
 
 namespace lt::http {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 void RegisterVerificationRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/verification",

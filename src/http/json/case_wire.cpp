@@ -6,11 +6,7 @@
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 json PortalCaseToJson(const domain::Case& c, const std::vector<sla::SlaClock>& promised) {
   static constexpr const char* kPortalFields[] = {

@@ -4,11 +4,7 @@
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 json CategoryToJson(const domain::Category& category) {
   return json{{"id", category.id},

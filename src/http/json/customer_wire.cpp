@@ -5,11 +5,7 @@
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 void ReadCustomerFields(ObjectReader& reader, app::CustomerInput& input) {
   input.name = reader.String("name").value_or("");

@@ -5,11 +5,7 @@
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 json DepartmentToJson(const domain::Department& department) {
   return json{{"id", department.id},

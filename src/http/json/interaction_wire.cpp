@@ -6,11 +6,7 @@
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 json InteractionToJson(const domain::Interaction& interaction) {
   json attachments = json::array();

@@ -6,11 +6,7 @@
 #include "http/json/workflow_wire.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 json NotificationToJson(const domain::Notification& notification, i18n::Locale locale) {
   const std::string target_name =

@@ -5,11 +5,7 @@
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 json QualityReportToJson(const domain::QualityReport& report) {
   return {{"id", report.id},

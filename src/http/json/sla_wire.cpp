@@ -5,11 +5,7 @@
 #include "http/json/wire_support.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 json ClockToJson(const sla::StoredClock& stored) {
   const sla::SlaClock& clock = stored.clock;

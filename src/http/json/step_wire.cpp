@@ -7,11 +7,7 @@
 #include "http/json/workflow_wire.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 json AvailableStepToJson(const domain::WorkflowTransition& step, const domain::Workflow& workflow,
                          i18n::Locale locale) {

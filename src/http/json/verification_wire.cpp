@@ -7,11 +7,7 @@
 #include "http/json/quality_report_wire.hpp"
 
 namespace lt::http::wire {
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 json VerificationToJson(const app::Verification& verification) {
   json recurrences = json::array();
