@@ -4,6 +4,7 @@
 
 #include "app/authorization.hpp"
 #include "base/crypto.hpp"
+#include "http/console_files.hpp"
 #include "http/error_mapping.hpp"
 
 namespace lt::http {
@@ -104,7 +105,9 @@ void AddSecurityHeaders(HttpResponse& response) {
   }
   if (!response.HasHeader("Cache-Control")) response.WithHeader("Cache-Control", "no-store");
   response.WithHeader("Referrer-Policy", "no-referrer");
-  response.WithHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  if (!response.HasHeader("Content-Security-Policy")) {
+    response.WithHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  }
   response.WithHeader("X-Frame-Options", "DENY");
 }
 
@@ -126,7 +129,14 @@ HttpResponse Api::Handle(const HttpRequest& received) {
   const auto match = router_.Find(request.method, request.path);
   std::string route_label = "unmatched";
   HttpResponse response;
-  if (match.kind == ApiRouter::MatchKind::kNoPath) {
+  std::optional<HttpResponse> console_file;
+  if (match.kind == ApiRouter::MatchKind::kNoPath && !services_.options.console_root.empty()) {
+    console_file = ServeConsoleFile(services_.options.console_root, request);
+  }
+  if (console_file) {
+    route_label = "console";
+    response = std::move(*console_file);
+  } else if (match.kind == ApiRouter::MatchKind::kNoPath) {
     response = ProblemResponse(
         Error::Of(ErrorCode::kNotFound, "error.route_not_found", {{"path", request.path}}), locale);
   } else if (match.kind == ApiRouter::MatchKind::kNoMethod) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <set>
@@ -31,6 +32,8 @@ struct ApiOptions {
   // token when one is set.
   std::vector<IpNetwork> metrics_networks = LoopbackNetworks();
   std::string metrics_token;
+  // The web console's built files, served at / (empty: the API only).
+  std::filesystem::path console_root;
 };
 
 // What a handler gets: the request, its path parameters, the authenticated

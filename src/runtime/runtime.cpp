@@ -46,6 +46,7 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   api_options.max_body_bytes = static_cast<std::size_t>(options.server.max_body_bytes);
   api_options.secure_cookies = options.server.secure_cookies;
   api_options.trusted_proxies = options.server.trusted_proxies;
+  api_options.console_root = options.server.console_dir;
   api_options.metrics_networks.clear();
   for (const auto& network : options.server.metrics_networks) {
     // Checked when the options were loaded.
