@@ -78,7 +78,8 @@ bool Accepts(const HttpRequest& request, std::string_view encoding) {
   while (std::getline(list, item, ',')) {
     const auto begin = item.find_first_not_of(' ');
     if (begin == std::string::npos) continue;
-    const std::string_view name = std::string_view(item).substr(begin, item.find(';', begin) - begin);
+    const std::string_view name =
+        std::string_view(item).substr(begin, item.find(';', begin) - begin);
     if (name == encoding && item.find("q=0") == std::string::npos) return true;
   }
   return false;
