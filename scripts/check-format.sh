@@ -3,7 +3,8 @@
 #   --fix   rewrite the files instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files '*.cpp' '*.hpp')
+# Tracked files and new ones not yet added (but not ignored ones, such as build/).
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp')
 if [[ ${1:-} == --fix ]]; then
   clang-format -i "${files[@]}"
   exit 0
