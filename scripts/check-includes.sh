@@ -57,8 +57,6 @@ check() {
       included=${included%%\"*}
       to=$(folder_of "$included")
       [[ -z $to || $to == "$from" ]] && continue
-      # A subfolder's own subsystem (http/json, http/handlers) is itself.
-      [[ $from == "${to%%/*}" && $to != storage/* ]] && continue
       if [[ " ${allowed[$from]} " != *" $to "* ]]; then
         echo "$file:$number: '$from' may not include '$included' (allowed: ${allowed[$from]:-nothing})" >&2
         failures=$((failures + 1))

@@ -1,5 +1,6 @@
 #include "http/console_files.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -70,6 +71,8 @@ std::optional<std::filesystem::path> RelativePathOf(std::string_view path) {
   return relative;
 }
 
+// Whether Accept-Encoding lists `encoding` with a quality above zero
+// ("gzip", "gzip;q=0.5"; not "gzip;q=0").
 bool Accepts(const HttpRequest& request, std::string_view encoding) {
   const auto accepted = request.Header("Accept-Encoding");
   if (!accepted) return false;
@@ -78,9 +81,13 @@ bool Accepts(const HttpRequest& request, std::string_view encoding) {
   while (std::getline(list, item, ',')) {
     const auto begin = item.find_first_not_of(' ');
     if (begin == std::string::npos) continue;
-    const std::string_view name =
-        std::string_view(item).substr(begin, item.find(';', begin) - begin);
-    if (name == encoding && item.find("q=0") == std::string::npos) return true;
+    const auto semicolon = item.find(';', begin);
+    std::string_view name = std::string_view(item).substr(begin, semicolon - begin);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name != encoding) continue;
+    const auto quality =
+        semicolon == std::string::npos ? std::string::npos : item.find("q=", semicolon);
+    return quality == std::string::npos || std::strtod(item.c_str() + quality + 2, nullptr) > 0;
   }
   return false;
 }

@@ -64,6 +64,9 @@ TEST_F(ConsoleFilesTest, HashedAssetsAreCachedForAYearAndSentPrecompressedWhenAc
   EXPECT_EQ(brotli.Header("Content-Encoding"), "br");
   auto refused = harness_.Call("GET", asset, "", "", {{"Accept-Encoding", "br;q=0, identity"}});
   EXPECT_EQ(refused.raw, "console.log('聆听')");
+  // A quality above zero still accepts ("q=0.5" is not "q=0").
+  auto weighted = harness_.Call("GET", asset, "", "", {{"Accept-Encoding", "gzip;q=0.5"}});
+  EXPECT_EQ(weighted.raw, "GZIPPED");
 
   // A file outside assets/ must be revalidated.
   EXPECT_EQ(harness_.Call("GET", "/favicon.ico").Header("Cache-Control"), "no-cache");

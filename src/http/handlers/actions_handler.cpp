@@ -13,9 +13,7 @@ namespace {
 using nlohmann::json;
 
 json ActionList(const std::vector<domain::Action>& actions) {
-  json items = json::array();
-  for (const auto& action : actions) items.push_back(wire::ActionToJson(action));
-  return {{"items", items}};
+  return {{"items", ItemsJson(actions, wire::ActionToJson)}};
 }
 
 }  // namespace

@@ -43,9 +43,7 @@ void RegisterCaseStepRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto steps,
                               app::ListCaseSteps(services.app, context.principal(), id));
-                json items = json::array();
-                for (const auto& step : steps) items.push_back(wire::CaseStepToJson(step));
-                return JsonResponse(200, {{"items", items}});
+                return JsonResponse(200, {{"items", ItemsJson(steps, wire::CaseStepToJson)}});
               }});
 }
 

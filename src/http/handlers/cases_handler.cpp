@@ -190,9 +190,7 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto events,
                               app::ListCaseEvents(services.app, context.principal(), id));
-                json items = json::array();
-                for (const auto& event : events) items.push_back(wire::CaseEventToJson(event));
-                return JsonResponse(200, {{"items", items}});
+                return JsonResponse(200, {{"items", ItemsJson(events, wire::CaseEventToJson)}});
               }});
 
   router.Add("POST", "/api/v1/cases/{id}/interactions",
@@ -206,16 +204,14 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                                        "/api/v1/cases/" + std::to_string(id) + "/interactions");
               }});
 
-  router.Add("GET", "/api/v1/cases/{id}/interactions",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto interactions,
-                              app::ListInteractions(services.app, context.principal(), id));
-                json items = json::array();
-                for (const auto& interaction : interactions)
-                  items.push_back(wire::InteractionToJson(interaction));
-                return JsonResponse(200, {{"items", items}});
-              }});
+  router.Add(
+      "GET", "/api/v1/cases/{id}/interactions",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         LT_TRY_ASSIGN(auto id, PathId(context));
+         LT_TRY_ASSIGN(auto interactions,
+                       app::ListInteractions(services.app, context.principal(), id));
+         return JsonResponse(200, {{"items", ItemsJson(interactions, wire::InteractionToJson)}});
+       }});
 
   router.Add("GET", "/api/v1/attachments/{id}",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {

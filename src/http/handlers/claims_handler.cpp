@@ -12,9 +12,7 @@ namespace {
 using nlohmann::json;
 
 json ClaimList(const std::vector<domain::Claim>& claims) {
-  json items = json::array();
-  for (const auto& claim : claims) items.push_back(wire::ClaimToJson(claim));
-  return {{"items", items}};
+  return {{"items", ItemsJson(claims, wire::ClaimToJson)}};
 }
 
 }  // namespace
@@ -66,9 +64,8 @@ void RegisterClaimRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(const std::string month, RequiredMonth(context));
                 LT_TRY_ASSIGN(auto totals,
                               app::SummariseClaims(services.app, context.principal(), month));
-                json items = json::array();
-                for (const auto& sum : totals) items.push_back(wire::ClaimTotalsToJson(sum));
-                return JsonResponse(200, {{"month", month}, {"items", items}});
+                return JsonResponse(
+                    200, {{"month", month}, {"items", ItemsJson(totals, wire::ClaimTotalsToJson)}});
               }});
 
   router.Add("GET", "/api/v1/admin/authority-matrix",

@@ -19,9 +19,7 @@ void RegisterDecisionReviewRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto reviews,
                               app::ListDecisionReviews(services.app, context.principal(),
                                                        SettledOf(settled), limit));
-                json items = json::array();
-                for (const auto& review : reviews) items.push_back(wire::ReviewToJson(review));
-                return JsonResponse(200, {{"items", items}});
+                return JsonResponse(200, {{"items", ItemsJson(reviews, wire::ReviewToJson)}});
               }});
 
   router.Add("POST", "/api/v1/reviews/{id}/settlement",

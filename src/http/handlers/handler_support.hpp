@@ -58,6 +58,14 @@ class QueryReader {
   std::set<std::string> seen_;
 };
 
+// The records as a JSON array, each as `to_json(record)`.
+template <class Records, class ToJson>
+nlohmann::json ItemsJson(const Records& records, ToJson to_json) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& record : records) items.push_back(to_json(record));
+  return items;
+}
+
 // The routes of a collection of records that repeat themselves: each calls
 // an app function `(AppContext&, const Principal&, ...)` and answers with
 // `to_json(record)`.
@@ -68,9 +76,7 @@ RouteEntry ListRoute(Services& services, List list, ToJson to_json) {
   return {Access::kAuthenticated,
           [&services, list, to_json](RequestContext& context) -> Result<HttpResponse> {
             LT_TRY_ASSIGN(auto records, list(services.app, context.principal()));
-            nlohmann::json items = nlohmann::json::array();
-            for (const auto& record : records) items.push_back(to_json(record));
-            return JsonResponse(200, {{"items", items}});
+            return JsonResponse(200, {{"items", ItemsJson(records, to_json)}});
           }};
 }
 

@@ -53,20 +53,20 @@ void RegisterProposalRoutes(ApiRouter& router, Services& services) {
              UpdateRoute(services, Access::kAuthenticated, wire::ParseProposalPatch,
                          app::UpdateProposal, wire::ProposalToJson));
 
-  router.Add("GET", "/api/v1/reports/proposals",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                FieldErrors errors;
-                QueryReader query(context, errors);
-                const auto period = query.String("period");
-                if (!period) errors.Add("period", "validation.required");
-                query.RejectUnknown();
-                if (!errors.empty()) return errors.ToError();
-                LT_TRY_ASSIGN(auto totals,
-                              app::SummariseProposals(services.app, context.principal(), *period));
-                json items = json::array();
-                for (const auto& sum : totals) items.push_back(wire::ProposalTotalsToJson(sum));
-                return JsonResponse(200, {{"period", *period}, {"items", items}});
-              }});
+  router.Add(
+      "GET", "/api/v1/reports/proposals",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         FieldErrors errors;
+         QueryReader query(context, errors);
+         const auto period = query.String("period");
+         if (!period) errors.Add("period", "validation.required");
+         query.RejectUnknown();
+         if (!errors.empty()) return errors.ToError();
+         LT_TRY_ASSIGN(auto totals,
+                       app::SummariseProposals(services.app, context.principal(), *period));
+         return JsonResponse(
+             200, {{"period", *period}, {"items", ItemsJson(totals, wire::ProposalTotalsToJson)}});
+       }});
 }
 
 }  // namespace lt::http

@@ -6,17 +6,6 @@
 #include "http/json/sla_wire.hpp"
 
 namespace lt::http {
-namespace {
-
-using nlohmann::json;
-
-json ClocksToJson(const std::vector<sla::StoredClock>& clocks) {
-  json items = json::array();
-  for (const auto& clock : clocks) items.push_back(wire::ClockToJson(clock));
-  return items;
-}
-
-}  // namespace
 
 void RegisterSlaRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/sla",
@@ -24,7 +13,7 @@ void RegisterSlaRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto clocks,
                               app::GetCaseClocks(services.app, context.principal(), id));
-                return JsonResponse(200, {{"items", ClocksToJson(clocks)}});
+                return JsonResponse(200, {{"items", ItemsJson(clocks, wire::ClockToJson)}});
               }});
 
   router.Add(

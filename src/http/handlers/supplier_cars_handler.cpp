@@ -26,9 +26,7 @@ void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY_ASSIGN(auto cars, app::ListCaseCars(services.app, context.principal(), id));
-                json items = json::array();
-                for (const auto& car : cars) items.push_back(wire::SupplierCarToJson(car));
-                return JsonResponse(200, {{"items", items}});
+                return JsonResponse(200, {{"items", ItemsJson(cars, wire::SupplierCarToJson)}});
               }});
 
   router.Add("GET", "/api/v1/supplier-cars",
@@ -40,9 +38,7 @@ void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
                 if (!errors.empty()) return errors.ToError();
                 LT_TRY_ASSIGN(auto views,
                               app::ListMySupplierCars(services.app, context.principal(), limit));
-                json items = json::array();
-                for (const auto& view : views) items.push_back(wire::CarViewToJson(view));
-                return JsonResponse(200, {{"items", items}});
+                return JsonResponse(200, {{"items", ItemsJson(views, wire::CarViewToJson)}});
               }});
 
   router.Add("GET", "/api/v1/supplier-cars/{id}",

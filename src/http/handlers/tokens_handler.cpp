@@ -11,9 +11,7 @@ void RegisterTokenRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/tokens",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto tokens, services.authenticator.ListTokens(context.principal()));
-                json items = json::array();
-                for (const auto& token : tokens) items.push_back(wire::TokenToJson(token));
-                return JsonResponse(200, {{"items", items}});
+                return JsonResponse(200, {{"items", ItemsJson(tokens, wire::TokenToJson)}});
               }});
   router.Add("POST", "/api/v1/tokens",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
