@@ -8,11 +8,14 @@
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
+#include "sla/clock_summary.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/connection.hpp"
+#include "storage/customer_store.hpp"
 #include "storage/database.hpp"
+#include "storage/sla_clock_store.hpp"
 #include "storage/workflow_store.hpp"
 #include "text/search_tokenizer.hpp"
 
@@ -192,31 +195,97 @@ Result<domain::Case> GetCase(AppContext& context, const domain::Principal& princ
   return found;
 }
 
+namespace {
+
+bool HasQueue(const domain::Principal& principal, domain::Queue queue) {
+  const std::vector<domain::Queue> queues = domain::QueuesOf(principal);
+  return std::ranges::find(queues, queue) != queues.end();
+}
+
+// `filter` with its states checked against the workflow and narrowed to
+// `queue`.
+Result<domain::CaseFilter> QueueFilter(storage::Connection& connection,
+                                       const domain::Principal& principal,
+                                       domain::CaseFilter filter,
+                                       std::optional<domain::Queue> queue, TimestampMs now) {
+  if (filter.statuses.empty() && !queue) return filter;
+  LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
+  for (const auto& status : filter.statuses) {
+    if (!workflow->FindState(status)) {
+      return Error::Invalid("status", "validation.unknown_state", {{"value", status}});
+    }
+  }
+  if (queue) domain::ApplyQueue(*queue, principal, *workflow, now, filter);
+  return filter;
+}
+
+Result<std::vector<CaseRowFacts>> RowFactsOf(storage::Connection& connection,
+                                             const std::vector<domain::Case>& cases,
+                                             TimestampMs now) {
+  std::vector<Id> case_ids;
+  std::vector<Id> customer_ids;
+  for (const auto& a_case : cases) {
+    case_ids.push_back(a_case.id);
+    customer_ids.push_back(a_case.customer_id);
+  }
+  LT_TRY_ASSIGN(auto names, storage::CustomerStore(connection).NamesOf(customer_ids));
+  LT_TRY_ASSIGN(auto stored, storage::SlaClockStore(connection).ListForCases(case_ids));
+  std::map<Id, std::vector<sla::SlaClock>> clocks;
+  for (auto& one : stored) clocks[one.case_id].push_back(std::move(one.clock));
+  std::vector<CaseRowFacts> facts;
+  facts.reserve(cases.size());
+  for (const auto& a_case : cases) {
+    facts.push_back({names[a_case.customer_id], sla::SummaryState(clocks[a_case.id], now)});
+  }
+  return facts;
+}
+
+}  // namespace
+
 Result<CasePage> ListCases(AppContext& context, const domain::Principal& principal,
-                           const domain::CaseFilter& filter) {
+                           const domain::CaseFilter& filter, std::optional<domain::Queue> queue) {
   if (!filter.query.empty() && text::TokenTexts(filter.query, text::TokenizeMode::kQuery).empty()) {
     return Error::Invalid("q", "validation.no_search_words");
   }
+  if (queue && !HasQueue(principal, *queue)) {
+    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  }
   CasePage page;
   const domain::CaseScope scope = domain::ScopeOf(principal);
+  const TimestampMs now = context.clock.NowMs();
+  domain::CaseFilter narrowed;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    if (!filter.statuses.empty()) {
-      LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
-      for (const auto& status : filter.statuses) {
-        if (!workflow->FindState(status)) {
-          return Error::Invalid("status", "validation.unknown_state", {{"value", status}});
-        }
-      }
+    LT_TRY_ASSIGN(narrowed, QueueFilter(connection, principal, filter, queue, now));
+    LT_TRY_ASSIGN(page.cases, storage::CaseStore(connection).List(narrowed, scope));
+    if (static_cast<int>(page.cases.size()) > narrowed.limit) {
+      page.cases.resize(static_cast<std::size_t>(narrowed.limit));
+      const domain::Case& last = page.cases.back();
+      page.next = domain::CaseCursor{domain::SortValueOf(last, narrowed.sort.field), last.id};
     }
-    LT_TRY_ASSIGN(page.cases, storage::CaseStore(connection).List(filter, scope));
+    LT_TRY_ASSIGN(page.facts, RowFactsOf(connection, page.cases, now));
     return Ok();
   }));
-  if (static_cast<int>(page.cases.size()) > filter.limit) {
-    page.cases.resize(static_cast<std::size_t>(filter.limit));
-    const domain::Case& last = page.cases.back();
-    page.next = domain::CaseCursor{domain::SortValueOf(last, filter.sort.field), last.id};
-  }
   return page;
+}
+
+Result<std::vector<QueueCount>> CountQueues(AppContext& context,
+                                            const domain::Principal& principal) {
+  std::vector<QueueCount> counts;
+  const domain::CaseScope scope = domain::ScopeOf(principal);
+  const TimestampMs now = context.clock.NowMs();
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
+    for (const domain::Queue queue : domain::QueuesOf(principal)) {
+      domain::CaseFilter filter;
+      // "All" counts what is open too: a count of every case ever is no work list.
+      if (queue == domain::Queue::kAll) filter.statuses = domain::OpenStates(*workflow);
+      domain::ApplyQueue(queue, principal, *workflow, now, filter);
+      LT_TRY_ASSIGN(const std::int64_t count, storage::CaseStore(connection).Count(filter, scope));
+      counts.push_back({queue, count});
+    }
+    return Ok();
+  }));
+  return counts;
 }
 
 Result<std::vector<domain::CaseEvent>> ListCaseEvents(AppContext& context,

@@ -13,6 +13,7 @@
 #include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/queries.hpp"
+#include "domain/queue.hpp"
 
 namespace lt::app {
 
@@ -40,12 +41,31 @@ Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& pr
 // kNotFound when absent or not visible to the principal.
 Result<domain::Case> GetCase(AppContext& context, const domain::Principal& principal, Id id);
 
+// What a queue row shows beside the case itself.
+struct CaseRowFacts {
+  std::string customer_name;
+  std::optional<std::string_view> sla_state;  // sla::SummaryState of its clocks now
+};
+
 struct CasePage {
   std::vector<domain::Case> cases;
+  std::vector<CaseRowFacts> facts;  // one per case
   std::optional<domain::CaseCursor> next;
 };
+// The cases matching `filter`, narrowed to `queue` when one is given (see
+// domain/queue.hpp). Errors: kInvalidArgument (unknown state, no search
+// words), kForbidden (a queue the principal does not have).
 Result<CasePage> ListCases(AppContext& context, const domain::Principal& principal,
-                           const domain::CaseFilter& filter);
+                           const domain::CaseFilter& filter,
+                           std::optional<domain::Queue> queue = std::nullopt);
+
+struct QueueCount {
+  domain::Queue queue;
+  std::int64_t count = 0;
+};
+// The principal's queues with how many open cases each holds now.
+Result<std::vector<QueueCount>> CountQueues(AppContext& context,
+                                            const domain::Principal& principal);
 
 // The audit trail of a case (staff only).
 Result<std::vector<domain::CaseEvent>> ListCaseEvents(AppContext& context,

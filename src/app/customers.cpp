@@ -233,12 +233,18 @@ Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principa
 Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal& principal,
                                    domain::CustomerFilter filter,
                                    const std::optional<std::string>& phone,
-                                   const std::optional<std::string>& email) {
+                                   const std::optional<std::string>& email,
+                                   const std::optional<std::string>& phone_prefix) {
   LT_TRY(RequireStaff(principal, domain::Permission::kReadCustomers));
   if (phone) {
     auto normalized = domain::NormalizePhone(*phone);
     if (!normalized) return Error::Invalid("phone", "validation.phone");
     filter.contact = domain::Contact{domain::ContactKind::kPhone, *normalized};
+  }
+  if (phone_prefix) {
+    auto prefix = domain::PhonePrefix(*phone_prefix);
+    if (!prefix) return Error::Invalid("phone_prefix", "validation.phone_prefix");
+    filter.phone_prefix = *prefix;
   }
   if (email) {
     auto normalized = domain::NormalizeEmail(*email);

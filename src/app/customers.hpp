@@ -53,10 +53,12 @@ Result<domain::Customer> UpdateCustomer(AppContext& context, const domain::Princ
 // (domain::MaskPhone, domain::MaskEmail); so does ListCustomers.
 Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principal& principal,
                                      Id id);
-// filter.contact may be given as raw phone/e-mail text in `phone` / `email`.
+// filter.contact may be given as raw phone/e-mail text in `phone` / `email`,
+// and filter.phone_prefix as the first digits typed in `phone_prefix`.
 Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal& principal,
                                    domain::CustomerFilter filter,
                                    const std::optional<std::string>& phone,
-                                   const std::optional<std::string>& email);
+                                   const std::optional<std::string>& email,
+                                   const std::optional<std::string>& phone_prefix = std::nullopt);
 
 }  // namespace lt::app

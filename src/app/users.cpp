@@ -203,6 +203,17 @@ Result<domain::User> GetUserByEmail(AppContext& context, const domain::Principal
   return *found;
 }
 
+Result<std::vector<domain::User>> ListStaff(AppContext& context,
+                                            const domain::Principal& principal) {
+  if (!domain::IsStaff(principal)) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+  std::vector<domain::User> staff;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(staff, storage::DirectoryStore(connection).ListStaff());
+    return Ok();
+  }));
+  return staff;
+}
+
 Result<UserPage> ListUsers(AppContext& context, const domain::Principal& principal,
                            std::optional<Id> after_id, int limit) {
   LT_TRY(RequirePermission(principal, domain::Permission::kManageUsers));

@@ -28,6 +28,11 @@ struct UserPage {
   std::vector<domain::User> users;
   std::optional<Id> next_after_id;
 };
+// The staff, for naming and choosing colleagues (owners, assignees, the
+// authors on a timeline): any staff member may read it; portal users may not.
+Result<std::vector<domain::User>> ListStaff(AppContext& context,
+                                            const domain::Principal& principal);
+
 Result<UserPage> ListUsers(AppContext& context, const domain::Principal& principal,
                            std::optional<Id> after_id, int limit);
 

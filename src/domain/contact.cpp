@@ -85,6 +85,25 @@ std::optional<std::string> NormalizePhone(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::string> PhonePrefix(std::string_view text) {
+  const std::string trimmed = TrimSpace(text);
+  if (trimmed.empty() || trimmed.size() > 64) return std::nullopt;
+  bool has_plus = false;
+  auto extracted = ExtractDigits(trimmed, has_plus);
+  if (!extracted || extracted->size() < 3) return std::nullopt;
+  std::string digits = std::move(*extracted);
+  if (!has_plus && digits.rfind("00", 0) == 0) {
+    digits.erase(0, 2);
+    has_plus = true;
+  }
+  if (has_plus) {
+    if (digits.empty() || digits[0] == '0') return std::nullopt;
+    return "+" + digits;
+  }
+  if (digits[0] == '0') return "+86" + digits.substr(1);  // trunk zero of a landline
+  return "+86" + digits;
+}
+
 std::optional<std::string> NormalizeEmail(std::string_view text) {
   std::string email = TrimSpace(text);
   if (email.size() < 3 || email.size() > 254) return std::nullopt;

@@ -15,6 +15,12 @@ namespace lt::domain {
 // not a plausible phone number.
 std::optional<std::string> NormalizePhone(std::string_view text);
 
+// The start of an E.164 number from the first digits someone typed, for a
+// look-up as they type: "138 12" → "+8613812", "0755-88" → "+8675588",
+// "+1 415" → "+1415". Needs at least three digits; nullopt otherwise or
+// when the text holds anything but digits and phone punctuation.
+std::optional<std::string> PhonePrefix(std::string_view text);
+
 // Trims and case-folds an e-mail address ("Li.Wei@Example.COM " →
 // "li.wei@example.com"). Returns nullopt unless it has exactly one "@", a
 // non-empty local part, a dotted domain and no spaces or control characters.

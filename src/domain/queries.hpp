@@ -28,10 +28,26 @@ struct CaseCursor {
   Id id = 0;
 };
 
+// Cases by the state of their SLA clocks at `now`.
+enum class SlaCondition {
+  kAny,
+  kBreachingSoon,  // a running clock past its warning time, not yet due
+  kBreached,       // a clock breached, or running past its due time
+};
+
 struct CaseFilter {
   std::vector<std::string> statuses;  // workflow state codes, any of these; empty = all
   std::optional<Id> department_id;
+  std::vector<Id> department_ids;  // any of these (a queue of the reader's departments)
   std::optional<Id> assignee_id;
+  bool unassigned = false;        // no assignee
+  std::vector<CaseType> types;    // any of these; empty = all
+  std::vector<Channel> channels;  // any of these; empty = all
+  std::optional<Urgency> urgency;
+  std::optional<OriginClass> origin_class;
+  std::string product;  // exact
+  SlaCondition sla = SlaCondition::kAny;
+  TimestampMs now = 0;  // the moment `sla` is judged at
   std::optional<Id> category_id;
   std::optional<Id> customer_id;
   std::string query;                         // words that must all occur in subject or description
@@ -49,6 +65,7 @@ struct CustomerFilter {
   std::string name_contains;
   std::optional<CustomerKind> kind;
   std::optional<Contact> contact;  // exact, normalised
+  std::string phone_prefix;        // a phone number starting so (domain::PhonePrefix)
   std::optional<Id> after_id;      // keyset: ids greater than this
   int limit = 50;
 };

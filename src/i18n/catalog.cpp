@@ -91,6 +91,8 @@ constexpr std::array kCatalog = {
     CatalogEntry{"validation.control_characters", "包含不允许的控制字符",
                  "contains control characters"},
     CatalogEntry{"validation.phone", "不是有效的电话号码", "is not a valid phone number"},
+    CatalogEntry{"validation.phone_prefix", "请至少输入电话号码的前三位数字",
+                 "give at least the first three digits of a phone number"},
     CatalogEntry{"validation.email", "不是有效的电子邮箱地址", "is not a valid e-mail address"},
     CatalogEntry{"validation.timestamp", "不是有效的时间（如 2026-03-01T08:30:00+08:00）",
                  "is not a valid time (e.g. 2026-03-01T08:30:00+08:00)"},
@@ -442,6 +444,11 @@ constexpr std::array kCatalog = {
 
     // Command line.
     CatalogEntry{"cli.serving", "聆听已启动：{url}", "Lingting is running at {url}"},
+    CatalogEntry{"cli.console_missing",
+                 "未找到网页控制台（server.console_dir，或程序旁的 ../share/lingting/console），"
+                 "现只提供 API",
+                 "No web console found (server.console_dir, or ../share/lingting/console beside "
+                 "the program): serving the API only"},
     CatalogEntry{"cli.login_hint", "登录：{email} / 密码：{password}",
                  "Log in as {email} with password {password}"},
     CatalogEntry{"cli.migrated", "数据库结构为版本 {version}（本次应用 {applied} 个迁移）",

@@ -217,19 +217,100 @@ Result<std::vector<Case>> CaseStore::ListOpen(const OpenCaseFilter& filter) {
   return cases;
 }
 
+namespace {
+
+// " AND column IN ($1, $2)" for codes, or "" for none.
+template <class Enum, std::size_t N>
+std::string AnyOf(std::string_view column, const std::vector<Enum>& values,
+                  const domain::EnumCodes<Enum, N>& codes, SqlParams& params) {
+  if (values.empty()) return {};
+  std::string sql = " AND " + std::string(column) + " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) sql += ", ";
+    sql += Param(params, std::string(codes.ToCode(values[i])));
+  }
+  return sql + ")";
+}
+
+}  // namespace
+
+// The conditions of `filter` other than its states, search, sort and cursor.
+std::string CaseStore::FilterConditions(const domain::CaseFilter& filter,
+                                        const domain::CaseScope& scope, SqlParams& params) {
+  std::string where = "1 = 1";
+  if (!scope.all) where += " AND " + CaseScopeCondition(scope, params);
+  if (filter.department_id) where += " AND department_id = " + Param(params, *filter.department_id);
+  if (!filter.department_ids.empty()) {
+    where += " AND department_id IN (";
+    for (std::size_t i = 0; i < filter.department_ids.size(); ++i) {
+      where += (i > 0 ? ", " : "") + Param(params, filter.department_ids[i]);
+    }
+    where += ")";
+  }
+  if (filter.assignee_id) where += " AND assignee_id = " + Param(params, *filter.assignee_id);
+  if (filter.unassigned) where += " AND assignee_id IS NULL";
+  if (filter.category_id) where += " AND category_id = " + Param(params, *filter.category_id);
+  if (filter.customer_id) where += " AND customer_id = " + Param(params, *filter.customer_id);
+  if (filter.received_from) where += " AND received_at >= " + Param(params, *filter.received_from);
+  if (filter.received_to) where += " AND received_at < " + Param(params, *filter.received_to);
+  where += AnyOf("type", filter.types, domain::kCaseTypeCodes, params);
+  where += AnyOf("channel", filter.channels, domain::kChannelCodes, params);
+  if (filter.urgency) {
+    where += " AND urgency = " +
+             Param(params, std::string(domain::kUrgencyCodes.ToCode(*filter.urgency)));
+  }
+  if (filter.origin_class) {
+    where += " AND origin_class = " +
+             Param(params, std::string(domain::kOriginClassCodes.ToCode(*filter.origin_class)));
+  }
+  if (!filter.product.empty()) where += " AND product = " + Param(params, filter.product);
+  switch (filter.sla) {
+    case domain::SlaCondition::kAny:
+      break;
+    case domain::SlaCondition::kBreachingSoon: {
+      const std::string now = Param(params, filter.now);
+      where +=
+          " AND cases.id IN (SELECT case_id FROM sla_clocks WHERE state = 'running' AND "
+          "warn_at <= " +
+          now + " AND due_at > " + now + ")";
+      break;
+    }
+    case domain::SlaCondition::kBreached: {
+      const std::string now = Param(params, filter.now);
+      where +=
+          " AND cases.id IN (SELECT case_id FROM sla_clocks WHERE state = 'breached' OR "
+          "(state = 'running' AND due_at <= " +
+          now + "))";
+      break;
+    }
+  }
+  return where;
+}
+
+Result<std::int64_t> CaseStore::Count(const domain::CaseFilter& filter,
+                                      const domain::CaseScope& scope) {
+  SqlParams params;
+  std::string where = FilterConditions(filter, scope, params);
+  if (!filter.statuses.empty()) {
+    where += " AND status IN (";
+    for (std::size_t i = 0; i < filter.statuses.size(); ++i) {
+      where += (i > 0 ? ", " : "") + Param(params, filter.statuses[i]);
+    }
+    where += ")";
+  }
+  if (!filter.query.empty()) {
+    params.push_back(connection_.dialect().CaseSearchParameter(filter.query));
+    where += " AND " + connection_.dialect().CaseSearchCondition(static_cast<int>(params.size()));
+  }
+  return connection_.QueryInt("SELECT COUNT(*) FROM cases WHERE " + where, params);
+}
+
 Result<std::vector<Case>> CaseStore::List(const domain::CaseFilter& filter,
                                           const domain::CaseScope& scope) {
   SqlParams params;
   const Dialect& dialect = connection_.dialect();
   std::string from = "cases";
-  std::string where = "1 = 1";
-  if (!scope.all) where += " AND " + CaseScopeCondition(scope, params);
-  if (filter.department_id) where += " AND department_id = " + Param(params, *filter.department_id);
-  if (filter.assignee_id) where += " AND assignee_id = " + Param(params, *filter.assignee_id);
-  if (filter.category_id) where += " AND category_id = " + Param(params, *filter.category_id);
-  if (filter.customer_id) where += " AND customer_id = " + Param(params, *filter.customer_id);
-  if (filter.received_from) where += " AND received_at >= " + Param(params, *filter.received_from);
-  if (filter.received_to) where += " AND received_at < " + Param(params, *filter.received_to);
+  std::string where = FilterConditions(filter, scope, params);
   if (!filter.query.empty()) {
     const SqlValue search = dialect.CaseSearchParameter(filter.query);
     params.push_back(search);

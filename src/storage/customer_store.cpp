@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "storage/case_scope_sql.hpp"
 #include "storage/multi_row.hpp"
 
 namespace lt::storage {
@@ -132,6 +133,17 @@ Status CustomerStore::LoadContacts(std::vector<Customer>& customers) {
       });
 }
 
+Result<std::map<domain::Id, std::string>> CustomerStore::NamesOf(std::span<const domain::Id> ids) {
+  std::map<domain::Id, std::string> names;
+  if (ids.empty()) return names;
+  SqlParams params;
+  std::string in;
+  for (const domain::Id id : ids) in += (in.empty() ? "" : ", ") + Param(params, id);
+  LT_TRY(connection_.Query("SELECT id, name FROM customers WHERE id IN (" + in + ")", params,
+                           [&](const Row& row) { names[row.Int(0)] = row.Text(1); }));
+  return names;
+}
+
 Result<std::optional<Customer>> CustomerStore::Find(domain::Id id) {
   std::vector<Customer> found;
   LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM customers WHERE id = $1",
@@ -194,6 +206,12 @@ Result<std::vector<Customer>> CustomerStore::List(const domain::CustomerFilter& 
     where += " AND id IN (SELECT customer_id FROM customer_contacts WHERE kind = " +
              param(std::string(domain::kContactKindCodes.ToCode(filter.contact->kind))) +
              " AND value = " + param(filter.contact->value) + ")";
+  }
+  if (!filter.phone_prefix.empty()) {
+    where +=
+        " AND id IN (SELECT customer_id FROM customer_contacts WHERE kind = 'phone' AND "
+        "value LIKE " +
+        param(filter.phone_prefix + "%") + ")";
   }
   if (filter.after_id) where += " AND id > " + param(*filter.after_id);
   std::vector<Customer> customers;

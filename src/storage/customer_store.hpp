@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,6 +30,8 @@ class CustomerStore {
   // Writes name, kind, organization, region, segment and replaces the contacts.
   Status Update(const domain::Customer& customer);
   Result<std::optional<domain::Customer>> Find(domain::Id id);
+  // The names of several customers (those a page of cases names), by id.
+  Result<std::map<domain::Id, std::string>> NamesOf(std::span<const domain::Id> ids);
   // Just the segment (SLA policies look at it); nullopt when absent.
   Result<std::optional<domain::Segment>> SegmentOf(domain::Id id);
   // The customer that owns this normalised contact, if any.

@@ -155,6 +155,10 @@ Result<std::vector<domain::User>> DirectoryStore::ListUsers(std::optional<domain
                     {after_id.value_or(0), std::int64_t{limit + 1}});
 }
 
+Result<std::vector<domain::User>> DirectoryStore::ListStaff() {
+  return QueryUsers("role <> 'customer' ORDER BY name, id", {});
+}
+
 Result<domain::Id> DirectoryStore::InsertCategory(const domain::Category& category) {
   return connection_.QueryInt(
       "INSERT INTO categories (code, name, parent_id, active) VALUES ($1, $2, $3, $4) RETURNING id",

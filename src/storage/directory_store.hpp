@@ -30,6 +30,8 @@ class DirectoryStore {
   Result<std::optional<domain::User>> FindUserByEmail(const std::string& email);
   Result<std::optional<std::string>> PasswordHashOf(domain::Id user_id);
   Result<std::vector<domain::User>> ListUsers(std::optional<domain::Id> after_id, int limit);
+  // Every user who is not a portal customer, by name.
+  Result<std::vector<domain::User>> ListStaff();
   // Ids of the active users of these roles, only those of `department_id`
   // when given, in id order.
   Result<std::vector<domain::Id>> ActiveUserIdsInRoles(const std::vector<domain::Role>& roles,

@@ -76,6 +76,19 @@ Result<std::vector<sla::StoredClock>> SlaClockStore::ListForCase(Id case_id) {
   return clocks;
 }
 
+Result<std::vector<sla::StoredClock>> SlaClockStore::ListForCases(std::span<const Id> case_ids) {
+  std::vector<sla::StoredClock> clocks;
+  if (case_ids.empty()) return clocks;
+  SqlParams params;
+  std::string in;
+  for (const Id id : case_ids) in += (in.empty() ? "" : ", ") + Param(params, id);
+  LT_TRY(connection_.Query(std::string("SELECT ") + kClockColumns +
+                               " FROM sla_clocks WHERE case_id IN (" + in +
+                               ") ORDER BY case_id, target",
+                           params, [&](const Row& row) { clocks.push_back(ClockFromRow(row)); }));
+  return clocks;
+}
+
 Result<std::optional<sla::StoredClock>> SlaClockStore::Find(Id case_id, const std::string& target) {
   std::optional<sla::StoredClock> found;
   LT_TRY(connection_.Query(std::string("SELECT ") + kClockColumns +

@@ -35,6 +35,8 @@ class SlaClockStore {
 
   // The clocks of a case, by target code.
   Result<std::vector<sla::StoredClock>> ListForCase(domain::Id case_id);
+  // The clocks of several cases (a page of a queue), in case and target order.
+  Result<std::vector<sla::StoredClock>> ListForCases(std::span<const domain::Id> case_ids);
   Result<std::optional<sla::StoredClock>> Find(domain::Id case_id, const std::string& target);
   // Writes the computed part of a clock and when its next alert falls due,
   // keeping what happened to it (warned_at, breached_at, the moved deadline).

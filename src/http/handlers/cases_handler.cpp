@@ -114,6 +114,12 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
          }
          filter.department_id = query.Id("department");
          filter.assignee_id = query.Id("assignee");
+         const auto queue = query.Code("queue", domain::kQueueCodes);
+         filter.types = query.Codes("type", domain::kCaseTypeCodes);
+         filter.channels = query.Codes("channel", domain::kChannelCodes);
+         filter.urgency = query.Code("urgency", domain::kUrgencyCodes);
+         filter.origin_class = query.Code("origin_class", domain::kOriginClassCodes);
+         filter.product = query.String("product").value_or("");
          filter.category_id = query.Id("category");
          filter.customer_id = query.Id("customer");
          filter.query = query.String("q").value_or("");
@@ -136,10 +142,15 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
          filter.limit = query.Limit(services.options);
          query.RejectUnknown();
          if (!errors.empty()) return errors.ToError();
-         LT_TRY_ASSIGN(auto page, app::ListCases(services.app, context.principal(), filter));
+         LT_TRY_ASSIGN(auto page, app::ListCases(services.app, context.principal(), filter, queue));
          json items = json::array();
-         for (const auto& a_case : page.cases) {
-           items.push_back(CaseFor(context.principal(), a_case));
+         for (std::size_t i = 0; i < page.cases.size(); ++i) {
+           json item = CaseFor(context.principal(), page.cases[i]);
+           if (domain::IsStaff(context.principal())) {
+             item["customer_name"] = page.facts[i].customer_name;
+             item["sla_state"] = page.facts[i].sla_state ? json(*page.facts[i].sla_state) : json();
+           }
+           items.push_back(std::move(item));
          }
          json body = {{"items", items}, {"next_cursor", nullptr}};
          if (page.next) {
@@ -149,6 +160,16 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
          }
          return JsonResponse(200, body);
        }});
+
+  router.Add("GET", "/api/v1/queues",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto counts, app::CountQueues(services.app, context.principal()));
+                return JsonResponse(
+                    200, {{"items", ItemsJson(counts, [](const app::QueueCount& count) {
+                             return json{{"queue", domain::kQueueCodes.ToCode(count.queue)},
+                                         {"count", count.count}};
+                           })}});
+              }});
 
   router.Add("GET", "/api/v1/cases/{id}",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {

@@ -26,6 +26,7 @@ void RegisterDepartmentRoutes(ApiRouter& router, Services& services) {
 }
 
 void RegisterUserRoutes(ApiRouter& router, Services& services) {
+  router.Add("GET", "/api/v1/staff", ListRoute(services, app::ListStaff, wire::StaffMemberToJson));
   router.Add("GET", "/api/v1/users",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 FieldErrors errors;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "domain/enum_codes.hpp"
 #include "domain/queries.hpp"
 #include "http/api.hpp"
 
@@ -48,6 +49,29 @@ class QueryReader {
   // A comma-separated list ("open,done"); empty when absent.
   std::vector<std::string> List(const std::string& name);
   std::optional<TimestampMs> Timestamp(const std::string& name);
+  // One code of `codes`, or a comma-separated list of them; an unknown code
+  // is a validation.enum error naming the allowed ones.
+  template <class Enum, std::size_t N>
+  std::optional<Enum> Code(const std::string& name, const domain::EnumCodes<Enum, N>& codes) {
+    auto text = String(name);
+    if (!text) return std::nullopt;
+    if (auto value = codes.FromCode(*text)) return value;
+    errors_.Add(name, "validation.enum", {{"allowed", codes.AllowedList()}});
+    return std::nullopt;
+  }
+  template <class Enum, std::size_t N>
+  std::vector<Enum> Codes(const std::string& name, const domain::EnumCodes<Enum, N>& codes) {
+    std::vector<Enum> values;
+    for (const auto& code : List(name)) {
+      if (auto value = codes.FromCode(code)) {
+        values.push_back(*value);
+      } else {
+        errors_.Add(name, "validation.enum", {{"allowed", codes.AllowedList()}});
+        break;
+      }
+    }
+    return values;
+  }
   // limit=: default and maximum from ApiOptions; out of range is an error.
   int Limit(const ApiOptions& options);
   void RejectUnknown();

@@ -19,6 +19,14 @@ json UserToJson(const domain::User& user) {
               {"created_at", FormatTimestamp(user.created_at)}};
 }
 
+json StaffMemberToJson(const domain::User& user) {
+  return json{{"id", user.id},
+              {"name", user.name},
+              {"role", domain::kRoleCodes.ToCode(user.role)},
+              {"department_ids", user.department_ids},
+              {"active", user.active}};
+}
+
 json TokenToJson(const domain::ApiToken& token) {
   return json{{"id", token.id},
               {"user_id", token.user_id},

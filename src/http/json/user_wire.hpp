@@ -11,6 +11,8 @@
 namespace lt::http::wire {
 
 nlohmann::json UserToJson(const domain::User& user);
+// A colleague as any staff member may see them: no e-mail, no locale.
+nlohmann::json StaffMemberToJson(const domain::User& user);
 nlohmann::json TokenToJson(const domain::ApiToken& token);
 Result<app::UserInput> ParseUserInput(const nlohmann::json& body);
 Result<app::UserPatch> ParseUserPatch(const nlohmann::json& body);
