@@ -12,7 +12,16 @@ packages=(
   libpq-dev postgresql-15 postgresql-client-15 nginx-light
   libxlsxwriter-dev unzip
   wrk curl jq
+  chromium fonts-noto-cjk
 )
+
+# The web console builds with the machine's Node.js (20.19 or later) and npm;
+# Debian 12's own nodejs is too old for Vite, so it is not installed here.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null ||
+  ! command -v npm > /dev/null; then
+  echo "install-deps: the web console needs Node.js 20.19 or later with npm (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 69
+fi
 
 missing=()
 for package in "${packages[@]}"; do

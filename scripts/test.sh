@@ -2,8 +2,10 @@
 # Installs what Lingting needs and runs the whole test suite: the format
 # check, the include-rule check (scripts/check-includes.sh), the build with warnings as errors, every test (unit, store, API,
 # functional against the built binary, CLI) on SQLite and again on a
-# throwaway PostgreSQL 15 cluster (scripts/with-postgres.sh), and all of that
-# again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# throwaway PostgreSQL 15 cluster (scripts/with-postgres.sh), the web
+# console's unit tests and its browser tests in Debian's Chromium (once, on
+# SQLite), and the C++ tests again under AddressSanitizer and
+# UndefinedBehaviorSanitizer.
 #   --quick   skip the sanitizer build (for local iteration)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +32,7 @@ run_suite() {
   (cd "$directory" && ctest --output-on-failure --timeout 600 -j "$jobs")
   echo "-- on PostgreSQL"
   (cd "$directory" && ../../scripts/with-postgres.sh \
-    ctest --output-on-failure --timeout 600 -j "$jobs")
+    ctest --output-on-failure --timeout 600 -j "$jobs" -LE browser)
 }
 
 echo "== build and test (warnings are errors)"
@@ -38,5 +40,5 @@ run_suite build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo
 if ((quick == 0)); then
   echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    run_suite build/asan -DCMAKE_BUILD_TYPE=Debug -DLINGTING_SANITIZE=ON
+    run_suite build/asan -DCMAKE_BUILD_TYPE=Debug -DLINGTING_SANITIZE=ON -DLINGTING_CONSOLE=OFF
 fi

@@ -74,6 +74,9 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   spdlog::info("ready in {:.1f} ms, serving {} on {}", startup_ms, options->store.url, url);
   console.Say("cli.serving", {{"url", url}});
+  if ((*runtime)->services->options.console_root.empty() && options->server.console) {
+    console.Say("cli.console_missing", {});
+  }
   if (serve.demo) {
     console.Say("cli.login_hint",
                 {{"email", kDemoAdminEmail}, {"password", DemoOptions{}.password}});

@@ -26,7 +26,8 @@ struct ServerOptions {
   // sending "Authorization: Bearer <metrics_token>" when one is set.
   std::set<std::string> metrics_networks = {"127.0.0.0/8", "::1/128"};
   std::string metrics_token;
-  std::string console_dir;  // the web console's built files, served at / (empty: API only)
+  bool console = true;      // serve the web console at /
+  std::string console_dir;  // its built files; empty: installed beside the binary
 };
 
 struct StoreOptions {

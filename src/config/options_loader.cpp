@@ -128,6 +128,7 @@ std::map<std::string, Key> KeysOf(Options& o) {
       {"server.trusted_proxies", StringSetKey(o.server.trusted_proxies)},
       {"server.metrics_networks", NetworkSetKey(o.server.metrics_networks)},
       {"server.metrics_token", StringKey(o.server.metrics_token)},
+      {"server.console", BoolKey(o.server.console)},
       {"server.console_dir", StringKey(o.server.console_dir)},
       {"server.event_heartbeat_seconds", IntKey(o.server.event_heartbeat_seconds, 1, 55)},
       {"server.header_timeout_seconds", IntKey(o.server.header_timeout_seconds, 1, 600)},

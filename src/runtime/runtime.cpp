@@ -4,6 +4,7 @@
 #include "jobs/housekeeping.hpp"
 #include "jobs/sla_alert_sweep.hpp"
 #include "jobs/sla_recompute_job.hpp"
+#include "runtime/console_location.hpp"
 #include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -46,7 +47,7 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   api_options.max_body_bytes = static_cast<std::size_t>(options.server.max_body_bytes);
   api_options.secure_cookies = options.server.secure_cookies;
   api_options.trusted_proxies = options.server.trusted_proxies;
-  api_options.console_root = options.server.console_dir;
+  api_options.console_root = ConsoleRoot(options.server, RunningExecutable());
   api_options.metrics_networks.clear();
   for (const auto& network : options.server.metrics_networks) {
     // Checked when the options were loaded.

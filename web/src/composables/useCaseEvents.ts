@@ -1,0 +1,53 @@
+// The server's live-update stream (GET /api/v1/events): one EventSource for
+// the whole console, shared by every page that wants to know when a case
+// arrives or changes. On reconnecting, listeners are told to refetch, since
+// the server does not replay what was missed.
+import { reactive } from 'vue';
+
+export interface CaseChange {
+  case_id: number;
+  number: string;
+  action: string;
+  version: number;
+  at: string;
+  actor_user_id: number | null;
+}
+
+type Listener = (change: CaseChange | null) => void;
+
+const listeners = new Set<Listener>();
+export const liveStatus = reactive({ connected: false });
+let source: EventSource | null = null;
+let everConnected = false;
+
+function open(): void {
+  source = new EventSource('/api/v1/events', { withCredentials: true });
+  source.addEventListener('open', () => {
+    liveStatus.connected = true;
+    // After a drop, what changed meanwhile is unknown: everyone refetches.
+    if (everConnected) for (const listener of listeners) listener(null);
+    everConnected = true;
+  });
+  source.addEventListener('error', () => {
+    liveStatus.connected = false;
+  });
+  source.addEventListener('case', (event) => {
+    const change = JSON.parse((event as MessageEvent<string>).data) as CaseChange;
+    for (const listener of listeners) listener(change);
+  });
+}
+
+/** Calls `listener` for each case change (null: refetch everything). Returns the unsubscribe. */
+export function onCaseChange(listener: Listener): () => void {
+  listeners.add(listener);
+  if (!source) open();
+  return () => listeners.delete(listener);
+}
+
+/** Closes the stream (on sign-out). */
+export function closeCaseEvents(): void {
+  source?.close();
+  source = null;
+  everConnected = false;
+  liveStatus.connected = false;
+}

@@ -1,0 +1,29 @@
+// The console's pages, each loaded on demand so that the sign-in page and the
+// first queue carry only what they use.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { restoreSession } from '@/composables/useSession';
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/pages/login/LoginPage.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('@/components/AppShell.vue'),
+    children: [
+      { path: '', redirect: { name: 'queue', params: { queue: 'mine' } } },
+      { path: 'queues/:queue', name: 'queue', component: () => import('@/pages/queues/QueuePage.vue') },
+      { path: 'cases/new', name: 'new-case', component: () => import('@/pages/cases/NewCasePage.vue') },
+      { path: 'cases/:id(\\d+)', name: 'case', component: () => import('@/pages/cases/CasePage.vue') },
+      { path: 'account', name: 'account', component: () => import('@/pages/account/AccountPage.vue') },
+      { path: ':missing(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+    ],
+  },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const user = await restoreSession();
+  if (!user) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  return true;
+});

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath, URL } from 'node:url';
+
+// Browser tests (tests/e2e/): Debian's Chromium through playwright-core
+// against the real `lingting` binary. One file at a time: each starts its
+// own server and browser, and this machine has two cores.
+export default defineConfig({
+  root: fileURLToPath(new URL('../tests/e2e', import.meta.url)),
+  test: {
+    include: ['**/*.e2e.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+    reporters: ['verbose'],
+  },
+});
