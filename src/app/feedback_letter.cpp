@@ -2,11 +2,40 @@
 
 #include <tuple>
 
+#include "app/authorization.hpp"
+#include "app/case_access.hpp"
 #include "app/letter_templates.hpp"
 #include "domain/letter_template.hpp"
+#include "storage/action_store.hpp"
 #include "storage/connection.hpp"
+#include "storage/customer_store.hpp"
+#include "storage/database.hpp"
+#include "storage/quality_report_store.hpp"
 
 namespace lt::app {
+
+Result<std::string> WriteFeedbackLetterFor(storage::Connection& connection,
+                                           const domain::Case& a_case, const std::string& reply) {
+  LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
+  LT_TRY_ASSIGN(const auto report, storage::QualityReportStore(connection).Find(a_case.id));
+  LT_TRY_ASSIGN(const auto actions, storage::ActionStore(connection).List(a_case.id));
+  return WriteFeedbackLetter(connection, customer.value_or(domain::Customer{}), a_case, report,
+                             actions, reply);
+}
+
+Result<LetterPreview> PreviewFeedbackLetter(AppContext& context, const domain::Principal& principal,
+                                            domain::Id case_id, const std::string& reply) {
+  LetterPreview preview{i18n::kDefaultLocale, {}};
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const auto a_case, LoadVisibleCase(connection, principal, case_id));
+    LT_TRY(RequireStaff(principal));
+    LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
+    preview.language = LetterLanguageOf(customer.value_or(domain::Customer{}));
+    LT_TRY_ASSIGN(preview.text, WriteFeedbackLetterFor(connection, a_case, reply));
+    return Ok();
+  }));
+  return preview;
+}
 
 i18n::Locale LetterLanguageOf(const domain::Customer& customer) {
   i18n::Locale locale = i18n::kDefaultLocale;

@@ -10,8 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "app/app_context.hpp"
 #include "app/store_access.hpp"
 #include "base/result.hpp"
+#include "domain/access.hpp"
 #include "domain/entities.hpp"
 #include "domain/procedure.hpp"
 #include "i18n/i18n.hpp"
@@ -21,6 +23,20 @@ namespace lt::app {
 // The language the customer's letters are written in (the default when the
 // customer has none Lingting knows).
 i18n::Locale LetterLanguageOf(const domain::Customer& customer);
+
+// Writes the letter for the case as it stands in the store (its customer,
+// quality report and actions) with `reply`. Call inside a transaction.
+Result<std::string> WriteFeedbackLetterFor(storage::Connection& connection,
+                                           const domain::Case& a_case, const std::string& reply);
+
+struct LetterPreview {
+  i18n::Locale language;
+  std::string text;
+};
+// The letter the send_reply step would send with `reply` now, for the
+// replier to read first (staff; kNotFound when the case is not visible).
+Result<LetterPreview> PreviewFeedbackLetter(AppContext& context, const domain::Principal& principal,
+                                            domain::Id case_id, const std::string& reply);
 
 // Writes the letter for the case. Call inside the step's transaction.
 Result<std::string> WriteFeedbackLetter(storage::Connection& connection,

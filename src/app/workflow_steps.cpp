@@ -18,7 +18,6 @@
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/connection.hpp"
-#include "storage/customer_store.hpp"
 #include "storage/database.hpp"
 #include "storage/decision_review_store.hpp"
 #include "storage/interaction_store.hpp"
@@ -379,15 +378,9 @@ Result<TakenStep> TakeStep(AppContext& context, const domain::Principal& princip
       LT_TRY(AddOutboundMessage(connection, updated, principal, texts.resolution, now));
     }
     if (!texts.reply.empty()) {
-      LT_TRY_ASSIGN(const auto customer,
-                    storage::CustomerStore(connection).Find(updated.customer_id));
-      LT_TRY_ASSIGN(
-          const auto written,
-          storage::QualityReportStore(connection).Find(case_id));  // with this step's data
-      LT_TRY_ASSIGN(const auto actions, storage::ActionStore(connection).List(case_id));
+      // With this step's data written above.
       LT_TRY_ASSIGN(const std::string letter,
-                    WriteFeedbackLetter(connection, customer.value_or(domain::Customer{}), updated,
-                                        written, actions, texts.reply));
+                    WriteFeedbackLetterFor(connection, updated, texts.reply));
       LT_TRY(AddOutboundMessage(connection, updated, principal, letter, now));
     }
 

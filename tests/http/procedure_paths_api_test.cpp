@@ -130,8 +130,20 @@ TEST_F(ProcedurePathsApiTest,
   EXPECT_EQ(ClockOf(path, "countermeasures")["state"], "met");
   EXPECT_EQ(ClockOf(path, "reply")["state"], "running");
 
-  // Sales replies with the environmental feedback letter.
+  // Sales reads the environmental feedback letter first, then replies with it.
   harness_.store.clock.Set(At("2026-03-03T14:00:00"));
+  auto preview = harness_.CallJson("POST", path + "/feedback-letter/preview", sales_,
+                                   {{"reply", "我们已于本周完成整改。"}});
+  ASSERT_EQ(preview.status, 200) << preview.raw;
+  EXPECT_EQ(preview.body["language"], "zh-CN");
+  EXPECT_EQ(
+      harness_.CallJson("POST", path + "/feedback-letter/preview", sales_, {{"reply", 5}}).status,
+      422);
+  EXPECT_EQ(harness_
+                .CallJson("POST", path + "/feedback-letter/preview", sales_,
+                          {{"reply", "好"}, {"send", true}})
+                .status,
+            422);
   ASSERT_EQ(
       Step(path, sales_, {{"to", "following_up"}, {"reply", "我们已于本周完成整改。"}}).status,
       200);
@@ -141,6 +153,7 @@ TEST_F(ProcedurePathsApiTest,
   auto timeline = harness_.Call("GET", path + "/interactions", sales_);
   ASSERT_EQ(timeline.status, 200);
   const std::string letter = timeline.body["items"].back()["body"];
+  EXPECT_EQ(letter, preview.body["letter"]) << "the preview is the letter sent";
   EXPECT_NE(letter.find("环境问题"), std::string::npos) << letter;
   EXPECT_NE(letter.find("原因：冷却塔风机轴承磨损"), std::string::npos) << letter;
   EXPECT_NE(letter.find("- 更换风机轴承并加装隔音罩"), std::string::npos) << letter;

@@ -1,6 +1,7 @@
 // The workflow steps of a case: those the caller may take now and taking one
 // (/api/v1/cases/{id}/transitions), and those taken (/steps).
 
+#include "app/feedback_letter.hpp"
 #include "app/workflow_steps.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/case_wire.hpp"
@@ -44,6 +45,17 @@ void RegisterCaseStepRoutes(ApiRouter& router, Services& services) {
                 LT_TRY_ASSIGN(auto steps,
                               app::ListCaseSteps(services.app, context.principal(), id));
                 return JsonResponse(200, {{"items", ItemsJson(steps, wire::CaseStepToJson)}});
+              }});
+
+  router.Add("POST", "/api/v1/cases/{id}/feedback-letter/preview",
+             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+                LT_TRY_ASSIGN(auto id, PathId(context));
+                LT_TRY_ASSIGN(auto body, JsonBody(context));
+                LT_TRY_ASSIGN(auto reply, wire::ParseLetterPreviewInput(body));
+                LT_TRY_ASSIGN(auto preview, app::PreviewFeedbackLetter(
+                                                services.app, context.principal(), id, reply));
+                return JsonResponse(200, {{"language", i18n::LocaleTag(preview.language)},
+                                          {"letter", preview.text}});
               }});
 }
 

@@ -29,6 +29,13 @@ json AvailableStepToJson(const domain::WorkflowTransition& step, const domain::W
           {"requires", required_data}};
 }
 
+Result<std::string> ParseLetterPreviewInput(const json& body) {
+  FieldErrors errors;
+  ObjectReader reader(body, errors);
+  std::string reply = reader.String("reply").value_or("");
+  return Finish(reader, errors, std::move(reply));
+}
+
 Result<app::StepInput> ParseStepInput(const json& body) {
   FieldErrors errors;
   ObjectReader reader(body, errors);

@@ -19,6 +19,8 @@ namespace lt::http::wire {
 nlohmann::json AvailableStepToJson(const domain::WorkflowTransition& step,
                                    const domain::Workflow& workflow, i18n::Locale locale);
 Result<app::StepInput> ParseStepInput(const nlohmann::json& body);
+// {"reply": "..."} of a feedback letter preview: the reply text.
+Result<std::string> ParseLetterPreviewInput(const nlohmann::json& body);
 nlohmann::json CaseStepToJson(const domain::CaseStep& step);
 
 }  // namespace lt::http::wire
