@@ -1,7 +1,7 @@
 // Starts a real `lingting serve --demo` on a temporary SQLite store and a
 // free loopback port, and stops it afterwards. The binary comes from
 // LINGTING_BINARY (set by CTest), else build/test/bin/lingting.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -70,4 +70,25 @@ export async function startLingting(options: { demoCases?: number; env?: Record<
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** A bearer token for a demo user, made with `lingting token create` on the same store. */
+export function tokenFor(lingting: RunningLingting, email: string): string {
+  return execFileSync(lingting.binary, ['token', 'create', '--db', lingting.db, '--user', email], {
+    cwd: lingting.directory,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+}
+
+/** Calls the API as the token's user, failing on an error answer. */
+export async function callApi<T>(lingting: RunningLingting, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${lingting.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
 }
