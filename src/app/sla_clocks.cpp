@@ -16,6 +16,7 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
+#include "storage/quality_report_store.hpp"
 #include "storage/sla_clock_store.hpp"
 #include "storage/sla_policy_store.hpp"
 #include "storage/step_store.hpp"
@@ -190,7 +191,10 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(result.a_case, LoadVisibleCase(connection, principal, case_id));
     LT_TRY_ASSIGN(result.clocks, storage::SlaClockStore(connection).ListForCase(case_id));
-    if (!domain::IsStaff(principal)) {
+    if (domain::IsStaff(principal)) {
+      LT_TRY_ASSIGN(const auto report, storage::QualityReportStore(connection).Find(case_id));
+      result.has_quality_report = report.has_value();
+    } else {
       std::erase_if(result.clocks, [](const sla::StoredClock& stored) {
         return std::find(std::begin(kPromisedTargets), std::end(kPromisedTargets),
                          stored.clock.target) == std::end(kPromisedTargets);

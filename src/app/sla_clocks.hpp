@@ -62,6 +62,7 @@ inline constexpr std::string_view kPromisedTargets[] = {"first_contact", "reply"
 struct CaseWithClocks {
   domain::Case a_case;
   std::vector<sla::StoredClock> clocks;  // for portal users only the promised ones
+  bool has_quality_report = false;       // staff only: whether one was opened
 };
 
 // The case and its clocks as of now (for portal users those of

@@ -92,11 +92,14 @@ TEST_F(ProcedurePathsApiTest,
   auto no_form = Step(path, sales_, {{"to", "environmental_handling"}, {"note", "转总务"}});
   ASSERT_EQ(no_form.status, 422);
   EXPECT_EQ(no_form.body["errors"][0]["field"], "defect_description");
+  EXPECT_EQ(harness_.Call("GET", path, sales_).body["has_quality_report"], false);
   ASSERT_EQ(Step(path, sales_,
                  {{"to", "environmental_handling"},
                   {"defect_description", "附近居民反映冷却塔夜间噪音约 65 分贝"}})
                 .status,
             200);
+  EXPECT_EQ(harness_.Call("GET", path, sales_).body["has_quality_report"], true)
+      << "the communication form is opened with the defect description";
   EXPECT_EQ(ClockOf(path, "first_contact")["state"], "met");
   // General affairs investigates within 24 hours; the reply within 3 days.
   EXPECT_EQ(ClockOf(path, "investigation")["due_at"], Utc("2026-03-03T10:00:00"));

@@ -179,6 +179,7 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                 json body;
                 if (domain::IsStaff(context.principal())) {
                   body = wire::CaseToJson(found.a_case);
+                  body["has_quality_report"] = found.has_quality_report;
                   body["sla"] = json::array();
                   for (const auto& clock : found.clocks) {
                     body["sla"].push_back(wire::ClockToJson(clock));

@@ -59,6 +59,7 @@ const kScreenshots = resolve(__dirname, '../../../docs/screenshots');
 /** Saves a screenshot of the page under docs/screenshots/ (for the README and review). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(kScreenshots, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: resolve(kScreenshots, `${name}.png`), fullPage: false });
 }
 

@@ -28,9 +28,16 @@ export class ApiError extends Error {
     return byField;
   }
 
-  /** Everything the server said, in one sentence a person can read. */
-  describe(): string {
-    const fields = (this.problem.errors ?? []).map((e) => e.message);
+  /**
+   * Everything the server said, in one sentence a person can read; each
+   * field's message is prefixed with its label on the form when `labelOf`
+   * knows it ("备注: 必填").
+   */
+  describe(labelOf?: (field: string) => string | undefined): string {
+    const fields = (this.problem.errors ?? []).map((e) => {
+      const label = labelOf?.(e.field);
+      return label ? `${label}: ${e.message}` : e.message;
+    });
     const head = this.problem.detail || this.problem.title;
     return fields.length > 0 ? `${head}: ${fields.join('; ')}` : head;
   }

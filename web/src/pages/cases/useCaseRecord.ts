@@ -2,7 +2,7 @@
 // refetched when the live-update stream says the case changed.
 import { reactive } from 'vue';
 import { api, ApiError } from '@/api/client';
-import type { AvailableStep, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, StepInput } from '@/api/types';
+import type { Action, AvailableStep, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
 
 export interface CaseRecord {
   loaded: boolean;
@@ -14,11 +14,19 @@ export interface CaseRecord {
   steps: CaseStep[];
   available: AvailableStep[];
   history: CaseEvent[];
+  actions: Action[];
+  report: QualityReport | null;
+}
+
+/** The quality report, or null before the case has one. */
+async function reportOf(base: string, found: Promise<Case>): Promise<QualityReport | null> {
+  return (await found).has_quality_report ? api.get<QualityReport>(`${base}/quality-report`) : null;
 }
 
 export function useCaseRecord() {
   const record = reactive<CaseRecord>({
     loaded: false, problem: '', notFound: false, case: null, customer: null, interactions: [], steps: [], available: [], history: [],
+    actions: [], report: null,
   });
   let current = 0;
 
@@ -26,18 +34,22 @@ export function useCaseRecord() {
     current = id;
     try {
       const base = `/api/v1/cases/${id}`;
-      const [found, interactions, steps, available, history] = await Promise.all([
-        api.get<Case>(base),
+      const caseRead = api.get<Case>(base);
+      const [found, interactions, steps, available, history, actions, report] = await Promise.all([
+        caseRead,
         api.get<Items<Interaction>>(`${base}/interactions`),
         api.get<Items<CaseStep>>(`${base}/steps`),
         api.get<Items<AvailableStep>>(`${base}/transitions`),
         api.get<Items<CaseEvent>>(`${base}/events`),
+        api.get<Items<Action>>(`${base}/actions`),
+        reportOf(base, caseRead),
       ]);
       if (id !== current) return;
       const customer = await api.get<Customer>(`/api/v1/customers/${found.customer_id}`).catch(() => null);
       Object.assign(record, {
         loaded: true, problem: '', notFound: false, case: found, customer,
         interactions: interactions.items, steps: steps.items, available: available.items, history: history.items,
+        actions: actions.items, report,
       });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -67,5 +79,19 @@ export function useCaseRecord() {
     await load(record.case.id);
   }
 
-  return { record, load, takeStep, addInteraction, moveDeadline };
+  async function completeAction(id: number, evidence: string): Promise<void> {
+    await api.post(`/api/v1/actions/${id}/done`, { evidence });
+    if (record.case) await load(record.case.id);
+  }
+
+  async function verifyAction(id: number, effective: boolean, verification: string): Promise<void> {
+    await api.post(`/api/v1/actions/${id}/verification`, { effective, verification });
+    if (record.case) await load(record.case.id);
+  }
+
+  async function previewLetter(reply: string): Promise<{ language: string; letter: string }> {
+    return api.post(`/api/v1/cases/${record.case?.id}/feedback-letter/preview`, { reply });
+  }
+
+  return { record, load, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, previewLetter };
 }

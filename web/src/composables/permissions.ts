@@ -1,0 +1,18 @@
+// What the console offers a user, mirroring the server's own rules so that a
+// button is not shown to someone the server would refuse (the server still
+// decides; its refusal is shown in words).
+import type { Action, User } from '@/api/types';
+
+const kActionManagers = new Set(['qa', 'qa_head', 'general_affairs', 'manager', 'admin']);
+
+/** QA, general affairs, management and administrators manage actions (app/actions.cpp). */
+export function managesActions(user: User | null): boolean {
+  return !!user && kActionManagers.has(user.role ?? '');
+}
+
+/** The owner of an action and the members of its department work on it. */
+export function worksOn(user: User | null, action: Action): boolean {
+  if (!user) return false;
+  if (user.id !== undefined && user.id === action.owner_id) return true;
+  return action.department_id != null && (user.department_ids ?? []).includes(action.department_id);
+}
