@@ -30,6 +30,8 @@ export async function openPage(
     locale: options.locale,
     viewport: options.viewport ?? { width: 1366, height: 768 },
     timezoneId: options.timezoneId ?? 'Asia/Shanghai',
+    // No transitions half-way through when a test reads colours or clicks.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -74,9 +76,10 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   const violations = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return (result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[])
+    type Node = { target: string[]; failureSummary?: string };
+    return (result.violations as { id: string; impact: string; help: string; nodes: Node[] }[])
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(', ')}`);
   });
   return violations;
 }
