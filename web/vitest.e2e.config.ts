@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // What a person waits for on a busy two-core machine, not a unit test's second.
+    expect: { poll: { timeout: 5000, interval: 50 } },
     reporters: ['verbose'],
   },
 });

@@ -31,6 +31,8 @@ export type CaseEvent = Schemas['CaseEvent'];
 export type QualityReport = Schemas['QualityReport'];
 export type Action = Schemas['Action'];
 export type Claim = Schemas['Claim'];
+export type ClaimDetail = Schemas['ClaimDetail'];
+export type AuthorityLimit = Schemas['AuthorityLimit'];
 
 export interface Page<T> {
   items: T[];

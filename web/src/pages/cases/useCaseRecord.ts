@@ -2,7 +2,7 @@
 // refetched when the live-update stream says the case changed.
 import { reactive } from 'vue';
 import { api, ApiError } from '@/api/client';
-import type { Action, AvailableStep, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
+import type { Action, AvailableStep, Claim, ClaimDetail, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
 
 export interface CaseRecord {
   loaded: boolean;
@@ -16,6 +16,13 @@ export interface CaseRecord {
   history: CaseEvent[];
   actions: Action[];
   report: QualityReport | null;
+  claims: ClaimDetail[];
+}
+
+/** Each claim of the case with its decisions and who must decide now. */
+async function claimsOf(base: string): Promise<ClaimDetail[]> {
+  const claims = await api.get<Items<Claim>>(`${base}/claims`);
+  return Promise.all(claims.items.map((claim) => api.get<ClaimDetail>(`/api/v1/claims/${claim.id}`)));
 }
 
 /** The quality report, or null before the case has one. */
@@ -26,7 +33,7 @@ async function reportOf(base: string, found: Promise<Case>): Promise<QualityRepo
 export function useCaseRecord() {
   const record = reactive<CaseRecord>({
     loaded: false, problem: '', notFound: false, case: null, customer: null, interactions: [], steps: [], available: [], history: [],
-    actions: [], report: null,
+    actions: [], report: null, claims: [],
   });
   let current = 0;
 
@@ -35,7 +42,7 @@ export function useCaseRecord() {
     try {
       const base = `/api/v1/cases/${id}`;
       const caseRead = api.get<Case>(base);
-      const [found, interactions, steps, available, history, actions, report] = await Promise.all([
+      const [found, interactions, steps, available, history, actions, report, claims] = await Promise.all([
         caseRead,
         api.get<Items<Interaction>>(`${base}/interactions`),
         api.get<Items<CaseStep>>(`${base}/steps`),
@@ -43,13 +50,14 @@ export function useCaseRecord() {
         api.get<Items<CaseEvent>>(`${base}/events`),
         api.get<Items<Action>>(`${base}/actions`),
         reportOf(base, caseRead),
+        claimsOf(base),
       ]);
       if (id !== current) return;
       const customer = await api.get<Customer>(`/api/v1/customers/${found.customer_id}`).catch(() => null);
       Object.assign(record, {
         loaded: true, problem: '', notFound: false, case: found, customer,
         interactions: interactions.items, steps: steps.items, available: available.items, history: history.items,
-        actions: actions.items, report,
+        actions: actions.items, report, claims,
       });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -89,9 +97,19 @@ export function useCaseRecord() {
     if (record.case) await load(record.case.id);
   }
 
+  async function proposeClaim(input: { amount: string; currency: string; reason: string }): Promise<void> {
+    await api.post(`/api/v1/cases/${record.case?.id}/claims`, input);
+    if (record.case) await load(record.case.id);
+  }
+
+  async function decideClaim(id: number, verdict: 'approve' | 'reject', note: string): Promise<void> {
+    await api.post(`/api/v1/claims/${id}/decisions`, note ? { verdict, note } : { verdict });
+    if (record.case) await load(record.case.id);
+  }
+
   async function previewLetter(reply: string): Promise<{ language: string; letter: string }> {
     return api.post(`/api/v1/cases/${record.case?.id}/feedback-letter/preview`, { reply });
   }
 
-  return { record, load, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, previewLetter };
+  return { record, load, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, previewLetter };
 }
