@@ -13,6 +13,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'queues/:queue', name: 'queue', component: () => import('@/pages/queues/QueuePage.vue') },
       { path: 'cases/new', name: 'new-case', component: () => import('@/pages/cases/NewCasePage.vue') },
       { path: 'cases/:id(\\d+)', name: 'case', component: () => import('@/pages/cases/CasePage.vue') },
+      { path: 'admin/calendars', name: 'admin-calendars', component: () => import('@/pages/admin/CalendarsPage.vue'), meta: { admin: true } },
       { path: 'account', name: 'account', component: () => import('@/pages/account/AccountPage.vue') },
       { path: ':missing(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
     ],
@@ -25,5 +26,9 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true;
   const user = await restoreSession();
   if (!user) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  // Administration pages are not shown to others (the API refuses them anyway).
+  if (to.matched.some((route) => route.meta.admin) && user.role !== 'admin') {
+    return { name: 'not-found', params: { missing: to.path.slice(1).split('/') } };
+  }
   return true;
 });
