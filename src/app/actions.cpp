@@ -255,14 +255,16 @@ Result<std::vector<domain::Action>> ListActions(AppContext& context,
                                                 const ActionFilter& filter) {
   LT_TRY(RequireStaff(principal));
   const bool own = principal.user_id && filter.owner_id == principal.user_id;
+  const bool ours = filter.department_id && domain::WorksIn(principal, *filter.department_id);
   // Across cases only for those who manage actions and see every case.
-  if (!own && !(ManagesActions(principal) && domain::ScopeOf(principal).all)) {
+  if (!own && !ours && !(ManagesActions(principal) && domain::ScopeOf(principal).all)) {
     return Error::Of(ErrorCode::kForbidden, "error.forbidden");
   }
   std::vector<domain::Action> actions;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(actions, storage::ActionStore(connection)
-                               .ListAcross(filter.owner_id, filter.statuses, filter.limit));
+                               .ListAcross(filter.owner_id, filter.department_id, filter.statuses,
+                                           filter.limit));
     return Ok();
   }));
   return actions;

@@ -64,11 +64,13 @@ Result<domain::Action> CancelAction(AppContext& context, const domain::Principal
 
 struct ActionFilter {
   std::optional<Id> owner_id;
+  std::optional<Id> department_id;
   std::vector<domain::ActionStatus> statuses;  // empty: all
   int limit = 50;
 };
-// Actions across cases, soonest due first: the caller's own (any staff), or
-// anyone's for those who manage actions. Errors: kForbidden.
+// Actions across cases, soonest due first: the caller's own or their
+// department's (any staff), or anyone's for those who manage actions.
+// Errors: kForbidden.
 Result<std::vector<domain::Action>> ListActions(AppContext& context,
                                                 const domain::Principal& principal,
                                                 const ActionFilter& filter);

@@ -7,6 +7,7 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
+#include "storage/interaction_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -228,6 +229,21 @@ Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principa
   }));
   if (!found) return Error::Of(ErrorCode::kNotFound, "error.not_found");
   return AsSeenBy(principal, std::move(*found));
+}
+
+Result<std::vector<domain::Interaction>> ListCustomerInteractions(
+    AppContext& context, const domain::Principal& principal, Id customer_id, int limit) {
+  LT_TRY(RequireStaff(principal, domain::Permission::kReadCustomers));
+  std::vector<domain::Interaction> interactions;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(customer_id));
+    if (!customer) return Error::Of(ErrorCode::kNotFound, "error.not_found");
+    LT_TRY_ASSIGN(interactions,
+                  storage::InteractionStore(connection)
+                      .ListByCustomer(customer_id, domain::ScopeOf(principal), limit));
+    return Ok();
+  }));
+  return interactions;
 }
 
 Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal& principal,

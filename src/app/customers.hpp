@@ -53,6 +53,12 @@ Result<domain::Customer> UpdateCustomer(AppContext& context, const domain::Princ
 // (domain::MaskPhone, domain::MaskEmail); so does ListCustomers.
 Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principal& principal,
                                      Id id);
+// The latest `limit` interactions on the customer's cases the principal may
+// see, newest first: the customer's side of the 360° view (staff who read
+// customers; kNotFound for an unknown customer).
+Result<std::vector<domain::Interaction>> ListCustomerInteractions(
+    AppContext& context, const domain::Principal& principal, Id customer_id, int limit);
+
 // filter.contact may be given as raw phone/e-mail text in `phone` / `email`,
 // and filter.phone_prefix as the first digits typed in `phone_prefix`.
 Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal& principal,

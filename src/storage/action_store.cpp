@@ -79,12 +79,17 @@ Result<std::vector<domain::Action>> ActionStore::List(Id case_id) {
 }
 
 Result<std::vector<domain::Action>> ActionStore::ListAcross(
-    std::optional<Id> owner_id, const std::vector<domain::ActionStatus>& statuses, int limit) {
+    std::optional<Id> owner_id, std::optional<Id> department_id,
+    const std::vector<domain::ActionStatus>& statuses, int limit) {
   std::string sql = std::string("SELECT ") + kActionColumns + " FROM actions WHERE 1 = 1";
   SqlParams params;
   if (owner_id) {
     params.push_back(*owner_id);
     sql += " AND owner_id = $" + std::to_string(params.size());
+  }
+  if (department_id) {
+    params.push_back(*department_id);
+    sql += " AND department_id = $" + std::to_string(params.size());
   }
   if (!statuses.empty()) {
     sql += " AND status IN (";

@@ -19,9 +19,10 @@ class ActionStore {
   Status Update(const domain::Action& action);
   Result<std::optional<domain::Action>> Find(domain::Id id);
   Result<std::vector<domain::Action>> List(domain::Id case_id);
-  // Actions of any case, soonest due first: of one owner when given, in any
-  // of `statuses` (all when empty), at most `limit`.
+  // Actions of any case, soonest due first: of one owner and of one
+  // department when given, in any of `statuses` (all when empty), at most `limit`.
   Result<std::vector<domain::Action>> ListAcross(std::optional<domain::Id> owner_id,
+                                                 std::optional<domain::Id> department_id,
                                                  const std::vector<domain::ActionStatus>& statuses,
                                                  int limit);
 

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "storage/case_scope_sql.hpp"
+
 namespace lt::storage {
 
 Result<domain::Id> InteractionStore::Insert(domain::Interaction& interaction) {
@@ -28,15 +30,16 @@ Result<domain::Id> InteractionStore::Insert(domain::Interaction& interaction) {
   return interaction.id;
 }
 
-Result<std::vector<domain::Interaction>> InteractionStore::ListByCase(domain::Id case_id,
-                                                                      bool include_internal) {
+// The interactions `where` selects (after "FROM interactions WHERE"), with
+// their attachments.
+Result<std::vector<domain::Interaction>> InteractionStore::Select(const std::string& where,
+                                                                  const SqlParams& params) {
   std::vector<domain::Interaction> out;
   LT_TRY(connection_.Query(
       "SELECT id, case_id, direction, channel, visibility, author_user_id, author_customer_id, "
-      "body, occurred_at, created_at, delivery FROM interactions WHERE case_id = $1" +
-          std::string(include_internal ? "" : " AND visibility = 'public'") +
-          " ORDER BY occurred_at, id",
-      {case_id}, [&](const Row& row) {
+      "body, occurred_at, created_at, delivery FROM interactions WHERE " +
+          where,
+      params, [&](const Row& row) {
         domain::Interaction interaction;
         interaction.id = row.Int(0);
         interaction.case_id = row.Int(1);
@@ -57,18 +60,38 @@ Result<std::vector<domain::Interaction>> InteractionStore::ListByCase(domain::Id
       }));
   if (out.empty()) return out;
   std::unordered_map<domain::Id, domain::Interaction*> by_id;
-  for (auto& interaction : out) by_id[interaction.id] = &interaction;
+  SqlParams ids;
+  std::string in;
+  for (auto& interaction : out) {
+    by_id[interaction.id] = &interaction;
+    in += (in.empty() ? "" : ", ") + Param(ids, interaction.id);
+  }
   LT_TRY(connection_.Query(
-      "SELECT a.id, a.sha256, a.filename, a.content_type, a.size_bytes, a.interaction_id "
-      "FROM attachments a JOIN interactions i ON i.id = a.interaction_id WHERE i.case_id = $1 "
-      "ORDER BY a.id",
-      {case_id}, [&](const Row& row) {
-        const auto found = by_id.find(row.Int(5));
-        if (found == by_id.end()) return;  // on an internal note the caller may not see
-        found->second->attachments.push_back(
+      "SELECT id, sha256, filename, content_type, size_bytes, interaction_id FROM attachments "
+      "WHERE interaction_id IN (" +
+          in + ") ORDER BY id",
+      ids, [&](const Row& row) {
+        by_id[row.Int(5)]->attachments.push_back(
             domain::Attachment{row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Int(4)});
       }));
   return out;
+}
+
+Result<std::vector<domain::Interaction>> InteractionStore::ListByCase(domain::Id case_id,
+                                                                      bool include_internal) {
+  return Select("case_id = $1" + std::string(include_internal ? "" : " AND visibility = 'public'") +
+                    " ORDER BY occurred_at, id",
+                {case_id});
+}
+
+Result<std::vector<domain::Interaction>> InteractionStore::ListByCustomer(
+    domain::Id customer_id, const domain::CaseScope& scope, int limit) {
+  SqlParams params;
+  std::string where =
+      "case_id IN (SELECT id FROM cases WHERE customer_id = " + Param(params, customer_id) +
+      " AND " + CaseScopeCondition(scope, params) + ")";
+  where += " ORDER BY occurred_at DESC, id DESC LIMIT " + Param(params, std::int64_t{limit});
+  return Select(where, params);
 }
 
 Result<std::optional<StoredAttachment>> InteractionStore::FindAttachment(domain::Id id) {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "base/result.hpp"
+#include "domain/access.hpp"
 #include "domain/entities.hpp"
 #include "storage/connection.hpp"
 
@@ -25,10 +27,17 @@ class InteractionStore {
   Result<domain::Id> Insert(domain::Interaction& interaction);
   // Oldest first. Internal notes only when `include_internal`.
   Result<std::vector<domain::Interaction>> ListByCase(domain::Id case_id, bool include_internal);
+  // The latest `limit` interactions on the cases of a customer that `scope`
+  // sees, newest first (staff: internal notes included).
+  Result<std::vector<domain::Interaction>> ListByCustomer(domain::Id customer_id,
+                                                          const domain::CaseScope& scope,
+                                                          int limit);
   // The attachment, with the case and visibility of its interaction.
   Result<std::optional<StoredAttachment>> FindAttachment(domain::Id id);
 
  private:
+  Result<std::vector<domain::Interaction>> Select(const std::string& where,
+                                                  const SqlParams& params);
   Connection& connection_;
 };
 

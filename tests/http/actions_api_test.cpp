@@ -159,6 +159,19 @@ TEST_F(ActionsApiTest, BadActionsAreRefusedAndListsFollowOwnerAndStatus) {
   EXPECT_EQ(open.body["items"][0]["description"], "后做");
   EXPECT_EQ(harness_.Call("GET", "/api/v1/actions", owner_token_).status, 403);
   EXPECT_EQ(harness_.Call("GET", "/api/v1/actions?status=late", qa_).status, 422);
+
+  // A department's actions: its members list them, others may not.
+  AddAction({{"description", "全检在库品"},
+             {"owner_id", owner_.id},
+             {"department_id", production_.id},
+             {"due_at", "2026-03-12"}});
+  const std::string department = "/api/v1/actions?department=" + std::to_string(production_.id);
+  auto ours = harness_.Call("GET", department, colleague_);
+  ASSERT_EQ(ours.status, 200) << ours.raw;
+  ASSERT_EQ(ours.body["items"].size(), 1u);
+  EXPECT_EQ(ours.body["items"][0]["description"], "全检在库品");
+  EXPECT_EQ(harness_.Call("GET", department, sales_).status, 403);
+  EXPECT_EQ(harness_.Call("GET", department + "&status=open", qa_).body["items"].size(), 1u);
 }
 
 }  // namespace

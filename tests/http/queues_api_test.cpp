@@ -187,5 +187,41 @@ TEST_F(QueuesApiTest, ACallerIsFoundByTheFirstDigitsOfTheirNumber) {
             422);
 }
 
+TEST_F(QueuesApiTest, ACustomersInteractionsAcrossTheirCasesNewestFirst) {
+  const json first = File({{"department_id", service_.id}});
+  const json second = File({{"department_id", plant_.id}, {"subject", "冰箱异响"}});
+  ASSERT_EQ(first["customer_id"], second["customer_id"]) << "the same caller by phone";
+  const std::string customer = first["customer_id"].dump();
+  for (const auto& [a_case, body] :
+       {std::pair{first, "第一次来电"}, std::pair{second, "第二次来电"}}) {
+    harness_.store.clock.Advance(60'000);
+    auto added = harness_.CallJson(
+        "POST", "/api/v1/cases/" + a_case["id"].dump() + "/interactions", harness_.AdminToken(),
+        {{"body", body}, {"direction", "inbound"}, {"channel", "phone"}});
+    ASSERT_EQ(added.status, 201) << added.raw;
+  }
+  auto all = harness_.Call("GET", "/api/v1/customers/" + customer + "/interactions",
+                           harness_.AdminToken());
+  ASSERT_EQ(all.status, 200) << all.raw;
+  ASSERT_GE(all.body["items"].size(), 2u);
+  EXPECT_EQ(all.body["items"][0]["body"], "第二次来电");
+  EXPECT_EQ(all.body["items"][1]["body"], "第一次来电");
+  // A sales colleague of the service department sees only that department's case.
+  const auto seller =
+      harness_.store.AddUser("sales@example.com", domain::Role::kSales, {service_.id});
+  auto seen = harness_.Call("GET", "/api/v1/customers/" + customer + "/interactions?limit=10",
+                            harness_.TokenFor(seller));
+  ASSERT_EQ(seen.status, 200) << seen.raw;
+  for (const auto& item : seen.body["items"]) EXPECT_EQ(item["case_id"], first["id"]) << item;
+  EXPECT_EQ(
+      harness_.Call("GET", "/api/v1/customers/999999/interactions", harness_.AdminToken()).status,
+      404);
+  EXPECT_EQ(harness_
+                .Call("GET", "/api/v1/customers/" + customer + "/interactions?limit=0",
+                      harness_.AdminToken())
+                .status,
+            422);
+}
+
 }  // namespace
 }  // namespace lt

@@ -48,6 +48,7 @@ void RegisterActionRoutes(ApiRouter& router, Services& services) {
                 } else {
                   filter.owner_id = query.Id("owner");
                 }
+                filter.department_id = query.Id("department");
                 for (const auto& code : query.List("status")) {
                   if (auto status = domain::kActionStatusCodes.FromCode(code)) {
                     filter.statuses.push_back(*status);

@@ -3,6 +3,7 @@
 #include "app/customers.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/customer_wire.hpp"
+#include "http/json/interaction_wire.hpp"
 
 namespace lt::http {
 
@@ -55,6 +56,20 @@ void RegisterCustomerRoutes(ApiRouter& router, Services& services) {
                       EncodeCursor("customer:" + std::to_string(*page.next_after_id));
                 return JsonResponse(200, body);
               }});
+
+  router.Add(
+      "GET", "/api/v1/customers/{id}/interactions",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         LT_TRY_ASSIGN(auto id, PathId(context));
+         FieldErrors errors;
+         QueryReader query(context, errors);
+         const int limit = query.Limit(services.options);
+         query.RejectUnknown();
+         if (!errors.empty()) return errors.ToError();
+         LT_TRY_ASSIGN(auto interactions,
+                       app::ListCustomerInteractions(services.app, context.principal(), id, limit));
+         return JsonResponse(200, {{"items", ItemsJson(interactions, wire::InteractionToJson)}});
+       }});
 
   router.Add("GET", "/api/v1/customers/{id}",
              RecordRoute(services, app::GetCustomer, wire::CustomerToJson));
