@@ -63,6 +63,14 @@ test('an agent files a complaint for a returning caller and a QA engineer sees i
   expect(await seriousAccessibilityViolations(qa.page)).toEqual([]);
   await screenshot(qa.page, 'queue.en');
 
+  // The caller's 360° view: both cases, both open, and what was said on them.
+  await page.getByRole('link', { name: '刘洋' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: '刘洋' }).isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('共 2 个案件，其中 2 个未结。').isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('139 1234 5678').isVisible()).toBe(true);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await screenshot(page, 'customer.zh-CN');
+
   expectNoPageErrors(agent);
   expectNoPageErrors(qa);
   await agent.context.close();

@@ -101,8 +101,14 @@ test('the whole complaint procedure in the browser, each step by its role', asyn
   expect(await seriousAccessibilityViolations(head)).toEqual([]);
   await screenshot(head, 'quality-report.zh-CN');
 
-  // Manufacturing completes both actions with evidence.
+  // Manufacturing finds both actions in its work list and completes them with evidence.
   const mfg = await as('mfg@lingting.demo');
+  await mfg.getByRole('menuitem', { name: '待办' }).click();
+  await expect.poll(() => mfg.getByRole('cell', { name: '在库品与在途品全检' }).isVisible()).toBe(true);
+  await expect.poll(() => mfg.getByRole('cell', { name: '喷涂温度提高到 180℃ 并增加附着力抽检' }).isVisible()).toBe(true);
+  await screenshot(mfg, 'work.zh-CN');
+  await mfg.getByRole('cell', { name: '在库品与在途品全检' }).click();
+  await expect.poll(() => mfg.getByRole('heading', { name: '热水器内胆涂层起皮' }).isVisible()).toBe(true);
   await mfg.getByRole('tab', { name: /对策与行动/ }).click();
   for (const action of ['在库品与在途品全检', '喷涂温度提高到 180℃ 并增加附着力抽检']) {
     const card = mfg.getByRole('article', { name: action });
