@@ -13,6 +13,7 @@ namespace lt::app {
 // Business limits the use cases enforce. Filled from the config file.
 struct AppOptions {
   std::string case_number_prefix = "TS";
+  int timeliness_target_percent = 95;  // the attainment aimed at, for the monthly figures
   std::int64_t max_attachment_bytes = 20 * 1024 * 1024;
   int max_attachments_per_interaction = 20;
   std::set<std::string> allowed_content_types = {

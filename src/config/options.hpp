@@ -42,6 +42,9 @@ struct StoreOptions {
 
 struct CasesOptions {
   std::string number_prefix = "TS";  // case numbers look like TS-2026-000123
+  // The timeliness attainment (时效达标率) the organisation aims at, in
+  // percent: the line the monthly figures are read against.
+  std::int64_t timeliness_target_percent = 95;
 };
 
 struct AttachmentsOptions {

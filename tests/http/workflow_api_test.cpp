@@ -591,6 +591,7 @@ TEST_F(WorkflowApiTest, TimelinessAttainmentCountsTheClocksDueInTheMonth) {
   ASSERT_EQ(report.status, 200) << report.raw;
   EXPECT_EQ(report.body["overall"],
             (json{{"on_time", 1}, {"late", 1}, {"pending", 0}, {"rate", 0.5}}));
+  EXPECT_EQ(report.body["target_rate"], 0.95) << "cases.timeliness_target_percent";
   ASSERT_EQ(report.body["targets"].size(), 1u);
   EXPECT_EQ(report.body["targets"][0]["target"], "first_contact");
   EXPECT_EQ(report.body["targets"][0]["name"], "首次联系");

@@ -55,6 +55,7 @@ void RegisterMonthlyFigureRoutes(ApiRouter& router, Services& services) {
                                                                        context.principal(), month));
                 json out = wire::TimelinessToJson(report, context.locale);
                 out["month"] = month;
+                out["target_rate"] = services.app.options.timeliness_target_percent / 100.0;
                 return JsonResponse(200, out);
               }});
 }

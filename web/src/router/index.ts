@@ -15,6 +15,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'cases/:id(\\d+)', name: 'case', component: () => import('@/pages/cases/CasePage.vue') },
       { path: 'customers/:id(\\d+)', name: 'customer', component: () => import('@/pages/customers/CustomerPage.vue') },
       { path: 'work/:list', name: 'work', component: () => import('@/pages/work/WorkPage.vue') },
+      { path: 'reports/:report', name: 'reports', component: () => import('@/pages/reports/ReportsPage.vue') },
       { path: 'admin/calendars', name: 'admin-calendars', component: () => import('@/pages/admin/CalendarsPage.vue'), meta: { admin: true } },
       { path: 'account', name: 'account', component: () => import('@/pages/account/AccountPage.vue') },
       { path: ':missing(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },

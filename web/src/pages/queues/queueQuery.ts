@@ -15,6 +15,7 @@ export interface QueueFilters {
   category: string;
   product: string;
   customer: string;
+  department: string;
   channel: string[];
   received_from: string;
   received_to: string;
@@ -25,7 +26,7 @@ export const kDefaultSort = 'sla_due_at';
 
 export function emptyFilters(): QueueFilters {
   return {
-    q: '', status: [], type: [], urgency: '', origin_class: '', category: '', product: '', customer: '',
+    q: '', status: [], type: [], urgency: '', origin_class: '', category: '', product: '', customer: '', department: '',
     channel: [], received_from: '', received_to: '', sort: kDefaultSort,
   };
 }
@@ -52,6 +53,7 @@ export function filtersFromQuery(query: LocationQuery): QueueFilters {
     category: one(query.category),
     product: one(query.product),
     customer: one(query.customer),
+    department: one(query.department),
     channel: list(query.channel),
     received_from: one(query.received_from),
     received_to: one(query.received_to),
