@@ -24,7 +24,8 @@ export async function submitStep(page: Page, dialog: Locator, name: string): Pro
 
 /** Chooses `option` in the Element Plus select labelled `label` inside `scope`. */
 export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
+  // Forced: the selected value's label lies over the input and takes the click otherwise.
+  await scope.getByRole('combobox', { name: label }).click({ force: true });
   await page.getByRole('option', { name: option, exact: true }).last().click();
 }
 

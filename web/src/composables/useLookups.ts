@@ -52,6 +52,11 @@ export function loadLookups(key: string): Promise<void> {
   return loading;
 }
 
+/** After an administrator changed the organisation: the next load fetches again. */
+export function forgetLookups(): void {
+  state.loadedFor = '';
+}
+
 export function useLookups() {
   return {
     lookups: state,

@@ -7,6 +7,12 @@ export interface TreeRecord {
   active?: boolean;
 }
 
+/** A tree record as administrators edit it (departments, categories). */
+export interface EditableTreeRecord extends TreeRecord {
+  code?: string;
+  calendar_id?: number | null;
+}
+
 export interface TreeOption {
   value: string;
   label: string;

@@ -16,6 +16,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'customers/:id(\\d+)', name: 'customer', component: () => import('@/pages/customers/CustomerPage.vue') },
       { path: 'work/:list', name: 'work', component: () => import('@/pages/work/WorkPage.vue') },
       { path: 'reports/:report', name: 'reports', component: () => import('@/pages/reports/ReportsPage.vue') },
+      { path: 'admin/directory/:tab', name: 'admin-directory', component: () => import('@/pages/admin/DirectoryPage.vue'), meta: { admin: true } },
       { path: 'admin/calendars', name: 'admin-calendars', component: () => import('@/pages/admin/CalendarsPage.vue'), meta: { admin: true } },
       { path: 'account', name: 'account', component: () => import('@/pages/account/AccountPage.vue') },
       { path: ':missing(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
