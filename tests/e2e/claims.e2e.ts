@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
-import { callApi, kPassword, startLingting, tokenFor, type RunningLingting } from './support/lingting';
+import { callApi, kPassword, preferLanguage, startLingting, tokenFor, type RunningLingting } from './support/lingting';
 
 let lingting: RunningLingting;
 let browser: Browser;
@@ -19,9 +19,7 @@ beforeAll(async () => {
     customer: { name: '华联超市', kind: 'dealer', phone: '021-6666 8888' },
   });
   casePath = `/cases/${created.id}`;
-  const qa = tokenFor(lingting, 'qa@lingting.demo');
-  const session = await callApi<{ user: { id: number } }>(lingting, qa, 'GET', '/api/v1/session');
-  await callApi(lingting, qa, 'PATCH', `/api/v1/users/${session.user.id}`, { locale: 'en' });
+  await preferLanguage(lingting, 'qa@lingting.demo', 'en');
 });
 afterAll(async () => {
   await browser?.close();

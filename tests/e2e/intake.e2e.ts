@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
-import { callApi, kPassword, startLingting, tokenFor, type RunningLingting } from './support/lingting';
+import { callApi, kPassword, preferLanguage, startLingting, tokenFor, type RunningLingting } from './support/lingting';
 
 let lingting: RunningLingting;
 let browser: Browser;
@@ -16,10 +16,7 @@ beforeAll(async () => {
     channel: 'phone',
     customer: { name: '刘洋', phone: '139 1234 5678' },
   });
-  // The QA engineer works in English.
-  const qaToken = tokenFor(lingting, 'qa@lingting.demo');
-  const session = await callApi<{ user: { id: number } }>(lingting, qaToken, 'GET', '/api/v1/session');
-  await callApi(lingting, qaToken, 'PATCH', `/api/v1/users/${session.user.id}`, { locale: 'en' });
+  await preferLanguage(lingting, 'qa@lingting.demo', 'en');
 });
 afterAll(async () => {
   await browser?.close();

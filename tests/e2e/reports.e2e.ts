@@ -4,16 +4,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
-import { callApi, kPassword, startLingting, tokenFor, type RunningLingting } from './support/lingting';
+import { callApi, kPassword, preferLanguage, startLingting, tokenFor, type RunningLingting } from './support/lingting';
 
 let lingting: RunningLingting;
 let browser: Browser;
 
 beforeAll(async () => {
   [lingting, browser] = await Promise.all([startLingting({ demoCases: 120 }), launchBrowser()]);
-  const manager = tokenFor(lingting, 'manager@lingting.demo');
-  const session = await callApi<{ user: { id: number } }>(lingting, manager, 'GET', '/api/v1/session');
-  await callApi(lingting, manager, 'PATCH', `/api/v1/users/${session.user.id}`, { locale: 'en' });
+  await preferLanguage(lingting, 'manager@lingting.demo', 'en');
 });
 afterAll(async () => {
   await browser?.close();

@@ -92,3 +92,10 @@ export async function callApi<T>(lingting: RunningLingting, token: string, metho
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** Sets the language a demo user works in, as they would on their account page. */
+export async function preferLanguage(lingting: RunningLingting, email: string, locale: 'zh-CN' | 'en'): Promise<void> {
+  const token = tokenFor(lingting, email);
+  const session = await callApi<{ user: { id: number } }>(lingting, token, 'GET', '/api/v1/session');
+  await callApi(lingting, token, 'PATCH', `/api/v1/users/${session.user.id}`, { locale });
+}

@@ -32,6 +32,7 @@ export type QualityReport = Schemas['QualityReport'];
 export type Action = Schemas['Action'];
 export type Claim = Schemas['Claim'];
 export type ClaimDetail = Schemas['ClaimDetail'];
+export type SupplierCar = Schemas['SupplierCar'];
 export type AuthorityLimit = Schemas['AuthorityLimit'];
 
 export interface Page<T> {

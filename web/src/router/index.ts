@@ -9,7 +9,8 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('@/components/AppShell.vue'),
     children: [
-      { path: '', redirect: { name: 'queue', params: { queue: 'mine' } } },
+      { path: '', name: 'home', component: { render: () => null } },
+      { path: 'supplier', name: 'supplier', component: () => import('@/pages/supplier/SupplierPage.vue') },
       { path: 'queues/:queue', name: 'queue', component: () => import('@/pages/queues/QueuePage.vue') },
       { path: 'cases/new', name: 'new-case', component: () => import('@/pages/cases/NewCasePage.vue') },
       { path: 'cases/:id(\\d+)', name: 'case', component: () => import('@/pages/cases/CasePage.vue') },
@@ -30,6 +31,8 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true;
   const user = await restoreSession();
   if (!user) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  // Home: staff work from their queue, portal users from their own page.
+  if (to.name === 'home') return user.role === 'customer' ? { name: 'supplier' } : { name: 'queue', params: { queue: 'mine' } };
   // Administration pages are not shown to others (the API refuses them anyway).
   if (to.matched.some((route) => route.meta.admin) && user.role !== 'admin') {
     return { name: 'not-found', params: { missing: to.path.slice(1).split('/') } };

@@ -2,6 +2,7 @@
 // refetched when the live-update stream says the case changed.
 import { reactive } from 'vue';
 import { api, ApiError } from '@/api/client';
+import type { SupplierCar } from '@/api/types';
 import type { Action, AvailableStep, Claim, ClaimDetail, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
 
 export interface CaseRecord {
@@ -17,6 +18,7 @@ export interface CaseRecord {
   actions: Action[];
   report: QualityReport | null;
   claims: ClaimDetail[];
+  cars: SupplierCar[];
 }
 
 /** Each claim of the case with its decisions and who must decide now. */
@@ -33,7 +35,7 @@ async function reportOf(base: string, found: Promise<Case>): Promise<QualityRepo
 export function useCaseRecord() {
   const record = reactive<CaseRecord>({
     loaded: false, problem: '', notFound: false, case: null, customer: null, interactions: [], steps: [], available: [], history: [],
-    actions: [], report: null, claims: [],
+    actions: [], report: null, claims: [], cars: [],
   });
   let current = 0;
 
@@ -42,7 +44,7 @@ export function useCaseRecord() {
     try {
       const base = `/api/v1/cases/${id}`;
       const caseRead = api.get<Case>(base);
-      const [found, interactions, steps, available, history, actions, report, claims] = await Promise.all([
+      const [found, interactions, steps, available, history, actions, report, claims, cars] = await Promise.all([
         caseRead,
         api.get<Items<Interaction>>(`${base}/interactions`),
         api.get<Items<CaseStep>>(`${base}/steps`),
@@ -51,13 +53,14 @@ export function useCaseRecord() {
         api.get<Items<Action>>(`${base}/actions`),
         reportOf(base, caseRead),
         claimsOf(base),
+        api.get<Items<SupplierCar>>(`${base}/supplier-cars`),
       ]);
       if (id !== current) return;
       const customer = await api.get<Customer>(`/api/v1/customers/${found.customer_id}`).catch(() => null);
       Object.assign(record, {
         loaded: true, problem: '', notFound: false, case: found, customer,
         interactions: interactions.items, steps: steps.items, available: available.items, history: history.items,
-        actions: actions.items, report, claims,
+        actions: actions.items, report, claims, cars: cars.items,
       });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -107,9 +110,19 @@ export function useCaseRecord() {
     if (record.case) await load(record.case.id);
   }
 
+  async function askSupplier(input: { supplier_id: number; request: string }): Promise<void> {
+    await api.post(`/api/v1/cases/${record.case?.id}/supplier-cars`, input);
+    if (record.case) await load(record.case.id);
+  }
+
+  async function decideCar(id: number, verdict: 'accept' | 'return', note: string): Promise<void> {
+    await api.post(`/api/v1/supplier-cars/${id}/decision`, note ? { verdict, note } : { verdict });
+    if (record.case) await load(record.case.id);
+  }
+
   async function previewLetter(reply: string): Promise<{ language: string; letter: string }> {
     return api.post(`/api/v1/cases/${record.case?.id}/feedback-letter/preview`, { reply });
   }
 
-  return { record, load, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, previewLetter };
+  return { record, load, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, askSupplier, decideCar, previewLetter };
 }
