@@ -277,8 +277,6 @@ Result<std::vector<QueueCount>> CountQueues(AppContext& context,
     LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
     for (const domain::Queue queue : domain::QueuesOf(principal)) {
       domain::CaseFilter filter;
-      // "All" counts what is open too: a count of every case ever is no work list.
-      if (queue == domain::Queue::kAll) filter.statuses = domain::OpenStates(*workflow);
       domain::ApplyQueue(queue, principal, *workflow, now, filter);
       LT_TRY_ASSIGN(const std::int64_t count, storage::CaseStore(connection).Count(filter, scope));
       counts.push_back({queue, count});

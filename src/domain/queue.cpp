@@ -42,7 +42,7 @@ void ApplyQueue(Queue queue, const Principal& reader, const Workflow& workflow, 
       filter.sla = SlaCondition::kBreached;
       break;
     case Queue::kAll:
-      return;  // every state unless asked otherwise
+      break;  // every case the reader sees, still only the open ones
   }
   filter.now = now;
   if (filter.statuses.empty()) filter.statuses = OpenStates(workflow);

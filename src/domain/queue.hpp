@@ -3,8 +3,9 @@
 // The queues a staff member works from: their own cases, their departments',
 // the unassigned, those breaching soon or breached, and all they may see.
 // A queue is a set of filters on the case list, so it sorts, searches, pages
-// and counts like any list. Queues show open cases (states of kind open or
-// waiting) unless the reader asks for other states.
+// and counts like any list. Every queue, "all" too, shows open cases (states
+// of kind open or waiting) unless the reader asks for other states: a work
+// list, not the archive (the case list without a queue is that).
 
 #include <optional>
 #include <string>
