@@ -45,7 +45,10 @@ const loginScripts = await scripts();
 await page.getByLabel('邮箱').fill(email);
 await page.getByLabel('密码').fill(password);
 await page.getByRole('button', { name: '登录' }).click();
-await page.locator('.el-table__row').first().waitFor({ timeout: 30000 });
+// The first queue (the user's own; it may be empty) with its table drawn.
+await page.getByRole('heading', { name: '案件队列' }).waitFor({ timeout: 30000 });
+await page.locator('.el-table').first().waitFor({ timeout: 30000 });
+await page.waitForLoadState('networkidle');
 const queueScripts = await scripts();
 const sum = (list, key) => list.reduce((total, s) => total + s[key], 0);
 console.log(`javascript.login_page: ${kb(sum(loginScripts, 'sent'))} compressed (${kb(sum(loginScripts, 'size'))} unpacked, ${loginScripts.length} files)`);

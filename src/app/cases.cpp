@@ -1,5 +1,7 @@
 #include "app/cases.hpp"
 
+#include <algorithm>
+
 #include "app/audit_trail.hpp"
 #include "app/case_access.hpp"
 #include "app/case_fields.hpp"
@@ -278,8 +280,9 @@ Result<std::vector<QueueCount>> CountQueues(AppContext& context,
     for (const domain::Queue queue : domain::QueuesOf(principal)) {
       domain::CaseFilter filter;
       domain::ApplyQueue(queue, principal, *workflow, now, filter);
-      LT_TRY_ASSIGN(const std::int64_t count, storage::CaseStore(connection).Count(filter, scope));
-      counts.push_back({queue, count});
+      LT_TRY_ASSIGN(const std::int64_t count,
+                    storage::CaseStore(connection).Count(filter, scope, kQueueCountCap));
+      counts.push_back({queue, std::min(count, kQueueCountCap), count > kQueueCountCap});
     }
     return Ok();
   }));

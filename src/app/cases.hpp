@@ -62,7 +62,11 @@ Result<CasePage> ListCases(AppContext& context, const domain::Principal& princip
 struct QueueCount {
   domain::Queue queue;
   std::int64_t count = 0;
+  bool more = false;  // the count stopped at kQueueCountCap: there are more
 };
+// A queue's count stops here: a work list reads "10000+", and counting a
+// large store's every open case on each page load costs seconds.
+inline constexpr std::int64_t kQueueCountCap = 10'000;
 // The principal's queues with how many open cases each holds now.
 Result<std::vector<QueueCount>> CountQueues(AppContext& context,
                                             const domain::Principal& principal);

@@ -219,6 +219,16 @@ Result<std::vector<Case>> CaseStore::ListOpen(const OpenCaseFilter& filter) {
 
 namespace {
 
+// " AND column IN ($1, $2)" for the values (there is at least one).
+template <class Value>
+std::string InList(std::string_view column, const std::vector<Value>& values, SqlParams& params) {
+  std::string sql = " AND " + std::string(column) + " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    sql += (i > 0 ? ", " : "") + Param(params, values[i]);
+  }
+  return sql + ")";
+}
+
 // " AND column IN ($1, $2)" for codes, or "" for none.
 template <class Enum, std::size_t N>
 std::string AnyOf(std::string_view column, const std::vector<Enum>& values,
@@ -240,13 +250,8 @@ std::string CaseStore::FilterConditions(const domain::CaseFilter& filter,
   std::string where = "1 = 1";
   if (!scope.all) where += " AND " + CaseScopeCondition(scope, params);
   if (filter.department_id) where += " AND department_id = " + Param(params, *filter.department_id);
-  if (!filter.department_ids.empty()) {
-    where += " AND department_id IN (";
-    for (std::size_t i = 0; i < filter.department_ids.size(); ++i) {
-      where += (i > 0 ? ", " : "") + Param(params, filter.department_ids[i]);
-    }
-    where += ")";
-  }
+  if (!filter.department_ids.empty())
+    where += InList("department_id", filter.department_ids, params);
   if (filter.assignee_id) where += " AND assignee_id = " + Param(params, *filter.assignee_id);
   if (filter.unassigned) where += " AND assignee_id IS NULL";
   if (filter.category_id) where += " AND category_id = " + Param(params, *filter.category_id);
@@ -267,20 +272,23 @@ std::string CaseStore::FilterConditions(const domain::CaseFilter& filter,
   switch (filter.sla) {
     case domain::SlaCondition::kAny:
       break;
+    // Checked per case through the clocks' primary key (case_id, target), so
+    // the queue's walk along its sort order stops at the page: a set of every
+    // breached case on a large store would be built first instead.
     case domain::SlaCondition::kBreachingSoon: {
       const std::string now = Param(params, filter.now);
       where +=
-          " AND cases.id IN (SELECT case_id FROM sla_clocks WHERE state = 'running' AND "
-          "warn_at <= " +
-          now + " AND due_at > " + now + ")";
+          " AND EXISTS (SELECT 1 FROM sla_clocks c WHERE c.case_id = cases.id AND "
+          "c.state = 'running' AND c.warn_at <= " +
+          now + " AND c.due_at > " + now + ")";
       break;
     }
     case domain::SlaCondition::kBreached: {
       const std::string now = Param(params, filter.now);
       where +=
-          " AND cases.id IN (SELECT case_id FROM sla_clocks WHERE state = 'breached' OR "
-          "(state = 'running' AND due_at <= " +
-          now + "))";
+          " AND EXISTS (SELECT 1 FROM sla_clocks c WHERE c.case_id = cases.id AND "
+          "(c.state = 'breached' OR (c.state = 'running' AND c.due_at <= " +
+          now + ")))";
       break;
     }
   }
@@ -288,21 +296,20 @@ std::string CaseStore::FilterConditions(const domain::CaseFilter& filter,
 }
 
 Result<std::int64_t> CaseStore::Count(const domain::CaseFilter& filter,
-                                      const domain::CaseScope& scope) {
+                                      const domain::CaseScope& scope,
+                                      std::optional<std::int64_t> cap) {
   SqlParams params;
   std::string where = FilterConditions(filter, scope, params);
-  if (!filter.statuses.empty()) {
-    where += " AND status IN (";
-    for (std::size_t i = 0; i < filter.statuses.size(); ++i) {
-      where += (i > 0 ? ", " : "") + Param(params, filter.statuses[i]);
-    }
-    where += ")";
-  }
+  if (!filter.statuses.empty()) where += InList("status", filter.statuses, params);
   if (!filter.query.empty()) {
     params.push_back(connection_.dialect().CaseSearchParameter(filter.query));
     where += " AND " + connection_.dialect().CaseSearchCondition(static_cast<int>(params.size()));
   }
-  return connection_.QueryInt("SELECT COUNT(*) FROM cases WHERE " + where, params);
+  if (!cap) return connection_.QueryInt("SELECT COUNT(*) FROM cases WHERE " + where, params);
+  const std::string limit = Param(params, *cap + 1);
+  return connection_.QueryInt(
+      "SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE " + where + " LIMIT " + limit + ") AS c",
+      params);
 }
 
 Result<std::vector<Case>> CaseStore::List(const domain::CaseFilter& filter,
@@ -338,9 +345,13 @@ Result<std::vector<Case>> CaseStore::List(const domain::CaseFilter& filter,
   const std::string limit = Param(params, std::int64_t{filter.limit + 1});
   const std::string order_by = " ORDER BY " + column + order + ", id" + order + " LIMIT " + limit;
   std::string sql;
-  if (filter.statuses.size() <= 1) {
+  if (filter.statuses.size() <= 1 || !filter.query.empty()) {
+    // With search words the matches come first (see above), so the states
+    // are one condition on them, not a search per state.
     if (filter.statuses.size() == 1) {
       where += " AND status = " + Param(params, filter.statuses[0]);
+    } else if (!filter.statuses.empty()) {
+      where += InList("status", filter.statuses, params);
     }
     sql = "SELECT " + std::string(kColumns) + " FROM " + from + " WHERE " + where + order_by;
   } else {

@@ -58,8 +58,10 @@ class CaseStore {
   // Up to filter.limit + 1 cases, so the caller can tell whether more follow.
   Result<std::vector<domain::Case>> List(const domain::CaseFilter& filter,
                                          const domain::CaseScope& scope);
-  // How many cases match `filter` (its sort, cursor and limit aside).
-  Result<std::int64_t> Count(const domain::CaseFilter& filter, const domain::CaseScope& scope);
+  // How many cases match `filter` (its sort, cursor and limit aside); with a
+  // cap, counting stops past it (the answer is then cap + 1).
+  Result<std::int64_t> Count(const domain::CaseFilter& filter, const domain::CaseScope& scope,
+                             std::optional<std::int64_t> cap = std::nullopt);
 
  private:
   static std::string FilterConditions(const domain::CaseFilter& filter,

@@ -35,7 +35,10 @@ class QueuesApiTest : public ::testing::Test {
     auto answer = harness_.Call("GET", "/api/v1/queues", token);
     EXPECT_EQ(answer.status, 200) << answer.raw;
     std::map<std::string, std::int64_t> counts;
-    for (const auto& item : answer.body["items"]) counts[item["queue"]] = item["count"];
+    for (const auto& item : answer.body["items"]) {
+      EXPECT_EQ(item["more"], false);
+      counts[item["queue"]] = item["count"];
+    }
     return counts;
   }
 

@@ -167,7 +167,8 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                 return JsonResponse(
                     200, {{"items", ItemsJson(counts, [](const app::QueueCount& count) {
                              return json{{"queue", domain::kQueueCodes.ToCode(count.queue)},
-                                         {"count", count.count}};
+                                         {"count", count.count},
+                                         {"more", count.more}};
                            })}});
               }});
 
