@@ -51,6 +51,9 @@ test('an agent files a complaint for a returning caller and a QA engineer sees i
   await expect.poll(() => page.getByRole('heading', { name: '滚筒洗衣机门封漏水' }).isVisible()).toBe(true);
   await expect.poll(() => page.getByText('刘洋').first().isVisible()).toBe(true);
   await expect.poll(() => page.getByText('紧急').first().isVisible()).toBe(true);
+  // The caller's earlier case is there, related by who raised it.
+  const related = page.getByRole('region', { name: '同一客户的其他案件' });
+  await expect.poll(() => related.getByText('洗衣机脱水时噪音大').isVisible()).toBe(true);
 
   // The QA engineer's queue shows it without a reload, coloured by its SLA.
   await expect.poll(() => qa.page.getByText('滚筒洗衣机门封漏水').isVisible(), { timeout: 5000 }).toBe(true);

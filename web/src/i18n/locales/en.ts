@@ -144,6 +144,7 @@ const en: MessageSchema = {
     received: 'Received',
     channel: 'Channel',
     details: 'Details',
+    related: 'Other cases of this customer',
     model: 'Model',
     batch: 'Batch',
     serial: 'Serial number',

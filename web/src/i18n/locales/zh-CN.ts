@@ -142,6 +142,7 @@ const zhCN = {
     received: '受理时间',
     channel: '渠道',
     details: '案件信息',
+    related: '同一客户的其他案件',
     model: '型号',
     batch: '批号',
     serial: '序列号',

@@ -2,7 +2,7 @@
 // refetched when the live-update stream says the case changed.
 import { reactive } from 'vue';
 import { api, ApiError } from '@/api/client';
-import type { SupplierCar } from '@/api/types';
+import type { Page, SupplierCar } from '@/api/types';
 import type { Action, AvailableStep, Claim, ClaimDetail, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
 
 export interface CaseRecord {
@@ -19,6 +19,7 @@ export interface CaseRecord {
   report: QualityReport | null;
   claims: ClaimDetail[];
   cars: SupplierCar[];
+  related: Case[];
 }
 
 /** Each claim of the case with its decisions and who must decide now. */
@@ -35,7 +36,7 @@ async function reportOf(base: string, found: Promise<Case>): Promise<QualityRepo
 export function useCaseRecord() {
   const record = reactive<CaseRecord>({
     loaded: false, problem: '', notFound: false, case: null, customer: null, interactions: [], steps: [], available: [], history: [],
-    actions: [], report: null, claims: [], cars: [],
+    actions: [], report: null, claims: [], cars: [], related: [],
   });
   let current = 0;
 
@@ -56,11 +57,16 @@ export function useCaseRecord() {
         api.get<Items<SupplierCar>>(`${base}/supplier-cars`),
       ]);
       if (id !== current) return;
-      const customer = await api.get<Customer>(`/api/v1/customers/${found.customer_id}`).catch(() => null);
+      // The customer and their other cases (related by who raised them).
+      const [customer, others] = await Promise.all([
+        api.get<Customer>(`/api/v1/customers/${found.customer_id}`).catch(() => null),
+        api.get<Page<Case>>('/api/v1/cases', { query: { customer: found.customer_id, sort: '-received_at', limit: 11 } }),
+      ]);
       Object.assign(record, {
         loaded: true, problem: '', notFound: false, case: found, customer,
         interactions: interactions.items, steps: steps.items, available: available.items, history: history.items,
         actions: actions.items, report, claims, cars: cars.items,
+        related: others.items.filter((other) => other.id !== found.id).slice(0, 10),
       });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
