@@ -62,6 +62,14 @@ test('an agent files a complaint for a returning caller and a QA engineer sees i
   await expect.poll(() => row.getByText(/left/).isVisible()).toBe(true);
   expect(await seriousAccessibilityViolations(qa.page)).toEqual([]);
   await screenshot(qa.page, 'queue.en');
+  // Filtering to the urgent ones keeps the new case and drops the earlier one.
+  await qa.page.getByRole('button', { name: 'Filters' }).click();
+  const filters = qa.page.getByRole('dialog', { name: 'Filters' });
+  await filters.getByRole('radio', { name: 'Urgent' }).click({ force: true });
+  await filters.getByRole('button', { name: 'OK' }).click();
+  await expect.poll(() => qa.page.url()).toContain('urgency=urgent');
+  await expect.poll(() => qa.page.getByText('洗衣机脱水时噪音大').isVisible()).toBe(false);
+  await expect.poll(() => qa.page.getByText('滚筒洗衣机门封漏水').isVisible()).toBe(true);
 
   // The caller's 360° view: both cases, both open, and what was said on them.
   await page.getByRole('link', { name: '刘洋' }).click();
