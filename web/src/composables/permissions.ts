@@ -10,6 +10,11 @@ export function managesActions(user: User | null): boolean {
   return !!user && kActionManagers.has(user.role ?? '');
 }
 
+/** QA (the QA head too), management and administrators ask suppliers for corrective action and judge the answers (app/supplier_cars.cpp). */
+export function managesSupplierCars(user: User | null): boolean {
+  return !!user && ['qa', 'qa_head', 'manager', 'admin'].includes(user.role ?? '');
+}
+
 /** The owner of an action and the members of its department work on it. */
 export function worksOn(user: User | null, action: Action): boolean {
   if (!user) return false;

@@ -3,7 +3,7 @@
 // change it.
 import { computed, reactive } from 'vue';
 import { api, ApiError, setApiLanguage, setCsrfToken } from '@/api/client';
-import type { Role, Session, User } from '@/api/types';
+import type { Session, User } from '@/api/types';
 import { i18n, isLocale, rememberLocale, type Locale } from '@/i18n';
 
 interface SessionState {
@@ -75,13 +75,12 @@ export async function updateOwnAccount(patch: { name?: string; locale?: Locale; 
   return user;
 }
 
-const kStaffRoles: Role[] = ['agent', 'sales', 'qa', 'qa_head', 'general_affairs', 'department_member', 'manager', 'admin'];
-
 export function useSession() {
   return {
     user: computed(() => state.user),
     role: computed(() => state.user?.role ?? null),
-    isStaff: computed(() => !!state.user && kStaffRoles.includes(state.user.role as Role)),
+    // Everyone but a portal customer is staff (domain::IsStaff).
+    isStaff: computed(() => !!state.user && state.user.role !== 'customer'),
     isAdmin: computed(() => state.user?.role === 'admin'),
   };
 }
