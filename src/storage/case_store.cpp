@@ -272,17 +272,19 @@ std::string CaseStore::FilterConditions(const domain::CaseFilter& filter,
   switch (filter.sla) {
     case domain::SlaCondition::kAny:
       break;
-    // Checked per case through the clocks' primary key (case_id, target), so
-    // the queue's walk along its sort order stops at the page: a set of every
-    // breached case on a large store would be built first instead.
+    // The clocks warned but not yet due are few (those running, from their
+    // partial index), so the cases are looked up from them.
     case domain::SlaCondition::kBreachingSoon: {
       const std::string now = Param(params, filter.now);
       where +=
-          " AND EXISTS (SELECT 1 FROM sla_clocks c WHERE c.case_id = cases.id AND "
-          "c.state = 'running' AND c.warn_at <= " +
-          now + " AND c.due_at > " + now + ")";
+          " AND cases.id IN (SELECT c.case_id FROM sla_clocks c WHERE c.state = 'running' AND "
+          "c.due_at > " +
+          now + " AND c.warn_at <= " + now + ")";
       break;
     }
+    // Breached cases may be most of the open ones: checked per case through
+    // the clocks' primary key (case_id, target), so the queue's walk along
+    // its sort order stops at the page instead of building the set first.
     case domain::SlaCondition::kBreached: {
       const std::string now = Param(params, filter.now);
       where +=
