@@ -127,8 +127,30 @@ export async function request<T>(method: string, path: string, options: RequestO
   return payload as T;
 }
 
+// GETs started before the page that needs them is loaded: the router starts
+// a page's first request while the page's code is still being fetched. The
+// page's own get of the same URL takes the answer over, once, if still fresh.
+const kPrefetchFreshMs = 5000;
+const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
+
+export function prefetch(path: string, query?: RequestOptions['query']): void {
+  const answer = request<unknown>('GET', path, { query });
+  answer.catch(() => undefined); // the page's get sees the failure
+  prefetched.set(buildUrl(path, query), { at: Date.now(), answer });
+}
+
+function get<T>(path: string, options?: RequestOptions): Promise<T> {
+  const url = buildUrl(path, options?.query);
+  const early = prefetched.get(url);
+  if (early) {
+    prefetched.delete(url);
+    if (!options?.signal && !options?.headers && Date.now() - early.at < kPrefetchFreshMs) return early.answer as Promise<T>;
+  }
+  return request<T>('GET', path, options);
+}
+
 export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
+  get,
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),

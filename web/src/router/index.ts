@@ -2,6 +2,7 @@
 // first queue carry only what they use.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { restoreSession } from '@/composables/useSession';
+import { prefetchQueueRows } from '@/pages/queues/queueQuery';
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/pages/login/LoginPage.vue'), meta: { public: true } },
@@ -11,7 +12,13 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', component: { render: () => null } },
       { path: 'supplier', name: 'supplier', component: () => import('@/pages/supplier/SupplierPage.vue') },
-      { path: 'queues/:queue', name: 'queue', component: () => import('@/pages/queues/QueuePage.vue') },
+      {
+        path: 'queues/:queue',
+        name: 'queue',
+        component: () => import('@/pages/queues/QueuePage.vue'),
+        // The rows are on their way while the page's code loads.
+        beforeEnter: (to) => prefetchQueueRows(to.params.queue, to.query),
+      },
       { path: 'cases/new', name: 'new-case', component: () => import('@/pages/cases/NewCasePage.vue') },
       { path: 'cases/:id(\\d+)', name: 'case', component: () => import('@/pages/cases/CasePage.vue') },
       { path: 'customers/:id(\\d+)', name: 'customer', component: () => import('@/pages/customers/CustomerPage.vue') },

@@ -2,6 +2,7 @@
 // the sort. Turning it into the API's query parameters and back lives here so
 // that saved views, links and the page agree.
 import type { LocationQuery } from 'vue-router';
+import { prefetch } from '@/api/client';
 
 export const kQueues = ['mine', 'department', 'unassigned', 'breaching', 'breached', 'all'] as const;
 export type QueueName = (typeof kQueues)[number];
@@ -72,6 +73,9 @@ export function queryFromFilters(filters: QueueFilters): Record<string, string> 
   return query;
 }
 
+/** Rows a queue page loads at first, and with each "load more". */
+export const kQueuePageSize = 50;
+
 /** The parameters of GET /api/v1/cases for a queue view. */
 export function apiParams(queue: QueueName, filters: QueueFilters, cursor: string | null, limit: number) {
   return { queue, ...queryFromFilters(filters), sort: filters.sort, cursor: cursor ?? undefined, limit };
@@ -80,4 +84,9 @@ export function apiParams(queue: QueueName, filters: QueueFilters, cursor: strin
 export function activeFilterCount(filters: QueueFilters): number {
   const { q: _q, sort: _sort, ...rest } = filters;
   return Object.values(rest).filter((v) => (Array.isArray(v) ? v.length > 0 : v !== '')).length;
+}
+
+/** Starts fetching a queue's first rows while its page is being loaded. */
+export function prefetchQueueRows(queue: unknown, query: LocationQuery): void {
+  if (isQueue(queue)) prefetch('/api/v1/cases', apiParams(queue, filtersFromQuery(query), null, kQueuePageSize));
 }
