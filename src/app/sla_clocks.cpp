@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
@@ -91,13 +92,11 @@ struct Evaluation {
   bool dropped = false;  // a stored clock's target no longer applies
 };
 
-// Computes every clock of the case at `now` against the clocks stored for it;
-// `segment` is the customer's when the caller knows it.
-Result<Evaluation> EvaluateCaseClocks(storage::Connection& connection,
-                                      const domain::Workflow& workflow, const domain::Case& a_case,
-                                      TimestampMs now, CaseRecord record,
-                                      const std::vector<sla::StoredClock>& stored,
-                                      std::optional<domain::Segment> segment) {
+// The SLA targets that apply to the case; `segment` is the customer's when
+// the caller knows it.
+Result<std::vector<sla::SlaTarget>> TargetsOf(storage::Connection& connection,
+                                              const domain::Case& a_case,
+                                              std::optional<domain::Segment> segment) {
   LT_TRY_ASSIGN(const storage::SlaPoliciesPtr policies, storage::SlaPolicyStore(connection).Load());
   if (!segment) {
     LT_TRY_ASSIGN(segment, storage::CustomerStore(connection).SegmentOf(a_case.customer_id));
@@ -108,9 +107,45 @@ Result<Evaluation> EvaluateCaseClocks(storage::Connection& connection,
   facts.origin_class = a_case.origin_class;
   facts.segment = segment.value_or(domain::Segment::kNormal);
   facts.category_id = a_case.category_id;
+  return sla::ChooseTargets(*policies, facts);
+}
+
+// The time left on each running or paused clock at `now`, counted as its
+// target counts it, on the calendar of the case's department.
+Result<std::map<std::string, sla::WorkingTimeLeft>> WorkingTimeOf(
+    storage::Connection& connection, const domain::Case& a_case,
+    const std::vector<sla::StoredClock>& clocks, TimestampMs now) {
+  std::map<std::string, sla::WorkingTimeLeft> left;
+  const bool any_live = std::any_of(clocks.begin(), clocks.end(), [&](const auto& stored) {
+    const auto state = sla::StateAt(stored.clock, now);
+    return state == sla::ClockState::kRunning || state == sla::ClockState::kPaused;
+  });
+  if (!any_live) return left;
+  LT_TRY_ASSIGN(const auto targets, TargetsOf(connection, a_case, std::nullopt));
+  LT_TRY_ASSIGN(const auto calendar, CalendarForDepartment(connection, a_case.department_id));
+  for (const auto& stored : clocks) {
+    const auto state = sla::StateAt(stored.clock, now);
+    if (state != sla::ClockState::kRunning && state != sla::ClockState::kPaused) continue;
+    const auto target = std::find_if(targets.begin(), targets.end(), [&](const auto& candidate) {
+      return candidate.code == stored.clock.target;
+    });
+    if (target == targets.end()) continue;  // no longer applies: dropped at the next refresh
+    left[stored.clock.target] =
+        sla::WorkingTimeLeftAt(*calendar, target->unit, now, stored.clock.due_at);
+  }
+  return left;
+}
+
+// Computes every clock of the case at `now` against the clocks stored for it;
+// `segment` is the customer's when the caller knows it.
+Result<Evaluation> EvaluateCaseClocks(storage::Connection& connection,
+                                      const domain::Workflow& workflow, const domain::Case& a_case,
+                                      TimestampMs now, CaseRecord record,
+                                      const std::vector<sla::StoredClock>& stored,
+                                      std::optional<domain::Segment> segment) {
   Evaluation evaluation;
   ClockRefresh& refresh = evaluation.refresh;
-  refresh.targets = sla::ChooseTargets(*policies, facts);
+  LT_TRY_ASSIGN(refresh.targets, TargetsOf(connection, a_case, segment));
 
   LT_TRY_ASSIGN(const auto calendar, CalendarForDepartment(connection, a_case.department_id));
   LT_TRY_ASSIGN(const sla::CaseHistory history, LoadHistory(connection, workflow, a_case, record));
@@ -188,6 +223,7 @@ Result<ClockRefresh> RefreshSlaClocks(storage::Connection& connection,
 Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Principal& principal,
                                          Id case_id) {
   CaseWithClocks result;
+  const TimestampMs now = context.clock.NowMs();
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(result.a_case, LoadVisibleCase(connection, principal, case_id));
     LT_TRY_ASSIGN(result.clocks, storage::SlaClockStore(connection).ListForCase(case_id));
@@ -200,19 +236,17 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
                          stored.clock.target) == std::end(kPromisedTargets);
       });
     }
+    LT_TRY_ASSIGN(result.time_left, WorkingTimeOf(connection, result.a_case, result.clocks, now));
     return Ok();
   }));
-  const TimestampMs now = context.clock.NowMs();
   for (auto& stored : result.clocks) stored.clock.state = sla::StateAt(stored.clock, now);
   return result;
 }
 
-Result<std::vector<sla::StoredClock>> GetCaseClocks(AppContext& context,
-                                                    const domain::Principal& principal,
-                                                    Id case_id) {
+Result<CaseWithClocks> GetCaseClocks(AppContext& context, const domain::Principal& principal,
+                                     Id case_id) {
   LT_TRY(RequireStaff(principal));
-  LT_TRY_ASSIGN(auto found, GetCaseWithClocks(context, principal, case_id));
-  return std::move(found.clocks);
+  return GetCaseWithClocks(context, principal, case_id);
 }
 
 Result<sla::StoredClock> MoveDeadline(AppContext& context, const domain::Principal& principal,

@@ -3,6 +3,7 @@
 // The SLA clocks of cases: kept up to date in the transaction of every change
 // to a case, exposed to the API, and moved with the customer's agreement.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "domain/workflow.hpp"
 #include "sla/business_calendar.hpp"
 #include "sla/stored_clock.hpp"
+#include "sla/working_time.hpp"
 
 namespace lt::app {
 
@@ -63,6 +65,9 @@ struct CaseWithClocks {
   domain::Case a_case;
   std::vector<sla::StoredClock> clocks;  // for portal users only the promised ones
   bool has_quality_report = false;       // staff only: whether one was opened
+  // The time left on the running and paused clocks, by target, as each
+  // counts it (working hours, working days, calendar time).
+  std::map<std::string, sla::WorkingTimeLeft> time_left;
 };
 
 // The case and its clocks as of now (for portal users those of
@@ -72,8 +77,8 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
                                          Id case_id);
 
 // The clocks of a case as of now (staff only). Errors: kNotFound, kForbidden.
-Result<std::vector<sla::StoredClock>> GetCaseClocks(AppContext& context,
-                                                    const domain::Principal& principal, Id case_id);
+Result<CaseWithClocks> GetCaseClocks(AppContext& context, const domain::Principal& principal,
+                                     Id case_id);
 
 struct DeadlineMove {
   std::string target;

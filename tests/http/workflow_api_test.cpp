@@ -381,6 +381,42 @@ TEST_F(WorkflowApiTest, RunnersSweepingTogetherGiveEachAlertOnce) {
   EXPECT_EQ(Notifications(manager_token_).size(), static_cast<std::size_t>(kCases));  // breaches
 }
 
+TEST_F(WorkflowApiTest, TheTimeLeftCountsOnlyTheTimeTheTargetCounts) {
+  // Friday 2026-03-06 20:00: 12 hours of working days is 4 hours on Friday
+  // and 8 on Monday; the weekend does not count.
+  harness_.store.clock.Set(At("2026-03-06T20:00:00"));
+  const std::string path = FileComplaint();
+  json clock = ClockOf(path, "first_contact");
+  EXPECT_EQ(clock["due_at"], "2026-03-09T00:00:00.000Z");
+  EXPECT_EQ(clock["time_left"]["as_of"], "2026-03-06T12:00:00.000Z");
+  EXPECT_EQ(clock["time_left"]["remaining_ms"], 12LL * 3600 * 1000);
+  EXPECT_EQ(clock["time_left"]["spans"],
+            json::parse(R"([{"from":"2026-03-06T12:00:00.000Z","to":"2026-03-06T16:00:00.000Z"},
+                            {"from":"2026-03-08T16:00:00.000Z","to":"2026-03-09T00:00:00.000Z"}])"));
+
+  // On Saturday nothing has been used since Friday midnight.
+  harness_.store.clock.Set(At("2026-03-07T12:00:00"));
+  clock = ClockOf(path, "first_contact");
+  EXPECT_EQ(clock["time_left"]["remaining_ms"], 8LL * 3600 * 1000);
+  EXPECT_EQ(clock["time_left"]["spans"].size(), 1u);
+  // The case itself carries the same figures.
+  auto read = harness_.Call("GET", path, sales_);
+  ASSERT_EQ(read.status, 200) << read.raw;
+  bool embedded_found = false;
+  for (const auto& embedded : read.body["sla"]) {
+    if (embedded["target"] != "first_contact") continue;
+    embedded_found = true;
+    EXPECT_EQ(embedded["time_left"], clock["time_left"]);
+  }
+  EXPECT_TRUE(embedded_found);
+
+  // Once overdue there is nothing left to count.
+  harness_.store.clock.Set(At("2026-03-09T09:00:00"));
+  clock = ClockOf(path, "first_contact");
+  EXPECT_EQ(clock["state"], "breached");
+  EXPECT_TRUE(clock["time_left"].is_null());
+}
+
 TEST_F(WorkflowApiTest, AContactInTimeCancelsTheWarningAndTheBreach) {
   const std::string path = FileComplaint();
   // The warning at 75 % (Monday 18:30) is the next alert; the contact stops the clock.

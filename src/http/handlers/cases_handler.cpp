@@ -181,10 +181,7 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                 if (domain::IsStaff(context.principal())) {
                   body = wire::CaseToJson(found.a_case);
                   body["has_quality_report"] = found.has_quality_report;
-                  body["sla"] = json::array();
-                  for (const auto& clock : found.clocks) {
-                    body["sla"].push_back(wire::ClockToJson(clock));
-                  }
+                  body["sla"] = wire::ClocksToJson(found);
                 } else {
                   std::vector<sla::SlaClock> promised;
                   for (const auto& stored : found.clocks) promised.push_back(stored.clock);

@@ -11,9 +11,9 @@ void RegisterSlaRoutes(ApiRouter& router, Services& services) {
   router.Add("GET", "/api/v1/cases/{id}/sla",
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
-                LT_TRY_ASSIGN(auto clocks,
+                LT_TRY_ASSIGN(auto found,
                               app::GetCaseClocks(services.app, context.principal(), id));
-                return JsonResponse(200, {{"items", ItemsJson(clocks, wire::ClockToJson)}});
+                return JsonResponse(200, {{"items", wire::ClocksToJson(found)}});
               }});
 
   router.Add(

@@ -7,7 +7,7 @@
 namespace lt::http::wire {
 using nlohmann::json;
 
-json ClockToJson(const sla::StoredClock& stored) {
+json ClockToJson(const sla::StoredClock& stored, const sla::WorkingTimeLeft* left) {
   const sla::SlaClock& clock = stored.clock;
   json out = {{"target", clock.target},
               {"started_at", FormatTimestamp(clock.started_at)},
@@ -26,7 +26,27 @@ json ClockToJson(const sla::StoredClock& stored) {
   } else {
     out["moved"] = nullptr;
   }
+  if (left) {
+    json spans = json::array();
+    for (const auto& span : left->spans) {
+      spans.push_back({{"from", FormatTimestamp(span.from)}, {"to", FormatTimestamp(span.to)}});
+    }
+    out["time_left"] = {{"as_of", FormatTimestamp(left->as_of)},
+                        {"remaining_ms", left->remaining_ms},
+                        {"spans", spans}};
+  } else {
+    out["time_left"] = nullptr;
+  }
   return out;
+}
+
+json ClocksToJson(const app::CaseWithClocks& found) {
+  json items = json::array();
+  for (const auto& stored : found.clocks) {
+    const auto left = found.time_left.find(stored.clock.target);
+    items.push_back(ClockToJson(stored, left == found.time_left.end() ? nullptr : &left->second));
+  }
+  return items;
 }
 
 Result<app::DeadlineMove> ParseDeadlineMove(const json& body, std::string target) {

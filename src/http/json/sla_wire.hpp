@@ -10,10 +10,16 @@
 #include "base/result.hpp"
 #include "sla/sla_policy.hpp"
 #include "sla/stored_clock.hpp"
+#include "sla/working_time.hpp"
 
 namespace lt::http::wire {
 
-nlohmann::json ClockToJson(const sla::StoredClock& stored);
+// A clock; with `left`, the time left on it and the stretches that count
+// ("time_left"), for a console to count down in working time.
+nlohmann::json ClockToJson(const sla::StoredClock& stored,
+                           const sla::WorkingTimeLeft* left = nullptr);
+// Every clock of the case, each with its time left where it runs.
+nlohmann::json ClocksToJson(const app::CaseWithClocks& found);
 Result<app::DeadlineMove> ParseDeadlineMove(const nlohmann::json& body, std::string target);
 
 nlohmann::json SlaPoliciesToJson(const std::vector<sla::SlaPolicy>& policies);

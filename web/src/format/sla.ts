@@ -1,14 +1,21 @@
 // How an SLA clock reads at a given moment: its state for colouring and the
-// time left or overdue. Where the clock runs on a business calendar the
-// server sends the working periods up to the due time, and time left counts
-// only inside them (the clock does not run at night or on holidays).
+// time left or overdue. The server sends, for a running clock, the time left
+// as the clock counts it (working hours, working days or calendar time) and
+// the stretches ahead that count; the countdown goes on from there without
+// asking again, standing still at lunch, at night and on holidays.
 import type { SlaClock } from '@/api/types';
 
 export type SlaShownState = 'running' | 'warning' | 'paused' | 'breached' | 'met';
 
-export interface Period {
+export interface Span {
   from: string;
   to: string;
+}
+
+export interface TimeLeft {
+  as_of: string;
+  remaining_ms: number;
+  spans: Span[];
 }
 
 export type ClockReading = {
@@ -19,35 +26,40 @@ export type ClockReading = {
   working: boolean;
 };
 
-type ClockInput = Pick<SlaClock, 'state' | 'due_at' | 'warn_at'> & {
-  working_periods?: Period[] | null;
-  remaining_ms?: number | null;
-};
+type ClockInput = Pick<SlaClock, 'state' | 'due_at' | 'warn_at'> & { time_left?: TimeLeft | null };
 
-/** Working time between now and due, counting only the given periods. */
-export function workingMsLeft(periods: Period[], now: number, due: number): number {
+/** The time within `spans` between `from` and `to`. */
+export function countedBetween(spans: readonly Span[], from: number, to: number): number {
   let total = 0;
-  for (const period of periods) {
-    const from = Math.max(new Date(period.from).getTime(), now);
-    const to = Math.min(new Date(period.to).getTime(), due);
-    if (to > from) total += to - from;
+  for (const span of spans) {
+    const begin = Math.max(new Date(span.from).getTime(), from);
+    const end = Math.min(new Date(span.to).getTime(), to);
+    if (end > begin) total += end - begin;
   }
   return total;
 }
 
+/** Whether the clock counts less than all time (working hours or days). */
+function countsWorkingTime(left: TimeLeft, due: number): boolean {
+  return left.remaining_ms !== due - new Date(left.as_of).getTime();
+}
+
 export function readClock(clock: ClockInput, now: number): ClockReading {
   const due = new Date(clock.due_at).getTime();
+  const left = clock.time_left;
   if (clock.state === 'met') return { state: 'met', remainingMs: 0, working: false };
   if (clock.state === 'paused') {
-    return { state: 'paused', remainingMs: clock.remaining_ms ?? Math.max(due - now, 0), working: false };
+    return left
+      ? { state: 'paused', remainingMs: left.remaining_ms, working: countsWorkingTime(left, due) }
+      : { state: 'paused', remainingMs: Math.max(due - now, 0), working: false };
   }
   if (clock.state === 'breached' || now >= due) return { state: 'breached', remainingMs: -(now - due), working: false };
   const warning = clock.warn_at ? now >= new Date(clock.warn_at).getTime() : false;
-  const periods = clock.working_periods;
-  if (periods && periods.length > 0) {
-    return { state: warning ? 'warning' : 'running', remainingMs: workingMsLeft(periods, now, due), working: true };
-  }
-  return { state: warning ? 'warning' : 'running', remainingMs: due - now, working: false };
+  const state = warning ? 'warning' : 'running';
+  if (!left) return { state, remainingMs: due - now, working: false };
+  const asOf = new Date(left.as_of).getTime();
+  const used = now > asOf ? countedBetween(left.spans, asOf, now) : 0;
+  return { state, remainingMs: Math.max(left.remaining_ms - used, 0), working: countsWorkingTime(left, due) };
 }
 
 /** The tag type Element Plus colours each state with. */
