@@ -3,7 +3,8 @@
 // `lingting serve`: the JavaScript the sign-in page and the first queue
 // load, how soon the queue's first rows show, how soon search results show
 // after typing stops, how soon a case filed through the API appears in an
-// open queue, and what 200 open live-update streams cost the server.
+// open queue, how soon a case page with 500 interactions is interactive,
+// and what 200 open live-update streams cost the server.
 // Usage: node measure.mjs URL SERVER_PID  (bench/console_bench.sh runs it)
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -47,7 +48,7 @@ await page.getByLabel('密码').fill(password);
 await page.getByRole('button', { name: '登录' }).click();
 // The first queue (the user's own; it may be empty) with its table drawn.
 await page.getByRole('heading', { name: '案件队列' }).waitFor({ timeout: 30000 });
-await page.locator('.el-table').first().waitFor({ timeout: 30000 });
+await page.locator('.lt-queue-table').first().waitFor({ timeout: 30000 });
 await page.waitForLoadState('networkidle');
 const queueScripts = await scripts();
 const sum = (list, key) => list.reduce((total, s) => total + s[key], 0);
@@ -75,7 +76,7 @@ for (const s of [...queueScripts].sort((a, b) => b.sent - a.sent).slice(0, 6)) {
 const firstRows = [];
 for (let run = 0; run < 7; run++) {
   await page.goto(`${url}/queues/all`);
-  const at = await page.waitForFunction(() => (document.querySelector('.el-table__row') ? performance.now() : 0), null, { polling: 'raf', timeout: 30000 });
+  const at = await page.waitForFunction(() => (document.querySelector('.lt-queue-row') ? performance.now() : 0), null, { polling: 'raf', timeout: 30000 });
   firstRows.push(await at.jsonValue());
 }
 console.log(`queue.first_rows_ms: median ${median(firstRows).toFixed(0)} (runs: ${firstRows.map((v) => v.toFixed(0)).join(', ')})`);
@@ -85,15 +86,15 @@ const words = ['开裂', '漏水', '异响', '不制冷', '起皮', '噪音', '�
 const searches = [];
 for (const word of words) {
   await page.goto(`${url}/queues/all`);
-  await page.locator('.el-table__row').first().waitFor();
-  const before = await page.locator('.el-table__body').innerText();
+  await page.locator('.lt-queue-row').first().waitFor();
+  const before = await page.locator('.lt-queue-table tbody').innerText();
   const box = page.getByLabel('搜索主题或描述（支持中文）');
   await box.pressSequentially(word, { delay: 30 });
   const typed = await page.evaluate(() => performance.now());
   const shown = await page.waitForFunction(
     ([old, w]) => {
-      const body = document.querySelector('.el-table__body')?.textContent ?? '';
-      const empty = document.querySelector('.el-table__empty-text');
+      const body = document.querySelector('.lt-queue-table tbody')?.textContent ?? '';
+      const empty = document.querySelector('.lt-empty');
       return (body !== old && (body.includes(w) || empty)) ? performance.now() : 0;
     },
     [before, word],
@@ -105,15 +106,15 @@ console.log(`queue.search_ms: median ${median(searches).toFixed(0)} (runs: ${sea
 
 // 4. Scrolling through 200 rows: frames longer than 50 ms while scrolling.
 await page.goto(`${url}/queues/all?sort=-received_at`);
-await page.locator('.el-table__row').first().waitFor();
+await page.locator('.lt-queue-row').first().waitFor();
 for (let i = 0; i < 3; i++) {
   const more = page.getByRole('button', { name: '加载更多' });
   if (await more.isVisible()) {
     await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.el-table__row').length > n, 50 * (i + 1));
+    await page.waitForFunction((n) => document.querySelectorAll('.lt-queue-row').length > n, 50 * (i + 1));
   }
 }
-const rows = await page.locator('.el-table__row').count();
+const rows = await page.locator('.lt-queue-row').count();
 const frames = await page.evaluate(async () => {
   const gaps = [];
   let last = performance.now();
@@ -137,7 +138,7 @@ console.log(`queue.scroll: ${rows} rows, ${frames.count} frames, ${frames.long} 
 // 5. A case filed through the API appears in an open queue view: p95 of 100.
 const token = process.env.LINGTING_TOKEN;
 await page.goto(`${url}/queues/all?sort=-received_at`);
-await page.locator('.el-table__row').first().waitFor();
+await page.locator('.lt-queue-row').first().waitFor();
 await page.getByText('实时更新').waitFor();
 const arrivals = [];
 for (let i = 0; i < 100; i++) {
@@ -153,9 +154,55 @@ for (let i = 0; i < 100; i++) {
   arrivals.push(Date.now() - sent);
 }
 console.log(`live.case_appears_ms: p95 ${p95(arrivals)}, median ${median(arrivals)} (100 cases filed through the API)`);
+
+// 6. A case page with 500 interactions: from navigation to the header, the
+// step buttons, the timeline and the composer drawn, and a frame after that
+// (the page answers input). Seven full page loads; the median.
+const api = async (method, path, body) => {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+};
+const long = await api('POST', '/api/v1/cases', { subject: '基准测试：五百条往来的案件', customer: { name: '基准客户', phone: '13900000500' } });
+const lines = ['客户来电询问处理进度，已告知正在调查。', '内部备注：样品已寄往品保部，等待分析结果。\n附件稍后补充。', 'The customer wrote again: the door seal still leaks after the visit.'];
+for (let i = 0; i < 500; i++) {
+  await api('POST', `/api/v1/cases/${long.id}/interactions`, {
+    body: `${i + 1}. ${lines[i % lines.length]}`,
+    visibility: i % 3 === 1 ? 'internal' : 'public',
+    direction: i % 2 === 0 ? 'inbound' : 'outbound',
+  });
+}
+const casePage = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Shanghai' });
+const reader = await casePage.newPage();
+await reader.goto(`${url}/login`);
+await reader.getByLabel('邮箱').fill(email);
+await reader.getByLabel('密码').fill(password);
+await reader.getByRole('button', { name: '登录' }).click();
+await reader.waitForURL((u) => !u.pathname.startsWith('/login'));
+const interactive = [];
+let drawn = 0;
+for (let run = 0; run < 7; run++) {
+  await reader.goto(`${url}/cases/${long.id}`);
+  const at = await reader.waitForFunction(
+    () =>
+      document.querySelector('.lt-case-facts') && document.querySelector('.lt-steps') &&
+      document.querySelectorAll('.lt-timeline .lt-entry').length > 0 && document.querySelector('.lt-composer-gap')
+        ? new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))
+        : 0,
+    null,
+    { polling: 'raf', timeout: 30000 },
+  );
+  interactive.push(await at.jsonValue());
+  drawn = await reader.locator('.lt-timeline .lt-entry').count();
+}
+console.log(`case_page.interactive_ms: median ${median(interactive).toFixed(0)} (runs: ${interactive.map((v) => v.toFixed(0)).join(', ')}); ${drawn} timeline entries in the DOM for 500 interactions`);
 await browser.close();
 
-// 6. 200 open live-update streams: the server's resident memory before and after.
+// 7. 200 open live-update streams: the server's resident memory before and after.
 const cookieResponse = await fetch(`${url}/api/v1/session`, {
   method: 'POST',
   headers: { 'Content-Type': 'application/json' },

@@ -2,6 +2,7 @@
 // first queue carry only what they use.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { restoreSession } from '@/composables/useSession';
+import { prefetchCase } from '@/pages/cases/useCaseRecord';
 import { prefetchQueueRows } from '@/pages/queues/queueQuery';
 
 const routes: RouteRecordRaw[] = [
@@ -20,7 +21,12 @@ const routes: RouteRecordRaw[] = [
         beforeEnter: (to) => prefetchQueueRows(to.params.queue, to.query),
       },
       { path: 'cases/new', name: 'new-case', component: () => import('@/pages/cases/NewCasePage.vue') },
-      { path: 'cases/:id(\\d+)', name: 'case', component: () => import('@/pages/cases/CasePage.vue') },
+      {
+        path: 'cases/:id(\\d+)',
+        name: 'case',
+        component: () => import('@/pages/cases/CasePage.vue'),
+        beforeEnter: (to) => prefetchCase(to.params.id),
+      },
       { path: 'customers/:id(\\d+)', name: 'customer', component: () => import('@/pages/customers/CustomerPage.vue') },
       { path: 'work/:list', name: 'work', component: () => import('@/pages/work/WorkPage.vue') },
       { path: 'reports/:report', name: 'reports', component: () => import('@/pages/reports/ReportsPage.vue') },

@@ -1,7 +1,7 @@
 // Everything the case page shows about one case, fetched together and
 // refetched when the live-update stream says the case changed.
 import { reactive } from 'vue';
-import { api, ApiError } from '@/api/client';
+import { api, ApiError, prefetch } from '@/api/client';
 import type { Page, SupplierCar } from '@/api/types';
 import type { Action, AvailableStep, Claim, ClaimDetail, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
 
@@ -33,38 +33,59 @@ async function reportOf(base: string, found: Promise<Case>): Promise<QualityRepo
   return (await found).has_quality_report ? api.get<QualityReport>(`${base}/quality-report`) : null;
 }
 
+/** The reads of a case page that need nothing but the case's id. */
+function caseReads(id: number) {
+  const base = `/api/v1/cases/${id}`;
+  return [base, `${base}/interactions`, `${base}/steps`, `${base}/transitions`, `${base}/actions`, `${base}/claims`, `${base}/supplier-cars`];
+}
+
+/** Starts a case page's reads while the page's code is still loading. */
+export function prefetchCase(id: unknown): void {
+  const number = Number(id);
+  if (Number.isInteger(number) && number > 0) for (const path of caseReads(number)) prefetch(path);
+}
+
 export function useCaseRecord() {
   const record = reactive<CaseRecord>({
     loaded: false, problem: '', notFound: false, case: null, customer: null, interactions: [], steps: [], available: [], history: [],
     actions: [], report: null, claims: [], cars: [], related: [],
   });
   let current = 0;
+  // The audit history is read once its tab is first shown: on a long case it
+  // is as large as the timeline, and most visits never open it.
+  let historyWanted = false;
 
   async function load(id: number): Promise<void> {
+    const sameCase = id === current;
+    if (!sameCase) historyWanted = false;
     current = id;
     try {
-      const base = `/api/v1/cases/${id}`;
-      const caseRead = api.get<Case>(base);
-      const [found, interactions, steps, available, history, actions, report, claims, cars] = await Promise.all([
+      const [base, interactionsPath, stepsPath, transitionsPath, actionsPath] = caseReads(id);
+      const caseRead = api.get<Case>(base!);
+      // The customer and their other cases (related by who raised them), as
+      // soon as the case says who the customer is.
+      const customerRead = caseRead.then((found) =>
+        Promise.all([
+          api.get<Customer>(`/api/v1/customers/${found.customer_id}`).catch(() => null),
+          api.get<Page<Case>>('/api/v1/cases', { query: { customer: found.customer_id, sort: '-received_at', limit: 11 } }),
+        ]),
+      );
+      const [found, interactions, steps, available, history, actions, report, claims, cars, [customer, others]] = await Promise.all([
         caseRead,
-        api.get<Items<Interaction>>(`${base}/interactions`),
-        api.get<Items<CaseStep>>(`${base}/steps`),
-        api.get<Items<AvailableStep>>(`${base}/transitions`),
-        api.get<Items<CaseEvent>>(`${base}/events`),
-        api.get<Items<Action>>(`${base}/actions`),
-        reportOf(base, caseRead),
-        claimsOf(base),
+        api.get<Items<Interaction>>(interactionsPath!),
+        api.get<Items<CaseStep>>(stepsPath!),
+        api.get<Items<AvailableStep>>(transitionsPath!),
+        historyWanted ? api.get<Items<CaseEvent>>(`${base}/events`) : null,
+        api.get<Items<Action>>(actionsPath!),
+        reportOf(base!, caseRead),
+        claimsOf(base!),
         api.get<Items<SupplierCar>>(`${base}/supplier-cars`),
+        customerRead,
       ]);
       if (id !== current) return;
-      // The customer and their other cases (related by who raised them).
-      const [customer, others] = await Promise.all([
-        api.get<Customer>(`/api/v1/customers/${found.customer_id}`).catch(() => null),
-        api.get<Page<Case>>('/api/v1/cases', { query: { customer: found.customer_id, sort: '-received_at', limit: 11 } }),
-      ]);
       Object.assign(record, {
         loaded: true, problem: '', notFound: false, case: found, customer,
-        interactions: interactions.items, steps: steps.items, available: available.items, history: history.items,
+        interactions: interactions.items, steps: steps.items, available: available.items, history: history?.items ?? (sameCase ? record.history : []),
         actions: actions.items, report, claims, cars: cars.items,
         related: others.items.filter((other) => other.id !== found.id).slice(0, 10),
       });
@@ -74,6 +95,15 @@ export function useCaseRecord() {
       record.notFound = error.status === 404;
       record.problem = error.describe();
     }
+  }
+
+  /** Reads the audit history now and with every reload after. */
+  async function showHistory(): Promise<void> {
+    if (historyWanted || !record.case) return;
+    historyWanted = true;
+    const id = record.case.id;
+    const history = await api.get<Items<CaseEvent>>(`/api/v1/cases/${id}/events`);
+    if (id === current) record.history = history.items;
   }
 
   async function takeStep(input: StepInput): Promise<void> {
@@ -130,5 +160,5 @@ export function useCaseRecord() {
     return api.post(`/api/v1/cases/${record.case?.id}/feedback-letter/preview`, { reply });
   }
 
-  return { record, load, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, askSupplier, decideCar, previewLetter };
+  return { record, load, showHistory, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, askSupplier, decideCar, previewLetter };
 }
