@@ -17,6 +17,7 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
+#include "storage/prevention_report_store.hpp"
 #include "storage/quality_report_store.hpp"
 #include "storage/sla_clock_store.hpp"
 #include "storage/sla_policy_store.hpp"
@@ -230,6 +231,9 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
     if (domain::IsStaff(principal)) {
       LT_TRY_ASSIGN(const auto report, storage::QualityReportStore(connection).Find(case_id));
       result.has_quality_report = report.has_value();
+      LT_TRY_ASSIGN(const auto prevention,
+                    storage::PreventionReportStore(connection).Find(case_id));
+      result.has_prevention_report = prevention.has_value();
     } else {
       std::erase_if(result.clocks, [](const sla::StoredClock& stored) {
         return std::find(std::begin(kPromisedTargets), std::end(kPromisedTargets),

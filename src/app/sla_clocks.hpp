@@ -65,6 +65,7 @@ struct CaseWithClocks {
   domain::Case a_case;
   std::vector<sla::StoredClock> clocks;  // for portal users only the promised ones
   bool has_quality_report = false;       // staff only: whether one was opened
+  bool has_prevention_report = false;    // staff only: likewise
   // The time left on the running and paused clocks, by target, as each
   // counts it (working hours, working days, calendar time).
   std::map<std::string, sla::WorkingTimeLeft> time_left;

@@ -95,6 +95,7 @@ TEST_F(FollowUpApiTest, ARejectedDecisionStaysInTheReviewUntilSettled) {
 TEST_F(FollowUpApiTest, APreventionReportIsApprovedWithActionsAndVerifiedOnceTheyAreSettled) {
   const std::string report = path_ + "/prevention-report";
   EXPECT_EQ(harness_.Call("GET", report, qa_).status, 404);
+  EXPECT_EQ(harness_.Call("GET", path_, qa_).body["has_prevention_report"], false);
   EXPECT_EQ(harness_.CallJson("POST", report, sales_, {{"problem", "x"}}).status, 403);
   // The QA head decides that a problem is serious enough; a QA engineer does not.
   EXPECT_EQ(harness_.CallJson("POST", report, qa_, {{"problem", "x"}}).status, 403);
@@ -103,6 +104,7 @@ TEST_F(FollowUpApiTest, APreventionReportIsApprovedWithActionsAndVerifiedOnceThe
       "POST", report, qa_head_,
       {{"problem", "同批次减震器阻尼不足，已有三起投诉"}, {"analysis", "供应商更换了油料配方"}});
   ASSERT_EQ(opened.status, 201) << opened.raw;
+  EXPECT_EQ(harness_.Call("GET", path_, qa_).body["has_prevention_report"], true);
   EXPECT_EQ(harness_.CallJson("POST", report, qa_head_, {{"problem", "again"}}).status, 409);
 
   // No approval without actions.

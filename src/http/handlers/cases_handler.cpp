@@ -181,6 +181,7 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                 if (domain::IsStaff(context.principal())) {
                   body = wire::CaseToJson(found.a_case);
                   body["has_quality_report"] = found.has_quality_report;
+                  body["has_prevention_report"] = found.has_prevention_report;
                   body["sla"] = wire::ClocksToJson(found);
                 } else {
                   std::vector<sla::SlaClock> promised;

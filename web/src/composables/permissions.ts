@@ -21,3 +21,18 @@ export function worksOn(user: User | null, action: Action): boolean {
   if (user.id !== undefined && user.id === action.owner_id) return true;
   return action.department_id != null && (user.department_ids ?? []).includes(action.department_id);
 }
+
+/** Recurrence-prevention reports (app/prevention_reports.cpp): the QA head opens one for a serious problem. */
+export function opensPreventionReports(user: User | null): boolean {
+  return !!user && ['qa_head', 'admin'].includes(user.role ?? '');
+}
+
+/** QA (the QA head too), management and administrators add its actions and verify it. */
+export function worksOnPreventionReports(user: User | null): boolean {
+  return !!user && ['qa', 'qa_head', 'manager', 'admin'].includes(user.role ?? '');
+}
+
+/** The QA head, management and administrators approve it. */
+export function approvesPreventionReports(user: User | null): boolean {
+  return !!user && ['qa_head', 'manager', 'admin'].includes(user.role ?? '');
+}

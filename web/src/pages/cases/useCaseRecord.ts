@@ -3,7 +3,7 @@
 import { reactive } from 'vue';
 import { api, ApiError, prefetch } from '@/api/client';
 import type { Page, SupplierCar } from '@/api/types';
-import type { Action, AvailableStep, Claim, ClaimDetail, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
+import type { Action, PreventionReport, AvailableStep, Claim, ClaimDetail, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
 
 export interface CaseRecord {
   loaded: boolean;
@@ -17,6 +17,7 @@ export interface CaseRecord {
   history: CaseEvent[];
   actions: Action[];
   report: QualityReport | null;
+  prevention: PreventionReport | null;
   claims: ClaimDetail[];
   cars: SupplierCar[];
   related: Case[];
@@ -31,6 +32,11 @@ async function claimsOf(base: string): Promise<ClaimDetail[]> {
 /** The quality report, or null before the case has one. */
 async function reportOf(base: string, found: Promise<Case>): Promise<QualityReport | null> {
   return (await found).has_quality_report ? api.get<QualityReport>(`${base}/quality-report`) : null;
+}
+
+/** The recurrence-prevention report with its actions, or null when none was opened. */
+async function preventionOf(base: string, found: Promise<Case>): Promise<PreventionReport | null> {
+  return (await found).has_prevention_report ? api.get<PreventionReport>(`${base}/prevention-report`) : null;
 }
 
 /** The reads of a case page that need nothing but the case's id. */
@@ -48,7 +54,7 @@ export function prefetchCase(id: unknown): void {
 export function useCaseRecord() {
   const record = reactive<CaseRecord>({
     loaded: false, problem: '', notFound: false, case: null, customer: null, interactions: [], steps: [], available: [], history: [],
-    actions: [], report: null, claims: [], cars: [], related: [],
+    actions: [], report: null, prevention: null, claims: [], cars: [], related: [],
   });
   let current = 0;
   // The audit history is read once its tab is first shown: on a long case it
@@ -70,7 +76,7 @@ export function useCaseRecord() {
           api.get<Page<Case>>('/api/v1/cases', { query: { customer: found.customer_id, sort: '-received_at', limit: 11 } }),
         ]),
       );
-      const [found, interactions, steps, available, history, actions, report, claims, cars, [customer, others]] = await Promise.all([
+      const [found, interactions, steps, available, history, actions, report, prevention, claims, cars, [customer, others]] = await Promise.all([
         caseRead,
         api.get<Items<Interaction>>(interactionsPath!),
         api.get<Items<CaseStep>>(stepsPath!),
@@ -78,6 +84,7 @@ export function useCaseRecord() {
         historyWanted ? api.get<Items<CaseEvent>>(`${base}/events`) : null,
         api.get<Items<Action>>(actionsPath!),
         reportOf(base!, caseRead),
+        preventionOf(base!, caseRead),
         claimsOf(base!),
         api.get<Items<SupplierCar>>(`${base}/supplier-cars`),
         customerRead,
@@ -86,7 +93,7 @@ export function useCaseRecord() {
       Object.assign(record, {
         loaded: true, problem: '', notFound: false, case: found, customer,
         interactions: interactions.items, steps: steps.items, available: available.items, history: history?.items ?? (sameCase ? record.history : []),
-        actions: actions.items, report, claims, cars: cars.items,
+        actions: actions.items, report, prevention, claims, cars: cars.items,
         related: others.items.filter((other) => other.id !== found.id).slice(0, 10),
       });
     } catch (error) {
@@ -156,9 +163,16 @@ export function useCaseRecord() {
     if (record.case) await load(record.case.id);
   }
 
+  /** A change to the case's recurrence-prevention report (`part`: '', 'actions', 'approval' or 'verification'). */
+  async function changePrevention(part: '' | 'actions' | 'approval' | 'verification', body: object): Promise<void> {
+    if (!record.case) return;
+    await api.post(`/api/v1/cases/${record.case.id}/prevention-report${part ? `/${part}` : ''}`, body);
+    await load(record.case.id);
+  }
+
   async function previewLetter(reply: string): Promise<{ language: string; letter: string }> {
     return api.post(`/api/v1/cases/${record.case?.id}/feedback-letter/preview`, { reply });
   }
 
-  return { record, load, showHistory, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, askSupplier, decideCar, previewLetter };
+  return { record, load, showHistory, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, askSupplier, decideCar, changePrevention, previewLetter };
 }
