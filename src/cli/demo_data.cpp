@@ -10,6 +10,7 @@
 
 #include "app/cases.hpp"
 #include "app/categories.hpp"
+#include "app/customers.hpp"
 #include "app/departments.hpp"
 #include "app/users.hpp"
 
@@ -198,6 +199,23 @@ Result<DemoOrg> EnsureOrganization(app::AppContext& context, const DemoOptions& 
       input.password = options.password;
       LT_TRY(app::CreateUser(context, system, input));
     }
+    // A supplier QA can ask for corrective action, and its own sign-in to
+    // answer from the supplier pages.
+    app::CustomerInput supplier;
+    supplier.name = "宁波精工塑料有限公司";
+    supplier.kind = domain::CustomerKind::kSupplier;
+    supplier.phones = {"0574-8765 4321"};
+    supplier.emails = {"supplier@lingting.demo"};
+    supplier.organization = "宁波精工塑料有限公司";
+    supplier.region = "浙江宁波";
+    LT_TRY_ASSIGN(const auto supplier_customer, app::CreateCustomer(context, system, supplier));
+    app::UserInput supplier_user;
+    supplier_user.email = "supplier@lingting.demo";
+    supplier_user.name = "精工 质量部";
+    supplier_user.role = domain::Role::kCustomer;
+    supplier_user.customer_id = supplier_customer.id;
+    supplier_user.password = options.password;
+    LT_TRY(app::CreateUser(context, system, supplier_user));
   }
   for (const auto& department : departments) org.departments.push_back(department.id);
   for (const auto& category : categories) org.categories.emplace_back(category.code, category.id);
