@@ -12,13 +12,8 @@ let casePath = '';
 
 beforeAll(async () => {
   [lingting, browser] = await Promise.all([startLingting(), launchBrowser()]);
+  // The demo's supplier, 宁波精工塑料有限公司, signs in as supplier@lingting.demo.
   const admin = tokenFor(lingting, 'admin@lingting.demo');
-  const supplier = await callApi<{ id: number }>(lingting, admin, 'POST', '/api/v1/customers', {
-    name: '宁波精工塑料', kind: 'supplier', phone: '0574-8765 4321',
-  });
-  await callApi(lingting, admin, 'POST', '/api/v1/users', {
-    email: 'supplier@jinggong.example', name: '精工 质量部', role: 'customer', customer_id: supplier.id, password: 'supplier-password',
-  });
   const created = await callApi<{ id: number }>(lingting, admin, 'POST', '/api/v1/cases', {
     subject: '洗衣机排水泵外壳破裂', origin_class: 'other_factory', product: '滚筒洗衣机', batch: 'B2611',
     customer: { name: '周敏', phone: '138 2222 3333' },
@@ -37,14 +32,14 @@ test('QA asks the supplier, the supplier answers on a phone, QA accepts', async 
   await qa.page.getByRole('tab', { name: /供应商纠正措施/ }).click();
   await qa.page.getByRole('button', { name: '要求供应商纠正' }).click();
   const ask = qa.page.getByRole('dialog', { name: '要求供应商纠正' });
-  await choose(qa.page, ask, '供应商', '宁波精工塑料');
+  await choose(qa.page, ask, '供应商', '宁波精工塑料有限公司');
   await ask.getByLabel('要求内容').fill('批次 B2611 排水泵外壳破裂 3 起，请分析原因并提出纠正措施。');
   await ask.getByRole('button', { name: '要求供应商纠正' }).click();
-  await expect.poll(() => qa.page.getByRole('article', { name: '宁波精工塑料' }).getByText('待答复').isVisible()).toBe(true);
+  await expect.poll(() => qa.page.getByRole('article', { name: '宁波精工塑料有限公司' }).getByText('待答复').isVisible()).toBe(true);
 
   const supplier = await openPage(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
   const page = supplier.page;
-  await signIn(page, lingting.url, 'supplier@jinggong.example', 'supplier-password');
+  await signIn(page, lingting.url, 'supplier@lingting.demo', kPassword);
   await expect.poll(() => page.getByRole('heading', { name: '纠正措施要求' }).isVisible()).toBe(true);
   await expect.poll(() => page.getByText('批次 B2611 排水泵外壳破裂 3 起，请分析原因并提出纠正措施。').isVisible()).toBe(true);
   // No staff pages for a supplier: the queues are not offered.
@@ -61,7 +56,7 @@ test('QA asks the supplier, the supplier answers on a phone, QA accepts', async 
 
   await qa.page.reload();
   await qa.page.getByRole('tab', { name: /供应商纠正措施/ }).click();
-  const card = qa.page.getByRole('article', { name: '宁波精工塑料' });
+  const card = qa.page.getByRole('article', { name: '宁波精工塑料有限公司' });
   await expect.poll(() => card.getByText('模具温控失效，保压时间由 8 s 降至 5 s 未被发现。').isVisible()).toBe(true);
   await card.getByRole('button', { name: '接受' }).click();
   await qa.page.getByRole('dialog', { name: '接受' }).getByRole('button', { name: '确定' }).click();
