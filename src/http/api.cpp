@@ -50,6 +50,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterCalendarRoutes(router_, services_);
   RegisterSupplierCarRoutes(router_, services_);
   RegisterLetterTemplateRoutes(router_, services_);
+  RegisterSavedViewRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

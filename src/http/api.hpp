@@ -90,6 +90,7 @@ class Api {
 // Registration of each resource's routes (one file per resource in handlers/).
 void RegisterSystemRoutes(ApiRouter& router, Services& services);
 void RegisterLetterTemplateRoutes(ApiRouter& router, Services& services);
+void RegisterSavedViewRoutes(ApiRouter& router, Services& services);
 void RegisterSessionRoutes(ApiRouter& router, Services& services);
 void RegisterCaseRoutes(ApiRouter& router, Services& services);
 void RegisterCustomerRoutes(ApiRouter& router, Services& services);

@@ -8,13 +8,14 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 35> kStoreTables = {"business_calendars",
+inline constexpr std::array<std::string_view, 36> kStoreTables = {"business_calendars",
                                                                   "calendar_days",
                                                                   "departments",
                                                                   "customers",
                                                                   "customer_contacts",
                                                                   "users",
                                                                   "user_departments",
+                                                                  "saved_views",
                                                                   "letter_templates",
                                                                   "categories",
                                                                   "case_number_sequences",

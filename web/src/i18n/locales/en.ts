@@ -107,7 +107,9 @@ const en: MessageSchema = {
     savedViews: 'Saved views',
     saveView: 'Save this view',
     viewName: 'View name',
-    deleteView: 'Delete view',
+    deleteView: 'Delete the view “{name}”',
+    shareView: 'Share with my department',
+    sharedView: 'Department',
     viewSaved: 'View “{name}” saved',
   },
   sla: {

@@ -105,7 +105,9 @@ const zhCN = {
     savedViews: '保存的视图',
     saveView: '保存当前视图',
     viewName: '视图名称',
-    deleteView: '删除视图',
+    deleteView: '删除视图“{name}”',
+    shareView: '与本部门共享',
+    sharedView: '部门共享',
     viewSaved: '视图“{name}”已保存',
   },
   sla: {
