@@ -52,6 +52,8 @@ Result<CarView> ViewOf(storage::Connection& connection, domain::SupplierCar car)
   }
   LT_TRY_ASSIGN(const auto report, storage::QualityReportStore(connection).Find(car.case_id));
   if (report) view.defect_description = report->defect_description;
+  LT_TRY_ASSIGN(const auto supplier, storage::CustomerStore(connection).Find(car.supplier_id));
+  if (supplier) view.supplier_name = supplier->name;
   view.car = std::move(car);
   return view;
 }
@@ -163,6 +165,35 @@ Result<CarView> GetSupplierCar(AppContext& context, const domain::Principal& pri
     return Ok();
   }));
   return view;
+}
+
+Result<std::vector<CarView>> ListSupplierCars(AppContext& context,
+                                              const domain::Principal& principal,
+                                              const std::vector<domain::CarStatus>& statuses,
+                                              int limit) {
+  LT_TRY(RequireStaff(principal));
+  std::vector<std::string> wanted;
+  for (const auto& [status, code] : domain::kCarStatusCodes.entries) {
+    const bool asked = statuses.empty()
+                           ? status != domain::CarStatus::kAccepted
+                           : std::find(statuses.begin(), statuses.end(), status) != statuses.end();
+    if (asked) wanted.emplace_back(code);
+  }
+  std::vector<CarView> views;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(
+        const auto cars,
+        storage::SupplierCarStore(connection).ListByStatus(wanted, kVisibleOverRead * limit));
+    return KeepVisible(
+        connection, principal, cars, limit,
+        [](const domain::SupplierCar& car) { return car.case_id; },
+        [&](const domain::SupplierCar& car, const domain::Case&) -> Status {
+          LT_TRY_ASSIGN(auto view, ViewOf(connection, car));
+          views.push_back(std::move(view));
+          return Ok();
+        });
+  }));
+  return views;
 }
 
 Result<std::vector<CarView>> ListMySupplierCars(AppContext& context,

@@ -25,6 +25,7 @@ namespace lt::app {
 struct CarView {
   domain::SupplierCar car;
   std::string case_number, subject, product, model, batch, defect_description;
+  std::string supplier_name;
 };
 
 struct CarRequestInput {
@@ -45,6 +46,14 @@ Result<std::vector<domain::SupplierCar>> ListCaseCars(AppContext& context,
 
 // Staff who see the case, or the supplier. Errors: kNotFound.
 Result<CarView> GetSupplierCar(AppContext& context, const domain::Principal& principal, Id id);
+
+// Staff: the requests on cases they see in any of `statuses` (all but
+// accepted when empty: still waiting for the supplier or for QA), oldest
+// first. Errors: kForbidden (portal users).
+Result<std::vector<CarView>> ListSupplierCars(AppContext& context,
+                                              const domain::Principal& principal,
+                                              const std::vector<domain::CarStatus>& statuses,
+                                              int limit);
 
 // The caller's requests as a supplier, newest first. Errors: kForbidden for
 // anyone but a portal user.

@@ -79,4 +79,19 @@ Result<std::vector<domain::SupplierCar>> SupplierCarStore::ListForSupplier(Id su
                 {supplier_id, std::int64_t{limit}});
 }
 
+Result<std::vector<domain::SupplierCar>> SupplierCarStore::ListByStatus(
+    const std::vector<std::string>& statuses, int limit) {
+  SqlParams params;
+  std::string in;
+  for (const auto& status : statuses) {
+    params.push_back(status);
+    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  params.push_back(std::int64_t{limit});
+  return Select(connection_,
+                "WHERE status IN (" + in + ") ORDER BY requested_at, id LIMIT $" +
+                    std::to_string(params.size()),
+                params);
+}
+
 }  // namespace lt::storage

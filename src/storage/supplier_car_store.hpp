@@ -21,6 +21,9 @@ class SupplierCarStore {
   Result<std::vector<domain::SupplierCar>> ListForCase(domain::Id case_id);
   // Newest first, at most `limit`.
   Result<std::vector<domain::SupplierCar>> ListForSupplier(domain::Id supplier_id, int limit);
+  // The requests in any of `statuses` (codes), oldest first.
+  Result<std::vector<domain::SupplierCar>> ListByStatus(const std::vector<std::string>& statuses,
+                                                        int limit);
 
  private:
   Connection& connection_;

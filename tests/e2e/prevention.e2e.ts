@@ -62,8 +62,14 @@ test('the QA head opens and approves a recurrence-prevention report; QA settles 
   expect(await seriousAccessibilityViolations(head.page)).toEqual([]);
   await screenshot(head.page, 'prevention.zh-CN');
 
+  // The report waits in QA's work list until it is verified.
+  await qa.page.goto(`${lingting.url}/work/prevention`);
+  const waiting = qa.page.getByRole('row', { name: /同批次减震器阻尼不足，已有三起投诉/ });
+  await expect.poll(() => waiting.isVisible()).toBe(true);
+  expect(await waiting.innerText()).toContain('品保主管 吴刚');
+
   // QA completes the action with evidence and verifies it, then the report.
-  await qa.page.reload();
+  await qa.page.goto(casePath);
   await qa.page.getByRole('tab', { name: '预防再发' }).click();
   const qaPanel = qa.page.getByRole('region', { name: '预防再发处理报告' });
   const action = qaPanel.getByRole('article', { name: '减震器来料增加阻尼测试，每批抽检 5 件' });
@@ -87,6 +93,8 @@ test('the QA head opens and approves a recurrence-prevention report; QA settles 
   await expect.poll(() => qaPanel.getByText(/品保 陈静 于 .* 验证/).isVisible()).toBe(true);
   await expect.poll(() => qaPanel.getByText('三个月内未再发生同类投诉').isVisible()).toBe(true);
 
+  await qa.page.goto(`${lingting.url}/work/prevention`);
+  await expect.poll(() => qa.page.getByText('没有待办事项。').isVisible()).toBe(true);
   const report = await callApi<{ verified_at: string | null; actions: { status: string }[] }>(
     lingting, tokenFor(lingting, 'qa@lingting.demo'), 'GET', `/api/v1/cases/${created.id}/prevention-report`,
   );

@@ -1,5 +1,5 @@
 // QA asks a supplier for corrective action; the supplier answers from a
-// phone-sized screen; QA accepts the answer.
+// phone-sized screen; QA finds the answer in the work list and accepts it.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
@@ -54,13 +54,21 @@ test('QA asks the supplier, the supplier answers on a phone, QA accepts', async 
   await page.getByRole('button', { name: '提交纠正措施' }).click();
   await expect.poll(() => page.getByText('已答复待审核').isVisible()).toBe(true);
 
-  await qa.page.reload();
+  // QA's work list has the answered request waiting for review; it leads to the case.
+  await qa.page.goto(`${lingting.url}/work/cars`);
+  const waiting = qa.page.getByRole('row', { name: /洗衣机排水泵外壳破裂/ });
+  await expect.poll(() => waiting.isVisible()).toBe(true);
+  expect(await waiting.innerText()).toMatch(/宁波精工塑料有限公司[\s\S]*已答复待审核/);
+  await waiting.click();
+  await expect.poll(() => qa.page.url()).toContain(casePath);
   await qa.page.getByRole('tab', { name: /供应商纠正措施/ }).click();
   const card = qa.page.getByRole('article', { name: '宁波精工塑料有限公司' });
   await expect.poll(() => card.getByText('模具温控失效，保压时间由 8 s 降至 5 s 未被发现。').isVisible()).toBe(true);
   await card.getByRole('button', { name: '接受' }).click();
   await qa.page.getByRole('dialog', { name: '接受' }).getByRole('button', { name: '确定' }).click();
   await expect.poll(() => card.getByText('已接受').isVisible()).toBe(true);
+  await qa.page.goto(`${lingting.url}/work/cars`);
+  await expect.poll(() => qa.page.getByText('没有待办事项。').isVisible()).toBe(true);
   expectNoPageErrors(qa);
   expectNoPageErrors(supplier);
 });

@@ -86,7 +86,17 @@ TEST_F(SupplierCarApiTest, TheSupplierAnswersThroughThePortalAndQaReturnsThenAcc
   EXPECT_EQ(harness_.Call("GET", case_path_, supplier_).status, 404);
   EXPECT_TRUE(harness_.Call("GET", "/api/v1/supplier-cars", other_supplier_).body["items"].empty());
   EXPECT_EQ(harness_.Call("GET", car, other_supplier_).status, 404);
-  EXPECT_EQ(harness_.Call("GET", "/api/v1/supplier-cars", qa_).status, 403);
+  // QA's work list: the requests still open, on cases QA sees.
+  auto open = harness_.Call("GET", "/api/v1/supplier-cars", qa_);
+  ASSERT_EQ(open.status, 200) << open.raw;
+  ASSERT_EQ(open.body["items"].size(), 1u);
+  EXPECT_EQ(open.body["items"][0]["status"], "requested");
+  EXPECT_EQ(open.body["items"][0]["case"]["product"], "XQB80 洗衣机");
+  EXPECT_TRUE(
+      harness_.Call("GET", "/api/v1/supplier-cars?status=accepted", qa_).body["items"].empty());
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/supplier-cars?status=lost", qa_).status, 422);
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/supplier-cars?status=accepted", supplier_).status, 422)
+      << "a supplier reads all of its own";
 
   harness_.store.clock.Set(At("2026-03-03T16:00:00"));
   auto analysed = harness_.CallJson("POST", car + "/initial-analysis", supplier_,
@@ -140,6 +150,9 @@ TEST_F(SupplierCarApiTest, TheSupplierAnswersThroughThePortalAndQaReturnsThenAcc
                 .status,
             409);
   EXPECT_EQ(harness_.Call("GET", case_path_ + "/supplier-cars", qa_).body["items"].size(), 1u);
+  EXPECT_TRUE(harness_.Call("GET", "/api/v1/supplier-cars", qa_).body["items"].empty());
+  EXPECT_EQ(harness_.Call("GET", "/api/v1/supplier-cars?status=accepted", qa_).body["items"].size(),
+            1u);
 }
 
 TEST_F(SupplierCarApiTest, OnlyOtherFactoryCasesGoToASupplier) {

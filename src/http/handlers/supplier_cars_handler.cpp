@@ -34,10 +34,17 @@ void RegisterSupplierCarRoutes(ApiRouter& router, Services& services) {
                 FieldErrors errors;
                 QueryReader query(context, errors);
                 const int limit = query.Limit(services.options);
+                // Staff filter by status; a supplier reads all of theirs.
+                const bool staff = domain::IsStaff(context.principal());
+                const auto statuses = staff ? query.Codes("status", domain::kCarStatusCodes)
+                                            : std::vector<domain::CarStatus>{};
                 query.RejectUnknown();
                 if (!errors.empty()) return errors.ToError();
-                LT_TRY_ASSIGN(auto views,
-                              app::ListMySupplierCars(services.app, context.principal(), limit));
+                LT_TRY_ASSIGN(
+                    auto views,
+                    staff
+                        ? app::ListSupplierCars(services.app, context.principal(), statuses, limit)
+                        : app::ListMySupplierCars(services.app, context.principal(), limit));
                 return JsonResponse(200, {{"items", ItemsJson(views, wire::CarViewToJson)}});
               }});
 

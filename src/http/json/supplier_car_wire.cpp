@@ -34,6 +34,7 @@ json SupplierCarToJson(const domain::SupplierCar& car) {
 
 json CarViewToJson(const app::CarView& view) {
   json out = SupplierCarToJson(view.car);
+  out["supplier_name"] = view.supplier_name;
   out["case"] = {{"number", view.case_number}, {"subject", view.subject},
                  {"product", view.product},    {"model", view.model},
                  {"batch", view.batch},        {"defect_description", view.defect_description}};
