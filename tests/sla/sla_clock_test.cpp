@@ -5,12 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include "support/china_calendar.hpp"
+
 #include "sla/shipped_calendar.hpp"
 
 namespace lt::sla {
 namespace {
 
-TimestampMs Shanghai(const std::string& local) { return ParseTimestamp(local + "+08:00").value(); }
+using test::Shanghai;
 std::string Local(TimestampMs at) { return FormatTimestamp(at); }
 
 const BusinessCalendar& Calendar() {

@@ -5,28 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include "support/china_calendar.hpp"
 
 namespace lt::sla {
 namespace {
 
-// Mon–Fri 08:30–12:00 and 13:30–17:30 in Shanghai, with the 2026 holidays.
-BusinessCalendar ChinaOffice2026() {
-  const std::vector<WorkingPeriod> day = {{510, 720}, {810, 1050}};
-  std::ifstream in(std::string(LINGTING_SOURCE_DIR) + "/data/holidays-cn/2026.json");
-  std::stringstream json;
-  json << in.rdbuf();
-  auto exceptions = ParseChinaHolidays(json.str());
-  EXPECT_TRUE(exceptions.ok());
-  auto calendar =
-      BusinessCalendar::Make("Asia/Shanghai", {{{}, day, day, day, day, day, {}}}, day,
-                             exceptions.ok() ? *exceptions : std::vector<CalendarException>{});
-  EXPECT_TRUE(calendar.ok());
-  return std::move(calendar).value();
-}
-
-TimestampMs Shanghai(const std::string& local) { return ParseTimestamp(local + "+08:00").value(); }
+using test::ChinaOffice2026;
+using test::Shanghai;
 
 constexpr std::int64_t kHourMs = 3600 * 1000;
 

@@ -1,0 +1,21 @@
+#pragma once
+
+// The business calendar the SLA tests count on: Monday to Friday,
+// 08:30–12:00 and 13:30–17:30 in Shanghai, with mainland China's real 2026
+// holidays and adjusted working days (data/holidays-cn/2026.json).
+
+#include <string>
+
+#include "base/time_format.hpp"
+#include "sla/business_calendar.hpp"
+
+namespace lt::test {
+
+sla::BusinessCalendar ChinaOffice2026();
+
+// "2026-10-09T14:30:00" read as Shanghai time.
+inline TimestampMs Shanghai(const std::string& local) {
+  return ParseTimestamp(local + "+08:00").value();
+}
+
+}  // namespace lt::test
