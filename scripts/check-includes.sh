@@ -17,6 +17,7 @@ declare -A allowed=(
   [base]=""
   [i18n]="base"
   [text]="base"
+  [mail]="base domain"
   [domain]="base"
   [sla]="base domain"
   [exports]="base"
@@ -27,8 +28,8 @@ declare -A allowed=(
   [jobs]="base domain sla app storage"
   [config]="base app"
   [http]="base i18n domain sla exports app"
-  [runtime]="base i18n text domain sla exports storage storage/sqlite storage/postgres app jobs config http"
-  [cli]="base i18n text domain sla exports storage app jobs config http runtime"
+  [runtime]="base i18n text domain sla exports storage storage/sqlite storage/postgres app jobs config http mail"
+  [cli]="base i18n text domain sla exports storage app jobs config http runtime mail"
 )
 
 # The folder a path under src/ belongs to: its first directory, or the store

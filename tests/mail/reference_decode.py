@@ -9,7 +9,7 @@ are read as GB18030, their real superset (Outlook and Coremail label GBK text
 GB2312). Whitespace is normalised the same way on both sides: CRLF as LF,
 spaces at line ends dropped, the subject's runs of white space as one space.
 
-    python3 tests/mail/reference_decode.py ../shared/data/email > expected.jsonl
+    python3 tests/mail/reference_decode.py tests/fixtures/email > tests/fixtures/email/expected.jsonl
 """
 import email
 import email.errors
@@ -22,7 +22,7 @@ import sys
 
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "euc-cn": "gb18030",
              "cp936": "gb18030", "ks_c_5601-1987": "cp949", "euc-kr": "cp949",
-             "shift_jis": "cp932", "x-sjis": "cp932", "big5": "big5hkscs", "iso-8859-1": "cp1252",
+             "shift_jis": "cp932", "x-sjis": "cp932", "big5": "big5hkscs",
              "us-ascii": "utf-8", "ascii": "utf-8"}
 
 
@@ -36,6 +36,20 @@ def decode_bytes(data, charset):
         return data.decode(codec(charset), errors="replace")
     except LookupError:  # a charset Python does not know
         return data.decode("utf-8", errors="replace")
+
+
+def decode_body(data, charset):
+    """A body as its label says; when the bytes do not fit the label, UTF-8,
+    then GB18030 for Chinese labels or none, Windows-1252 for the others, if
+    one fits (a mislabelled charset, repaired)."""
+    declared = codec(charset)
+    chinese = charset is None or declared in ("gb18030", "big5hkscs")
+    for name in (declared, "utf-8", "gb18030" if chinese else "cp1252"):
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return decode_bytes(data, charset)
 
 
 def subject_of(message):
@@ -61,9 +75,9 @@ def text_of(message):
         if (part.get("Content-Disposition") or "").strip().lower().startswith("attachment"):
             continue
         payload = part.get_payload(decode=True) or b""
-        text = decode_bytes(payload, part.get_content_charset())
+        text = decode_body(payload, part.get_content_charset())
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+        return "\n".join(line.rstrip(" \t") for line in text.split("\n")).strip("\n")
     return None
 
 
@@ -71,7 +85,7 @@ def main(roots):
     for root in roots:
         for directory, _, files in sorted(os.walk(root)):
             for name in sorted(files):
-                if name.endswith((".csv", ".md", ".json", ".txt")):
+                if name.endswith((".csv", ".md", ".json", ".jsonl", ".txt")):
                     continue
                 path = os.path.join(directory, name)
                 with open(path, "rb") as handle:
