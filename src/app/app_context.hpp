@@ -14,6 +14,9 @@ namespace lt::app {
 struct AppOptions {
   std::string case_number_prefix = "TS";
   int timeliness_target_percent = 95;  // the attainment aimed at, for the monthly figures
+  // How far back a reply without threading headers looks for its sender's
+  // open case of the same subject.
+  std::int64_t mail_thread_window_ms = 30LL * 24 * 3600 * 1000;
   std::int64_t max_attachment_bytes = 20 * 1024 * 1024;
   int max_attachments_per_interaction = 20;
   std::set<std::string> allowed_content_types = {
@@ -32,7 +35,11 @@ struct AppOptions {
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "application/msword",
       "application/vnd.ms-excel",
-      "message/rfc822"};
+      "message/rfc822",
+      "image/tiff",  // faxes that arrive by e-mail
+      "audio/amr",   // voicemail
+      "audio/ogg",
+      "application/octet-stream"};
   std::int64_t session_ttl_ms = 12LL * 3600 * 1000;
   int login_max_failures = 5;                     // per e-mail from one address...
   std::int64_t login_window_ms = 15 * 60 * 1000;  // ...within this window

@@ -89,6 +89,9 @@ struct InteractionInput {
   std::string body;
   std::optional<TimestampMs> occurred_at;
   std::vector<AttachmentInput> attachments;
+  // Who wrote it when a channel's intake records a customer's message (the
+  // system principal only; ignored for anyone else).
+  std::optional<Id> author_customer_id;
 };
 
 struct DepartmentInput {

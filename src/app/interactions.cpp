@@ -83,6 +83,7 @@ Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Pr
                                                               : domain::Visibility::kPublic);
     interaction.channel = input.channel.value_or(domain::Channel::kPhone);
     interaction.author_user_id = principal.user_id;
+    if (principal.system) interaction.author_customer_id = input.author_customer_id;
   }
   interaction.occurred_at = input.occurred_at.value_or(now);
   if (interaction.occurred_at > now + context.options.max_clock_skew_ms) {

@@ -25,6 +25,8 @@ void RegisterExportCommand(CLI::App& app, const AddGlobals& add_globals, GlobalF
                            std::function<int()>& run);
 void RegisterDemoCommand(CLI::App& app, const AddGlobals& add_globals, GlobalFlags& flags,
                          std::function<int()>& run);
+void RegisterIngestMailCommand(CLI::App& app, const AddGlobals& add_globals, GlobalFlags& flags,
+                               std::function<int()>& run);
 
 // Loads the configuration (with the global flags) and opens the runtime,
 // configuring logging from it.

@@ -32,6 +32,7 @@ int Main(int argc, char** argv) {
   RegisterStoreCommands(app, add_globals, flags, run);
   RegisterUserCommands(app, add_globals, flags, run);
   RegisterImportCommand(app, add_globals, flags, run);
+  RegisterIngestMailCommand(app, add_globals, flags, run);
   RegisterExportCommand(app, add_globals, flags, run);
   RegisterDemoCommand(app, add_globals, flags, run);
   try {

@@ -45,6 +45,9 @@ struct CasesOptions {
   // The timeliness attainment (时效达标率) the organisation aims at, in
   // percent: the line the monthly figures are read against.
   std::int64_t timeliness_target_percent = 95;
+  // A reply without In-Reply-To/References (QQMail, some Coremail) joins the
+  // sender's open case of the same subject received within this many days.
+  std::int64_t mail_thread_window_days = 30;
 };
 
 struct AttachmentsOptions {

@@ -139,6 +139,7 @@ std::map<std::string, Key> KeysOf(Options& o) {
       {"store.write_transactions", IntKey(o.store.write_transactions, 1, 1000)},
       {"cases.number_prefix", StringKey(o.cases.number_prefix)},
       {"cases.timeliness_target_percent", IntKey(o.cases.timeliness_target_percent, 1, 100)},
+      {"cases.mail_thread_window_days", IntKey(o.cases.mail_thread_window_days, 0, 365)},
       {"attachments.max_bytes", IntKey(o.attachments.max_bytes, 1, 1LL << 32)},
       {"attachments.max_per_interaction", IntKey(o.attachments.max_per_interaction, 0, 1000)},
       {"attachments.allowed_types", StringSetKey(o.attachments.allowed_types)},
@@ -210,6 +211,7 @@ app::AppOptions ToAppOptions(const Options& options) {
   app::AppOptions app_options;
   app_options.case_number_prefix = options.cases.number_prefix;
   app_options.timeliness_target_percent = static_cast<int>(options.cases.timeliness_target_percent);
+  app_options.mail_thread_window_ms = options.cases.mail_thread_window_days * 24 * 3600 * 1000;
   app_options.max_attachment_bytes = options.attachments.max_bytes;
   app_options.max_attachments_per_interaction =
       static_cast<int>(options.attachments.max_per_interaction);

@@ -65,6 +65,14 @@ MailOrigin ClassifyMailOrigin(const MailOriginHeaders& headers);
 // Whether mail of this origin may be answered (acknowledgements, replies).
 inline bool Answerable(MailOrigin origin) { return origin == MailOrigin::kPerson; }
 
+// Whether mail of this origin may open a case when it threads to none: a
+// person's, and list mail too (a support address that is a Google Group or a
+// mailing list marks every customer's message so); never an auto-reply or a
+// bounce, which only join the case they concern.
+inline bool OpensCase(MailOrigin origin) {
+  return origin == MailOrigin::kPerson || origin == MailOrigin::kList;
+}
+
 // A message's text split where the quoted history begins: a line of
 // Outlook's "-----Original Message-----" / "-----原始邮件-----" /
 // "-----邮件原件-----", QQMail's "------------------ 原始邮件 ------------------",

@@ -178,6 +178,13 @@ Result<std::optional<Case>> CaseStore::Find(domain::Id id) {
   return found;
 }
 
+Result<std::optional<Case>> CaseStore::FindByNumber(const std::string& number) {
+  std::optional<Case> found;
+  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM cases WHERE number = $1",
+                           {number}, [&](const Row& row) { found = CaseFromRow(row); }));
+  return found;
+}
+
 Result<std::vector<Case>> CaseStore::ListSimilar(std::optional<domain::Id> category_id,
                                                  const std::string& product, TimestampMs since,
                                                  domain::Id exclude_id, int limit) {

@@ -41,6 +41,8 @@ class CaseStore {
   // stored version is not before.version (someone else changed it).
   Status Update(const domain::Case& a_case, const domain::Case& before);
   Result<std::optional<domain::Case>> Find(domain::Id id);
+  // The case of this number ("TS-2026-000123"), if any.
+  Result<std::optional<domain::Case>> FindByNumber(const std::string& number);
   // The earliest deadline of the case's clocks (nullopt: none running).
   Status SetSlaDueAt(domain::Id id, std::optional<TimestampMs> due_at);
   // Marks the case changed at `now` by something outside its own fields (an

@@ -8,7 +8,7 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 36> kStoreTables = {"business_calendars",
+inline constexpr std::array<std::string_view, 38> kStoreTables = {"business_calendars",
                                                                   "calendar_days",
                                                                   "departments",
                                                                   "customers",
@@ -43,6 +43,8 @@ inline constexpr std::array<std::string_view, 36> kStoreTables = {"business_cale
                                                                   "claim_decisions",
                                                                   "decision_reviews",
                                                                   "improvement_proposals",
-                                                                  "supplier_cars"};
+                                                                  "supplier_cars",
+                                                                  "mail_messages",
+                                                                  "mail_references"};
 
 }  // namespace lt::storage

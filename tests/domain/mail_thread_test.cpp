@@ -62,6 +62,9 @@ TEST(MailThread, AutoRepliesBouncesAndListMailAreToldApart) {
   EXPECT_EQ(ClassifyMailOrigin(headers), MailOrigin::kList);
   EXPECT_FALSE(Answerable(MailOrigin::kList));
   EXPECT_TRUE(Answerable(MailOrigin::kPerson));
+  EXPECT_TRUE(OpensCase(MailOrigin::kList));
+  EXPECT_FALSE(OpensCase(MailOrigin::kAutoReply));
+  EXPECT_FALSE(OpensCase(MailOrigin::kBounce));
 }
 
 TEST(MailThread, OutlookAndQqMailHistoryIsFolded) {

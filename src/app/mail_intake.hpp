@@ -1,0 +1,66 @@
+#pragma once
+
+// E-mail in: a message read by the MIME adapter (mail/) lands on the right
+// case of the right customer, or opens a new case (issue 16). In order:
+//   1. the same Message-ID again is stored once (the earlier outcome stands);
+//   2. the case number in the subject ("[TS-2026-000123]");
+//   3. In-Reply-To/References naming a message Lingting received or sent;
+//   4. the sender's open case with the same subject, reply prefixes stripped,
+//      received within AppOptions::mail_thread_window_ms (QQMail and some
+//      Coremail send no threading headers);
+//   5. otherwise a new case for the customer the address belongs to (created
+//      when nobody has it).
+// Auto-replies and bounces join the case they concern and never open one;
+// list mail may (domain::OpensCase); none of them is ever answered. A message that could not be
+// read still lands (a new case when nothing threads it) and is flagged for an agent; the raw
+// message is always an attachment of the interaction.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "app/inputs.hpp"
+#include "base/result.hpp"
+#include "domain/mail_thread.hpp"
+
+namespace lt::app {
+
+struct IncomingMail {
+  std::string mailbox;  // the mailbox it arrived in; "" for direct delivery
+  std::string raw;      // the message as it arrived
+  bool readable = true;
+  std::string message_id;
+  std::vector<std::string> in_reply_to;
+  std::vector<std::string> references;
+  std::string from_name;
+  std::string from_address;
+  std::string subject;
+  std::optional<TimestampMs> date;
+  std::string text;
+  std::vector<AttachmentInput> attachments;  // as the message names them
+  domain::MailOrigin origin = domain::MailOrigin::kPerson;
+  std::vector<std::string> notes;  // what the adapter repaired
+};
+
+enum class MailThreading {
+  kDuplicate,
+  kCaseNumber,
+  kReplyHeaders,
+  kSenderAndSubject,
+  kNewCase,
+  kNone
+};
+
+struct IngestedMail {
+  std::optional<Id> case_id;  // none for automatic mail that concerns no case
+  std::string case_number;
+  std::optional<Id> interaction_id;
+  MailThreading threading = MailThreading::kNone;
+  bool flagged = false;  // an agent must look at it
+};
+
+// Errors: only the store's (a message is never refused for its content).
+Result<IngestedMail> IngestMail(AppContext& context, const IncomingMail& mail);
+
+}  // namespace lt::app

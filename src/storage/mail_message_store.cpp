@@ -1,0 +1,90 @@
+#include "storage/mail_message_store.hpp"
+
+namespace lt::storage {
+namespace {
+
+constexpr std::string_view kColumns =
+    "id, direction, mailbox, message_id, case_id, interaction_id, from_address, subject, origin, "
+    "flagged, received_at";
+
+MailMessage FromRow(const Row& row) {
+  MailMessage message;
+  message.id = row.Int(0);
+  message.direction = row.Text(1);
+  message.mailbox = row.Text(2);
+  message.message_id = row.Text(3);
+  message.case_id = row.OptionalInt(4);
+  message.interaction_id = row.OptionalInt(5);
+  message.from_address = row.Text(6);
+  message.subject = row.Text(7);
+  message.origin = row.Text(8);
+  message.flagged = row.Int(9) != 0;
+  message.received_at = row.Int(10);
+  return message;
+}
+
+}  // namespace
+
+Result<domain::Id> MailMessageStore::Insert(const MailMessage& message) {
+  domain::Id id = 0;
+  LT_TRY(connection_.Query(
+      "INSERT INTO mail_messages (direction, mailbox, message_id, case_id, interaction_id, "
+      "from_address, subject, origin, flagged, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+      "$8, $9, $10) RETURNING id",
+      {message.direction, message.mailbox, message.message_id, OptionalValue(message.case_id),
+       OptionalValue(message.interaction_id), message.from_address, message.subject, message.origin,
+       std::int64_t{message.flagged ? 1 : 0}, message.received_at},
+      [&](const Row& row) { id = row.Int(0); }));
+  for (const auto& referenced : message.referenced) {
+    LT_TRY(connection_.Execute(
+        "INSERT INTO mail_references (mail_message_id, referenced_id) VALUES ($1, $2)",
+        {id, referenced}));
+  }
+  return id;
+}
+
+Result<std::optional<domain::Id>> MailMessageStore::CaseReferencing(const std::string& message_id) {
+  std::optional<domain::Id> case_id;
+  LT_TRY(connection_.Query(
+      "SELECT m.case_id FROM mail_references r JOIN mail_messages m ON m.id = r.mail_message_id "
+      "WHERE r.referenced_id = $1 AND m.case_id IS NOT NULL ORDER BY m.received_at DESC, m.id DESC "
+      "LIMIT 1",
+      {message_id}, [&](const Row& row) { case_id = row.Int(0); }));
+  return case_id;
+}
+
+Result<std::optional<MailMessage>> MailMessageStore::Find(const std::string& direction,
+                                                          const std::string& message_id) {
+  std::optional<MailMessage> found;
+  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) +
+                               " FROM mail_messages WHERE message_id = $1 AND direction = $2",
+                           {message_id, direction}, [&](const Row& row) { found = FromRow(row); }));
+  return found;
+}
+
+Result<std::optional<domain::Id>> MailMessageStore::CaseOfAny(
+    const std::vector<std::string>& message_ids) {
+  if (message_ids.empty()) return std::optional<domain::Id>();
+  SqlParams params;
+  std::string in;
+  for (const auto& id : message_ids) {
+    params.push_back(id);
+    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  std::optional<domain::Id> case_id;
+  LT_TRY(
+      connection_.Query("SELECT case_id FROM mail_messages WHERE message_id IN (" + in +
+                            ") AND case_id IS NOT NULL ORDER BY received_at DESC, id DESC LIMIT 1",
+                        params, [&](const Row& row) { case_id = row.Int(0); }));
+  return case_id;
+}
+
+Result<std::vector<MailMessage>> MailMessageStore::ListForCase(domain::Id case_id) {
+  std::vector<MailMessage> messages;
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kColumns) + " FROM mail_messages WHERE case_id = $1 ORDER BY id",
+      {case_id}, [&](const Row& row) { messages.push_back(FromRow(row)); }));
+  return messages;
+}
+
+}  // namespace lt::storage

@@ -1,0 +1,179 @@
+// E-mail in by direct delivery, as a Postfix pipe transport or procmail runs
+// it: `lingting ingest-mail` on the whole corpus of real and adversarial mail
+// (tests/fixtures/email). Every message lands on a case (auto-replies and
+// bounces that concern none are stored without one); each reply thread of the
+// linux-erofs archive, QQMail's without threading headers among them, lands on
+// one case; the same message twice is stored once; stdin delivery exits 0
+// only once the message is stored.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "mail/mime_reader.hpp"
+#include "support/process.hpp"
+#include "support/test_database.hpp"
+#include "support/test_env.hpp"
+
+namespace lt {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kCorpus = fs::path(LINGTING_SOURCE_DIR) / "tests/fixtures/email";
+
+class IngestMailTest : public ::testing::Test {
+ protected:
+  test::CommandResult Run(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), {LINGTING_BINARY, "ingest-mail"});
+    args.push_back("--db");
+    args.push_back(test::TestStoreUrl(directory_.path()));
+    return test::RunCommand(args, directory_.path(), input, {{"LANG", "en_US.UTF-8"}});
+  }
+  // The case number each file landed on ("" for none), from the command's report.
+  std::map<std::string, std::string> Ingest(const std::vector<std::string>& files) {
+    auto result = Run(files);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    std::map<std::string, std::string> landed;
+    static const std::regex kLine(R"(^(.*): recorded on case (\S+) \((\w+)\)$)");
+    static const std::regex kNone(R"(^(.*): automatic mail about no case, stored \((\w+)\)$)");
+    std::istringstream lines(result.out);
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch match;
+      if (std::regex_match(line, match, kLine)) {
+        landed[match[1]] = match[2];
+      } else if (std::regex_match(line, match, kNone)) {
+        landed[match[1]] = "";
+      } else {
+        ADD_FAILURE() << "unexpected line: " << line;
+      }
+    }
+    return landed;
+  }
+  static std::string Slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+  }
+  test::TempDir directory_;
+};
+
+TEST_F(IngestMailTest, EveryMessageOfTheCorpusLandsAndEachEreofsThreadOnOneCase) {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(kCorpus)) {
+    const std::string name = entry.path().filename().string();
+    const std::string extension = entry.path().extension().string();
+    if (!entry.is_regular_file() || extension == ".csv" || extension == ".jsonl" ||
+        extension == ".txt" || extension == ".md" || extension == ".json") {
+      continue;
+    }
+    files.push_back(entry.path().string());
+  }
+  // In the order they were sent, as a mailbox receives them (QQMail's
+  // replies name no earlier message: only their sender and subject thread them).
+  std::map<std::string, TimestampMs> sent;
+  for (const auto& file : files) sent[file] = mail::ReadMailMessage(Slurp(file)).date.value_or(0);
+  std::sort(files.begin(), files.end(), [&](const std::string& a, const std::string& b) {
+    return std::tie(sent[a], a) < std::tie(sent[b], b);
+  });
+  ASSERT_GT(files.size(), 390u);
+  const auto landed = Ingest(files);
+  ASSERT_EQ(landed.size(), files.size());
+  int without_case = 0;
+  for (const auto& [file, number] : landed) {
+    if (number.empty()) {
+      ++without_case;
+      // Only automatic mail goes without a case: a bounce or an auto-reply.
+      const std::string raw = Slurp(file);
+      const bool automatic = raw.find("multipart/report") != std::string::npos ||
+                             raw.find("Auto-Submitted") != std::string::npos ||
+                             raw.find("X-Autoreply") != std::string::npos ||
+                             raw.find("auto_reply") != std::string::npos;
+      EXPECT_TRUE(automatic) << file << " landed on no case";
+    } else {
+      EXPECT_TRUE(std::regex_match(number, std::regex(R"(TS-\d{4}-\d{6})"))) << number;
+    }
+  }
+  EXPECT_LT(without_case, 40);
+
+  // The QQMail thread 回复：…eros性能问题 (15 messages, some with no
+  // threading header at all) is one case; so is each other thread.
+  std::ifstream index(kCorpus / "real-world/linux-erofs/INDEX.csv");
+  std::map<std::string, std::set<std::string>> cases_of_thread;
+  std::string line;
+  std::getline(index, line);  // header
+  while (std::getline(index, line)) {
+    const std::string file = line.substr(0, line.find(','));
+    const std::string path = (kCorpus / "real-world/linux-erofs" / file).string();
+    std::smatch match;
+    if (line.find("eros性能问题") != std::string::npos) {
+      cases_of_thread["eros性能问题"].insert(landed.at(path));
+    } else if (std::regex_search(line, match, std::regex(R"(full-thread-of (<[^>]+>))"))) {
+      cases_of_thread[match[1]].insert(landed.at(path));
+    }
+  }
+  ASSERT_EQ(cases_of_thread.size(), 3u);
+  std::set<std::string> all_cases;
+  for (const auto& [thread, cases] : cases_of_thread) {
+    EXPECT_EQ(cases.size(), 1u) << thread << " spread over " << cases.size() << " cases";
+    all_cases.insert(cases.begin(), cases.end());
+  }
+  EXPECT_EQ(all_cases.size(), 3u) << "each thread has its own case";
+}
+
+TEST_F(IngestMailTest, StandardInputIsStoredOnceAndAnEmptyDeliveryIsRefused) {
+  const std::string message =
+      "From: =?UTF-8?B?5byg5LiJ?= <zhang.san@example.com>\r\n"
+      "To: service@lingting.example\r\n"
+      "Subject: =?UTF-8?B?5rSX6KGj5py65ryP5rC0?=\r\n"
+      "Message-ID: <stdin-1@example.com>\r\n"
+      "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+      "买了三个月的洗衣机漏水，请尽快处理。\r\n";
+  auto first = Run({}, message);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("recorded on case TS-"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("(new_case)"), std::string::npos) << first.out;
+  auto again = Run({}, message);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("(duplicate)"), std::string::npos) << again.out;
+
+  // A reply naming the case number in brackets, from another address.
+  const std::string number = first.out.substr(first.out.find("TS-"), 14);
+  auto reply =
+      Run({}, "From: li@example.org\r\nSubject: Re: [" + number +
+                  "] 洗衣机漏水\r\nMessage-ID: <stdin-2@example.org>\r\n\r\n样品已寄出。\r\n");
+  ASSERT_EQ(reply.exit_code, 0) << reply.err;
+  EXPECT_NE(reply.out.find("recorded on case " + number + " (case_number)"), std::string::npos)
+      << reply.out;
+
+  // A reply fetched before the message it answers: the message then joins
+  // the case its reply opened.
+  auto early_reply = Run({},
+                         "From: wu@example.net\r\nSubject: Re: 冰箱异响\r\n"
+                         "Message-ID: <late-2@example.net>\r\nIn-Reply-To: <late-1@example.net>\r\n"
+                         "\r\n收到。\r\n");
+  ASSERT_EQ(early_reply.exit_code, 0) << early_reply.err;
+  const std::string opened = early_reply.out.substr(early_reply.out.find("TS-"), 14);
+  auto late_original = Run({},
+                           "From: zhao@example.com\r\nSubject: 冰箱异响\r\n"
+                           "Message-ID: <late-1@example.net>\r\n\r\n冰箱夜间异响。\r\n");
+  ASSERT_EQ(late_original.exit_code, 0) << late_original.err;
+  EXPECT_NE(late_original.out.find("recorded on case " + opened + " (reply_headers)"),
+            std::string::npos)
+      << late_original.out;
+
+  auto empty = Run({}, "");
+  EXPECT_EQ(empty.exit_code, 65) << empty.out;
+  EXPECT_NE(empty.err.find("message"), std::string::npos) << empty.err;
+  auto missing = Run({"no-such-file.eml"});
+  EXPECT_EQ(missing.exit_code, 66) << missing.err;
+}
+
+}  // namespace
+}  // namespace lt
