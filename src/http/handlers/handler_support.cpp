@@ -26,6 +26,13 @@ HttpResponse CreatedResponse(const nlohmann::json& body, const std::string& loca
   return response;
 }
 
+HttpResponse NoContentResponse() {
+  HttpResponse response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
 HttpResponse DownloadResponse(std::string content_type, const std::string& filename,
                               std::string body) {
   HttpResponse response;

@@ -17,6 +17,9 @@ namespace lt::http {
 
 HttpResponse JsonResponse(int status, const nlohmann::json& body);
 
+// 204 No Content: done, nothing to say (no body, no content type).
+HttpResponse NoContentResponse();
+
 // 201 Created with the new resource's URL in Location.
 HttpResponse CreatedResponse(const nlohmann::json& body, const std::string& location);
 

@@ -30,9 +30,7 @@ void RegisterNotificationRoutes(ApiRouter& router, Services& services) {
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY(app::MarkNotificationRead(services.app, context.principal(), id));
-                HttpResponse response;
-                response.status = 204;
-                return response;
+                return NoContentResponse();
               }});
 }
 

@@ -41,9 +41,7 @@ void RegisterSavedViewRoutes(ApiRouter& router, Services& services) {
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY(app::DeleteSavedView(services.app, context.principal(), id));
-                HttpResponse response;
-                response.status = 204;
-                return response;
+                return NoContentResponse();
               }});
 }
 

@@ -49,9 +49,7 @@ void RegisterSessionRoutes(ApiRouter& router, Services& services) {
       {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
          if (auto session = context.request.Cookie("lt_session"))
            LT_TRY(services.authenticator.Logout(*session));
-         HttpResponse response;
-         response.status = 204;
-         response.content_type.clear();
+         HttpResponse response = NoContentResponse();
          response.WithHeader("Set-Cookie", "lt_session=" + CookieAttributes(services, 0, true));
          response.WithHeader("Set-Cookie", "lt_csrf=" + CookieAttributes(services, 0, false));
          return response;

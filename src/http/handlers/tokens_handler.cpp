@@ -35,10 +35,7 @@ void RegisterTokenRoutes(ApiRouter& router, Services& services) {
              {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY_ASSIGN(auto id, PathId(context));
                 LT_TRY(services.authenticator.RevokeToken(context.principal(), id));
-                HttpResponse response;
-                response.status = 204;
-                response.content_type.clear();
-                return response;
+                return NoContentResponse();
               }});
 }
 
