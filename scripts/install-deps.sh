@@ -11,7 +11,7 @@ packages=(
   libcli11-dev libtomlplusplus-dev libgtest-dev libgmock-dev
   libpq-dev postgresql-15 postgresql-client-15 nginx-light
   libxlsxwriter-dev unzip libgmime-3.0-dev
-  wrk curl jq
+  wrk curl jq python3
   chromium fonts-noto-cjk
 )
 
