@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev libicu-dev libhowardhinnant-date-dev
   libcli11-dev libtomlplusplus-dev libgtest-dev libgmock-dev
   libpq-dev postgresql-15 postgresql-client-15 nginx-light
-  libxlsxwriter-dev unzip libgmime-3.0-dev
+  libxlsxwriter-dev unzip libgmime-3.0-dev libxml2-dev
   wrk curl jq python3
   chromium fonts-noto-cjk
 )

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "base/utf8.hpp"
+#include "mail/html_sanitizer.hpp"
 
 namespace lt::mail {
 namespace {
@@ -417,6 +418,7 @@ ReadMail ReadMailMessage(std::string_view raw) {
   Walk walk{mail};
   g_mime_message_foreach(message.get(), VisitPart, &walk);
   if (!walk.have_text && walk.have_html) mail.text = HtmlText(mail.html);
+  mail.html = SanitizeMailHtml(mail.html);
 
   domain::MailOriginHeaders& origin = mail.origin;
   origin.auto_submitted = Header(object, "Auto-Submitted");

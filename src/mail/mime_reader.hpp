@@ -48,7 +48,7 @@ struct ReadMail {
   // The first text/plain body that is not an attachment, as UTF-8 with LF
   // line ends; when the message has only HTML, the HTML's text.
   std::string text;
-  std::string html;  // the first text/html body, as UTF-8 (not yet sanitised)
+  std::string html;  // the first text/html body, as UTF-8, sanitised (SanitizeMailHtml)
   std::vector<MailPart> parts;
   domain::MailOriginHeaders origin;  // what tells an auto-reply, a bounce, a list
   // What was repaired on the way, for the agent and the logs:
