@@ -1,7 +1,8 @@
 // A case with a long history: the timeline draws only what is near the
 // reader yet reads from the first entry to the last, and an agent adds a note
 // with a photo and a PDF report that the timeline previews and downloads;
-// the audit history is read when its tab is opened.
+// the audit history is read when its tab is opened; an e-mail's quoted
+// history is folded.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
@@ -101,5 +102,22 @@ test('a case of 150 interactions reads from first to last, and a note carries a 
   const historyRows = page.getByRole('tabpanel', { name: '变更历史' }).locator('tbody tr');
   await expect.poll(() => historyRows.count()).toBeGreaterThanOrEqual(kInteractions + 2);
   await expect.poll(() => historyRows.first().innerText()).toContain('interaction');
+
+  // An e-mail carrying its earlier messages shows the answer, the history folded.
+  const mailed = await callApi<{ id: number }>(lingting, token, 'POST', '/api/v1/cases', {
+    subject: '冰箱冷藏室结霜（邮件）',
+    customer: { name: '郑晓燕', phone: '13661234567' },
+  });
+  await callApi(lingting, token, 'POST', `/api/v1/cases/${mailed.id}/interactions`, {
+    direction: 'inbound',
+    channel: 'email',
+    body: '样品明天寄出。\n\n-----原始邮件-----\n发件人: 客服 李娜\n发送时间: 2026年12月5日 10:00\n请寄回结霜的抽屉。',
+  });
+  await page.goto(`${lingting.url}/cases/${mailed.id}`);
+  const mailTimeline = page.getByRole('list', { name: '处理记录' });
+  await expect.poll(() => mailTimeline.getByText('样品明天寄出。').isVisible()).toBe(true);
+  expect(await mailTimeline.getByText('请寄回结霜的抽屉。').count()).toBe(0);
+  await mailTimeline.getByRole('button', { name: '显示引用的历史邮件' }).click();
+  await expect.poll(() => mailTimeline.getByText(/请寄回结霜的抽屉。/).isVisible()).toBe(true);
   expectNoPageErrors(watched);
 });

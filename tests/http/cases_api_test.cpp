@@ -195,6 +195,21 @@ TEST_F(CasesApiTest, AddsAndListsInteractionsWithAttachments) {
   ASSERT_EQ(download.status, 200);
   EXPECT_EQ(download.raw, pdf);
   EXPECT_NE(download.Header("Content-Disposition").find("UTF-8''%E6%A3%80"), std::string::npos);
+  EXPECT_TRUE(timeline.body["items"][0]["quoted"].is_null()) << "no history to fold";
+
+  // An e-mail carrying the earlier messages below the answer: the answer and
+  // the history apart, for the timeline to fold; the body stays whole.
+  const std::string reply =
+      "收到，样品明天寄出。\n\n-----原始邮件-----\n发件人: 营业 王强\n"
+      "发送时间: 2026年3月2日 10:00\n请寄回样品。";
+  auto with_history =
+      harness_.CallJson("POST", path, harness_.AdminToken(),
+                        {{"direction", "inbound"}, {"channel", "email"}, {"body", reply}});
+  ASSERT_EQ(with_history.status, 201) << with_history.raw;
+  EXPECT_EQ(with_history.body["body"], reply);
+  EXPECT_EQ(with_history.body["quoted"]["fresh"], "收到，样品明天寄出。");
+  EXPECT_EQ(
+      with_history.body["quoted"]["history"].get<std::string>().rfind("-----原始邮件-----", 0), 0u);
 }
 
 TEST_F(CasesApiTest, RoleScopingHidesOtherDepartmentsCasesAs404) {

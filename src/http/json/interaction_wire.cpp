@@ -2,6 +2,7 @@
 
 #include "base/crypto.hpp"
 #include "base/time_format.hpp"
+#include "domain/mail_thread.hpp"
 #include "http/json/object_reader.hpp"
 #include "http/json/wire_support.hpp"
 
@@ -18,6 +19,13 @@ json InteractionToJson(const domain::Interaction& interaction) {
                            {"sha256", attachment.sha256},
                            {"url", "/api/v1/attachments/" + std::to_string(attachment.id)}});
   }
+  // An e-mail's quoted history (the earlier messages it carries below the
+  // answer) is told apart, so that a timeline can fold it.
+  json quoted = nullptr;
+  if (interaction.channel == domain::Channel::kEmail) {
+    const auto split = domain::SplitQuotedHistory(interaction.body);
+    if (!split.quoted.empty()) quoted = {{"fresh", split.fresh}, {"history", split.quoted}};
+  }
   return json{{"id", interaction.id},
               {"case_id", interaction.case_id},
               {"direction", domain::kDirectionCodes.ToCode(interaction.direction)},
@@ -26,6 +34,7 @@ json InteractionToJson(const domain::Interaction& interaction) {
               {"author_user_id", OptionalId(interaction.author_user_id)},
               {"author_customer_id", OptionalId(interaction.author_customer_id)},
               {"body", interaction.body},
+              {"quoted", quoted},
               {"attachments", attachments},
               {"delivery", domain::kDeliveryCodes.ToCode(interaction.delivery)},
               {"occurred_at", FormatTimestamp(interaction.occurred_at)},

@@ -224,6 +224,8 @@ const en: MessageSchema = {
     internal: 'Internal note',
     direction: { inbound: 'From the customer', outbound: 'To the customer', internal: 'Internal' },
     delivery: { queued: 'Queued', sent: 'Sent', failed: 'Failed', none: '' },
+    showHistory: 'Show the quoted earlier messages',
+    hideHistory: 'Hide the quoted earlier messages',
     download: 'Download',
     stepTaken: 'Step taken: {from} → {to}',
   },

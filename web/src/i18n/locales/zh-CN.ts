@@ -222,6 +222,8 @@ const zhCN = {
     internal: '内部备注',
     direction: { inbound: '客户来信', outbound: '回复客户', internal: '内部' },
     delivery: { queued: '待发送', sent: '已发送', failed: '发送失败', none: '' },
+    showHistory: '显示引用的历史邮件',
+    hideHistory: '收起引用的历史邮件',
     download: '下载',
     stepTaken: '办理步骤：{from} → {to}',
   },
