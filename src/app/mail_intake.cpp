@@ -145,16 +145,7 @@ Result<domain::Case> OpenCase(AppContext& context, const IncomingMail& mail) {
   input.type = domain::CaseType::kComplaint;
   input.channel = domain::Channel::kEmail;
   std::string subject = TrimSpace(Printable(mail.subject));
-  if (CountCodePoints(subject) > kMaxSubjectChars) {
-    std::size_t cut = 0, points = 0;
-    while (cut < subject.size() && points < kMaxSubjectChars) {
-      ++cut;
-      while (cut < subject.size() && (static_cast<unsigned char>(subject[cut]) & 0xC0) == 0x80)
-        ++cut;
-      ++points;
-    }
-    subject = subject.substr(0, cut);
-  }
+  subject = TruncateCodePoints(subject, kMaxSubjectChars);
   input.subject = subject.empty() ? "(e-mail without a subject)" : subject;
   const auto split = domain::SplitQuotedHistory(Printable(mail.text));
   input.description = split.fresh.empty() ? input.subject : split.fresh;

@@ -49,6 +49,16 @@ std::size_t CountCodePoints(std::string_view text) {
   return count;
 }
 
+std::string TruncateCodePoints(std::string_view text, std::size_t max_code_points) {
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80 && count++ == max_code_points) {
+      return std::string(text.substr(0, pos));
+    }
+  }
+  return std::string(text);
+}
+
 bool HasControlCharacters(std::string_view text) {
   for (const char byte : text) {
     const auto value = static_cast<unsigned char>(byte);

@@ -12,6 +12,10 @@ bool IsValidUtf8(std::string_view text);
 // Number of code points in well-formed UTF-8 text.
 std::size_t CountCodePoints(std::string_view text);
 
+// The first `max_code_points` code points of well-formed UTF-8 text (all of
+// it when shorter), never cutting a character in two.
+std::string TruncateCodePoints(std::string_view text, std::size_t max_code_points);
+
 // True when the text holds a C0 control character other than tab, CR and LF.
 bool HasControlCharacters(std::string_view text);
 

@@ -145,18 +145,80 @@ struct DocumentDeleter {
   void operator()(xmlDoc* document) const { xmlFreeDoc(document); }
 };
 
+using Document = std::unique_ptr<xmlDoc, DocumentDeleter>;
+
+Document Parse(std::string_view html) {
+  if (html.empty()) return nullptr;
+  return Document(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                     HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED));
+}
+
+constexpr std::array<std::string_view, 15> kBlocks = {"p",          "div",   "tr",  "li", "h1",
+                                                      "h2",         "h3",    "h4",  "h5", "h6",
+                                                      "blockquote", "table", "pre", "ul", "ol"};
+
+void BreakLine(std::string& out) {
+  if (!out.empty() && out.back() != '\n') out += '\n';
+}
+
+void EmitText(xmlNode* node, std::string& out) {
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+    if (!node->content) return;
+    const std::string_view text(reinterpret_cast<const char*>(node->content));
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text.substr(i, 2) == "\xC2\xA0") {  // &nbsp;
+        out += ' ';
+        ++i;
+      } else if (text[i] != '\r') {
+        out += text[i];
+      }
+    }
+    return;
+  }
+  if (node->type != XML_ELEMENT_NODE) return;
+  const std::string name = Lower(reinterpret_cast<const char*>(node->name));
+  if (In(kDroppedWhole, name)) return;
+  if (name == "br") {
+    out += '\n';
+    return;
+  }
+  const bool block = In(kBlocks, name);
+  if (block) BreakLine(out);
+  for (xmlNode* child = node->children; child; child = child->next) EmitText(child, out);
+  if (block) BreakLine(out);
+}
+
 }  // namespace
 
 std::string SanitizeMailHtml(std::string_view html) {
-  if (html.empty()) return {};
-  std::unique_ptr<xmlDoc, DocumentDeleter> document(
-      htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED));
+  const Document document = Parse(html);
   if (!document) return {};
   std::string out;
   for (xmlNode* node = document->children; node; node = node->next) Emit(node, out);
   return out;
+}
+
+std::string MailHtmlText(std::string_view html) {
+  const Document document = Parse(html);
+  if (!document) return {};
+  std::string out;
+  for (xmlNode* node = document->children; node; node = node->next) EmitText(node, out);
+  // Lines without their trailing spaces, runs of blank lines as one.
+  std::string text;
+  int blank = 0;
+  std::size_t start = 0;
+  while (start <= out.size()) {
+    auto end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    std::string line = out.substr(start, end - start);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    blank = line.empty() ? blank + 1 : 0;
+    if (blank <= 1 && !(text.empty() && line.empty())) text += line + "\n";
+    start = end + 1;
+  }
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
 }
 
 }  // namespace lt::mail

@@ -15,4 +15,9 @@ namespace lt::mail {
 
 std::string SanitizeMailHtml(std::string_view html);
 
+// The text of an HTML body, for a message that has no plain text: what a
+// reader sees, block elements and <br> as line breaks, entities decoded,
+// scripts and styles left out; trailing spaces and runs of blank lines gone.
+std::string MailHtmlText(std::string_view html);
+
 }  // namespace lt::mail

@@ -280,74 +280,6 @@ std::string FirstHeader(GMimeObject* object, const char* name) {
   return {};
 }
 
-// The text of an HTML body, for a message that has no plain text: tags
-// dropped, block ends as line breaks, the common entities decoded.
-std::string HtmlText(std::string_view html) {
-  std::string out;
-  bool in_tag = false;
-  std::string tag;
-  bool skip = false;  // inside <style> or <script>
-  for (std::size_t i = 0; i < html.size(); ++i) {
-    const char c = html[i];
-    if (in_tag) {
-      if (c == '>') {
-        in_tag = false;
-        const std::string name = Lower(tag.substr(0, tag.find_first_of(" \t\r\n/", 1)));
-        if (name == "style" || name == "script") skip = true;
-        if (name == "/style" || name == "/script") skip = false;
-        if (name == "br") {
-          out += '\n';
-        } else if (name == "/p" || name == "/div" || name == "/tr" || name == "/li" ||
-                   name == "/h1" || name == "/h2" || name == "/h3" || name == "p" ||
-                   name == "div") {
-          if (!out.empty() && out.back() != '\n') out += '\n';
-        }
-        tag.clear();
-      } else {
-        tag += c;
-      }
-      continue;
-    }
-    if (c == '<') {
-      in_tag = true;
-      continue;
-    }
-    if (skip) continue;
-    if (c == '&') {
-      static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
-          {"&nbsp;", " "},  {"&amp;", "&"}, {"&lt;", "<"},  {"&gt;", ">"},
-          {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}};
-      bool matched = false;
-      for (const auto& [entity, text] : kEntities) {
-        if (html.substr(i, entity.size()) == entity) {
-          out += text;
-          i += entity.size() - 1;
-          matched = true;
-          break;
-        }
-      }
-      if (matched) continue;
-    }
-    if (c == '\r') continue;
-    out += c;
-  }
-  // Lines without their trailing spaces, runs of blank lines as one.
-  std::string text;
-  int blank = 0;
-  std::size_t start = 0;
-  while (start <= out.size()) {
-    auto end = out.find('\n', start);
-    if (end == std::string::npos) end = out.size();
-    std::string line = out.substr(start, end - start);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
-    blank = line.empty() ? blank + 1 : 0;
-    if (blank <= 1 && !(text.empty() && line.empty())) text += line + "\n";
-    start = end + 1;
-  }
-  while (!text.empty() && text.back() == '\n') text.pop_back();
-  return text;
-}
-
 struct Walk {
   ReadMail& mail;
   bool have_text = false;
@@ -417,7 +349,7 @@ ReadMail ReadMailMessage(std::string_view raw) {
   }
   Walk walk{mail};
   g_mime_message_foreach(message.get(), VisitPart, &walk);
-  if (!walk.have_text && walk.have_html) mail.text = HtmlText(mail.html);
+  if (!walk.have_text && walk.have_html) mail.text = MailHtmlText(mail.html);
   mail.html = SanitizeMailHtml(mail.html);
 
   domain::MailOriginHeaders& origin = mail.origin;

@@ -15,6 +15,13 @@ TEST(IsValidUtf8, AcceptsChineseAndRejectsMalformedSequences) {
   EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
 }
 
+TEST(TruncateCodePoints, CutsBetweenCharactersNeverInside) {
+  EXPECT_EQ(TruncateCodePoints("冰箱不制冷", 2), "冰箱");
+  EXPECT_EQ(TruncateCodePoints("a冰b", 2), "a冰");
+  EXPECT_EQ(TruncateCodePoints("冰箱", 5), "冰箱");
+  EXPECT_EQ(TruncateCodePoints("冰箱", 0), "");
+}
+
 TEST(CountCodePoints, CountsCharactersNotBytes) {
   EXPECT_EQ(CountCodePoints("开裂"), 2u);
   EXPECT_EQ(CountCodePoints("ab开"), 3u);

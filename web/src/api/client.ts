@@ -134,6 +134,8 @@ const kPrefetchFreshMs = 5000;
 const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
 
 export function prefetch(path: string, query?: RequestOptions['query']): void {
+  // Answers no page took (the reader went elsewhere) are let go.
+  for (const [url, early] of prefetched) if (Date.now() - early.at >= kPrefetchFreshMs) prefetched.delete(url);
   const answer = request<unknown>('GET', path, { query });
   answer.catch(() => undefined); // the page's get sees the failure
   prefetched.set(buildUrl(path, query), { at: Date.now(), answer });

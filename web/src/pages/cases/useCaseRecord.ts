@@ -24,8 +24,8 @@ export interface CaseRecord {
 }
 
 /** Each claim of the case with its decisions and who must decide now. */
-async function claimsOf(base: string): Promise<ClaimDetail[]> {
-  const claims = await api.get<Items<Claim>>(`${base}/claims`);
+async function claimsOf(path: string): Promise<ClaimDetail[]> {
+  const claims = await api.get<Items<Claim>>(path);
   return Promise.all(claims.items.map((claim) => api.get<ClaimDetail>(`/api/v1/claims/${claim.id}`)));
 }
 
@@ -66,7 +66,7 @@ export function useCaseRecord() {
     if (!sameCase) historyWanted = false;
     current = id;
     try {
-      const [base, interactionsPath, stepsPath, transitionsPath, actionsPath] = caseReads(id);
+      const [base, interactionsPath, stepsPath, transitionsPath, actionsPath, claimsPath, carsPath] = caseReads(id);
       const caseRead = api.get<Case>(base!);
       // The customer and their other cases (related by who raised them), as
       // soon as the case says who the customer is.
@@ -85,8 +85,8 @@ export function useCaseRecord() {
         api.get<Items<Action>>(actionsPath!),
         reportOf(base!, caseRead),
         preventionOf(base!, caseRead),
-        claimsOf(base!),
-        api.get<Items<SupplierCar>>(`${base}/supplier-cars`),
+        claimsOf(claimsPath!),
+        api.get<Items<SupplierCar>>(carsPath!),
         customerRead,
       ]);
       if (id !== current) return;
