@@ -9,28 +9,11 @@
 #include <mutex>
 
 #include "base/utf8.hpp"
+#include "mail/gmime_support.hpp"
 #include "mail/html_sanitizer.hpp"
 
 namespace lt::mail {
 namespace {
-
-struct GObjectDeleter {
-  void operator()(void* object) const {
-    if (object) g_object_unref(object);
-  }
-};
-template <class T>
-using GPtr = std::unique_ptr<T, GObjectDeleter>;
-
-struct GFreeDeleter {
-  void operator()(void* memory) const { g_free(memory); }
-};
-using GString_ = std::unique_ptr<char, GFreeDeleter>;
-
-void InitGMime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
 
 std::string Lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),

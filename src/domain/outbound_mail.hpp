@@ -1,0 +1,92 @@
+#pragma once
+
+// E-mail out (issue 16): what Lingting hands to an SMTP server, and the port
+// the mail adapter (mail/smtp_sender) implements, so that the use cases and
+// the outbox know no mail library. The adapter composes the MIME message
+// (GMime) and talks SMTP.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "base/result.hpp"
+#include "domain/enum_codes.hpp"
+
+namespace lt::domain {
+
+// How the connection to the SMTP server is protected.
+enum class SmtpSecurity {
+  kStartTls,  // plain connection upgraded with STARTTLS, which the server must offer
+  kTls,       // TLS from the first byte (port 465, "smtps")
+  kNone,      // no TLS: only for a relay on the same host or network
+};
+inline constexpr EnumCodes<SmtpSecurity, 3> kSmtpSecurityCodes{{{
+    {SmtpSecurity::kStartTls, "starttls"},
+    {SmtpSecurity::kTls, "tls"},
+    {SmtpSecurity::kNone, "none"},
+}}};
+
+// The SMTP server replies and acknowledgements go through (kept by admins).
+struct SmtpSettings {
+  std::string host;
+  int port = 587;
+  SmtpSecurity security = SmtpSecurity::kStartTls;
+  bool verify_certificate = true;
+  std::string ca_file;   // PEM bundle to trust instead of the system's; "" for the system's
+  std::string username;  // "" for no authentication
+  std::string password;
+  std::string from_address;  // also the envelope sender
+  std::string from_name;     // "某某公司客户服务中心"
+  int timeout_seconds = 30;
+
+  bool operator==(const SmtpSettings&) const = default;
+};
+
+struct MailFile {
+  std::string filename;
+  std::string content_type;
+  std::string data;
+};
+
+// One message as Lingting writes it.
+struct OutgoingMail {
+  std::string from_name;
+  std::string from_address;
+  std::string to_name;
+  std::string to_address;
+  std::string subject;
+  std::string text;        // the plain-text part (UTF-8)
+  std::string html;        // the HTML alternative; "" for text only
+  std::string message_id;  // without angle brackets; stable across retries
+  std::string in_reply_to;
+  std::vector<std::string> references;
+  std::string case_number;  // X-Lingting-Case
+  // Acknowledgements and notices say so (RFC 3834 "auto-replied"), so that
+  // the customer's own auto-responder does not answer them.
+  bool automatic = false;
+  TimestampMs date = 0;
+  std::vector<MailFile> attachments;
+};
+
+// How one attempt to hand a message to the server ended.
+struct MailSendOutcome {
+  enum class Kind {
+    kSent,       // the server accepted it
+    kTemporary,  // try again later: no connection, 4xx, authentication refused
+    kPermanent,  // the server refused it for good (5xx on sender, recipient or content)
+  };
+  Kind kind = Kind::kSent;
+  std::string answer;  // the server's last reply, or what went wrong ("connect: refused")
+};
+
+class MailSender {
+ public:
+  virtual ~MailSender() = default;
+  virtual MailSendOutcome Send(const SmtpSettings& settings, const OutgoingMail& mail) = 0;
+  // Connects, greets, upgrades to TLS and authenticates as a send would, and
+  // hangs up. Errors: kUnavailable with the server's answer as the detail.
+  virtual Status TestConnection(const SmtpSettings& settings) = 0;
+};
+
+}  // namespace lt::domain
