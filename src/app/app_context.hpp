@@ -7,6 +7,7 @@
 
 #include "app/store_access.hpp"
 #include "base/clock.hpp"
+#include "domain/outbound_mail.hpp"
 
 namespace lt::app {
 
@@ -58,6 +59,9 @@ struct AppContext {
   AppOptions options;
   // Gathers concurrent case creations (shared by copies of the context).
   std::shared_ptr<CaseIntake> case_intake = MakeCaseIntake();
+  // Hands e-mail to SMTP servers (mail/smtp_sender); none where this process
+  // sends nothing (the CLI's one-off commands).
+  domain::MailSender* mail_sender = nullptr;
 };
 
 }  // namespace lt::app

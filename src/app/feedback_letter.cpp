@@ -74,7 +74,7 @@ Result<std::string> WriteFeedbackLetter(storage::Connection& connection,
   LT_TRY_ASSIGN(
       const LetterTemplate letter_template,
       LetterTemplateFor(connection, domain::LetterKindOf(a_case), LetterLanguageOf(customer)));
-  return domain::FillLetterTemplate(letter_template.body, fields);
+  return domain::FillLetterTemplate(letter_template.kind, letter_template.body, fields);
 }
 
 }  // namespace lt::app

@@ -92,6 +92,8 @@ struct InteractionInput {
   // Who wrote it when a channel's intake records a customer's message (the
   // system principal only; ignored for anyone else).
   std::optional<Id> author_customer_id;
+  // An outbound message that goes out through the outbox (SendCustomerMessage).
+  bool queued_for_delivery = false;
 };
 
 struct DepartmentInput {

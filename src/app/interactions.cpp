@@ -61,6 +61,12 @@ std::vector<domain::Attachment> CheckAttachments(const AppOptions& options,
 
 Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Principal& principal,
                                            Id case_id, const InteractionInput& input) {
+  return AddInteraction(context, principal, case_id, input, AfterInteraction());
+}
+
+Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Principal& principal,
+                                           Id case_id, const InteractionInput& input,
+                                           const AfterInteraction& then) {
   const TimestampMs now = context.clock.NowMs();
   const bool portal = principal.role == domain::Role::kCustomer;
   FieldErrors errors;
@@ -85,6 +91,7 @@ Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Pr
     interaction.author_user_id = principal.user_id;
     if (principal.system) interaction.author_customer_id = input.author_customer_id;
   }
+  if (input.queued_for_delivery) interaction.delivery = domain::Delivery::kQueued;
   interaction.occurred_at = input.occurred_at.value_or(now);
   if (interaction.occurred_at > now + context.options.max_clock_skew_ms) {
     errors.Add("occurred_at", "validation.future_time");
@@ -106,6 +113,7 @@ Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Pr
       return Error::Of(ErrorCode::kForbidden, "error.forbidden");
     }
     LT_TRY(storage::InteractionStore(connection).Insert(interaction));
+    if (then) LT_TRY(then(connection, a_case, interaction));
     ChangeList changes;
     changes.Record("interaction_id", std::optional<Id>(), std::optional<Id>(interaction.id));
     changes.Record("direction", std::nullopt,

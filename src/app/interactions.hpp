@@ -3,6 +3,7 @@
 // Use cases on a case's timeline: add an interaction with attachments, list
 // the timeline, fetch an attachment.
 
+#include <functional>
 #include <vector>
 
 #include "app/app_context.hpp"
@@ -17,6 +18,14 @@ namespace lt::app {
 // a portal user).
 Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Principal& principal,
                                            Id case_id, const InteractionInput& input);
+
+// The same, with `then` run in the same write transaction once the
+// interaction is stored (what must stand or fall with it: an outbox message).
+using AfterInteraction =
+    std::function<Status(storage::Connection&, const domain::Case&, const domain::Interaction&)>;
+Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Principal& principal,
+                                           Id case_id, const InteractionInput& input,
+                                           const AfterInteraction& then);
 
 // Portal users see public interactions only.
 Result<std::vector<domain::Interaction>> ListInteractions(AppContext& context,

@@ -93,7 +93,7 @@ Result<LetterTemplate> SaveLetterTemplate(AppContext& context, const domain::Pri
                                           const std::string& body) {
   LT_TRY(RequireAdmin(principal));
   LT_TRY_ASSIGN(const TemplateKey key, ParseKey(kind, language));
-  LT_TRY(domain::CheckLetterTemplate(body));
+  LT_TRY(domain::CheckLetterTemplate(key.kind, body));
   const TimestampMs now = context.clock.NowMs();
   LetterTemplate result;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {

@@ -5,6 +5,7 @@
 #include "app/cases.hpp"
 #include "app/field_rules.hpp"
 #include "app/interactions.hpp"
+#include "app/outbox.hpp"
 #include "base/utf8.hpp"
 #include "domain/contact.hpp"
 #include "domain/queue.hpp"
@@ -235,6 +236,13 @@ Result<IngestedMail> IngestMail(AppContext& context, const IncomingMail& mail) {
       if (seen) return Ok();
     }
     LT_TRY(storage::MailMessageStore(connection).Insert(stored));
+    // The acknowledgement of receipt, for a person whose message opened a
+    // case; never for automatic mail, so no loop can start.
+    if (outcome.threading == MailThreading::kNewCase && mail.readable &&
+        domain::Answerable(mail.origin) && !mail.from_address.empty()) {
+      LT_TRY(QueueAcknowledgement(connection, *thread.a_case, {mail.from_name, mail.from_address},
+                                  now));
+    }
     return Ok();
   }));
   return outcome;

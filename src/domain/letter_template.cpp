@@ -10,9 +10,22 @@
 namespace lt::domain {
 namespace {
 
-constexpr std::array<std::string_view, 6> kPlaceholders = {"customer", "number",          "subject",
-                                                           "cause",    "countermeasures", "reply"};
+constexpr std::array<std::string_view, 6> kFeedbackPlaceholders = {
+    "customer", "number", "subject", "cause", "countermeasures", "reply"};
+constexpr std::array<std::string_view, 4> kAcknowledgementPlaceholders = {
+    "customer", "number", "subject", "first_contact_due"};
 constexpr std::array<std::string_view, 2> kOptional = {"cause", "countermeasures"};
+
+std::vector<std::string_view> PlaceholdersOf(LetterKind kind) {
+  if (kind == LetterKind::kAcknowledgement) {
+    return {kAcknowledgementPlaceholders.begin(), kAcknowledgementPlaceholders.end()};
+  }
+  return {kFeedbackPlaceholders.begin(), kFeedbackPlaceholders.end()};
+}
+
+std::string_view RequiredOf(LetterKind kind) {
+  return kind == LetterKind::kAcknowledgement ? "number" : "reply";
+}
 
 // One piece of a template: literal text, or a placeholder's name.
 struct Piece {
@@ -21,7 +34,8 @@ struct Piece {
 };
 
 // Splits a template into pieces; on a bad brace, nullopt and what was wrong.
-std::optional<std::vector<Piece>> Parse(std::string_view body, std::string& bad) {
+std::optional<std::vector<Piece>> Parse(LetterKind kind, std::string_view body, std::string& bad) {
+  const std::vector<std::string_view> known = PlaceholdersOf(kind);
   std::vector<Piece> pieces(1);
   for (std::size_t at = 0; at < body.size(); ++at) {
     const char c = body[at];
@@ -33,7 +47,7 @@ std::optional<std::vector<Piece>> Parse(std::string_view body, std::string& bad)
       const std::string_view name =
           body.substr(at + 1, close == std::string_view::npos ? 0 : close - at - 1);
       if (close == std::string_view::npos ||
-          std::find(kPlaceholders.begin(), kPlaceholders.end(), name) == kPlaceholders.end()) {
+          std::find(known.begin(), known.end(), name) == known.end()) {
         bad = std::string(body.substr(at, close == std::string_view::npos ? 20 : close - at + 1));
         return std::nullopt;
       }
@@ -56,6 +70,7 @@ std::string_view ValueOf(std::string_view name, const LetterFields& fields) {
   if (name == "subject") return fields.subject;
   if (name == "cause") return fields.cause;
   if (name == "countermeasures") return fields.countermeasures;
+  if (name == "first_contact_due") return fields.first_contact_due;
   return fields.reply;
 }
 
@@ -66,7 +81,7 @@ LetterKind LetterKindOf(const Case& a_case) {
                                                             : LetterKind::kQuality;
 }
 
-Status CheckLetterTemplate(std::string_view body) {
+Status CheckLetterTemplate(LetterKind kind, std::string_view body) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Error::Invalid("body", "validation.required");
   }
@@ -75,19 +90,29 @@ Status CheckLetterTemplate(std::string_view body) {
                           {{"max", std::to_string(kMaxLetterTemplateChars)}});
   }
   std::string bad;
-  const auto pieces = Parse(body, bad);
-  if (!pieces)
-    return Error::Invalid("body", "validation.letter_placeholder", {{"placeholder", bad}});
-  const bool has_reply = std::any_of(pieces->begin(), pieces->end(), [](const Piece& piece) {
-    return piece.placeholder && piece.text == "reply";
+  const auto pieces = Parse(kind, body, bad);
+  if (!pieces) {
+    std::string available;
+    for (const std::string_view name : PlaceholdersOf(kind)) {
+      available += (available.empty() ? "{" : ", {") + std::string(name) + "}";
+    }
+    return Error::Invalid("body", "validation.letter_placeholder",
+                          {{"placeholder", bad}, {"available", available}});
+  }
+  const std::string_view required = RequiredOf(kind);
+  const bool has_required = std::any_of(pieces->begin(), pieces->end(), [&](const Piece& piece) {
+    return piece.placeholder && piece.text == required;
   });
-  if (!has_reply) return Error::Invalid("body", "validation.letter_needs_reply");
+  if (!has_required) {
+    return Error::Invalid("body", "validation.letter_needs",
+                          {{"placeholder", "{" + std::string(required) + "}"}});
+  }
   return Ok();
 }
 
-std::string FillLetterTemplate(std::string_view body, const LetterFields& fields) {
+std::string FillLetterTemplate(LetterKind kind, std::string_view body, const LetterFields& fields) {
   std::string bad;
-  const auto pieces = Parse(body, bad);
+  const auto pieces = Parse(kind, body, bad);
   if (!pieces) return std::string(body);  // not checked: shown as written rather than lost
   // Paragraphs are filled one by one, so that one whose optional placeholder
   // is empty can be left out whole.

@@ -1,11 +1,15 @@
 #pragma once
 
-// Templates of the customer feedback letter (客户品质/环境抱怨回馈), one per
-// kind of letter and language, written with placeholders:
+// Templates of the letters Lingting writes to customers, one per kind of
+// letter and language, written with placeholders:
 //
-//   {customer} {number} {subject} {cause} {countermeasures} {reply}
+//  - the feedback letter (客户品质/环境抱怨回馈) of the reply step:
+//    {customer} {number} {subject} {cause} {countermeasures} {reply};
+//    {reply} (the replier's own words) is required;
+//  - the acknowledgement of receipt (受理回执), sent when a case is filed:
+//    {customer} {number} {subject} {first_contact_due}; {number} is required.
 //
-// {reply} (the replier's own words) is required. A paragraph (text between
+// A paragraph (text between
 // blank lines) holding {cause} or {countermeasures} is left out when the case
 // has none, so "原因：{cause}" does not print an empty cause. "{{" and "}}"
 // write literal braces.
@@ -19,10 +23,11 @@
 
 namespace lt::domain {
 
-enum class LetterKind { kQuality, kEnvironmental };
-inline constexpr EnumCodes<LetterKind, 2> kLetterKindCodes{{{
+enum class LetterKind { kQuality, kEnvironmental, kAcknowledgement };
+inline constexpr EnumCodes<LetterKind, 3> kLetterKindCodes{{{
     {LetterKind::kQuality, "quality"},
     {LetterKind::kEnvironmental, "environmental"},
+    {LetterKind::kAcknowledgement, "acknowledgement"},
 }}};
 
 // Environmental complaints get the environmental letter; the others the
@@ -36,17 +41,19 @@ struct LetterFields {
   std::string cause;            // empty when the investigation found none
   std::string countermeasures;  // one "- " line each; empty when there are none
   std::string reply;
+  std::string first_contact_due;  // "2026年3月2日 21:30", in the customer's language
 };
 
 inline constexpr std::size_t kMaxLetterTemplateChars = 20000;
 
-// Checks a template. Errors: kInvalidArgument on field "body" with
+// Checks a template of `kind`. Errors: kInvalidArgument on field "body" with
 // "validation.required", "validation.too_long" {max},
-// "validation.letter_placeholder" {placeholder} (unknown, or a brace not
-// closed: write "{{" for a literal one) or "validation.letter_needs_reply".
-Status CheckLetterTemplate(std::string_view body);
+// "validation.letter_placeholder" {placeholder} {available} (unknown to the
+// kind, or a brace not closed: write "{{" for a literal one) or
+// "validation.letter_needs" {placeholder} (the one the kind requires).
+Status CheckLetterTemplate(LetterKind kind, std::string_view body);
 
-// The letter: `body` (a template CheckLetterTemplate accepts) filled in.
-std::string FillLetterTemplate(std::string_view body, const LetterFields& fields);
+// The letter: `body` (a template CheckLetterTemplate accepts for `kind`) filled in.
+std::string FillLetterTemplate(LetterKind kind, std::string_view body, const LetterFields& fields);
 
 }  // namespace lt::domain

@@ -51,6 +51,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterSupplierCarRoutes(router_, services_);
   RegisterLetterTemplateRoutes(router_, services_);
   RegisterSavedViewRoutes(router_, services_);
+  RegisterOutboxRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

@@ -94,6 +94,19 @@ constexpr std::array kCatalog = {
     CatalogEntry{"validation.phone_prefix", "请至少输入电话号码的前三位数字",
                  "give at least the first three digits of a phone number"},
     CatalogEntry{"validation.email", "不是有效的电子邮箱地址", "is not a valid e-mail address"},
+    CatalogEntry{"validation.channel_cannot_send", "渠道“{channel}”尚不能发送消息，请改用电子邮件",
+                 "messages cannot be sent on the channel \"{channel}\" yet; use e-mail"},
+    CatalogEntry{"validation.no_address", "不知道客户的电子邮箱地址，请填写收件人",
+                 "the customer's e-mail address is not known; enter the recipient"},
+    CatalogEntry{"validation.hostname", "不是有效的主机名或 IP 地址",
+                 "is not a valid host name or IP address"},
+    CatalogEntry{"validation.file_missing", "服务器上没有这个文件：{path}",
+                 "no such file on the server: {path}"},
+    CatalogEntry{"error.smtp_unreachable", "无法连接邮件发送服务器：{answer}",
+                 "Cannot reach the SMTP server: {answer}"},
+    CatalogEntry{"acknowledgement.subject", "您的来信已受理：{subject}",
+                 "We have received your message: {subject}"},
+    CatalogEntry{"acknowledgement.soon", "尽快", "as soon as we can"},
     CatalogEntry{"validation.timestamp", "不是有效的时间（如 2026-03-01T08:30:00+08:00）",
                  "is not a valid time (e.g. 2026-03-01T08:30:00+08:00)"},
     CatalogEntry{"validation.future_time", "不能晚于当前时间", "must not be in the future"},
@@ -411,13 +424,30 @@ constexpr std::array kCatalog = {
                  "If you have any question, please contact us at any time. Thank you for holding "
                  "us to account for our environment."},
     CatalogEntry{"validation.letter_placeholder",
-                 "未知的占位符或未闭合的花括号：{placeholder}（可用：{customer}、{number}、"
-                 "{subject}、{cause}、{countermeasures}、{reply}；花括号本身请写作 {{ 或 }}）",
-                 "unknown placeholder or unclosed brace: {placeholder} (available: {customer}, "
-                 "{number}, {subject}, {cause}, {countermeasures}, {reply}; write {{ or }} for a "
-                 "brace itself)"},
-    CatalogEntry{"validation.letter_needs_reply", "模板必须包含 {reply}（回复人填写的答复）",
-                 "the template must contain {reply} (the replier's own answer)"},
+                 "未知的占位符或未闭合的花括号：{placeholder}（可用：{available}；花括号本身请写作 "
+                 "{{ 或 }}）",
+                 "unknown placeholder or unclosed brace: {placeholder} (available: {available}; "
+                 "write {{ or }} for a brace itself)"},
+    CatalogEntry{"validation.letter_needs", "模板必须包含 {placeholder}",
+                 "the template must contain {placeholder}"},
+    CatalogEntry{
+        "letter.template.acknowledgement",
+        "尊敬的{customer}：\n\n"
+        "您反映的“{subject}”我们已经收到并受理，案件编号为 {number}。\n\n"
+        "按照我们的服务标准，专人将于 {first_contact_due} 前与您联系，了解详细情况；需要寄回"
+        "样品的，收到样品后 3 个工作日内答复处理结果。处理进度请以案件编号查询。\n\n"
+        "回复本邮件即可补充说明或照片，请保留主题中的案件编号。\n\n"
+        "本邮件由系统自动发送。",
+        "Dear {customer},\n\n"
+        "We have received your message about \"{subject}\" and opened case {number} for it."
+        "\n\n"
+        "As our service standard promises, a member of our team will contact you by "
+        "{first_contact_due} to learn the details; where a sample is needed, we answer "
+        "within 3 working days of receiving it. Quote the case number to ask how it "
+        "stands.\n\n"
+        "Reply to this e-mail to add details or photos, and keep the case number in the "
+        "subject.\n\n"
+        "This message was sent automatically."},
     CatalogEntry{"ledger.title", "市场品质异常管理表", "Quality abnormality ledger"},
     CatalogEntry{"ledger.column.number", "案件编号", "Case number"},
     CatalogEntry{"ledger.column.received_at", "受理时间", "Received"},

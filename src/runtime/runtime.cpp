@@ -1,9 +1,12 @@
 #include "runtime/runtime.hpp"
 
+#include "app/outbox.hpp"
 #include "app/sla_recompute.hpp"
 #include "jobs/housekeeping.hpp"
+#include "jobs/outbox_job.hpp"
 #include "jobs/sla_alert_sweep.hpp"
 #include "jobs/sla_recompute_job.hpp"
+#include "mail/smtp_sender.hpp"
 #include "runtime/console_location.hpp"
 #include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -40,6 +43,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   runtime->files = std::make_unique<storage::AttachmentFiles>(options.store.attachments_dir);
   runtime->app = std::make_unique<app::AppContext>(app::AppContext{
       *runtime->database, runtime->clock, *runtime->files, config::ToAppOptions(options)});
+  runtime->mail_sender = std::make_unique<mail::SmtpSender>();
+  runtime->app->mail_sender = runtime->mail_sender.get();
   runtime->authenticator = std::make_unique<app::Authenticator>(*runtime->app);
   runtime->live_updates = std::make_unique<app::LiveUpdates>(
       *runtime->database, std::chrono::seconds(options.server.event_heartbeat_seconds));
@@ -68,6 +73,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   runtime->job_runner->Register(
       std::string(app::kSlaRecomputeKind),
       std::make_unique<jobs::SlaRecomputeJob>(static_cast<int>(options.jobs.sla_recompute_batch)));
+  runtime->job_runner->Register(std::string(app::kOutboxSendJob),
+                                std::make_unique<jobs::OutboxJob>(*runtime->app));
   runtime->job_runner->AddSource(std::make_unique<jobs::SlaAlertSweep>(*runtime->database));
   return runtime;
 }

@@ -7,6 +7,7 @@
 #include "app/live_updates.hpp"
 #include "base/result.hpp"
 #include "config/options.hpp"
+#include "domain/outbound_mail.hpp"
 #include "http/api.hpp"
 #include "http/metrics.hpp"
 #include "jobs/job_runner.hpp"
@@ -22,6 +23,7 @@ struct Runtime {
   SystemClock clock;
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::AttachmentFiles> files;
+  std::unique_ptr<domain::MailSender> mail_sender;
   std::unique_ptr<app::AppContext> app;
   std::unique_ptr<app::Authenticator> authenticator;
   std::unique_ptr<app::LiveUpdates> live_updates;

@@ -77,6 +77,18 @@ Result<std::vector<domain::Interaction>> InteractionStore::Select(const std::str
   return out;
 }
 
+Result<std::optional<domain::Interaction>> InteractionStore::Find(domain::Id id) {
+  LT_TRY_ASSIGN(auto found, Select("id = $1", {id}));
+  if (found.empty()) return std::optional<domain::Interaction>();
+  return std::optional<domain::Interaction>(std::move(found.front()));
+}
+
+Status InteractionStore::SetDelivery(domain::Id id, domain::Delivery delivery) {
+  LT_TRY(connection_.Execute("UPDATE interactions SET delivery = $2 WHERE id = $1",
+                             {id, std::string(domain::kDeliveryCodes.ToCode(delivery))}));
+  return Ok();
+}
+
 Result<std::vector<domain::Interaction>> InteractionStore::ListByCase(domain::Id case_id,
                                                                       bool include_internal) {
   return Select("case_id = $1" + std::string(include_internal ? "" : " AND visibility = 'public'") +

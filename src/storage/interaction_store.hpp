@@ -32,6 +32,10 @@ class InteractionStore {
   Result<std::vector<domain::Interaction>> ListByCustomer(domain::Id customer_id,
                                                           const domain::CaseScope& scope,
                                                           int limit);
+  // One interaction with its attachments.
+  Result<std::optional<domain::Interaction>> Find(domain::Id id);
+  // Whether an outbound message went out (the outbox records each attempt).
+  Status SetDelivery(domain::Id id, domain::Delivery delivery);
   // The attachment, with the case and visibility of its interaction.
   Result<std::optional<StoredAttachment>> FindAttachment(domain::Id id);
 

@@ -41,15 +41,8 @@ json InteractionToJson(const domain::Interaction& interaction) {
               {"created_at", FormatTimestamp(interaction.created_at)}};
 }
 
-Result<app::InteractionInput> ParseInteractionInput(const json& body) {
-  FieldErrors errors;
-  ObjectReader reader(body, errors);
-  app::InteractionInput input;
-  input.direction = reader.Enum("direction", domain::kDirectionCodes);
-  input.channel = reader.Enum("channel", domain::kChannelCodes);
-  input.visibility = reader.Enum("visibility", domain::kVisibilityCodes);
-  input.body = reader.RequiredString("body");
-  input.occurred_at = reader.Timestamp("occurred_at");
+std::vector<app::AttachmentInput> ParseAttachmentInputs(ObjectReader& reader, FieldErrors& errors) {
+  std::vector<app::AttachmentInput> inputs;
   if (const json* attachments = reader.Array("attachments")) {
     for (std::size_t i = 0; i < attachments->size(); ++i) {
       const std::string path = "attachments[" + std::to_string(i) + "]";
@@ -70,9 +63,22 @@ Result<app::InteractionInput> ParseInteractionInput(const json& body) {
       } else {
         attachment.content = std::move(*decoded);
       }
-      input.attachments.push_back(std::move(attachment));
+      inputs.push_back(std::move(attachment));
     }
   }
+  return inputs;
+}
+
+Result<app::InteractionInput> ParseInteractionInput(const json& body) {
+  FieldErrors errors;
+  ObjectReader reader(body, errors);
+  app::InteractionInput input;
+  input.direction = reader.Enum("direction", domain::kDirectionCodes);
+  input.channel = reader.Enum("channel", domain::kChannelCodes);
+  input.visibility = reader.Enum("visibility", domain::kVisibilityCodes);
+  input.body = reader.RequiredString("body");
+  input.occurred_at = reader.Timestamp("occurred_at");
+  input.attachments = ParseAttachmentInputs(reader, errors);
   return Finish(reader, errors, std::move(input));
 }
 

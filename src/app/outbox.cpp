@@ -1,0 +1,327 @@
+#include "app/outbox.hpp"
+
+#include <algorithm>
+
+#include "app/authorization.hpp"
+#include "app/case_access.hpp"
+#include "app/department_calendars.hpp"
+#include "app/feedback_letter.hpp"
+#include "app/field_rules.hpp"
+#include "app/interactions.hpp"
+#include "app/letter_templates.hpp"
+#include "app/live_updates.hpp"
+#include "base/crypto.hpp"
+#include "domain/contact.hpp"
+#include "domain/mail_thread.hpp"
+#include "i18n/i18n.hpp"
+#include "storage/attachment_files.hpp"
+#include "storage/case_store.hpp"
+#include "storage/change_feed.hpp"
+#include "storage/connection.hpp"
+#include "storage/customer_store.hpp"
+#include "storage/database.hpp"
+#include "storage/interaction_store.hpp"
+#include "storage/job_store.hpp"
+#include "storage/mail_message_store.hpp"
+#include "storage/outbox_store.hpp"
+#include "storage/sla_clock_store.hpp"
+
+namespace lt::app {
+namespace {
+
+constexpr std::size_t kMaxSubjectChars = 200;
+constexpr std::size_t kMaxMessageChars = 100000;
+// Enough of the thread for clients to place the reply; RFC 5322 advises
+// trimming long References.
+constexpr std::size_t kMaxReferences = 20;
+
+std::string DomainOf(const std::string& address) {
+  const auto at = address.rfind('@');
+  return at == std::string::npos || at + 1 == address.size() ? std::string()
+                                                             : address.substr(at + 1);
+}
+
+// The subject of an e-mail about the case: what the customer wrote last (or
+// the case's subject) as a reply, with the case number in brackets, which
+// threads their answer to the case whatever their client does.
+std::string MailSubject(const domain::Case& a_case, const std::string& wanted,
+                        const std::vector<storage::MailMessage>& thread) {
+  std::string subject = wanted;
+  if (subject.empty()) {
+    std::string last = a_case.subject;
+    for (const auto& message : thread) {
+      if (message.direction == "in" && !message.subject.empty()) last = message.subject;
+    }
+    subject = "Re: " + domain::NormalizeMailSubject(last);
+  }
+  const std::string tag = "[" + a_case.number + "]";
+  if (subject.find(tag) == std::string::npos) subject += " " + tag;
+  return subject;
+}
+
+Status PublishOutboxChange(storage::Connection& connection, Id case_id, TimestampMs now) {
+  LT_TRY_ASSIGN(const auto a_case, storage::CaseStore(connection).Find(case_id));
+  if (!a_case) return Ok();
+  return storage::PublishCaseChange(connection, ChangeOf(*a_case, "outbox", std::nullopt, now));
+}
+
+}  // namespace
+
+Result<domain::OutboxMessage> QueueCaseMail(storage::Connection& connection,
+                                            const domain::Case& a_case, const MailToQueue& mail,
+                                            TimestampMs now) {
+  storage::MailMessageStore mail_messages(connection);
+  LT_TRY_ASSIGN(const auto thread, mail_messages.ListForCase(a_case.id));
+  domain::OutboxMessage message;
+  message.channel = domain::Channel::kEmail;
+  message.purpose = mail.purpose;
+  message.case_id = a_case.id;
+  message.interaction_id = mail.interaction_id;
+  message.recipient_name = mail.to_name;
+  message.recipient = mail.to_address;
+  message.subject = MailSubject(a_case, mail.subject, thread);
+  message.body = mail.body;
+  for (const auto& earlier : thread) {
+    if (earlier.message_id.empty()) continue;
+    message.references.push_back(earlier.message_id);
+    // Answer the customer's latest message written by a person.
+    if (earlier.direction == "in" && earlier.origin == "person") {
+      message.in_reply_to = earlier.message_id;
+    }
+  }
+  if (message.references.size() > kMaxReferences) {
+    message.references.erase(message.references.begin() + 1,
+                             message.references.end() - (kMaxReferences - 1));
+  }
+  message.state = domain::Delivery::kQueued;
+  message.created_at = now;
+  LT_TRY(storage::OutboxStore(connection).Insert(message));
+
+  LT_TRY_ASSIGN(const auto smtp, storage::ChannelSettingsStore(connection).FindSmtp());
+  std::string domain_part = smtp ? DomainOf(smtp->from_address) : std::string();
+  if (domain_part.empty()) domain_part = "lingting.invalid";
+  message.message_id = "lt." + a_case.number + "." + std::to_string(message.id) + "." +
+                       RandomHex(4) + "@" + domain_part;
+  LT_TRY(storage::OutboxStore(connection).SetMessageId(message.id, message.message_id));
+
+  storage::MailMessage sent;
+  sent.direction = "out";
+  sent.message_id = message.message_id;
+  sent.case_id = a_case.id;
+  sent.interaction_id = mail.interaction_id;
+  sent.from_address = smtp ? smtp->from_address : std::string();
+  sent.subject = message.subject;
+  sent.origin = "person";
+  sent.received_at = now;
+  sent.referenced = message.references;
+  LT_TRY(mail_messages.Insert(sent));
+
+  LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
+                              std::string("{}"), now, now, kOutboxMaxAttempts));
+  return message;
+}
+
+Result<std::optional<MailRecipient>> MailRecipientOf(storage::Connection& connection,
+                                                     const domain::Case& a_case) {
+  std::optional<MailRecipient> recipient;
+  LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
+  const std::string name = customer ? customer->name : std::string();
+  LT_TRY_ASSIGN(const auto thread, storage::MailMessageStore(connection).ListForCase(a_case.id));
+  for (const auto& message : thread) {
+    if (message.direction == "in" && message.origin == "person" && !message.from_address.empty()) {
+      recipient = MailRecipient{name, message.from_address};
+    }
+  }
+  if (recipient || !customer) return recipient;
+  for (const auto& contact : customer->contacts) {
+    if (contact.kind == domain::ContactKind::kEmail) {
+      return std::optional<MailRecipient>(MailRecipient{name, contact.value});
+    }
+  }
+  return recipient;
+}
+
+Status QueueAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
+                            const MailRecipient& to, TimestampMs now) {
+  LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
+  const i18n::Locale language = LetterLanguageOf(customer.value_or(domain::Customer{}));
+  domain::LetterFields fields;
+  fields.customer = customer ? customer->name : to.name;
+  fields.number = a_case.number;
+  fields.subject = a_case.subject;
+  LT_TRY_ASSIGN(const auto first_contact,
+                storage::SlaClockStore(connection).Find(a_case.id, "first_contact"));
+  if (first_contact) {
+    LT_TRY_ASSIGN(const auto calendar, CalendarForDepartment(connection, a_case.department_id));
+    fields.first_contact_due = calendar->FormatLocal(first_contact->clock.due_at);
+  } else {
+    fields.first_contact_due = i18n::Translate(language, "acknowledgement.soon");
+  }
+  LT_TRY_ASSIGN(const LetterTemplate letter,
+                LetterTemplateFor(connection, domain::LetterKind::kAcknowledgement, language));
+  const std::string body = domain::FillLetterTemplate(letter.kind, letter.body, fields);
+
+  domain::Interaction entry;
+  entry.case_id = a_case.id;
+  entry.direction = domain::Direction::kOutbound;
+  entry.channel = domain::Channel::kEmail;
+  entry.visibility = domain::Visibility::kPublic;
+  entry.body = body;
+  entry.delivery = domain::Delivery::kQueued;
+  entry.occurred_at = now;
+  entry.created_at = now;
+  LT_TRY(storage::InteractionStore(connection).Insert(entry));
+  MailToQueue mail;
+  mail.purpose = domain::OutboxPurpose::kAcknowledgement;
+  mail.interaction_id = entry.id;
+  mail.to_name = to.name;
+  mail.to_address = to.address;
+  mail.subject = i18n::Translate(language, "acknowledgement.subject",
+                                 {{"subject", a_case.subject}, {"number", a_case.number}});
+  mail.body = body;
+  LT_TRY(QueueCaseMail(connection, a_case, mail, now));
+  return Ok();
+}
+
+Result<SentCustomerMessage> SendCustomerMessage(AppContext& context,
+                                                const domain::Principal& principal, Id case_id,
+                                                const CustomerMessageInput& input) {
+  LT_TRY(RequireStaff(principal));
+  FieldErrors errors;
+  if (input.channel != domain::Channel::kEmail) {
+    errors.Add("channel", "validation.channel_cannot_send",
+               {{"channel", std::string(domain::kChannelCodes.ToCode(input.channel))}});
+  }
+  const std::string subject =
+      CheckText(input.subject, "subject", kMaxSubjectChars, Presence::kOptional, errors);
+  CheckText(input.body, "body", kMaxMessageChars, Presence::kRequired, errors);
+  std::optional<std::string> to;
+  if (input.to) {
+    to = domain::NormalizeEmail(*input.to);
+    if (!to) errors.Add("to", "validation.email");
+  }
+  if (!errors.empty()) return errors.ToError();
+
+  InteractionInput entry;
+  entry.direction = domain::Direction::kOutbound;
+  entry.channel = input.channel;
+  entry.visibility = domain::Visibility::kPublic;
+  entry.body = input.body;
+  entry.attachments = input.attachments;
+  entry.queued_for_delivery = true;
+  SentCustomerMessage sent;
+  LT_TRY_ASSIGN(sent.interaction,
+                AddInteraction(context, principal, case_id, entry,
+                               [&](storage::Connection& connection, const domain::Case& a_case,
+                                   const domain::Interaction& interaction) -> Status {
+                                 MailToQueue mail;
+                                 mail.purpose = domain::OutboxPurpose::kReply;
+                                 mail.interaction_id = interaction.id;
+                                 mail.subject = subject;
+                                 mail.body = interaction.body;
+                                 LT_TRY_ASSIGN(const auto known,
+                                               MailRecipientOf(connection, a_case));
+                                 if (to) {
+                                   mail.to_address = *to;
+                                   if (known && known->address == *to) mail.to_name = known->name;
+                                 } else if (known) {
+                                   mail.to_name = known->name;
+                                   mail.to_address = known->address;
+                                 } else {
+                                   return Error::Invalid("to", "validation.no_address");
+                                 }
+                                 LT_TRY_ASSIGN(sent.outbox, QueueCaseMail(connection, a_case, mail,
+                                                                          interaction.created_at));
+                                 return Ok();
+                               }));
+  return sent;
+}
+
+Result<std::vector<domain::OutboxMessage>> ListCaseOutbox(AppContext& context,
+                                                          const domain::Principal& principal,
+                                                          Id case_id) {
+  LT_TRY(RequireStaff(principal));
+  std::vector<domain::OutboxMessage> messages;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY(LoadVisibleCase(connection, principal, case_id));
+    LT_TRY_ASSIGN(messages, storage::OutboxStore(connection).ListForCase(case_id));
+    return Ok();
+  }));
+  return messages;
+}
+
+Result<std::optional<domain::MailSendOutcome>> AttemptOutboxMessage(AppContext& context, Id id,
+                                                                    bool last_attempt) {
+  using Outcome = domain::MailSendOutcome;
+  std::optional<domain::OutboxMessage> message;
+  std::optional<domain::SmtpSettings> smtp;
+  std::optional<domain::Interaction> entry;
+  std::string case_number;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(message, storage::OutboxStore(connection).Find(id));
+    if (!message || message->state != domain::Delivery::kQueued) return Ok();
+    LT_TRY_ASSIGN(smtp, storage::ChannelSettingsStore(connection).FindSmtp());
+    if (message->case_id) {
+      LT_TRY_ASSIGN(const auto a_case, storage::CaseStore(connection).Find(*message->case_id));
+      if (a_case) case_number = a_case->number;
+    }
+    if (message->interaction_id) {
+      LT_TRY_ASSIGN(entry, storage::InteractionStore(connection).Find(*message->interaction_id));
+    }
+    return Ok();
+  }));
+  if (!message || message->state != domain::Delivery::kQueued) return std::optional<Outcome>();
+
+  Outcome outcome{Outcome::Kind::kTemporary, ""};
+  if (!smtp || smtp->host.empty() || smtp->from_address.empty()) {
+    outcome.answer = "no SMTP server is set up (Settings, E-mail sending)";
+  } else if (!context.mail_sender) {
+    outcome.answer = "this node cannot send e-mail";
+  } else {
+    domain::OutgoingMail mail;
+    mail.from_name = smtp->from_name;
+    mail.from_address = smtp->from_address;
+    mail.to_name = message->recipient_name;
+    mail.to_address = message->recipient;
+    mail.subject = message->subject;
+    mail.text = message->body;
+    mail.message_id = message->message_id;
+    mail.in_reply_to = message->in_reply_to;
+    mail.references = message->references;
+    mail.automatic = message->purpose == domain::OutboxPurpose::kAcknowledgement;
+    mail.date = message->created_at;
+    mail.case_number = case_number;
+    if (entry) {
+      for (const auto& attachment : entry->attachments) {
+        LT_TRY_ASSIGN(std::string data, context.files.Get(attachment.sha256));
+        mail.attachments.push_back({attachment.filename, attachment.content_type, std::move(data)});
+      }
+    }
+    outcome = context.mail_sender->Send(*smtp, mail);
+  }
+  if (outcome.kind == Outcome::Kind::kTemporary && last_attempt) {
+    outcome.kind = Outcome::Kind::kPermanent;
+  }
+  return std::optional<Outcome>(outcome);
+}
+
+Status RecordOutboxAttempt(storage::Connection& connection, Id id,
+                           const domain::MailSendOutcome& outcome, TimestampMs now) {
+  using Kind = domain::MailSendOutcome::Kind;
+  LT_TRY_ASSIGN(const auto message, storage::OutboxStore(connection).Find(id));
+  if (!message || message->state != domain::Delivery::kQueued) return Ok();
+  const domain::Delivery state = outcome.kind == Kind::kSent        ? domain::Delivery::kSent
+                                 : outcome.kind == Kind::kPermanent ? domain::Delivery::kFailed
+                                                                    : domain::Delivery::kQueued;
+  LT_TRY(storage::OutboxStore(connection)
+             .RecordAttempt(id, state, outcome.answer,
+                            state == domain::Delivery::kSent ? std::optional<TimestampMs>(now)
+                                                             : std::nullopt));
+  if (message->interaction_id && state != domain::Delivery::kQueued) {
+    LT_TRY(storage::InteractionStore(connection).SetDelivery(*message->interaction_id, state));
+  }
+  if (message->case_id) LT_TRY(PublishOutboxChange(connection, *message->case_id, now));
+  return Ok();
+}
+
+}  // namespace lt::app

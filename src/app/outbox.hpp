@@ -1,0 +1,103 @@
+#pragma once
+
+// The outbox (issue 16): what Lingting writes to a customer is committed with
+// the case first (an outbox message, the timeline entry it went out as, and
+// the job that sends it) and handed to its channel afterwards by the
+// outbox.send job: retried with back-off, sent once even with several nodes
+// (the job's lease), its state (queued, sent, failed with the server's
+// answer) on the timeline. E-mail replies carry the case number in the
+// subject and In-Reply-To/References naming the customer's messages, so the
+// customer's client threads them and their answer finds the case again.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "app/inputs.hpp"
+#include "base/result.hpp"
+#include "domain/access.hpp"
+#include "domain/outbound_mail.hpp"
+#include "domain/outbox_message.hpp"
+
+namespace lt::app {
+
+// The job kind that sends one outbox message (key: the message's id).
+inline constexpr const char* kOutboxSendJob = "outbox.send";
+// How often a message is tried before it counts as failed (about 11 hours
+// of back-off, as mail servers retry).
+inline constexpr int kOutboxMaxAttempts = 20;
+
+struct MailToQueue {
+  domain::OutboxPurpose purpose = domain::OutboxPurpose::kReply;
+  std::optional<Id> interaction_id;
+  std::string to_name;
+  std::string to_address;
+  std::string subject;  // "" for "Re: <the customer's last subject>" (or the case's)
+  std::string body;
+};
+
+// Queues an e-mail about `a_case` in the caller's write transaction: the
+// message with its Message-ID and threading headers, the record that lets a
+// reply to it find the case, and the job that sends it.
+Result<domain::OutboxMessage> QueueCaseMail(storage::Connection& connection,
+                                            const domain::Case& a_case, const MailToQueue& mail,
+                                            TimestampMs now);
+
+// The address the customer is answered at by e-mail: the sender of their
+// latest e-mail on the case, else the customer's first e-mail address.
+// nullopt when neither is known. Call inside a transaction.
+struct MailRecipient {
+  std::string name;
+  std::string address;
+};
+Result<std::optional<MailRecipient>> MailRecipientOf(storage::Connection& connection,
+                                                     const domain::Case& a_case);
+
+// Queues the acknowledgement of receipt (受理回执) for a case just filed,
+// written from the acknowledgement template in the customer's language with
+// the first-contact deadline. Call inside the write transaction.
+Status QueueAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
+                            const MailRecipient& to, TimestampMs now);
+
+// An agent's message to the customer on a channel of their choice, with
+// attachments: a public outbound interaction and its outbox message, in one
+// transaction. Only e-mail goes out by itself so far. Errors: kNotFound (case
+// not visible), kForbidden (not staff), kInvalidArgument (body, subject,
+// attachments; "to" malformed or no address known; a channel that cannot
+// send).
+struct CustomerMessageInput {
+  domain::Channel channel = domain::Channel::kEmail;
+  std::optional<std::string> to;  // default: MailRecipientOf
+  std::string subject;
+  std::string body;
+  std::vector<AttachmentInput> attachments;
+};
+struct SentCustomerMessage {
+  domain::Interaction interaction;
+  domain::OutboxMessage outbox;
+};
+Result<SentCustomerMessage> SendCustomerMessage(AppContext& context,
+                                                const domain::Principal& principal, Id case_id,
+                                                const CustomerMessageInput& input);
+
+// The outbox messages of a case, oldest first (staff; kNotFound when the
+// case is not visible).
+Result<std::vector<domain::OutboxMessage>> ListCaseOutbox(AppContext& context,
+                                                          const domain::Principal& principal,
+                                                          Id case_id);
+
+// One attempt at handing outbox message `id` to its channel, for the
+// outbox.send job: the outcome, or nullopt when there is nothing to do (it
+// was sent or failed already). A temporary failure on the last attempt
+// counts as permanent.
+Result<std::optional<domain::MailSendOutcome>> AttemptOutboxMessage(AppContext& context, Id id,
+                                                                    bool last_attempt);
+
+// Records an attempt's outcome on the message and its timeline entry, in the
+// caller's transaction: sent or failed for good; a temporary failure keeps
+// it queued with the answer, for the next attempt.
+Status RecordOutboxAttempt(storage::Connection& connection, Id id,
+                           const domain::MailSendOutcome& outcome, TimestampMs now);
+
+}  // namespace lt::app

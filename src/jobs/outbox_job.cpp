@@ -1,0 +1,55 @@
+#include "jobs/outbox_job.hpp"
+
+#include <charconv>
+
+#include "app/outbox.hpp"
+#include "storage/database.hpp"
+
+namespace lt::jobs {
+namespace {
+
+Result<domain::Id> MessageIdOf(const storage::ClaimedJob& job) {
+  domain::Id id = 0;
+  const auto [end, error] = std::from_chars(job.key.data(), job.key.data() + job.key.size(), id);
+  if (error != std::errc() || end != job.key.data() + job.key.size()) {
+    return Error::Internal("outbox.send job with key " + job.key);
+  }
+  return id;
+}
+
+}  // namespace
+
+Status OutboxJob::PerformExternal(const storage::ClaimedJob& job) {
+  LT_TRY_ASSIGN(const domain::Id id, MessageIdOf(job));
+  LT_TRY_ASSIGN(auto outcome,
+                app::AttemptOutboxMessage(context_, id, job.attempt >= job.max_attempts));
+  if (outcome && outcome->kind == domain::MailSendOutcome::Kind::kTemporary) {
+    LT_TRY(context_.database.Write([&](storage::Connection& connection) -> Status {
+      return app::RecordOutboxAttempt(connection, id, *outcome, context_.clock.NowMs());
+    }));
+    Error error =
+        Error::Of(ErrorCode::kUnavailable, "error.smtp_unreachable", {{"answer", outcome->answer}});
+    error.detail = outcome->answer;
+    return error;
+  }
+  std::lock_guard lock(mutex_);
+  outcomes_[job.id] = std::move(outcome);
+  return Ok();
+}
+
+Status OutboxJob::Apply(storage::Connection& connection, const storage::ClaimedJob& job,
+                        TimestampMs now) {
+  std::optional<domain::MailSendOutcome> outcome;
+  {
+    std::lock_guard lock(mutex_);
+    const auto found = outcomes_.find(job.id);
+    if (found == outcomes_.end()) return Ok();
+    outcome = std::move(found->second);
+    outcomes_.erase(found);
+  }
+  if (!outcome) return Ok();  // sent or failed before
+  LT_TRY_ASSIGN(const domain::Id id, MessageIdOf(job));
+  return app::RecordOutboxAttempt(connection, id, *outcome, now);
+}
+
+}  // namespace lt::jobs

@@ -1,0 +1,143 @@
+#include "storage/outbox_store.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace lt::storage {
+namespace {
+
+constexpr std::string_view kColumns =
+    "id, channel, purpose, case_id, interaction_id, recipient_name, recipient, subject, body, "
+    "message_id, in_reply_to, references_ids, state, attempts, last_answer, created_at, sent_at";
+
+std::vector<std::string> SplitSpaces(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+std::string JoinSpaces(const std::vector<std::string>& words) {
+  std::string text;
+  for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
+  return text;
+}
+
+domain::OutboxMessage FromRow(const Row& row) {
+  domain::OutboxMessage message;
+  message.id = row.Int(0);
+  message.channel = domain::kChannelCodes.FromCode(row.Text(1)).value_or(domain::Channel::kEmail);
+  message.purpose =
+      domain::kOutboxPurposeCodes.FromCode(row.Text(2)).value_or(domain::OutboxPurpose::kReply);
+  message.case_id = row.OptionalInt(3);
+  message.interaction_id = row.OptionalInt(4);
+  message.recipient_name = row.Text(5);
+  message.recipient = row.Text(6);
+  message.subject = row.Text(7);
+  message.body = row.Text(8);
+  message.message_id = row.Text(9);
+  message.in_reply_to = row.Text(10);
+  message.references = SplitSpaces(row.Text(11));
+  message.state = domain::kDeliveryCodes.FromCode(row.Text(12)).value_or(domain::Delivery::kQueued);
+  message.attempts = static_cast<int>(row.Int(13));
+  message.last_answer = row.Text(14);
+  message.created_at = row.Int(15);
+  message.sent_at = row.OptionalInt(16);
+  return message;
+}
+
+}  // namespace
+
+Status OutboxStore::Insert(domain::OutboxMessage& message) {
+  LT_TRY(connection_.Query(
+      "INSERT INTO outbox_messages (channel, purpose, case_id, interaction_id, recipient_name, "
+      "recipient, subject, body, message_id, in_reply_to, references_ids, state, attempts, "
+      "last_answer, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+      "$14, $15) RETURNING id",
+      {std::string(domain::kChannelCodes.ToCode(message.channel)),
+       std::string(domain::kOutboxPurposeCodes.ToCode(message.purpose)),
+       OptionalValue(message.case_id), OptionalValue(message.interaction_id),
+       message.recipient_name, message.recipient, message.subject, message.body, message.message_id,
+       message.in_reply_to, JoinSpaces(message.references),
+       std::string(domain::kDeliveryCodes.ToCode(message.state)), std::int64_t{message.attempts},
+       message.last_answer, message.created_at},
+      [&](const Row& row) { message.id = row.Int(0); }));
+  return Ok();
+}
+
+Status OutboxStore::SetMessageId(domain::Id id, const std::string& message_id) {
+  LT_TRY(connection_.Execute("UPDATE outbox_messages SET message_id = $2 WHERE id = $1",
+                             {id, message_id}));
+  return Ok();
+}
+
+Result<std::optional<domain::OutboxMessage>> OutboxStore::Find(domain::Id id) {
+  std::optional<domain::OutboxMessage> found;
+  LT_TRY(
+      connection_.Query("SELECT " + std::string(kColumns) + " FROM outbox_messages WHERE id = $1",
+                        {id}, [&](const Row& row) { found = FromRow(row); }));
+  return found;
+}
+
+Result<std::vector<domain::OutboxMessage>> OutboxStore::ListForCase(domain::Id case_id) {
+  std::vector<domain::OutboxMessage> messages;
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kColumns) + " FROM outbox_messages WHERE case_id = $1 ORDER BY id",
+      {case_id}, [&](const Row& row) { messages.push_back(FromRow(row)); }));
+  return messages;
+}
+
+Status OutboxStore::RecordAttempt(domain::Id id, domain::Delivery state, const std::string& answer,
+                                  std::optional<TimestampMs> sent_at) {
+  LT_TRY(connection_.Execute(
+      "UPDATE outbox_messages SET state = $2, attempts = attempts + 1, last_answer = $3, "
+      "sent_at = $4 WHERE id = $1",
+      {id, std::string(domain::kDeliveryCodes.ToCode(state)), answer, OptionalValue(sent_at)}));
+  return Ok();
+}
+
+Result<std::optional<domain::SmtpSettings>> ChannelSettingsStore::FindSmtp() {
+  std::optional<std::string> text;
+  LT_TRY(connection_.Query("SELECT settings FROM channel_settings WHERE channel = 'smtp'", {},
+                           [&](const Row& row) { text = row.Text(0); }));
+  if (!text) return std::optional<domain::SmtpSettings>();
+  const auto json = nlohmann::json::parse(*text, nullptr, false);
+  if (!json.is_object()) return Error::Internal("channel_settings smtp is not a JSON object");
+  domain::SmtpSettings settings;
+  settings.host = json.value("host", "");
+  settings.port = json.value("port", 587);
+  settings.security = domain::kSmtpSecurityCodes.FromCode(json.value("security", "starttls"))
+                          .value_or(domain::SmtpSecurity::kStartTls);
+  settings.verify_certificate = json.value("verify_certificate", true);
+  settings.ca_file = json.value("ca_file", "");
+  settings.username = json.value("username", "");
+  settings.password = json.value("password", "");
+  settings.from_address = json.value("from_address", "");
+  settings.from_name = json.value("from_name", "");
+  settings.timeout_seconds = json.value("timeout_seconds", 30);
+  return std::optional<domain::SmtpSettings>(settings);
+}
+
+Status ChannelSettingsStore::SaveSmtp(const domain::SmtpSettings& settings, TimestampMs now,
+                                      std::optional<domain::Id> by) {
+  const nlohmann::json json = {{"host", settings.host},
+                               {"port", settings.port},
+                               {"security", domain::kSmtpSecurityCodes.ToCode(settings.security)},
+                               {"verify_certificate", settings.verify_certificate},
+                               {"ca_file", settings.ca_file},
+                               {"username", settings.username},
+                               {"password", settings.password},
+                               {"from_address", settings.from_address},
+                               {"from_name", settings.from_name},
+                               {"timeout_seconds", settings.timeout_seconds}};
+  LT_TRY(connection_.Execute(
+      "INSERT INTO channel_settings (channel, settings, updated_at, updated_by) "
+      "VALUES ('smtp', $1, $2, $3) ON CONFLICT (channel) DO UPDATE SET "
+      "settings = excluded.settings, updated_at = excluded.updated_at, "
+      "updated_by = excluded.updated_by",
+      {json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), now,
+       OptionalValue(by)}));
+  return Ok();
+}
+
+}  // namespace lt::storage

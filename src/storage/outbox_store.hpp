@@ -1,0 +1,45 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.hpp"
+#include "domain/outbound_mail.hpp"
+#include "domain/outbox_message.hpp"
+#include "storage/connection.hpp"
+
+namespace lt::storage {
+
+// The outbox and the channel settings (migrations/*/0018_outbox.sql).
+class OutboxStore {
+ public:
+  explicit OutboxStore(Connection& connection) : connection_(connection) {}
+
+  // Stores a new message (its id set).
+  Status Insert(domain::OutboxMessage& message);
+  // Sets the Message-ID once the id that names it is known.
+  Status SetMessageId(domain::Id id, const std::string& message_id);
+  Result<std::optional<domain::OutboxMessage>> Find(domain::Id id);
+  Result<std::vector<domain::OutboxMessage>> ListForCase(domain::Id case_id);
+  // Records an attempt: its outcome state, the answer and, once sent, when.
+  Status RecordAttempt(domain::Id id, domain::Delivery state, const std::string& answer,
+                       std::optional<TimestampMs> sent_at);
+
+ private:
+  Connection& connection_;
+};
+
+class ChannelSettingsStore {
+ public:
+  explicit ChannelSettingsStore(Connection& connection) : connection_(connection) {}
+
+  Result<std::optional<domain::SmtpSettings>> FindSmtp();
+  Status SaveSmtp(const domain::SmtpSettings& settings, TimestampMs now,
+                  std::optional<domain::Id> by);
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace lt::storage
