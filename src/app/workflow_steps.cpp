@@ -10,6 +10,7 @@
 #include "app/feedback_letter.hpp"
 #include "app/field_rules.hpp"
 #include "app/live_updates.hpp"
+#include "app/outbox.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
 #include "app/verifications.hpp"
@@ -247,10 +248,24 @@ Status AddOutboundMessage(storage::Connection& connection, const domain::Case& a
   message.visibility = domain::Visibility::kPublic;
   message.author_user_id = principal.user_id;
   message.body = body;
-  message.delivery = domain::Delivery::kQueued;  // for the channel's adapter to send
   message.occurred_at = now;
   message.created_at = now;
+  // By e-mail it goes out through the outbox; on other channels the
+  // interaction records what was told.
+  std::optional<MailRecipient> recipient;
+  if (a_case.channel == domain::Channel::kEmail) {
+    LT_TRY_ASSIGN(recipient, MailRecipientOf(connection, a_case));
+  }
+  if (recipient) message.delivery = domain::Delivery::kQueued;
   LT_TRY(storage::InteractionStore(connection).Insert(message));
+  if (!recipient) return Ok();
+  MailToQueue mail;
+  mail.purpose = domain::OutboxPurpose::kFeedbackLetter;
+  mail.interaction_id = message.id;
+  mail.to_name = recipient->name;
+  mail.to_address = recipient->address;
+  mail.body = body;
+  LT_TRY(QueueCaseMail(connection, a_case, mail, now));
   return Ok();
 }
 

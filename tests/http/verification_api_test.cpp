@@ -289,7 +289,8 @@ TEST_F(VerificationApiTest, TheReplyGoesOutAsAFeedbackLetterInTheCustomersLangua
   ASSERT_EQ(timeline.status, 200) << timeline.raw;
   const json& letter = timeline.body["items"].back();
   EXPECT_EQ(letter["direction"], "outbound");
-  EXPECT_EQ(letter["delivery"], "queued");
+  // Filed by phone: the timeline records the letter; nothing goes out by itself.
+  EXPECT_EQ(letter["delivery"], "none");
   const std::string body = letter["body"];
   EXPECT_EQ(body.rfind("尊敬的钱伟：", 0), 0u) << body;
   EXPECT_NE(body.find("原因：喷涂温度偏低"), std::string::npos) << body;
@@ -297,13 +298,17 @@ TEST_F(VerificationApiTest, TheReplyGoesOutAsAFeedbackLetterInTheCustomersLangua
   EXPECT_NE(body.find("我们将为您免费更换内胆。"), std::string::npos);
 
   // An English-speaking customer (another phone, so another customer).
-  json body_en = {
-      {"subject", "Coating peels off"},
-      {"description", "The inner pot coating peels after two weeks"},
-      {"type", "complaint"},
-      {"origin_class", "own_factory"},
-      {"department_id", sales_department_.id},
-      {"customer", {{"name", "Jane Doe"}, {"phone", "13900001111"}, {"language", "en"}}}};
+  json body_en = {{"subject", "Coating peels off"},
+                  {"description", "The inner pot coating peels after two weeks"},
+                  {"type", "complaint"},
+                  {"origin_class", "own_factory"},
+                  {"department_id", sales_department_.id},
+                  {"channel", "email"},
+                  {"customer",
+                   {{"name", "Jane Doe"},
+                    {"phone", "13900001111"},
+                    {"email", "jane.doe@example.com"},
+                    {"language", "en"}}}};
   auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(), body_en);
   ASSERT_EQ(created.status, 201) << created.raw;
   const std::string english = created.Header("Location");
@@ -313,6 +318,16 @@ TEST_F(VerificationApiTest, TheReplyGoesOutAsAFeedbackLetterInTheCustomersLangua
   const std::string letter_en =
       harness_.Call("GET", english + "/interactions", sales_).body["items"].back()["body"];
   EXPECT_EQ(letter_en.rfind("Dear Jane Doe,", 0), 0u) << letter_en;
+  // By e-mail, the letter goes out through the outbox to the customer's address.
+  const auto outbox = harness_.Call("GET", english + "/outbox", sales_);
+  ASSERT_EQ(outbox.status, 200) << outbox.raw;
+  ASSERT_EQ(outbox.body["items"].size(), 1u) << outbox.raw;
+  EXPECT_EQ(outbox.body["items"][0]["purpose"], "feedback_letter");
+  EXPECT_EQ(outbox.body["items"][0]["recipient"], "jane.doe@example.com");
+  EXPECT_EQ(outbox.body["items"][0]["state"], "queued");
+  EXPECT_EQ(
+      outbox.body["items"][0]["subject"].get<std::string>().rfind("Re: Coating peels off [", 0),
+      0u);
   EXPECT_NE(letter_en.find("Cause: "), std::string::npos);
   EXPECT_NE(letter_en.find("What we are changing:"), std::string::npos);
 
