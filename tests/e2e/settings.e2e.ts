@@ -85,7 +85,7 @@ test('an administrator changes a deadline, a step, a letter and the authority ma
 
   // The English quality letter without its reply: refused; then changed and
   // returned to the shipped text.
-  await openSettings(page, 'Feedback letter templates');
+  await openSettings(page, 'Letter templates');
   const letter = page.getByRole('textbox', { name: 'Letter text · Quality complaints · English' });
   const shipped = await letter.inputValue();
   const english = page.getByRole('region', { name: 'Quality complaints · English' });

@@ -45,3 +45,7 @@ export interface Page<T> {
 export interface Items<T> {
   items: T[];
 }
+export type OutboxMessage = Schemas['OutboxMessage'];
+export type CustomerMessageInput = Schemas['CustomerMessageInput'];
+export type SmtpSettings = Schemas['SmtpSettings'];
+export type SmtpSettingsInput = Schemas['SmtpSettingsInput'];

@@ -1,9 +1,10 @@
 // One form's sending: busy while the request runs, the server's refusal in
-// words when it fails, `done` when it succeeds.
+// words when it fails (fields named by `label` when it knows them), `done`
+// when it succeeds.
 import { ref } from 'vue';
 import { ApiError } from '@/api/client';
 
-export function useSubmission(done?: () => void) {
+export function useSubmission(done?: () => void, label?: (field: string) => string | undefined) {
   const busy = ref(false);
   const problem = ref('');
 
@@ -16,7 +17,7 @@ export function useSubmission(done?: () => void) {
       return true;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      problem.value = error.describe();
+      problem.value = error.describe(label);
       return false;
     } finally {
       busy.value = false;

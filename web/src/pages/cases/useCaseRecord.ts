@@ -2,7 +2,8 @@
 // refetched when the live-update stream says the case changed.
 import { reactive } from 'vue';
 import { api, ApiError, prefetch } from '@/api/client';
-import type { Page, SupplierCar } from '@/api/types';
+import type { CustomerMessageInput, OutboxMessage, Page, SupplierCar } from '@/api/types';
+import { useSession } from '@/composables/useSession';
 import type { Action, PreventionReport, AvailableStep, Claim, ClaimDetail, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
 
 export interface CaseRecord {
@@ -12,6 +13,8 @@ export interface CaseRecord {
   case: Case | null;
   customer: Customer | null;
   interactions: Interaction[];
+  /** How each message to the customer went out (staff only). */
+  outbox: OutboxMessage[];
   steps: CaseStep[];
   available: AvailableStep[];
   history: CaseEvent[];
@@ -53,9 +56,10 @@ export function prefetchCase(id: unknown): void {
 
 export function useCaseRecord() {
   const record = reactive<CaseRecord>({
-    loaded: false, problem: '', notFound: false, case: null, customer: null, interactions: [], steps: [], available: [], history: [],
+    loaded: false, problem: '', notFound: false, case: null, customer: null, interactions: [], outbox: [], steps: [], available: [], history: [],
     actions: [], report: null, prevention: null, claims: [], cars: [], related: [],
   });
+  const { isStaff } = useSession();
   let current = 0;
   // The audit history is read once its tab is first shown: on a long case it
   // is as large as the timeline, and most visits never open it.
@@ -76,9 +80,10 @@ export function useCaseRecord() {
           api.get<Page<Case>>('/api/v1/cases', { query: { customer: found.customer_id, sort: '-received_at', limit: 11 } }),
         ]),
       );
-      const [found, interactions, steps, available, history, actions, report, prevention, claims, cars, [customer, others]] = await Promise.all([
+      const [found, interactions, outbox, steps, available, history, actions, report, prevention, claims, cars, [customer, others]] = await Promise.all([
         caseRead,
         api.get<Items<Interaction>>(interactionsPath!),
+        isStaff.value ? api.get<Items<OutboxMessage>>(`${base}/outbox`) : null,
         api.get<Items<CaseStep>>(stepsPath!),
         api.get<Items<AvailableStep>>(transitionsPath!),
         historyWanted ? api.get<Items<CaseEvent>>(`${base}/events`) : null,
@@ -92,7 +97,7 @@ export function useCaseRecord() {
       if (id !== current) return;
       Object.assign(record, {
         loaded: true, problem: '', notFound: false, case: found, customer,
-        interactions: interactions.items, steps: steps.items, available: available.items, history: history?.items ?? (sameCase ? record.history : []),
+        interactions: interactions.items, outbox: outbox?.items ?? [], steps: steps.items, available: available.items, history: history?.items ?? (sameCase ? record.history : []),
         actions: actions.items, report, prevention, claims, cars: cars.items,
         related: others.items.filter((other) => other.id !== found.id).slice(0, 10),
       });
@@ -124,6 +129,13 @@ export function useCaseRecord() {
   async function addInteraction(input: InteractionCreate): Promise<void> {
     if (!record.case) return;
     await api.post(`/api/v1/cases/${record.case.id}/interactions`, input);
+    await load(record.case.id);
+  }
+
+  /** A message to the customer, sent through the outbox on its channel. */
+  async function sendMessage(input: CustomerMessageInput): Promise<void> {
+    if (!record.case) return;
+    await api.post(`/api/v1/cases/${record.case.id}/messages`, input);
     await load(record.case.id);
   }
 
@@ -174,5 +186,5 @@ export function useCaseRecord() {
     return api.post(`/api/v1/cases/${record.case?.id}/feedback-letter/preview`, { reply });
   }
 
-  return { record, load, showHistory, takeStep, addInteraction, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, askSupplier, decideCar, changePrevention, previewLetter };
+  return { record, load, showHistory, takeStep, addInteraction, sendMessage, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, askSupplier, decideCar, changePrevention, previewLetter };
 }
