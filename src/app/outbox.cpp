@@ -297,7 +297,17 @@ Result<std::optional<domain::MailSendOutcome>> AttemptOutboxMessage(AppContext& 
         mail.attachments.push_back({attachment.filename, attachment.content_type, std::move(data)});
       }
     }
-    outcome = context.mail_sender->Send(*smtp, mail);
+    // Recorded as sent the moment the server accepts it, before the
+    // goodbye: a node dying after that does not send it again.
+    bool accepted = false;
+    outcome = context.mail_sender->Send(*smtp, mail, [&](const std::string& reply) {
+      const Status recorded = context.database.Write([&](storage::Connection& connection) {
+        return RecordOutboxAttempt(connection, id, {Outcome::Kind::kSent, reply},
+                                   context.clock.NowMs());
+      });
+      accepted = recorded.ok();
+    });
+    if (accepted) outcome.kind = Outcome::Kind::kSent;
   }
   if (outcome.kind == Outcome::Kind::kTemporary && last_attempt) {
     outcome.kind = Outcome::Kind::kPermanent;

@@ -5,6 +5,7 @@
 // the outbox know no mail library. The adapter composes the MIME message
 // (GMime) and talks SMTP.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,7 +84,13 @@ struct MailSendOutcome {
 class MailSender {
  public:
   virtual ~MailSender() = default;
-  virtual MailSendOutcome Send(const SmtpSettings& settings, const OutgoingMail& mail) = 0;
+  // `on_accepted` runs the moment the server has accepted the message (its
+  // reply to the end of the data), before the goodbye: the caller records
+  // the message as sent there, so that a process dying afterwards does not
+  // send it again.
+  virtual MailSendOutcome Send(
+      const SmtpSettings& settings, const OutgoingMail& mail,
+      const std::function<void(const std::string& reply)>& on_accepted = {}) = 0;
   // Connects, greets, upgrades to TLS and authenticates as a send would, and
   // hangs up. Errors: kUnavailable with the server's answer as the detail.
   virtual Status TestConnection(const SmtpSettings& settings) = 0;

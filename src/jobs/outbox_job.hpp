@@ -16,11 +16,13 @@ namespace lt::jobs {
 // back-off; the last attempt's temporary failure counts as final.
 //
 // Sent once: the job's lease keeps every other node off the message while it
-// is being sent, and a message found sent or failed is not sent again. The
-// one gap is a node dying after the server accepted the message and before
-// the outcome committed (milliseconds): then, after the lease, the same
-// message (same Message-ID) goes out a second time, which mail clients show
-// as one.
+// is being sent (the SMTP timeout stays inside the lease), the message is
+// recorded as sent the moment the server accepts it (before the goodbye and
+// the job's completion), and a message found sent or failed is not sent
+// again. No protocol closes the last gap: a node dying between the server's
+// acceptance and that record (a commit, milliseconds) leaves the message
+// queued, and after the lease it goes out a second time, under the same
+// Message-ID, which mail clients show as one.
 class OutboxJob final : public JobHandler {
  public:
   explicit OutboxJob(app::AppContext& context) : context_(context) {}

@@ -24,7 +24,9 @@ void InitCurl() {
 // answer worth showing ("550 5.1.1 <a@b>: Recipient address rejected").
 struct Transcript {
   std::string last_reply;
-  std::string pending;  // lines of a multi-line reply so far
+  std::string pending;   // lines of a multi-line reply so far
+  bool in_data = false;  // the server said 354: the message is on its way
+  std::function<void(const std::string& reply)> on_accepted;
 };
 
 int OnDebug(CURL*, curl_infotype type, char* data, std::size_t size, void* user) {
@@ -45,6 +47,15 @@ int OnDebug(CURL*, curl_infotype type, char* data, std::size_t size, void* user)
   transcript.last_reply = line.size() >= 4 ? line.substr(0, 4) + transcript.pending + line.substr(4)
                                            : transcript.pending + line;
   transcript.pending.clear();
+  if (line.rfind("354", 0) == 0) {
+    transcript.in_data = true;
+  } else if (transcript.in_data) {
+    // The reply to the end of the data: the message is the server's now.
+    transcript.in_data = false;
+    if (line.rfind('2', 0) == 0 && transcript.on_accepted) {
+      transcript.on_accepted(transcript.last_reply);
+    }
+  }
   return 0;
 }
 
@@ -83,7 +94,10 @@ std::unique_ptr<CURL, CurlDeleter> Connect(const domain::SmtpSettings& settings,
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error_buffer);
   curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, static_cast<long>(settings.timeout_seconds));
-  curl_easy_setopt(handle, CURLOPT_TIMEOUT, static_cast<long>(settings.timeout_seconds) * 4);
+  // The whole hand-over within the timeout, well inside the outbox job's
+  // lease (jobs.lease_seconds), so that no other node takes a message over
+  // while it is still being sent.
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT, static_cast<long>(settings.timeout_seconds));
   curl_easy_setopt(handle, CURLOPT_USE_SSL,
                    settings.security == domain::SmtpSecurity::kNone
                        ? static_cast<long>(CURLUSESSL_NONE)
@@ -115,9 +129,11 @@ std::string Answer(CURLcode code, long reply_code, const Transcript& transcript,
 SmtpSender::SmtpSender() { InitCurl(); }
 
 MailSendOutcome SmtpSender::Send(const domain::SmtpSettings& settings,
-                                 const domain::OutgoingMail& mail) {
+                                 const domain::OutgoingMail& mail,
+                                 const std::function<void(const std::string& reply)>& on_accepted) {
   const std::string message = WriteMailMessage(mail);
   Transcript transcript;
+  transcript.on_accepted = on_accepted;
   char error_buffer[CURL_ERROR_SIZE] = {};
   auto curl = Connect(settings, transcript, error_buffer);
   if (!curl) return {MailSendOutcome::Kind::kTemporary, "cannot start libcurl"};

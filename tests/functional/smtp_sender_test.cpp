@@ -45,8 +45,13 @@ class SmtpSenderTest : public ::testing::Test {
 };
 
 TEST_F(SmtpSenderTest, AMessageIsDeliveredOverStartTls) {
-  const auto outcome = sender_.Send(Settings(), Mail("wang@example.com"));
+  std::vector<std::string> accepted;
+  const auto outcome = sender_.Send(Settings(), Mail("wang@example.com"),
+                                    [&](const std::string& reply) { accepted.push_back(reply); });
   ASSERT_EQ(outcome.kind, domain::MailSendOutcome::Kind::kSent) << outcome.answer;
+  // Told once, with the server's acceptance ("250 2.0.0 Ok: queued as ...").
+  ASSERT_EQ(accepted.size(), 1u);
+  EXPECT_NE(accepted[0].find("queued as"), std::string::npos) << accepted[0];
   EXPECT_EQ(outcome.answer.substr(0, 3), "250");
   const auto delivered = server_.WaitForDelivered(1);
   ASSERT_EQ(delivered.size(), 1u);
@@ -60,7 +65,10 @@ TEST_F(SmtpSenderTest, AMessageIsDeliveredOverStartTls) {
 }
 
 TEST_F(SmtpSenderTest, ARefusedRecipientFailsForGoodWithTheServersAnswer) {
-  const auto outcome = sender_.Send(Settings(), Mail("refused@lingting.test"));
+  bool accepted = false;
+  const auto outcome = sender_.Send(Settings(), Mail("refused@lingting.test"),
+                                    [&](const std::string&) { accepted = true; });
+  EXPECT_FALSE(accepted);
   EXPECT_EQ(outcome.kind, domain::MailSendOutcome::Kind::kPermanent);
   EXPECT_NE(outcome.answer.find("550 5.1.1"), std::string::npos) << outcome.answer;
   EXPECT_NE(outcome.answer.find("no such person here"), std::string::npos) << outcome.answer;
