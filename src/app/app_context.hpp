@@ -7,6 +7,7 @@
 
 #include "app/store_access.hpp"
 #include "base/clock.hpp"
+#include "domain/mailbox_reader.hpp"
 #include "domain/outbound_mail.hpp"
 
 namespace lt::app {
@@ -49,6 +50,7 @@ struct AppOptions {
 };
 
 class CaseIntake;  // app/case_intake.hpp
+class MailReader;  // app/mail_intake.hpp
 std::shared_ptr<CaseIntake> MakeCaseIntake();
 
 // What every use case works with. Owned by server/wiring; outlives requests.
@@ -62,6 +64,10 @@ struct AppContext {
   // Hands e-mail to SMTP servers (mail/smtp_sender); none where this process
   // sends nothing (the CLI's one-off commands).
   domain::MailSender* mail_sender = nullptr;
+  // Reads raw e-mail (mail/mime_reader behind app::MailReader) and mailboxes
+  // over IMAP (mail/imap_client).
+  const MailReader* mail_reader = nullptr;
+  domain::MailboxConnector* mailbox_connector = nullptr;
 };
 
 }  // namespace lt::app

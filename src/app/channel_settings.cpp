@@ -69,7 +69,7 @@ SmtpSettingsView ViewOf(domain::SmtpSettings settings) {
 
 std::string Describe(const domain::SmtpSettings& settings) {
   return settings.host + ":" + std::to_string(settings.port) + " " +
-         std::string(domain::kSmtpSecurityCodes.ToCode(settings.security)) +
+         std::string(domain::kMailSecurityCodes.ToCode(settings.security)) +
          (settings.verify_certificate ? "" : " unverified") + " user=" + settings.username +
          " from=" + settings.from_name + " <" + settings.from_address + ">";
 }

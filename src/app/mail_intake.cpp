@@ -14,6 +14,7 @@
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
 #include "storage/mail_message_store.hpp"
+#include "storage/mailbox_store.hpp"
 #include "storage/workflow_store.hpp"
 
 namespace lt::app {
@@ -155,6 +156,20 @@ Result<domain::Case> OpenCase(AppContext& context, const IncomingMail& mail) {
   if (customer.name.empty()) customer.name = Printable(mail.from_address);
   if (customer.name.empty()) customer.name = "(unknown sender)";
   if (domain::NormalizeEmail(mail.from_address)) customer.emails = {mail.from_address};
+  // A mailbox administrators keep gives its cases a department, a category
+  // and its new customers a language.
+  if (!mail.mailbox.empty()) {
+    std::optional<domain::Mailbox> mailbox;
+    LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+      LT_TRY_ASSIGN(mailbox, storage::MailboxStore(connection).FindByName(mail.mailbox));
+      return Ok();
+    }));
+    if (mailbox) {
+      input.department_id = mailbox->department_id;
+      input.category_id = mailbox->category_id;
+      customer.language = mailbox->language;
+    }
+  }
   input.customer = customer;
   std::optional<IdempotencyKey> key;
   if (!mail.message_id.empty())
@@ -246,6 +261,14 @@ Result<IngestedMail> IngestMail(AppContext& context, const IncomingMail& mail) {
     return Ok();
   }));
   return outcome;
+}
+
+Result<IngestedMail> IngestRawMail(AppContext& context, const std::string& mailbox,
+                                   std::string raw) {
+  if (!context.mail_reader) return Error::Internal("no MIME reader in this process");
+  IncomingMail mail = context.mail_reader->Read(std::move(raw));
+  mail.mailbox = mailbox;
+  return IngestMail(context, mail);
 }
 
 }  // namespace lt::app

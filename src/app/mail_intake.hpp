@@ -61,6 +61,20 @@ struct IngestedMail {
 };
 
 // Errors: only the store's (a message is never refused for its content).
+// A message arriving in a mailbox administrators keep (IncomingMail::mailbox
+// names it) opens its case with the mailbox's department and category.
 Result<IngestedMail> IngestMail(AppContext& context, const IncomingMail& mail);
+
+// Reads a message as it arrived into what the intake takes: the port the
+// MIME adapter (mail/) stands behind, wired by the runtime.
+class MailReader {
+ public:
+  virtual ~MailReader() = default;
+  virtual IncomingMail Read(std::string raw) const = 0;
+};
+
+// The raw message read by context.mail_reader, then IngestMail.
+Result<IngestedMail> IngestRawMail(AppContext& context, const std::string& mailbox,
+                                   std::string raw);
 
 }  // namespace lt::app

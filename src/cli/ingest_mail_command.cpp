@@ -12,7 +12,6 @@
 #include "app/mail_intake.hpp"
 #include "cli/command_list.hpp"
 #include "cli/console.hpp"
-#include "mail/mime_reader.hpp"
 
 namespace lt::cli {
 namespace {
@@ -21,29 +20,6 @@ struct IngestFlags {
   std::string mailbox;
   std::vector<std::string> files;
 };
-
-// What the MIME adapter read, as the intake takes it.
-app::IncomingMail Incoming(const std::string& mailbox, std::string raw) {
-  const mail::ReadMail read = mail::ReadMailMessage(raw);
-  app::IncomingMail incoming;
-  incoming.mailbox = mailbox;
-  incoming.raw = std::move(raw);
-  incoming.readable = read.readable;
-  incoming.message_id = read.message_id;
-  incoming.in_reply_to = read.in_reply_to;
-  incoming.references = read.references;
-  incoming.from_name = read.from.name;
-  incoming.from_address = read.from.address;
-  incoming.subject = read.subject;
-  incoming.date = read.date;
-  incoming.text = read.text;
-  for (const auto& part : read.parts) {
-    incoming.attachments.push_back({part.filename, part.content_type, part.data});
-  }
-  incoming.origin = domain::ClassifyMailOrigin(read.origin);
-  incoming.notes = read.notes;
-  return incoming;
-}
 
 std::string_view ThreadingCode(app::MailThreading threading) {
   switch (threading) {
@@ -85,7 +61,7 @@ int IngestMail(const GlobalFlags& flags, const IngestFlags& ingest) {
     if (bytes.empty()) {
       return console.Fail(Error::Invalid("message", "validation.required"));
     }
-    auto ingested = app::IngestMail(context, Incoming(ingest.mailbox, std::move(bytes)));
+    auto ingested = app::IngestRawMail(context, ingest.mailbox, std::move(bytes));
     if (!ingested.ok()) return console.Fail(ingested.error());
     console.Say(ingested->case_id ? "cli.mail_ingested" : "cli.mail_without_case",
                 {{"source", source},

@@ -85,6 +85,7 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
   sigwait(&signals, &signal_number);
   spdlog::info("signal {} received, stopping", signal_number);
   (*server)->Stop();
+  (*runtime)->mailbox_fetcher->Stop();
   (*runtime)->job_runner->Stop();
   return kExitOk;
 }

@@ -16,30 +16,36 @@
 
 namespace lt::domain {
 
-// How the connection to the SMTP server is protected.
-enum class SmtpSecurity {
+// How the connection to a mail server (SMTP, IMAP) is protected.
+enum class MailSecurity {
   kStartTls,  // plain connection upgraded with STARTTLS, which the server must offer
-  kTls,       // TLS from the first byte (port 465, "smtps")
-  kNone,      // no TLS: only for a relay on the same host or network
+  kTls,       // TLS from the first byte (ports 465, 993)
+  kNone,      // no TLS: only for a server on the same host or network
 };
-inline constexpr EnumCodes<SmtpSecurity, 3> kSmtpSecurityCodes{{{
-    {SmtpSecurity::kStartTls, "starttls"},
-    {SmtpSecurity::kTls, "tls"},
-    {SmtpSecurity::kNone, "none"},
+inline constexpr EnumCodes<MailSecurity, 3> kMailSecurityCodes{{{
+    {MailSecurity::kStartTls, "starttls"},
+    {MailSecurity::kTls, "tls"},
+    {MailSecurity::kNone, "none"},
 }}};
 
-// The SMTP server replies and acknowledgements go through (kept by admins).
-struct SmtpSettings {
+// Where a mail server is and how to log in to it.
+struct MailServer {
   std::string host;
   int port = 587;
-  SmtpSecurity security = SmtpSecurity::kStartTls;
+  MailSecurity security = MailSecurity::kStartTls;
   bool verify_certificate = true;
   std::string ca_file;   // PEM bundle to trust instead of the system's; "" for the system's
-  std::string username;  // "" for no authentication
+  std::string username;  // "" for no authentication (SMTP only)
   std::string password;
+  int timeout_seconds = 30;
+
+  bool operator==(const MailServer&) const = default;
+};
+
+// The SMTP server replies and acknowledgements go through (kept by admins).
+struct SmtpSettings : MailServer {
   std::string from_address;  // also the envelope sender
   std::string from_name;     // "某某公司客户服务中心"
-  int timeout_seconds = 30;
 
   bool operator==(const SmtpSettings&) const = default;
 };

@@ -86,7 +86,7 @@ std::unique_ptr<CURL, CurlDeleter> Connect(const domain::SmtpSettings& settings,
                                            Transcript& transcript, char* error_buffer) {
   std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
   if (!curl) return curl;
-  const bool implicit_tls = settings.security == domain::SmtpSecurity::kTls;
+  const bool implicit_tls = settings.security == domain::MailSecurity::kTls;
   const std::string url = std::string(implicit_tls ? "smtps://" : "smtp://") + settings.host + ":" +
                           std::to_string(settings.port);
   CURL* handle = curl.get();
@@ -99,7 +99,7 @@ std::unique_ptr<CURL, CurlDeleter> Connect(const domain::SmtpSettings& settings,
   // while it is still being sent.
   curl_easy_setopt(handle, CURLOPT_TIMEOUT, static_cast<long>(settings.timeout_seconds));
   curl_easy_setopt(handle, CURLOPT_USE_SSL,
-                   settings.security == domain::SmtpSecurity::kNone
+                   settings.security == domain::MailSecurity::kNone
                        ? static_cast<long>(CURLUSESSL_NONE)
                        : static_cast<long>(CURLUSESSL_ALL));
   curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, settings.verify_certificate ? 1L : 0L);

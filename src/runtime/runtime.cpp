@@ -3,11 +3,14 @@
 #include "app/outbox.hpp"
 #include "app/sla_recompute.hpp"
 #include "jobs/housekeeping.hpp"
+#include "jobs/mailbox_fetcher.hpp"
 #include "jobs/outbox_job.hpp"
 #include "jobs/sla_alert_sweep.hpp"
 #include "jobs/sla_recompute_job.hpp"
+#include "mail/imap_client.hpp"
 #include "mail/smtp_sender.hpp"
 #include "runtime/console_location.hpp"
+#include "runtime/mail_reading.hpp"
 #include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -45,6 +48,10 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
       *runtime->database, runtime->clock, *runtime->files, config::ToAppOptions(options)});
   runtime->mail_sender = std::make_unique<mail::SmtpSender>();
   runtime->app->mail_sender = runtime->mail_sender.get();
+  runtime->mail_reader = std::make_unique<MimeMailReader>();
+  runtime->app->mail_reader = runtime->mail_reader.get();
+  runtime->mailbox_connector = std::make_unique<mail::ImapConnector>();
+  runtime->app->mailbox_connector = runtime->mailbox_connector.get();
   runtime->authenticator = std::make_unique<app::Authenticator>(*runtime->app);
   runtime->live_updates = std::make_unique<app::LiveUpdates>(
       *runtime->database, std::chrono::seconds(options.server.event_heartbeat_seconds));
@@ -75,6 +82,11 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
       std::make_unique<jobs::SlaRecomputeJob>(static_cast<int>(options.jobs.sla_recompute_batch)));
   runtime->job_runner->Register(std::string(app::kOutboxSendJob),
                                 std::make_unique<jobs::OutboxJob>(*runtime->app));
+  jobs::MailboxFetcherOptions fetcher_options;
+  fetcher_options.node = runtime->job_runner->node();
+  fetcher_options.lease = job_options.lease;
+  fetcher_options.poll_interval = job_options.poll_interval;
+  runtime->mailbox_fetcher = std::make_unique<jobs::MailboxFetcher>(*runtime->app, fetcher_options);
   runtime->job_runner->AddSource(std::make_unique<jobs::SlaAlertSweep>(*runtime->database));
   return runtime;
 }
@@ -83,6 +95,7 @@ Status StartJobs(Runtime& runtime) {
   if (!runtime.options.jobs.enabled) return Ok();
   LT_TRY(jobs::ScheduleHousekeeping(*runtime.database, runtime.clock.NowMs()));
   runtime.job_runner->Start();
+  runtime.mailbox_fetcher->Start();
   return Ok();
 }
 

@@ -5,12 +5,14 @@
 #include "app/app_context.hpp"
 #include "app/authentication.hpp"
 #include "app/live_updates.hpp"
+#include "app/mail_intake.hpp"
 #include "base/result.hpp"
 #include "config/options.hpp"
 #include "domain/outbound_mail.hpp"
 #include "http/api.hpp"
 #include "http/metrics.hpp"
 #include "jobs/job_runner.hpp"
+#include "jobs/mailbox_fetcher.hpp"
 #include "storage/attachment_files.hpp"
 #include "storage/database.hpp"
 
@@ -24,10 +26,13 @@ struct Runtime {
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::AttachmentFiles> files;
   std::unique_ptr<domain::MailSender> mail_sender;
+  std::unique_ptr<app::MailReader> mail_reader;
+  std::unique_ptr<domain::MailboxConnector> mailbox_connector;
   std::unique_ptr<app::AppContext> app;
   std::unique_ptr<app::Authenticator> authenticator;
   std::unique_ptr<app::LiveUpdates> live_updates;
   std::unique_ptr<jobs::JobRunner> job_runner;  // every job kind registered; started by serve
+  std::unique_ptr<jobs::MailboxFetcher> mailbox_fetcher;  // started with the jobs
   http::Metrics metrics;
   std::unique_ptr<http::Services> services;
   std::unique_ptr<http::Api> api;

@@ -106,8 +106,8 @@ Result<std::optional<domain::SmtpSettings>> ChannelSettingsStore::FindSmtp() {
   domain::SmtpSettings settings;
   settings.host = json.value("host", "");
   settings.port = json.value("port", 587);
-  settings.security = domain::kSmtpSecurityCodes.FromCode(json.value("security", "starttls"))
-                          .value_or(domain::SmtpSecurity::kStartTls);
+  settings.security = domain::kMailSecurityCodes.FromCode(json.value("security", "starttls"))
+                          .value_or(domain::MailSecurity::kStartTls);
   settings.verify_certificate = json.value("verify_certificate", true);
   settings.ca_file = json.value("ca_file", "");
   settings.username = json.value("username", "");
@@ -122,7 +122,7 @@ Status ChannelSettingsStore::SaveSmtp(const domain::SmtpSettings& settings, Time
                                       std::optional<domain::Id> by) {
   const nlohmann::json json = {{"host", settings.host},
                                {"port", settings.port},
-                               {"security", domain::kSmtpSecurityCodes.ToCode(settings.security)},
+                               {"security", domain::kMailSecurityCodes.ToCode(settings.security)},
                                {"verify_certificate", settings.verify_certificate},
                                {"ca_file", settings.ca_file},
                                {"username", settings.username},

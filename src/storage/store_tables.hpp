@@ -8,7 +8,7 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 40> kStoreTables = {"business_calendars",
+inline constexpr std::array<std::string_view, 41> kStoreTables = {"business_calendars",
                                                                   "calendar_days",
                                                                   "departments",
                                                                   "customers",
@@ -47,6 +47,7 @@ inline constexpr std::array<std::string_view, 40> kStoreTables = {"business_cale
                                                                   "mail_messages",
                                                                   "mail_references",
                                                                   "outbox_messages",
-                                                                  "channel_settings"};
+                                                                  "channel_settings",
+                                                                  "mailboxes"};
 
 }  // namespace lt::storage

@@ -19,7 +19,7 @@ class SmtpSenderTest : public ::testing::Test {
     domain::SmtpSettings settings;
     settings.host = "127.0.0.1";
     settings.port = server_.port();
-    settings.security = domain::SmtpSecurity::kStartTls;
+    settings.security = domain::MailSecurity::kStartTls;
     settings.ca_file = server_.ca_file().string();
     settings.from_address = "service@lingting.test";
     settings.from_name = "聆听客户服务中心";
@@ -106,10 +106,10 @@ TEST_F(SmtpSenderTest, AnUntrustedCertificateIsRefusedUnlessCheckingIsOff) {
 TEST_F(SmtpSenderTest, TestConnectionGreetsAndUpgradesWithoutSending) {
   EXPECT_TRUE(sender_.TestConnection(Settings()).ok());
   domain::SmtpSettings plain = Settings();
-  plain.security = domain::SmtpSecurity::kNone;
+  plain.security = domain::MailSecurity::kNone;
   EXPECT_TRUE(sender_.TestConnection(plain).ok());
   domain::SmtpSettings implicit = Settings();
-  implicit.security = domain::SmtpSecurity::kTls;  // Postfix's port speaks plain SMTP first
+  implicit.security = domain::MailSecurity::kTls;  // Postfix's port speaks plain SMTP first
   EXPECT_FALSE(sender_.TestConnection(implicit).ok());
   EXPECT_TRUE(server_.Delivered().empty());
 }

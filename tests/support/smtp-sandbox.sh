@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # A real Postfix (Debian's package) for tests, on 127.0.0.1 and a free port,
 # with its configuration, queue and mail in DIR:
-#   smtp-sandbox.sh start DIR   prints the port once it accepts connections
+#   smtp-sandbox.sh start DIR [DOVECOT_DIR]   prints the port once it accepts connections
 #   smtp-sandbox.sh stop DIR
 # It accepts mail for any address from loopback and delivers all of it into
 # the Maildir DIR/sink (new messages in DIR/sink/new), offers STARTTLS with a
 # certificate for 127.0.0.1 (DIR/cert.pem trusts it), and answers two
 # addresses specially: refused@lingting.test 550 5.1.1, later@lingting.test
-# 450 4.2.0. Used by the C++ tests (support/smtp_server) and the browser
-# tests. Needs root, as Postfix's master does.
+# 450 4.2.0. With DOVECOT_DIR (an imap-sandbox.sh directory), mail for
+# @mailbox.lingting.test goes to that Dovecot over LMTP, and clients log in
+# (AUTH PLAIN/LOGIN after STARTTLS) with its users through Dovecot's SASL.
+# Used by the C++ tests (support/smtp_server) and the browser tests. Needs
+# root, as Postfix's master does.
 set -euo pipefail
 command=${1:-}
 dir=${2:-}
+dovecot=${3:-}
 if [[ -z $command || -z $dir ]]; then
   echo "usage: smtp-sandbox.sh start|stop DIR" >&2
   exit 64
@@ -57,7 +61,13 @@ smtpd_recipient_restrictions = check_recipient_access inline:{ { refused@lingtin
 smtpd_tls_security_level = may
 smtpd_tls_cert_file = $dir/cert.pem
 smtpd_tls_key_file = $dir/key.pem
-transport_maps = static:virtual
+default_transport = virtual
+relay_transport = virtual
+transport_maps = ${dovecot:+inline:{mailbox.lingting.test=lmtp:unix:$dovecot/run/lmtp\}}
+${dovecot:+smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = $dovecot/run/auth-client
+smtpd_tls_auth_only = yes}
 virtual_mailbox_base = $dir
 virtual_mailbox_maps = static:sink/
 virtual_uid_maps = static:65534
@@ -80,6 +90,7 @@ verify unix - - n - 1 verify
 flush unix n - n 1000? 0 flush
 proxymap unix - - n - - proxymap
 smtp unix - - n - - smtp
+lmtp unix - - n - - lmtp
 showq unix n - n - - showq
 error unix - - n - - error
 retry unix - - n - - error

@@ -26,7 +26,7 @@ std::string ReadFile(const fs::path& path) {
 
 }  // namespace
 
-SmtpServer::SmtpServer() {
+SmtpServer::SmtpServer(const fs::path& dovecot_directory) : dovecot_directory_(dovecot_directory) {
   directory_ = fs::temp_directory_path() /
                ("lingting-smtp-" + std::to_string(::getpid()) + "-" + std::to_string(FreePort()));
   fs::remove_all(directory_);
@@ -36,7 +36,9 @@ SmtpServer::SmtpServer() {
 }
 
 void SmtpServer::Start() {
-  const CommandResult started = RunCommand({kSandbox, "start", directory_.string()}, directory_);
+  std::vector<std::string> args = {kSandbox, "start", directory_.string()};
+  if (!dovecot_directory_.empty()) args.push_back(dovecot_directory_.string());
+  const CommandResult started = RunCommand(args, directory_);
   if (started.exit_code != 0) throw std::runtime_error("smtp-sandbox.sh: " + started.err);
   port_ = static_cast<std::uint16_t>(std::stoi(started.out));
   running_ = true;
@@ -46,6 +48,14 @@ void SmtpServer::Stop() {
   if (!running_) return;
   RunCommand({kSandbox, "stop", directory_.string()}, directory_);
   running_ = false;
+}
+
+void SmtpServer::Send(const std::string& to, const std::string& raw) const {
+  const CommandResult sent = RunCommand(
+      {"/usr/bin/swaks", "--silent", "2", "--server", "127.0.0.1:" + std::to_string(port_), "--to",
+       to, "--from", "customer@example.com", "--data", "-"},
+      directory_, raw);
+  if (sent.exit_code != 0) throw std::runtime_error("swaks: " + sent.out + sent.err);
 }
 
 SmtpServer::~SmtpServer() {

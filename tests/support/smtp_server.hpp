@@ -17,9 +17,12 @@ namespace lt::test {
 //   refused@lingting.test  550 5.1.1 (refused for good)
 //   later@lingting.test    450 4.2.0 (try again later)
 // Needs root, as Postfix's master does. Stopped when destroyed.
+// (tests/support/smtp-sandbox.sh does the work; the browser tests use it too.)
 class SmtpServer {
  public:
-  SmtpServer();
+  // With `dovecot_directory` (an ImapServer's), mail for
+  // @mailbox.lingting.test goes to that Dovecot, and logins are its users.
+  explicit SmtpServer(const std::filesystem::path& dovecot_directory = {});
   ~SmtpServer();
   SmtpServer(const SmtpServer&) = delete;
   SmtpServer& operator=(const SmtpServer&) = delete;
@@ -35,9 +38,12 @@ class SmtpServer {
 
   void Stop();
   void Start();
+  // Hands `raw` to this server as a mail client would (swaks), for `to`.
+  void Send(const std::string& to, const std::string& raw) const;
 
  private:
   std::filesystem::path directory_;
+  std::filesystem::path dovecot_directory_;
   std::filesystem::path ca_file_;
   std::uint16_t port_ = 0;
   bool running_ = false;

@@ -41,7 +41,7 @@ json SmtpSettingsToJson(const std::optional<app::SmtpSettingsView>& view) {
   return {{"configured", view.has_value()},
           {"host", settings.host},
           {"port", settings.port},
-          {"security", domain::kSmtpSecurityCodes.ToCode(settings.security)},
+          {"security", domain::kMailSecurityCodes.ToCode(settings.security)},
           {"verify_certificate", settings.verify_certificate},
           {"ca_file", settings.ca_file},
           {"username", settings.username},
@@ -59,7 +59,7 @@ Result<app::SmtpSettingsInput> ParseSmtpSettings(const json& body) {
   settings.host = reader.RequiredString("host");
   settings.port = static_cast<int>(reader.Integer("port", 1, 65535).value_or(587));
   settings.security =
-      reader.Enum("security", domain::kSmtpSecurityCodes).value_or(domain::SmtpSecurity::kStartTls);
+      reader.Enum("security", domain::kMailSecurityCodes).value_or(domain::MailSecurity::kStartTls);
   settings.verify_certificate = reader.Boolean("verify_certificate").value_or(true);
   settings.ca_file = reader.String("ca_file").value_or("");
   settings.username = reader.String("username").value_or("");
