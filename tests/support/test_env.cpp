@@ -31,6 +31,10 @@ TestStore::TestStore() {
   app_options.max_attachment_bytes = 1024 * 1024;
   context =
       std::make_unique<app::AppContext>(app::AppContext{*database, clock, *files, app_options});
+  // The real mail adapters, as the runtime wires them.
+  context->mail_sender = &mail_sender;
+  context->mail_reader = &mail_reader;
+  context->mailbox_connector = &mailbox_connector;
 }
 
 domain::Department TestStore::AddDepartment(const std::string& code, const std::string& name) {

@@ -10,6 +10,9 @@
 #include "app/departments.hpp"
 #include "app/users.hpp"
 #include "base/clock.hpp"
+#include "mail/imap_client.hpp"
+#include "mail/smtp_sender.hpp"
+#include "runtime/mail_reading.hpp"
 #include "storage/attachment_files.hpp"
 #include "storage/database.hpp"
 
@@ -38,6 +41,9 @@ struct TestStore {
   ManualClock clock{kTestNow};
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::AttachmentFiles> files;
+  mail::SmtpSender mail_sender;
+  runtime::MimeMailReader mail_reader;
+  mail::ImapConnector mailbox_connector;
   std::unique_ptr<app::AppContext> context;
 
   // Helpers that fail the test on error.
