@@ -1,20 +1,23 @@
-// E-mail out from the console, on a real Postfix: an administrator sets up
-// the SMTP server and tests the connection (a wrong port and a wrong address
-// are refused in words), finds the acknowledgement among the letter
-// templates; an agent replies to a customer from the case page and sees the
-// reply go out, and sees why a reply to an address the server refuses did not.
+// E-mail in and out from the console, on a real Postfix and Dovecot: an
+// administrator sets up the SMTP server and tests the connection (a wrong
+// port and a wrong address are refused in words), finds the acknowledgement
+// among the letter templates, and adds a mailbox whose mail then becomes a
+// case; an agent replies to a customer from the case page and sees the reply
+// go out, and sees why a reply to an address the server refuses did not.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 import { callApi, kPassword, preferLanguage, startLingting, tokenFor, type RunningLingting } from './support/lingting';
-import { startSmtp, type RunningSmtp } from './support/smtp';
+import { startImap, startSmtp, type RunningImap, type RunningSmtp } from './support/smtp';
 
 let lingting: RunningLingting;
 let browser: Browser;
 let smtp: RunningSmtp;
+let imap: RunningImap;
 
 beforeAll(async () => {
-  smtp = startSmtp();
+  imap = startImap();
+  smtp = startSmtp(imap);
   [lingting, browser] = await Promise.all([startLingting({ demoCases: 5 }), launchBrowser()]);
   await preferLanguage(lingting, 'admin@lingting.demo', 'en');
 });
@@ -22,6 +25,7 @@ afterAll(async () => {
   await browser?.close();
   await lingting?.stop();
   smtp?.stop();
+  imap?.stop();
 });
 
 const alertText = (page: Page) => page.getByRole('alert').last().innerText();
@@ -123,5 +127,55 @@ test('an agent replies to a customer by e-mail from the case page and sees it se
   await expect.poll(() => composer.getByRole('alert').innerText()).toContain('收件人');
   expect((await callApi<Outbox>(lingting, agent, 'GET', `/api/v1/cases/${created.id}/outbox`)).items).toHaveLength(2);
   await screenshot(page, 'case-reply-failed.zh-CN');
+  expectNoPageErrors(watched, [/status of 422/]);
+});
+
+test('an administrator adds a mailbox, tests it, and its mail becomes a case', async () => {
+  await preferLanguage(lingting, 'admin@lingting.demo', 'zh-CN');
+  smtp.send('service@mailbox.lingting.test', [
+    'From: =?UTF-8?B?5ZGo5pWP?= <zhou.min@example.com>',
+    'To: service@mailbox.lingting.test',
+    'Subject: =?UTF-8?B?5Yaw566x5YaN5qyh5LiN5Yi25Ya3?=', // 冰箱再次不制冷
+    'Message-ID: <e2e-mailbox-1@example.com>',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    '上周修过的冰箱又不制冷了。',
+    '',
+  ].join('\r\n'));
+  const watched = await openPage(browser, { locale: 'zh-CN' });
+  const { page } = watched;
+  await signIn(page, lingting.url, 'admin@lingting.demo', kPassword);
+  await page.getByRole('menuitem', { name: '系统管理' }).hover();
+  await page.getByRole('menuitem', { name: '收件邮箱（IMAP）' }).click();
+  await expect.poll(() => page.getByText('还没有收件邮箱').isVisible()).toBe(true);
+  await page.getByRole('button', { name: '添加邮箱' }).click();
+  const form = page.getByRole('form', { name: '收件邮箱设置' });
+  await form.getByRole('textbox', { name: '名称', exact: true }).fill('service');
+  await form.getByRole('textbox', { name: '服务器', exact: true }).fill('127.0.0.1');
+  await form.getByRole('spinbutton', { name: '端口' }).fill(String(imap.port));
+  await form.getByRole('radio', { name: 'STARTTLS（端口 143）' }).check({ force: true });
+  await form.getByRole('textbox', { name: '信任的证书文件' }).fill(imap.caFile);
+  await form.getByRole('textbox', { name: '用户名' }).fill('service@mailbox.lingting.test');
+  await form.getByRole('textbox', { name: '密码', exact: true }).fill('wrong');
+  await form.getByRole('button', { name: '测试连接' }).click();
+  await expect.poll(() => form.getByRole('status').innerText()).toContain('连接失败');
+  await form.getByRole('textbox', { name: '密码', exact: true }).fill('secret');
+  await form.getByRole('button', { name: '测试连接' }).click();
+  await expect.poll(() => form.getByRole('status').innerText()).toContain('文件夹中有 1 封邮件');
+  await screenshot(page, 'settings-mailbox.zh-CN');
+  await form.getByRole('button', { name: '保存邮箱' }).click();
+  const row = page.getByRole('table', { name: '收件邮箱（IMAP）' }).getByRole('row', { name: /service/ });
+  // Fetched within moments of being saved.
+  await expect.poll(async () => {
+    await page.reload();
+    return row.innerText();
+  }, { timeout: 20000 }).toContain('已读取');
+  // (Checked with the dialog closed: axe blends the dialog's half-transparent
+  // backdrop into the colours of what it holds.)
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await screenshot(page, 'settings-mailboxes.zh-CN');
+  const admin = tokenFor(lingting, 'admin@lingting.demo');
+  const cases = await callApi<{ items: { subject: string; channel: string }[] }>(lingting, admin, 'GET', `/api/v1/cases?q=${encodeURIComponent('冰箱再次不制冷')}`);
+  expect(cases.items.map((c) => [c.subject, c.channel])).toEqual([['冰箱再次不制冷', 'email']]);
   expectNoPageErrors(watched, [/status of 422/]);
 });

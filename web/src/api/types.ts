@@ -49,3 +49,5 @@ export type OutboxMessage = Schemas['OutboxMessage'];
 export type CustomerMessageInput = Schemas['CustomerMessageInput'];
 export type SmtpSettings = Schemas['SmtpSettings'];
 export type SmtpSettingsInput = Schemas['SmtpSettingsInput'];
+export type Mailbox = Schemas['Mailbox'];
+export type MailboxInput = Schemas['MailboxInput'];

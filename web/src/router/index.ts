@@ -34,6 +34,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/calendars', name: 'admin-calendars', component: () => import('@/pages/admin/CalendarsPage.vue'), meta: { admin: true } },
       { path: 'admin/sla-policies', name: 'admin-sla', component: () => import('@/pages/admin/SlaPoliciesPage.vue'), meta: { admin: true } },
       { path: 'admin/workflow', name: 'admin-workflow', component: () => import('@/pages/admin/WorkflowPage.vue'), meta: { admin: true } },
+      { path: 'admin/mailboxes', name: 'admin-mailboxes', component: () => import('@/pages/admin/MailboxesPage.vue'), meta: { admin: true } },
       { path: 'admin/smtp', name: 'admin-smtp', component: () => import('@/pages/admin/SmtpSettingsPage.vue'), meta: { admin: true } },
       { path: 'admin/letter-templates', name: 'admin-letters', component: () => import('@/pages/admin/LetterTemplatesPage.vue'), meta: { admin: true } },
       { path: 'admin/authority-matrix', name: 'admin-authority', component: () => import('@/pages/admin/AuthorityPage.vue'), meta: { admin: true } },
