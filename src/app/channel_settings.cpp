@@ -1,12 +1,10 @@
 #include "app/channel_settings.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <filesystem>
-
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/field_rules.hpp"
+#include "app/mail_server_rules.hpp"
+#include "base/utf8.hpp"
 #include "domain/contact.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"
@@ -16,26 +14,13 @@
 namespace lt::app {
 namespace {
 
-bool IsHostName(std::string_view host) {
-  if (host.empty() || host.size() > 253) return false;
-  return std::all_of(host.begin(), host.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
-  });
-}
-
 // The settings as they will be stored: checked, the address normalised and
 // the password resolved against the stored one.
 Result<domain::SmtpSettings> Checked(const SmtpSettingsInput& input,
                                      const std::optional<domain::SmtpSettings>& stored) {
   domain::SmtpSettings settings = input.settings;
   FieldErrors errors;
-  if (!IsHostName(settings.host)) errors.Add("host", "validation.hostname");
-  if (settings.port < 1 || settings.port > 65535) {
-    errors.Add("port", "validation.range", {{"min", "1"}, {"max", "65535"}});
-  }
-  if (settings.timeout_seconds < 1 || settings.timeout_seconds > 300) {
-    errors.Add("timeout_seconds", "validation.range", {{"min", "1"}, {"max", "300"}});
-  }
+  CheckMailServer(settings, input.password, errors);
   const auto from = domain::NormalizeEmail(settings.from_address);
   if (!from) {
     errors.Add("from_address", "validation.email");
@@ -43,17 +28,7 @@ Result<domain::SmtpSettings> Checked(const SmtpSettingsInput& input,
     settings.from_address = *from;
   }
   settings.from_name = CheckText(settings.from_name, "from_name", 100, Presence::kOptional, errors);
-  settings.username = CheckText(settings.username, "username", 200, Presence::kOptional, errors);
-  if (input.password && input.password->size() > 200) {
-    errors.Add("password", "validation.too_long", {{"max", "200"}});
-  }
-  if (!settings.ca_file.empty()) {
-    std::error_code ignored;
-    if (!std::filesystem::path(settings.ca_file).is_absolute() ||
-        !std::filesystem::is_regular_file(settings.ca_file, ignored)) {
-      errors.Add("ca_file", "validation.file_missing", {{"path", settings.ca_file}});
-    }
-  }
+  settings.username = TrimSpace(settings.username);
   if (!errors.empty()) return errors.ToError();
   settings.password = input.password ? *input.password : (stored ? stored->password : "");
   return settings;

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/field_rules.hpp"
 #include "app/mail_intake.hpp"
+#include "app/mail_server_rules.hpp"
 #include "app/references.hpp"
+#include "base/utf8.hpp"
 #include "i18n/i18n.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"
@@ -19,13 +20,6 @@ namespace lt::app {
 namespace {
 
 constexpr std::size_t kFetchBatch = 50;
-
-bool IsHostName(std::string_view host) {
-  if (host.empty() || host.size() > 253) return false;
-  return std::all_of(host.begin(), host.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
-  });
-}
 
 bool IsMailboxName(std::string_view name) {
   return !name.empty() && name.size() <= 40 &&
@@ -38,26 +32,10 @@ bool IsMailboxName(std::string_view name) {
 Status Check(storage::Connection& connection, const MailboxInput& input, domain::Mailbox& mailbox) {
   FieldErrors errors;
   if (!IsMailboxName(input.name)) errors.Add("name", "validation.mailbox_name");
-  if (!IsHostName(input.server.host)) errors.Add("host", "validation.hostname");
-  if (input.server.port < 1 || input.server.port > 65535) {
-    errors.Add("port", "validation.range", {{"min", "1"}, {"max", "65535"}});
-  }
-  if (input.server.timeout_seconds < 1 || input.server.timeout_seconds > 300) {
-    errors.Add("timeout_seconds", "validation.range", {{"min", "1"}, {"max", "300"}});
-  }
-  const std::string username =
-      CheckText(input.server.username, "username", 200, Presence::kRequired, errors);
-  if (input.password && input.password->size() > 200) {
-    errors.Add("password", "validation.too_long", {{"max", "200"}});
-  }
+  CheckMailServer(input.server, input.password, errors);
+  const std::string username = TrimSpace(input.server.username);
+  if (username.empty()) errors.Add("username", "validation.required");
   const std::string folder = CheckText(input.folder, "folder", 200, Presence::kRequired, errors);
-  if (!input.server.ca_file.empty()) {
-    std::error_code ignored;
-    if (!std::filesystem::path(input.server.ca_file).is_absolute() ||
-        !std::filesystem::is_regular_file(input.server.ca_file, ignored)) {
-      errors.Add("ca_file", "validation.file_missing", {{"path", input.server.ca_file}});
-    }
-  }
   i18n::Locale locale = i18n::kDefaultLocale;
   if (!i18n::ParseLocaleTag(input.language, locale) || i18n::LocaleTag(locale) != input.language) {
     errors.Add("language", "validation.enum", {{"allowed", "zh-CN, en"}});
