@@ -1,6 +1,7 @@
 #include "app/cases.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "app/audit_trail.hpp"
 #include "app/case_access.hpp"
@@ -10,6 +11,8 @@
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
+#include "base/utf8.hpp"
+#include "domain/case_number.hpp"
 #include "sla/clock_summary.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
@@ -245,7 +248,17 @@ Result<std::vector<CaseRowFacts>> RowFactsOf(storage::Connection& connection,
 }  // namespace
 
 Result<CasePage> ListCases(AppContext& context, const domain::Principal& principal,
-                           const domain::CaseFilter& filter, std::optional<domain::Queue> queue) {
+                           const domain::CaseFilter& wanted, std::optional<domain::Queue> queue) {
+  // A case number typed into the search box finds that case ("ts-2026-000123" too).
+  domain::CaseFilter filter = wanted;
+  const std::string typed = TrimSpace(filter.query);
+  if (domain::LooksLikeCaseNumber(typed)) {
+    std::string upper = typed;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    filter.numbers = {typed, upper};
+    filter.query.clear();
+  }
   if (!filter.query.empty() && text::TokenTexts(filter.query, text::TokenizeMode::kQuery).empty()) {
     return Error::Invalid("q", "validation.no_search_words");
   }

@@ -51,6 +51,7 @@ struct CaseFilter {
   std::optional<Id> category_id;
   std::optional<Id> customer_id;
   std::string query;                         // words that must all occur in subject or description
+  std::vector<std::string> numbers;          // the case is one of these numbers (exact)
   std::optional<TimestampMs> received_from;  // inclusive
   std::optional<TimestampMs> received_to;    // exclusive
   CaseSort sort;

@@ -263,6 +263,12 @@ std::string CaseStore::FilterConditions(const domain::CaseFilter& filter,
   if (filter.unassigned) where += " AND assignee_id IS NULL";
   if (filter.category_id) where += " AND category_id = " + Param(params, *filter.category_id);
   if (filter.customer_id) where += " AND customer_id = " + Param(params, *filter.customer_id);
+  if (!filter.numbers.empty()) {
+    std::string in;
+    for (const auto& number : filter.numbers)
+      in += (in.empty() ? "" : ", ") + Param(params, number);
+    where += " AND number IN (" + in + ")";
+  }
   if (filter.received_from) where += " AND received_at >= " + Param(params, *filter.received_from);
   if (filter.received_to) where += " AND received_at < " + Param(params, *filter.received_to);
   where += AnyOf("type", filter.types, domain::kCaseTypeCodes, params);

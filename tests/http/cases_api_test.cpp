@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "base/crypto.hpp"
 #include "support/api_harness.hpp"
 
@@ -149,6 +152,18 @@ TEST_F(CasesApiTest, FiltersSearchesSortsAndPages) {
   auto cracked = harness_.Call("GET", "/api/v1/cases?q=%E5%BC%80%E8%A3%82", token);  // 开裂
   ASSERT_EQ(cracked.status, 200) << cracked.raw;
   EXPECT_EQ(cracked.body["items"].size(), 4u);
+  // A case number in the search box finds that case, typed in either case.
+  const std::string number = cracked.body["items"][1]["number"];
+  std::string lower = number;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const std::string& typed : {number, lower}) {
+    auto found = harness_.Call("GET", "/api/v1/cases?q=" + typed, token);
+    ASSERT_EQ(found.status, 200) << found.raw;
+    ASSERT_EQ(found.body["items"].size(), 1u) << typed << found.raw;
+    EXPECT_EQ(found.body["items"][0]["number"], number);
+  }
+  EXPECT_TRUE(harness_.Call("GET", "/api/v1/cases?q=TS-2026-999999", token).body["items"].empty());
   auto queue = harness_.Call("GET",
                              "/api/v1/cases?department=" + department.body["id"].dump() +
                                  "&status=received,understanding&sort=received_at&limit=3",
