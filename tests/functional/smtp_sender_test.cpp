@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "mail/mime_reader.hpp"
+#include "support/imap_server.hpp"
 #include "support/smtp_server.hpp"
 
 namespace lt::mail {
@@ -112,6 +113,60 @@ TEST_F(SmtpSenderTest, TestConnectionGreetsAndUpgradesWithoutSending) {
   implicit.security = domain::MailSecurity::kTls;  // Postfix's port speaks plain SMTP first
   EXPECT_FALSE(sender_.TestConnection(implicit).ok());
   EXPECT_TRUE(server_.Delivered().empty());
+}
+
+}  // namespace
+}  // namespace lt::mail
+
+namespace lt::mail {
+namespace {
+
+// Logging in: a Postfix that checks its users through a Dovecot's SASL.
+class SmtpLoginTest : public ::testing::Test {
+ protected:
+  domain::SmtpSettings Settings(const std::string& password) const {
+    domain::SmtpSettings settings;
+    settings.host = "127.0.0.1";
+    settings.port = smtp_.port();
+    settings.security = domain::MailSecurity::kStartTls;
+    settings.ca_file = smtp_.ca_file().string();
+    settings.username = "service@mailbox.lingting.test";
+    settings.password = password;
+    settings.from_address = "service@mailbox.lingting.test";
+    settings.timeout_seconds = 10;
+    return settings;
+  }
+  static domain::OutgoingMail Mail() {
+    domain::OutgoingMail mail;
+    mail.from_address = "service@mailbox.lingting.test";
+    mail.to_address = "wang@example.com";
+    mail.subject = "登录后发送";
+    mail.text = "您好";
+    mail.message_id = "lt.login.test@lingting.test";
+    mail.date = 1772415000000;
+    return mail;
+  }
+
+  test::ImapServer imap_;
+  test::SmtpServer smtp_{imap_.directory()};
+  SmtpSender sender_;
+};
+
+TEST_F(SmtpLoginTest, TheRightPasswordSendsAndAWrongOneWaitsWithTheServersAnswer) {
+  EXPECT_TRUE(sender_.TestConnection(Settings("secret")).ok());
+  const auto sent = sender_.Send(Settings("secret"), Mail());
+  ASSERT_EQ(sent.kind, domain::MailSendOutcome::Kind::kSent) << sent.answer;
+  EXPECT_NE(
+      smtp_.WaitForDelivered(1)[0].find("(Authenticated sender: service@mailbox.lingting.test)"),
+      std::string::npos);
+
+  // A refused login is the settings' fault: the message waits for them to be mended.
+  const auto refused = sender_.Send(Settings("wrong"), Mail());
+  EXPECT_EQ(refused.kind, domain::MailSendOutcome::Kind::kTemporary);
+  EXPECT_NE(refused.answer.find("535"), std::string::npos) << refused.answer;
+  const Status tested = sender_.TestConnection(Settings("wrong"));
+  ASSERT_FALSE(tested.ok());
+  EXPECT_NE(tested.error().detail.find("535"), std::string::npos) << tested.error().detail;
 }
 
 }  // namespace

@@ -67,7 +67,8 @@ transport_maps = ${dovecot:+inline:{mailbox.lingting.test=lmtp:unix:$dovecot/run
 ${dovecot:+smtpd_sasl_auth_enable = yes
 smtpd_sasl_type = dovecot
 smtpd_sasl_path = $dovecot/run/auth-client
-smtpd_tls_auth_only = yes}
+smtpd_tls_auth_only = yes
+smtpd_sasl_authenticated_header = yes}
 virtual_mailbox_base = $dir
 virtual_mailbox_maps = static:sink/
 virtual_uid_maps = static:65534
