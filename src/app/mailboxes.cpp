@@ -195,6 +195,16 @@ Result<std::vector<domain::Mailbox>> ActiveMailboxes(AppContext& context) {
   return active;
 }
 
+Result<std::optional<domain::Mailbox>> ActiveMailbox(AppContext& context, domain::Id id) {
+  std::optional<domain::Mailbox> found;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(found, storage::MailboxStore(connection).Find(id));
+    if (found && !found->active) found.reset();
+    return Ok();
+  }));
+  return found;
+}
+
 Result<bool> ClaimMailbox(AppContext& context, domain::Id id, const std::string& node,
                           std::int64_t lease_ms) {
   bool claimed = false;

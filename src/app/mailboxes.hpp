@@ -57,8 +57,10 @@ Result<MailboxTestResult> TestMailbox(AppContext& context, const domain::Princip
                                       std::optional<domain::Id> id,
                                       const std::optional<MailboxInput>& input);
 
-// For the fetcher. The active mailboxes.
+// For the fetcher. The active mailboxes, and one of them (nullopt when it
+// was switched off or deleted).
 Result<std::vector<domain::Mailbox>> ActiveMailboxes(AppContext& context);
+Result<std::optional<domain::Mailbox>> ActiveMailbox(AppContext& context, domain::Id id);
 // Takes or renews mailbox `id`'s lease for `node`; false when another holds it.
 Result<bool> ClaimMailbox(AppContext& context, domain::Id id, const std::string& node,
                           std::int64_t lease_ms);

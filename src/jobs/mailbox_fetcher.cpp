@@ -2,8 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-
 #include "app/mailboxes.hpp"
 
 namespace lt::jobs {
@@ -87,38 +85,37 @@ void MailboxFetcher::Work(domain::Id id) {
     // The mailbox as it stands now: its place, and whether it is still ours.
     auto claimed = app::ClaimMailbox(context_, id, options_.node, options_.lease.count());
     if (!claimed.ok() || !*claimed) break;
-    auto mailboxes = app::ActiveMailboxes(context_);
-    if (!mailboxes.ok()) {
+    auto current = app::ActiveMailbox(context_, id);
+    if (!current.ok()) {
       Rest(options_.rest);
       continue;
     }
-    const auto found = std::find_if(mailboxes->begin(), mailboxes->end(),
-                                    [id](const auto& mailbox) { return mailbox.id == id; });
-    if (found == mailboxes->end()) break;  // switched off or deleted
-    if (session && connected_to != found->updated_at) session.reset();
+    if (!*current) break;  // switched off or deleted
+    const domain::Mailbox& mailbox = **current;
+    if (session && connected_to != mailbox.updated_at) session.reset();
     if (!session) {
       auto opened = context_.mailbox_connector
-                        ? context_.mailbox_connector->Connect(found->server)
+                        ? context_.mailbox_connector->Connect(mailbox.server)
                         : Result<std::unique_ptr<domain::MailboxSession>>(
                               Error::Of(ErrorCode::kUnavailable, "error.mailbox_unreachable"));
       if (!opened.ok()) {
-        spdlog::warn("mailbox {}: {}", found->name, opened.error().detail);
+        spdlog::warn("mailbox {}: {}", mailbox.name, opened.error().detail);
         std::ignore = app::RecordMailboxError(context_, id, opened.error().detail);
         Rest(std::min(options_.rest, renew_every));
         continue;
       }
       session = std::move(*opened);
-      connected_to = found->updated_at;
+      connected_to = mailbox.updated_at;
     }
-    auto stored = app::FetchNewMail(context_, *found, *session, options_.node);
+    auto stored = app::FetchNewMail(context_, mailbox, *session, options_.node);
     if (!stored.ok()) {
       if (stored.error().key == "error.mailbox_lease_lost") break;
-      spdlog::warn("mailbox {}: {}", found->name, stored.error().detail);
+      spdlog::warn("mailbox {}: {}", mailbox.name, stored.error().detail);
       session.reset();  // connected afresh next time
       Rest(std::min(options_.rest, renew_every));
       continue;
     }
-    if (*stored > 0) spdlog::info("mailbox {}: {} new messages stored", found->name, *stored);
+    if (*stored > 0) spdlog::info("mailbox {}: {} new messages stored", mailbox.name, *stored);
     if (session->CanIdle()) {
       auto idled = session->Idle(renew_every, [this] { return Stopping(); });
       if (!idled.ok()) session.reset();

@@ -142,6 +142,7 @@ TEST_F(MailboxFetchTest, MailIsFetchedOnceAndNewMailWakesTheFetcherAtOnce) {
 
   // The server renumbers the folder: everything is read again, and nothing
   // is stored twice.
+  const json numbered_as = mailbox["uid_validity"];
   imap_.Stop();
   imap_.RenumberInbox("service");
   imap_.Start();
@@ -151,8 +152,9 @@ TEST_F(MailboxFetchTest, MailIsFetchedOnceAndNewMailWakesTheFetcherAtOnce) {
     std::this_thread::sleep_for(200ms);
   }
   EXPECT_EQ(CasesAbout("fetchfirst"), 5u);
-  mailbox = Mailbox(id);
-  EXPECT_NE(mailbox["uid_validity"], json(nullptr));
+  mailbox = WaitForUid(id, 5, 10s);
+  EXPECT_NE(mailbox["uid_validity"], numbered_as) << mailbox.dump();
+  EXPECT_EQ(mailbox["last_uid"], 5) << mailbox.dump();
 }
 
 TEST_F(MailboxFetchTest, ANodeKilledHalfWayResumesWhereItWasAndStoresEachMessageOnce) {

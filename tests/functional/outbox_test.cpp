@@ -84,16 +84,13 @@ class OutboxTest : public ::testing::Test {
     }
   }
 
-  // The id of the case numbered `number`, among the latest ones.
+  // The id of the case numbered `number`, found by searching for it.
   std::int64_t CaseIdOf(const std::string& number) {
-    const auto found = Call("GET", "/api/v1/cases?sort=-received_at&limit=20");
+    const auto found = Call("GET", "/api/v1/cases?q=" + number);
     EXPECT_EQ(found.status, 200) << found.body;
-    const json page = json::parse(found.body);
-    for (const auto& item : page["items"]) {
-      if (item["number"] == number) return item["id"].get<std::int64_t>();
-    }
-    ADD_FAILURE() << number << " not among " << found.body;
-    return 0;
+    const json items = json::parse(found.body)["items"];
+    EXPECT_EQ(items.size(), 1u) << number << " " << found.body;
+    return items.empty() ? 0 : items[0]["id"].get<std::int64_t>();
   }
 
   test::TempDir directory_;
