@@ -18,6 +18,7 @@ declare -A allowed=(
   [i18n]="base"
   [text]="base"
   [mail]="base domain"
+  [gateways]="base domain"
   [domain]="base"
   [sla]="base domain"
   [exports]="base"
@@ -28,7 +29,7 @@ declare -A allowed=(
   [jobs]="base domain sla app storage"
   [config]="base app"
   [http]="base i18n domain sla exports app"
-  [runtime]="base i18n text domain sla exports storage storage/sqlite storage/postgres app jobs config http mail"
+  [runtime]="base i18n text domain sla exports storage storage/sqlite storage/postgres app jobs config http mail gateways"
   [cli]="base i18n text domain sla exports storage app jobs config http runtime mail"
 )
 

@@ -9,6 +9,7 @@
 #include "base/clock.hpp"
 #include "domain/mailbox_reader.hpp"
 #include "domain/outbound_mail.hpp"
+#include "domain/sms.hpp"
 
 namespace lt::app {
 
@@ -68,6 +69,8 @@ struct AppContext {
   // over IMAP (mail/imap_client).
   const MailReader* mail_reader = nullptr;
   domain::MailboxConnector* mailbox_connector = nullptr;
+  // Hands texts to the SMS gateway (gateways/sms_gateway_sender).
+  domain::SmsSender* sms_sender = nullptr;
 };
 
 }  // namespace lt::app

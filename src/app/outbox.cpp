@@ -17,6 +17,7 @@
 #include "storage/attachment_files.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
+#include "storage/channel_message_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
@@ -31,6 +32,8 @@ namespace {
 
 constexpr std::size_t kMaxSubjectChars = 200;
 constexpr std::size_t kMaxMessageChars = 100000;
+// A reply by SMS: a few texts, not a letter.
+constexpr std::size_t kMaxTextChars = 1000;
 // Enough of the thread for clients to place the reply; RFC 5322 advises
 // trimming long References.
 constexpr std::size_t kMaxReferences = 20;
@@ -141,12 +144,62 @@ Result<std::optional<MailRecipient>> MailRecipientOf(storage::Connection& connec
   return recipient;
 }
 
-Status QueueAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
-                            const MailRecipient& to, TimestampMs now) {
+Result<domain::OutboxMessage> QueueCaseSms(storage::Connection& connection,
+                                           const domain::Case& a_case, const SmsToQueue& sms,
+                                           TimestampMs now) {
+  domain::OutboxMessage message;
+  message.channel = domain::Channel::kSms;
+  message.purpose = sms.purpose;
+  message.case_id = a_case.id;
+  message.interaction_id = sms.interaction_id;
+  message.recipient_name = sms.to_name;
+  message.recipient = sms.to_phone;
+  message.body = sms.text;
+  message.state = domain::Delivery::kQueued;
+  message.created_at = now;
+  storage::OutboxStore outbox(connection);
+  LT_TRY(outbox.Insert(message));
+  // The reference the gateway sees: the same on every retry.
+  message.message_id = "lt-" + a_case.number + "-" + std::to_string(message.id);
+  LT_TRY(outbox.SetMessageId(message.id, message.message_id));
+  LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
+                              std::string("{}"), now, now, kOutboxMaxAttempts));
+  return message;
+}
+
+Result<std::optional<MailRecipient>> SmsRecipientOf(storage::Connection& connection,
+                                                    const domain::Case& a_case) {
   LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
-  const i18n::Locale language = LetterLanguageOf(customer.value_or(domain::Customer{}));
+  const std::string name = customer ? customer->name : std::string();
+  LT_TRY_ASSIGN(const auto texted, storage::ChannelMessageStore(connection)
+                                       .LatestSender(std::string(domain::kChannelCodes.ToCode(
+                                                         domain::Channel::kSms)),
+                                                     a_case.id));
+  if (texted) return std::optional<MailRecipient>(MailRecipient{name, *texted});
+  if (!customer) return std::optional<MailRecipient>();
+  for (const auto& contact : customer->contacts) {
+    if (contact.kind == domain::ContactKind::kPhone && domain::CanReceiveSms(contact.value)) {
+      return std::optional<MailRecipient>(MailRecipient{name, contact.value});
+    }
+  }
+  return std::optional<MailRecipient>();
+}
+
+namespace {
+
+// The acknowledgement of `kind` for `a_case`, filled in, in the customer's language.
+struct Acknowledgement {
+  i18n::Locale language = i18n::Locale::kZhCn;
+  std::string body;
+};
+Result<Acknowledgement> WriteAcknowledgement(storage::Connection& connection,
+                                             const domain::Case& a_case, domain::LetterKind kind,
+                                             const std::string& fallback_name) {
+  LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
+  Acknowledgement written;
+  written.language = LetterLanguageOf(customer.value_or(domain::Customer{}));
   domain::LetterFields fields;
-  fields.customer = customer ? customer->name : to.name;
+  fields.customer = customer ? customer->name : fallback_name;
   fields.number = a_case.number;
   fields.subject = a_case.subject;
   LT_TRY_ASSIGN(const auto first_contact,
@@ -155,31 +208,65 @@ Status QueueAcknowledgement(storage::Connection& connection, const domain::Case&
     LT_TRY_ASSIGN(const auto calendar, CalendarForDepartment(connection, a_case.department_id));
     fields.first_contact_due = calendar->FormatLocal(first_contact->clock.due_at);
   } else {
-    fields.first_contact_due = i18n::Translate(language, "acknowledgement.soon");
+    fields.first_contact_due = i18n::Translate(written.language, "acknowledgement.soon");
   }
-  LT_TRY_ASSIGN(const LetterTemplate letter,
-                LetterTemplateFor(connection, domain::LetterKind::kAcknowledgement, language));
-  const std::string body = domain::FillLetterTemplate(letter.kind, letter.body, fields);
+  LT_TRY_ASSIGN(const LetterTemplate letter, LetterTemplateFor(connection, kind, written.language));
+  written.body = domain::FillLetterTemplate(letter.kind, letter.body, fields);
+  return written;
+}
 
+// The timeline entry an acknowledgement goes out as.
+Result<Id> AddAcknowledgementEntry(storage::Connection& connection, const domain::Case& a_case,
+                                   domain::Channel channel, const std::string& body,
+                                   TimestampMs now) {
   domain::Interaction entry;
   entry.case_id = a_case.id;
   entry.direction = domain::Direction::kOutbound;
-  entry.channel = domain::Channel::kEmail;
+  entry.channel = channel;
   entry.visibility = domain::Visibility::kPublic;
   entry.body = body;
   entry.delivery = domain::Delivery::kQueued;
   entry.occurred_at = now;
   entry.created_at = now;
   LT_TRY(storage::InteractionStore(connection).Insert(entry));
+  return entry.id;
+}
+
+}  // namespace
+
+Status QueueAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
+                            const MailRecipient& to, TimestampMs now) {
+  LT_TRY_ASSIGN(const Acknowledgement written,
+                WriteAcknowledgement(connection, a_case, domain::LetterKind::kAcknowledgement,
+                                     to.name));
   MailToQueue mail;
   mail.purpose = domain::OutboxPurpose::kAcknowledgement;
-  mail.interaction_id = entry.id;
+  LT_TRY_ASSIGN(mail.interaction_id, AddAcknowledgementEntry(connection, a_case,
+                                                             domain::Channel::kEmail,
+                                                             written.body, now));
   mail.to_name = to.name;
   mail.to_address = to.address;
-  mail.subject = i18n::Translate(language, "acknowledgement.subject",
+  mail.subject = i18n::Translate(written.language, "acknowledgement.subject",
                                  {{"subject", a_case.subject}, {"number", a_case.number}});
-  mail.body = body;
+  mail.body = written.body;
   LT_TRY(QueueCaseMail(connection, a_case, mail, now));
+  return Ok();
+}
+
+Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
+                               const MailRecipient& to, TimestampMs now) {
+  LT_TRY_ASSIGN(const Acknowledgement written,
+                WriteAcknowledgement(connection, a_case, domain::LetterKind::kSmsAcknowledgement,
+                                     to.name));
+  SmsToQueue sms;
+  sms.purpose = domain::OutboxPurpose::kAcknowledgement;
+  LT_TRY_ASSIGN(sms.interaction_id, AddAcknowledgementEntry(connection, a_case,
+                                                            domain::Channel::kSms, written.body,
+                                                            now));
+  sms.to_name = to.name;
+  sms.to_phone = to.address;
+  sms.text = written.body;
+  LT_TRY(QueueCaseSms(connection, a_case, sms, now));
   return Ok();
 }
 
@@ -188,17 +275,20 @@ Result<SentCustomerMessage> SendCustomerMessage(AppContext& context,
                                                 const CustomerMessageInput& input) {
   LT_TRY(RequireStaff(principal));
   FieldErrors errors;
-  if (input.channel != domain::Channel::kEmail) {
+  const bool by_sms = input.channel == domain::Channel::kSms;
+  if (input.channel != domain::Channel::kEmail && !by_sms) {
     errors.Add("channel", "validation.channel_cannot_send",
                {{"channel", std::string(domain::kChannelCodes.ToCode(input.channel))}});
   }
   const std::string subject =
       CheckText(input.subject, "subject", kMaxSubjectChars, Presence::kOptional, errors);
-  CheckText(input.body, "body", kMaxMessageChars, Presence::kRequired, errors);
+  CheckText(input.body, "body", by_sms ? kMaxTextChars : kMaxMessageChars, Presence::kRequired,
+            errors);
+  if (by_sms && !input.attachments.empty()) errors.Add("attachments", "validation.sms_attachments");
   std::optional<std::string> to;
   if (input.to) {
-    to = domain::NormalizeEmail(*input.to);
-    if (!to) errors.Add("to", "validation.email");
+    to = by_sms ? domain::NormalizePhone(*input.to) : domain::NormalizeEmail(*input.to);
+    if (!to) errors.Add("to", by_sms ? "validation.phone" : "validation.email");
   }
   if (!errors.empty()) return errors.ToError();
 
@@ -214,22 +304,35 @@ Result<SentCustomerMessage> SendCustomerMessage(AppContext& context,
                 AddInteraction(context, principal, case_id, entry,
                                [&](storage::Connection& connection, const domain::Case& a_case,
                                    const domain::Interaction& interaction) -> Status {
+                                 LT_TRY_ASSIGN(const auto known,
+                                               by_sms ? SmsRecipientOf(connection, a_case)
+                                                      : MailRecipientOf(connection, a_case));
+                                 MailRecipient recipient;
+                                 if (to) {
+                                   recipient.address = *to;
+                                   if (known && known->address == *to) recipient.name = known->name;
+                                 } else if (known) {
+                                   recipient = *known;
+                                 } else {
+                                   return Error::Invalid(
+                                       "to", by_sms ? "validation.no_phone" : "validation.no_address");
+                                 }
+                                 if (by_sms) {
+                                   LT_TRY_ASSIGN(sent.outbox,
+                                                 QueueCaseSms(connection, a_case,
+                                                              {domain::OutboxPurpose::kReply,
+                                                               interaction.id, recipient.name,
+                                                               recipient.address, interaction.body},
+                                                              interaction.created_at));
+                                   return Ok();
+                                 }
                                  MailToQueue mail;
                                  mail.purpose = domain::OutboxPurpose::kReply;
                                  mail.interaction_id = interaction.id;
                                  mail.subject = subject;
                                  mail.body = interaction.body;
-                                 LT_TRY_ASSIGN(const auto known,
-                                               MailRecipientOf(connection, a_case));
-                                 if (to) {
-                                   mail.to_address = *to;
-                                   if (known && known->address == *to) mail.to_name = known->name;
-                                 } else if (known) {
-                                   mail.to_name = known->name;
-                                   mail.to_address = known->address;
-                                 } else {
-                                   return Error::Invalid("to", "validation.no_address");
-                                 }
+                                 mail.to_name = recipient.name;
+                                 mail.to_address = recipient.address;
                                  LT_TRY_ASSIGN(sent.outbox, QueueCaseMail(connection, a_case, mail,
                                                                           interaction.created_at));
                                  return Ok();
@@ -250,64 +353,118 @@ Result<std::vector<domain::OutboxMessage>> ListCaseOutbox(AppContext& context,
   return messages;
 }
 
-Result<std::optional<domain::MailSendOutcome>> AttemptOutboxMessage(AppContext& context, Id id,
-                                                                    bool last_attempt) {
-  using Outcome = domain::MailSendOutcome;
-  std::optional<domain::OutboxMessage> message;
+namespace {
+
+using Outcome = domain::SendOutcome;
+
+// One attempt at an e-mail: recorded as sent the moment the server accepts
+// it, before the goodbye, so that a node dying afterwards does not send it
+// again.
+Result<Outcome> AttemptMail(AppContext& context, const domain::OutboxMessage& message) {
   std::optional<domain::SmtpSettings> smtp;
   std::optional<domain::Interaction> entry;
   std::string case_number;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(message, storage::OutboxStore(connection).Find(id));
-    if (!message || message->state != domain::Delivery::kQueued) return Ok();
     LT_TRY_ASSIGN(smtp, storage::ChannelSettingsStore(connection).FindSmtp());
-    if (message->case_id) {
-      LT_TRY_ASSIGN(const auto a_case, storage::CaseStore(connection).Find(*message->case_id));
+    if (message.case_id) {
+      LT_TRY_ASSIGN(const auto a_case, storage::CaseStore(connection).Find(*message.case_id));
       if (a_case) case_number = a_case->number;
     }
-    if (message->interaction_id) {
-      LT_TRY_ASSIGN(entry, storage::InteractionStore(connection).Find(*message->interaction_id));
+    if (message.interaction_id) {
+      LT_TRY_ASSIGN(entry, storage::InteractionStore(connection).Find(*message.interaction_id));
     }
     return Ok();
   }));
-  if (!message || message->state != domain::Delivery::kQueued) return std::optional<Outcome>();
-
-  Outcome outcome{Outcome::Kind::kTemporary, ""};
   if (!smtp || smtp->host.empty() || smtp->from_address.empty()) {
-    outcome.answer = "no SMTP server is set up (Settings, E-mail sending)";
-  } else if (!context.mail_sender) {
-    outcome.answer = "this node cannot send e-mail";
-  } else {
-    domain::OutgoingMail mail;
-    mail.from_name = smtp->from_name;
-    mail.from_address = smtp->from_address;
-    mail.to_name = message->recipient_name;
-    mail.to_address = message->recipient;
-    mail.subject = message->subject;
-    mail.text = message->body;
-    mail.message_id = message->message_id;
-    mail.in_reply_to = message->in_reply_to;
-    mail.references = message->references;
-    mail.automatic = message->purpose == domain::OutboxPurpose::kAcknowledgement;
-    mail.date = message->created_at;
-    mail.case_number = case_number;
-    if (entry) {
-      for (const auto& attachment : entry->attachments) {
-        LT_TRY_ASSIGN(std::string data, context.files.Get(attachment.sha256));
-        mail.attachments.push_back({attachment.filename, attachment.content_type, std::move(data)});
-      }
+    return Outcome{Outcome::Kind::kTemporary, "no SMTP server is set up (Settings, E-mail sending)"};
+  }
+  if (!context.mail_sender) return Outcome{Outcome::Kind::kTemporary, "this node cannot send e-mail"};
+  domain::OutgoingMail mail;
+  mail.from_name = smtp->from_name;
+  mail.from_address = smtp->from_address;
+  mail.to_name = message.recipient_name;
+  mail.to_address = message.recipient;
+  mail.subject = message.subject;
+  mail.text = message.body;
+  mail.message_id = message.message_id;
+  mail.in_reply_to = message.in_reply_to;
+  mail.references = message.references;
+  mail.automatic = message.purpose == domain::OutboxPurpose::kAcknowledgement;
+  mail.date = message.created_at;
+  mail.case_number = case_number;
+  if (entry) {
+    for (const auto& attachment : entry->attachments) {
+      LT_TRY_ASSIGN(std::string data, context.files.Get(attachment.sha256));
+      mail.attachments.push_back({attachment.filename, attachment.content_type, std::move(data)});
     }
-    // Recorded as sent the moment the server accepts it, before the
-    // goodbye: a node dying after that does not send it again.
-    bool accepted = false;
-    outcome = context.mail_sender->Send(*smtp, mail, [&](const std::string& reply) {
-      const Status recorded = context.database.Write([&](storage::Connection& connection) {
-        return RecordOutboxAttempt(connection, id, {Outcome::Kind::kSent, reply},
-                                   context.clock.NowMs());
-      });
-      accepted = recorded.ok();
+  }
+  bool accepted = false;
+  Outcome outcome = context.mail_sender->Send(*smtp, mail, [&](const std::string& reply) {
+    const Status recorded = context.database.Write([&](storage::Connection& connection) {
+      return RecordOutboxAttempt(connection, message.id, {Outcome::Kind::kSent, reply},
+                                 context.clock.NowMs());
     });
-    if (accepted) outcome.kind = Outcome::Kind::kSent;
+    accepted = recorded.ok();
+  });
+  if (accepted) outcome.kind = Outcome::Kind::kSent;
+  return outcome;
+}
+
+// One attempt at a text: split as the gateway takes it, each text recorded
+// the moment the gateway accepts it, so that a retry sends only the rest.
+Result<Outcome> AttemptSms(AppContext& context, const domain::OutboxMessage& message) {
+  std::optional<domain::SmsGateway> gateway;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(gateway, storage::ChannelSettingsStore(connection).FindSms());
+    return Ok();
+  }));
+  if (!gateway || gateway->url.empty()) {
+    return Outcome{Outcome::Kind::kTemporary, "no SMS gateway is set up (Settings, SMS)"};
+  }
+  if (!context.sms_sender) return Outcome{Outcome::Kind::kTemporary, "this node cannot send SMS"};
+  const std::vector<std::string> texts = domain::SplitSms(message.body, gateway->max_parts);
+  Outcome outcome{Outcome::Kind::kSent, ""};
+  for (std::size_t part = static_cast<std::size_t>(message.parts_sent); part < texts.size();
+       ++part) {
+    domain::SmsFields fields;
+    fields.to = message.recipient;
+    fields.text = texts[part];
+    fields.reference =
+        message.message_id + (texts.size() > 1 ? "-" + std::to_string(part + 1) : std::string());
+    outcome = context.sms_sender->Send(*gateway, fields);
+    if (outcome.kind != Outcome::Kind::kSent) {
+      if (texts.size() > 1) {
+        outcome.answer += " (text " + std::to_string(part + 1) + " of " +
+                          std::to_string(texts.size()) + ")";
+      }
+      return outcome;
+    }
+    if (texts.size() > 1) outcome.answer += " (" + std::to_string(texts.size()) + " texts)";
+    const bool last = part + 1 == texts.size();
+    LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
+      if (last) return RecordOutboxAttempt(connection, message.id, outcome, context.clock.NowMs());
+      return storage::OutboxStore(connection)
+          .RecordPartsSent(message.id, static_cast<int>(part + 1), outcome.answer);
+    }));
+  }
+  return outcome;
+}
+
+}  // namespace
+
+Result<std::optional<domain::SendOutcome>> AttemptOutboxMessage(AppContext& context, Id id,
+                                                                bool last_attempt) {
+  std::optional<domain::OutboxMessage> message;
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(message, storage::OutboxStore(connection).Find(id));
+    return Ok();
+  }));
+  if (!message || message->state != domain::Delivery::kQueued) return std::optional<Outcome>();
+  Outcome outcome;
+  if (message->channel == domain::Channel::kSms) {
+    LT_TRY_ASSIGN(outcome, AttemptSms(context, *message));
+  } else {
+    LT_TRY_ASSIGN(outcome, AttemptMail(context, *message));
   }
   if (outcome.kind == Outcome::Kind::kTemporary && last_attempt) {
     outcome.kind = Outcome::Kind::kPermanent;
@@ -316,8 +473,8 @@ Result<std::optional<domain::MailSendOutcome>> AttemptOutboxMessage(AppContext& 
 }
 
 Status RecordOutboxAttempt(storage::Connection& connection, Id id,
-                           const domain::MailSendOutcome& outcome, TimestampMs now) {
-  using Kind = domain::MailSendOutcome::Kind;
+                           const domain::SendOutcome& outcome, TimestampMs now) {
+  using Kind = domain::SendOutcome::Kind;
   LT_TRY_ASSIGN(const auto message, storage::OutboxStore(connection).Find(id));
   if (!message || message->state != domain::Delivery::kQueued) return Ok();
   const domain::Delivery state = outcome.kind == Kind::kSent        ? domain::Delivery::kSent

@@ -44,6 +44,21 @@ Result<domain::OutboxMessage> QueueCaseMail(storage::Connection& connection,
                                             const domain::Case& a_case, const MailToQueue& mail,
                                             TimestampMs now);
 
+struct SmsToQueue {
+  domain::OutboxPurpose purpose = domain::OutboxPurpose::kReply;
+  std::optional<Id> interaction_id;
+  std::string to_name;
+  std::string to_phone;  // E.164
+  std::string text;
+};
+
+// Queues a text about `a_case` in the caller's write transaction: the
+// message (split into several texts when it is longer than the gateway
+// takes, at sending) and the job that sends it.
+Result<domain::OutboxMessage> QueueCaseSms(storage::Connection& connection,
+                                           const domain::Case& a_case, const SmsToQueue& sms,
+                                           TimestampMs now);
+
 // The address the customer is answered at by e-mail: the sender of their
 // latest e-mail on the case, else the customer's first e-mail address.
 // nullopt when neither is known. Call inside a transaction.
@@ -54,21 +69,30 @@ struct MailRecipient {
 Result<std::optional<MailRecipient>> MailRecipientOf(storage::Connection& connection,
                                                      const domain::Case& a_case);
 
+// The number the customer is answered at by SMS: the sender of their latest
+// text on the case, else the customer's first phone number that is a
+// mainland mobile or written with a country code. Call inside a transaction.
+Result<std::optional<MailRecipient>> SmsRecipientOf(storage::Connection& connection,
+                                                    const domain::Case& a_case);
+
 // Queues the acknowledgement of receipt (受理回执) for a case just filed,
 // written from the acknowledgement template in the customer's language with
-// the first-contact deadline. Call inside the write transaction.
+// the first-contact deadline: by e-mail to an address, or by SMS (the short
+// template) to a number. Call inside the write transaction.
 Status QueueAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                             const MailRecipient& to, TimestampMs now);
+Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
+                               const MailRecipient& to, TimestampMs now);
 
 // An agent's message to the customer on a channel of their choice, with
 // attachments: a public outbound interaction and its outbox message, in one
-// transaction. Only e-mail goes out by itself so far. Errors: kNotFound (case
-// not visible), kForbidden (not staff), kInvalidArgument (body, subject,
-// attachments; "to" malformed or no address known; a channel that cannot
-// send).
+// transaction, by e-mail or SMS (a text carries no subject or
+// attachments). Errors: kNotFound (case not visible), kForbidden (not
+// staff), kInvalidArgument (body, subject, attachments; "to" malformed or no
+// address or number known; a channel that cannot send).
 struct CustomerMessageInput {
   domain::Channel channel = domain::Channel::kEmail;
-  std::optional<std::string> to;  // default: MailRecipientOf
+  std::optional<std::string> to;  // default: MailRecipientOf, SmsRecipientOf
   std::string subject;
   std::string body;
   std::vector<AttachmentInput> attachments;
@@ -91,13 +115,13 @@ Result<std::vector<domain::OutboxMessage>> ListCaseOutbox(AppContext& context,
 // outbox.send job: the outcome, or nullopt when there is nothing to do (it
 // was sent or failed already). A temporary failure on the last attempt
 // counts as permanent.
-Result<std::optional<domain::MailSendOutcome>> AttemptOutboxMessage(AppContext& context, Id id,
-                                                                    bool last_attempt);
+Result<std::optional<domain::SendOutcome>> AttemptOutboxMessage(AppContext& context, Id id,
+                                                                bool last_attempt);
 
 // Records an attempt's outcome on the message and its timeline entry, in the
 // caller's transaction: sent or failed for good; a temporary failure keeps
 // it queued with the answer, for the next attempt.
 Status RecordOutboxAttempt(storage::Connection& connection, Id id,
-                           const domain::MailSendOutcome& outcome, TimestampMs now);
+                           const domain::SendOutcome& outcome, TimestampMs now);
 
 }  // namespace lt::app

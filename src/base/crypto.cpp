@@ -54,6 +54,22 @@ std::string Sha256Hex(std::string_view data) {
   return ToHex(digest, sizeof digest);
 }
 
+std::string HmacSha256(std::string_view key, std::string_view data) {
+  crypto_auth_hmacsha256_state state;
+  unsigned char digest[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
+                                data.size());
+  crypto_auth_hmacsha256_final(&state, digest);
+  return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
+}
+
+std::string HmacSha256Hex(std::string_view key, std::string_view data) {
+  const std::string digest = HmacSha256(key, data);
+  return ToHex(reinterpret_cast<const unsigned char*>(digest.data()), digest.size());
+}
+
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;

@@ -23,6 +23,11 @@ std::string HashToken(std::string_view token);
 // SHA-256 of the input, hex-encoded: the content address of an attachment.
 std::string Sha256Hex(std::string_view data);
 
+// HMAC-SHA-256 of `data` under `key` (any length): the 32 raw bytes, or hex.
+// Signs and checks webhooks.
+std::string HmacSha256(std::string_view key, std::string_view data);
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
+
 // Constant-time comparison of two strings of equal length.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 

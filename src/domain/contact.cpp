@@ -147,4 +147,9 @@ std::string MaskEmail(std::string_view email) {
   return std::string(email.substr(0, 1)) + "***" + std::string(email.substr(at));
 }
 
+bool CanReceiveSms(std::string_view e164) {
+  if (e164.rfind("+86", 0) != 0) return e164.size() > 1 && e164[0] == '+';
+  return e164.size() == 14 && e164[3] == '1' && e164[4] >= '3' && e164[4] <= '9';
+}
+
 }  // namespace lt::domain

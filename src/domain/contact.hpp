@@ -21,6 +21,11 @@ std::optional<std::string> NormalizePhone(std::string_view text);
 // when the text holds anything but digits and phone punctuation.
 std::optional<std::string> PhonePrefix(std::string_view text);
 
+// Whether a text can reach a normalised number: a mainland mobile
+// ("+8613812345678"), or a number of another country (whose mobile ranges
+// Lingting does not know); not a mainland landline ("+861088886666").
+bool CanReceiveSms(std::string_view e164);
+
 // Trims and case-folds an e-mail address ("Li.Wei@Example.COM " →
 // "li.wei@example.com"). Returns nullopt unless it has exactly one "@", a
 // non-empty local part, a dotted domain and no spaces or control characters.

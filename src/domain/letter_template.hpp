@@ -7,7 +7,9 @@
 //    {customer} {number} {subject} {cause} {countermeasures} {reply};
 //    {reply} (the replier's own words) is required;
 //  - the acknowledgement of receipt (受理回执), sent when a case is filed:
-//    {customer} {number} {subject} {first_contact_due}; {number} is required.
+//    {customer} {number} {subject} {first_contact_due}; {number} is required;
+//  - the same by SMS, short enough for a text or two: {customer} {number}
+//    {first_contact_due}; {number} is required.
 //
 // A paragraph (text between
 // blank lines) holding {cause} or {countermeasures} is left out when the case
@@ -23,11 +25,12 @@
 
 namespace lt::domain {
 
-enum class LetterKind { kQuality, kEnvironmental, kAcknowledgement };
-inline constexpr EnumCodes<LetterKind, 3> kLetterKindCodes{{{
+enum class LetterKind { kQuality, kEnvironmental, kAcknowledgement, kSmsAcknowledgement };
+inline constexpr EnumCodes<LetterKind, 4> kLetterKindCodes{{{
     {LetterKind::kQuality, "quality"},
     {LetterKind::kEnvironmental, "environmental"},
     {LetterKind::kAcknowledgement, "acknowledgement"},
+    {LetterKind::kSmsAcknowledgement, "sms_acknowledgement"},
 }}};
 
 // Environmental complaints get the environmental letter; the others the

@@ -13,6 +13,7 @@
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/enum_codes.hpp"
+#include "domain/send_outcome.hpp"
 
 namespace lt::domain {
 
@@ -76,17 +77,6 @@ struct OutgoingMail {
   std::vector<MailFile> attachments;
 };
 
-// How one attempt to hand a message to the server ended.
-struct MailSendOutcome {
-  enum class Kind {
-    kSent,       // the server accepted it
-    kTemporary,  // try again later: no connection, 4xx, authentication refused
-    kPermanent,  // the server refused it for good (5xx on sender, recipient or content)
-  };
-  Kind kind = Kind::kSent;
-  std::string answer;  // the server's last reply, or what went wrong ("connect: refused")
-};
-
 class MailSender {
  public:
   virtual ~MailSender() = default;
@@ -94,7 +84,7 @@ class MailSender {
   // reply to the end of the data), before the goodbye: the caller records
   // the message as sent there, so that a process dying afterwards does not
   // send it again.
-  virtual MailSendOutcome Send(
+  virtual SendOutcome Send(
       const SmtpSettings& settings, const OutgoingMail& mail,
       const std::function<void(const std::string& reply)>& on_accepted = {}) = 0;
   // Connects, greets, upgrades to TLS and authenticates as a send would, and

@@ -52,6 +52,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterLetterTemplateRoutes(router_, services_);
   RegisterSavedViewRoutes(router_, services_);
   RegisterOutboxRoutes(router_, services_);
+  RegisterSmsRoutes(router_, services_);
   RegisterMailboxRoutes(router_, services_);
 }
 

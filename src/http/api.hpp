@@ -92,6 +92,7 @@ void RegisterSystemRoutes(ApiRouter& router, Services& services);
 void RegisterLetterTemplateRoutes(ApiRouter& router, Services& services);
 void RegisterSavedViewRoutes(ApiRouter& router, Services& services);
 void RegisterOutboxRoutes(ApiRouter& router, Services& services);
+void RegisterSmsRoutes(ApiRouter& router, Services& services);
 void RegisterMailboxRoutes(ApiRouter& router, Services& services);
 void RegisterSessionRoutes(ApiRouter& router, Services& services);
 void RegisterCaseRoutes(ApiRouter& router, Services& services);

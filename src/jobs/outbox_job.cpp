@@ -23,7 +23,7 @@ Status OutboxJob::PerformExternal(const storage::ClaimedJob& job) {
   LT_TRY_ASSIGN(const domain::Id id, MessageIdOf(job));
   LT_TRY_ASSIGN(auto outcome,
                 app::AttemptOutboxMessage(context_, id, job.attempt >= job.max_attempts));
-  if (outcome && outcome->kind == domain::MailSendOutcome::Kind::kTemporary) {
+  if (outcome && outcome->kind == domain::SendOutcome::Kind::kTemporary) {
     LT_TRY(context_.database.Write([&](storage::Connection& connection) -> Status {
       return app::RecordOutboxAttempt(connection, id, *outcome, context_.clock.NowMs());
     }));
@@ -39,7 +39,7 @@ Status OutboxJob::PerformExternal(const storage::ClaimedJob& job) {
 
 Status OutboxJob::Apply(storage::Connection& connection, const storage::ClaimedJob& job,
                         TimestampMs now) {
-  std::optional<domain::MailSendOutcome> outcome;
+  std::optional<domain::SendOutcome> outcome;
   {
     std::lock_guard lock(mutex_);
     const auto found = outcomes_.find(job.id);

@@ -34,7 +34,7 @@ class OutboxJob final : public JobHandler {
   app::AppContext& context_;
   std::mutex mutex_;
   // Each run's outcome, from PerformExternal to Apply.
-  std::map<domain::Id, std::optional<domain::MailSendOutcome>> outcomes_;
+  std::map<domain::Id, std::optional<domain::SendOutcome>> outcomes_;
 };
 
 }  // namespace lt::jobs

@@ -13,7 +13,7 @@
 namespace lt::mail {
 namespace {
 
-using domain::MailSendOutcome;
+using domain::SendOutcome;
 
 void InitCurl() {
   static std::once_flag once;
@@ -128,7 +128,7 @@ std::string Answer(CURLcode code, long reply_code, const Transcript& transcript,
 
 SmtpSender::SmtpSender() { InitCurl(); }
 
-MailSendOutcome SmtpSender::Send(const domain::SmtpSettings& settings,
+SendOutcome SmtpSender::Send(const domain::SmtpSettings& settings,
                                  const domain::OutgoingMail& mail,
                                  const std::function<void(const std::string& reply)>& on_accepted) {
   const std::string message = WriteMailMessage(mail);
@@ -136,7 +136,7 @@ MailSendOutcome SmtpSender::Send(const domain::SmtpSettings& settings,
   transcript.on_accepted = on_accepted;
   char error_buffer[CURL_ERROR_SIZE] = {};
   auto curl = Connect(settings, transcript, error_buffer);
-  if (!curl) return {MailSendOutcome::Kind::kTemporary, "cannot start libcurl"};
+  if (!curl) return {SendOutcome::Kind::kTemporary, "cannot start libcurl"};
   CURL* handle = curl.get();
   const std::string sender = Angle(settings.from_address);
   curl_easy_setopt(handle, CURLOPT_MAIL_FROM, sender.c_str());
@@ -152,12 +152,12 @@ MailSendOutcome SmtpSender::Send(const domain::SmtpSettings& settings,
   const CURLcode code = curl_easy_perform(handle);
   long reply_code = 0;
   curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &reply_code);
-  if (code == CURLE_OK) return {MailSendOutcome::Kind::kSent, transcript.last_reply};
+  if (code == CURLE_OK) return {SendOutcome::Kind::kSent, transcript.last_reply};
   // A 5xx refuses the message for good, except a refused login (530, 535):
   // that is the settings' fault, and the message waits until they are mended.
   const bool permanent = reply_code >= 500 && reply_code <= 599 && reply_code != 530 &&
                          reply_code != 535 && code != CURLE_LOGIN_DENIED;
-  return {permanent ? MailSendOutcome::Kind::kPermanent : MailSendOutcome::Kind::kTemporary,
+  return {permanent ? SendOutcome::Kind::kPermanent : SendOutcome::Kind::kTemporary,
           Answer(code, reply_code, transcript, error_buffer)};
 }
 

@@ -12,7 +12,7 @@ namespace lt::mail {
 class SmtpSender final : public domain::MailSender {
  public:
   SmtpSender();
-  domain::MailSendOutcome Send(
+  domain::SendOutcome Send(
       const domain::SmtpSettings& settings, const domain::OutgoingMail& mail,
       const std::function<void(const std::string& reply)>& on_accepted = {}) override;
   Status TestConnection(const domain::SmtpSettings& settings) override;

@@ -7,6 +7,7 @@
 #include "jobs/outbox_job.hpp"
 #include "jobs/sla_alert_sweep.hpp"
 #include "jobs/sla_recompute_job.hpp"
+#include "gateways/sms_gateway_sender.hpp"
 #include "mail/imap_client.hpp"
 #include "mail/smtp_sender.hpp"
 #include "runtime/console_location.hpp"
@@ -50,6 +51,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   runtime->app->mail_sender = runtime->mail_sender.get();
   runtime->mail_reader = std::make_unique<MimeMailReader>();
   runtime->app->mail_reader = runtime->mail_reader.get();
+  runtime->sms_sender = std::make_unique<gateways::SmsGatewaySender>();
+  runtime->app->sms_sender = runtime->sms_sender.get();
   runtime->mailbox_connector = std::make_unique<mail::ImapConnector>();
   runtime->app->mailbox_connector = runtime->mailbox_connector.get();
   runtime->authenticator = std::make_unique<app::Authenticator>(*runtime->app);

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::string_view kColumns =
     "id, channel, purpose, case_id, interaction_id, recipient_name, recipient, subject, body, "
-    "message_id, in_reply_to, references_ids, state, attempts, last_answer, created_at, sent_at";
+    "message_id, in_reply_to, references_ids, state, attempts, last_answer, created_at, sent_at, parts_sent";
 
 std::vector<std::string> SplitSpaces(const std::string& text) {
   std::vector<std::string> words;
@@ -43,7 +43,20 @@ domain::OutboxMessage FromRow(const Row& row) {
   message.last_answer = row.Text(14);
   message.created_at = row.Int(15);
   message.sent_at = row.OptionalInt(16);
+  message.parts_sent = static_cast<int>(row.Int(17));
   return message;
+}
+
+Result<nlohmann::json> SettingsObject(std::string_view channel, const std::string& text) {
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  if (!json.is_object()) {
+    return Error::Internal("channel_settings " + std::string(channel) + " is not a JSON object");
+  }
+  return json;
+}
+
+std::string Dump(const nlohmann::json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -96,13 +109,35 @@ Status OutboxStore::RecordAttempt(domain::Id id, domain::Delivery state, const s
   return Ok();
 }
 
-Result<std::optional<domain::SmtpSettings>> ChannelSettingsStore::FindSmtp() {
+Status OutboxStore::RecordPartsSent(domain::Id id, int parts_sent, const std::string& answer) {
+  LT_TRY(connection_.Execute(
+      "UPDATE outbox_messages SET parts_sent = $2, last_answer = $3 WHERE id = $1",
+      {id, std::int64_t{parts_sent}, answer}));
+  return Ok();
+}
+
+Result<std::optional<std::string>> ChannelSettingsStore::Find(std::string_view channel) {
   std::optional<std::string> text;
-  LT_TRY(connection_.Query("SELECT settings FROM channel_settings WHERE channel = 'smtp'", {},
-                           [&](const Row& row) { text = row.Text(0); }));
-  if (!text) return std::optional<domain::SmtpSettings>();
-  const auto json = nlohmann::json::parse(*text, nullptr, false);
-  if (!json.is_object()) return Error::Internal("channel_settings smtp is not a JSON object");
+  LT_TRY(connection_.Query("SELECT settings FROM channel_settings WHERE channel = $1",
+                           {std::string(channel)}, [&](const Row& row) { text = row.Text(0); }));
+  return text;
+}
+
+Status ChannelSettingsStore::Save(std::string_view channel, const std::string& settings,
+                                  TimestampMs now, std::optional<domain::Id> by) {
+  LT_TRY(connection_.Execute(
+      "INSERT INTO channel_settings (channel, settings, updated_at, updated_by) "
+      "VALUES ($1, $2, $3, $4) ON CONFLICT (channel) DO UPDATE SET "
+      "settings = excluded.settings, updated_at = excluded.updated_at, "
+      "updated_by = excluded.updated_by",
+      {std::string(channel), settings, now, OptionalValue(by)}));
+  return Ok();
+}
+
+Result<std::optional<domain::SmtpSettings>> ChannelSettingsStore::FindSmtp() {
+  LT_TRY_ASSIGN(const auto found, Find("smtp"));
+  if (!found) return std::optional<domain::SmtpSettings>();
+  LT_TRY_ASSIGN(const nlohmann::json json, SettingsObject("smtp", *found));
   domain::SmtpSettings settings;
   settings.host = json.value("host", "");
   settings.port = json.value("port", 587);
@@ -130,14 +165,41 @@ Status ChannelSettingsStore::SaveSmtp(const domain::SmtpSettings& settings, Time
                                {"from_address", settings.from_address},
                                {"from_name", settings.from_name},
                                {"timeout_seconds", settings.timeout_seconds}};
-  LT_TRY(connection_.Execute(
-      "INSERT INTO channel_settings (channel, settings, updated_at, updated_by) "
-      "VALUES ('smtp', $1, $2, $3) ON CONFLICT (channel) DO UPDATE SET "
-      "settings = excluded.settings, updated_at = excluded.updated_at, "
-      "updated_by = excluded.updated_by",
-      {json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), now,
-       OptionalValue(by)}));
-  return Ok();
+  return Save("smtp", Dump(json), now, by);
+}
+
+Result<std::optional<domain::SmsGateway>> ChannelSettingsStore::FindSms() {
+  LT_TRY_ASSIGN(const auto found, Find("sms"));
+  if (!found) return std::optional<domain::SmsGateway>();
+  LT_TRY_ASSIGN(const nlohmann::json json, SettingsObject("sms", *found));
+  domain::SmsGateway gateway;
+  gateway.url = json.value("url", "");
+  gateway.format = domain::kSmsBodyFormatCodes.FromCode(json.value("format", "json"))
+                       .value_or(domain::SmsBodyFormat::kJson);
+  gateway.body_template = json.value("body_template", gateway.body_template);
+  gateway.auth_header = json.value("auth_header", "");
+  gateway.auth_value = json.value("auth_value", "");
+  gateway.success_text = json.value("success_text", "");
+  gateway.max_parts = json.value("max_parts", 10);
+  gateway.timeout_seconds = json.value("timeout_seconds", 10);
+  gateway.verify_certificate = json.value("verify_certificate", true);
+  gateway.webhook_secret = json.value("webhook_secret", "");
+  return std::optional<domain::SmsGateway>(gateway);
+}
+
+Status ChannelSettingsStore::SaveSms(const domain::SmsGateway& gateway, TimestampMs now,
+                                     std::optional<domain::Id> by) {
+  const nlohmann::json json = {{"url", gateway.url},
+                               {"format", domain::kSmsBodyFormatCodes.ToCode(gateway.format)},
+                               {"body_template", gateway.body_template},
+                               {"auth_header", gateway.auth_header},
+                               {"auth_value", gateway.auth_value},
+                               {"success_text", gateway.success_text},
+                               {"max_parts", gateway.max_parts},
+                               {"timeout_seconds", gateway.timeout_seconds},
+                               {"verify_certificate", gateway.verify_certificate},
+                               {"webhook_secret", gateway.webhook_secret}};
+  return Save("sms", Dump(json), now, by);
 }
 
 }  // namespace lt::storage

@@ -7,6 +7,7 @@
 #include "base/result.hpp"
 #include "domain/outbound_mail.hpp"
 #include "domain/outbox_message.hpp"
+#include "domain/sms.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {
@@ -25,6 +26,8 @@ class OutboxStore {
   // Records an attempt: its outcome state, the answer and, once sent, when.
   Status RecordAttempt(domain::Id id, domain::Delivery state, const std::string& answer,
                        std::optional<TimestampMs> sent_at);
+  // Records that the first `parts_sent` texts of a long SMS were accepted.
+  Status RecordPartsSent(domain::Id id, int parts_sent, const std::string& answer);
 
  private:
   Connection& connection_;
@@ -37,8 +40,15 @@ class ChannelSettingsStore {
   Result<std::optional<domain::SmtpSettings>> FindSmtp();
   Status SaveSmtp(const domain::SmtpSettings& settings, TimestampMs now,
                   std::optional<domain::Id> by);
+  Result<std::optional<domain::SmsGateway>> FindSms();
+  Status SaveSms(const domain::SmsGateway& gateway, TimestampMs now, std::optional<domain::Id> by);
 
  private:
+  // The channel's settings document (JSON text).
+  Result<std::optional<std::string>> Find(std::string_view channel);
+  Status Save(std::string_view channel, const std::string& settings, TimestampMs now,
+              std::optional<domain::Id> by);
+
   Connection& connection_;
 };
 

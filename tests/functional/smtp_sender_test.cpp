@@ -49,7 +49,7 @@ TEST_F(SmtpSenderTest, AMessageIsDeliveredOverStartTls) {
   std::vector<std::string> accepted;
   const auto outcome = sender_.Send(Settings(), Mail("wang@example.com"),
                                     [&](const std::string& reply) { accepted.push_back(reply); });
-  ASSERT_EQ(outcome.kind, domain::MailSendOutcome::Kind::kSent) << outcome.answer;
+  ASSERT_EQ(outcome.kind, domain::SendOutcome::Kind::kSent) << outcome.answer;
   // Told once, with the server's acceptance ("250 2.0.0 Ok: queued as ...").
   ASSERT_EQ(accepted.size(), 1u);
   EXPECT_NE(accepted[0].find("queued as"), std::string::npos) << accepted[0];
@@ -70,21 +70,21 @@ TEST_F(SmtpSenderTest, ARefusedRecipientFailsForGoodWithTheServersAnswer) {
   const auto outcome = sender_.Send(Settings(), Mail("refused@lingting.test"),
                                     [&](const std::string&) { accepted = true; });
   EXPECT_FALSE(accepted);
-  EXPECT_EQ(outcome.kind, domain::MailSendOutcome::Kind::kPermanent);
+  EXPECT_EQ(outcome.kind, domain::SendOutcome::Kind::kPermanent);
   EXPECT_NE(outcome.answer.find("550 5.1.1"), std::string::npos) << outcome.answer;
   EXPECT_NE(outcome.answer.find("no such person here"), std::string::npos) << outcome.answer;
 }
 
 TEST_F(SmtpSenderTest, ABusyRecipientIsTriedAgainLater) {
   const auto outcome = sender_.Send(Settings(), Mail("later@lingting.test"));
-  EXPECT_EQ(outcome.kind, domain::MailSendOutcome::Kind::kTemporary);
+  EXPECT_EQ(outcome.kind, domain::SendOutcome::Kind::kTemporary);
   EXPECT_NE(outcome.answer.find("450 4.2.0"), std::string::npos) << outcome.answer;
 }
 
 TEST_F(SmtpSenderTest, AServerThatIsDownIsTriedAgainLater) {
   server_.Stop();
   const auto outcome = sender_.Send(Settings(), Mail("wang@example.com"));
-  EXPECT_EQ(outcome.kind, domain::MailSendOutcome::Kind::kTemporary);
+  EXPECT_EQ(outcome.kind, domain::SendOutcome::Kind::kTemporary);
   EXPECT_FALSE(outcome.answer.empty());
   EXPECT_FALSE(sender_.TestConnection(Settings()).ok());
 }
@@ -93,14 +93,14 @@ TEST_F(SmtpSenderTest, AnUntrustedCertificateIsRefusedUnlessCheckingIsOff) {
   domain::SmtpSettings settings = Settings();
   settings.ca_file.clear();  // the system's CAs do not know the test certificate
   const auto outcome = sender_.Send(settings, Mail("wang@example.com"));
-  EXPECT_EQ(outcome.kind, domain::MailSendOutcome::Kind::kTemporary);
+  EXPECT_EQ(outcome.kind, domain::SendOutcome::Kind::kTemporary);
   const Status tested = sender_.TestConnection(settings);
   ASSERT_FALSE(tested.ok());
   EXPECT_EQ(tested.error().key, "error.smtp_unreachable");
   settings.verify_certificate = false;
   EXPECT_TRUE(sender_.TestConnection(settings).ok());
   EXPECT_EQ(sender_.Send(settings, Mail("wang@example.com")).kind,
-            domain::MailSendOutcome::Kind::kSent);
+            domain::SendOutcome::Kind::kSent);
   EXPECT_EQ(server_.WaitForDelivered(1).size(), 1u);
 }
 
@@ -155,14 +155,14 @@ class SmtpLoginTest : public ::testing::Test {
 TEST_F(SmtpLoginTest, TheRightPasswordSendsAndAWrongOneWaitsWithTheServersAnswer) {
   EXPECT_TRUE(sender_.TestConnection(Settings("secret")).ok());
   const auto sent = sender_.Send(Settings("secret"), Mail());
-  ASSERT_EQ(sent.kind, domain::MailSendOutcome::Kind::kSent) << sent.answer;
+  ASSERT_EQ(sent.kind, domain::SendOutcome::Kind::kSent) << sent.answer;
   EXPECT_NE(
       smtp_.WaitForDelivered(1)[0].find("(Authenticated sender: service@mailbox.lingting.test)"),
       std::string::npos);
 
   // A refused login is the settings' fault: the message waits for them to be mended.
   const auto refused = sender_.Send(Settings("wrong"), Mail());
-  EXPECT_EQ(refused.kind, domain::MailSendOutcome::Kind::kTemporary);
+  EXPECT_EQ(refused.kind, domain::SendOutcome::Kind::kTemporary);
   EXPECT_NE(refused.answer.find("535"), std::string::npos) << refused.answer;
   const Status tested = sender_.TestConnection(Settings("wrong"));
   ASSERT_FALSE(tested.ok());

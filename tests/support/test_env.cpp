@@ -35,6 +35,7 @@ TestStore::TestStore() {
   context->mail_sender = &mail_sender;
   context->mail_reader = &mail_reader;
   context->mailbox_connector = &mailbox_connector;
+  context->sms_sender = &sms_sender;
 }
 
 domain::Department TestStore::AddDepartment(const std::string& code, const std::string& name) {

@@ -10,6 +10,7 @@
 #include "app/departments.hpp"
 #include "app/users.hpp"
 #include "base/clock.hpp"
+#include "gateways/sms_gateway_sender.hpp"
 #include "mail/imap_client.hpp"
 #include "mail/smtp_sender.hpp"
 #include "runtime/mail_reading.hpp"
@@ -43,6 +44,7 @@ struct TestStore {
   std::unique_ptr<storage::AttachmentFiles> files;
   mail::SmtpSender mail_sender;
   runtime::MimeMailReader mail_reader;
+  gateways::SmsGatewaySender sms_sender;
   mail::ImapConnector mailbox_connector;
   std::unique_ptr<app::AppContext> context;
 

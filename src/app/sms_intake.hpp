@@ -1,0 +1,60 @@
+#pragma once
+
+// SMS in (issue 16): a text from a customer, posted by the SMS gateway to
+// Lingting's webhook, lands on the right case of the right customer or opens
+// one. The sender's number (normalised to E.164) is the customer's: the
+// customer who has it, else a new one. The text joins the customer's open
+// case it names by number, else their latest open case received within
+// AppOptions::mail_thread_window_ms (the threading window all channels
+// share), else it opens a new case, which is acknowledged by SMS. The
+// gateway's id of the text is stored once: a gateway delivering it again
+// gets the first outcome.
+
+#include <optional>
+#include <string>
+
+#include "app/app_context.hpp"
+#include "base/result.hpp"
+#include "app/inputs.hpp"
+#include "domain/vocabulary.hpp"
+
+namespace lt::app {
+
+// A signed webhook request as it arrived (domain/webhook_signature.hpp).
+struct WebhookRequest {
+  std::optional<std::string> timestamp;
+  std::optional<std::string> signature;
+  std::string body;
+};
+
+// Checks a webhook request to `channel` against the channel's secret: fresh,
+// signed with it, and not seen before. Errors: kNotFound
+// "error.webhook_not_set_up" (no secret kept), kUnauthenticated
+// "error.webhook_signature" {reason}, kConflict "error.webhook_replay".
+Status CheckWebhookRequest(AppContext& context, domain::Channel channel,
+                           const WebhookRequest& request);
+
+struct IncomingSms {
+  std::string from;  // as the gateway wrote it
+  std::string text;
+  std::string id;                     // the gateway's id of the text
+  std::optional<TimestampMs> sent_at; // when the customer sent it, if the gateway says
+};
+
+struct IngestedSms {
+  Id case_id = 0;
+  std::string case_number;
+  Id interaction_id = 0;
+  bool new_case = false;
+  bool duplicate = false;  // the gateway delivered it before
+};
+
+// Stores a text checked by CheckWebhookRequest (whose signature it records,
+// with the text, so that the request cannot be replayed). Errors:
+// kInvalidArgument on "from" (not a phone number), "text" (empty or over
+// 2,000 characters), "id" (empty or over 200); kConflict
+// "error.webhook_replay"; the store's.
+Result<IngestedSms> IngestSms(AppContext& context, const IncomingSms& sms,
+                              const std::string& signature);
+
+}  // namespace lt::app

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""A stand-in for the HTTP gateways Lingting calls (SMS now; chat APIs later),
+started by the tests on 127.0.0.1: it records every request it receives and
+answers as a real gateway would.
+
+    gateway-recorder.py DIR
+
+Listens on a free port and writes it to DIR/port once it accepts requests;
+appends each request to DIR/requests.jsonl as one JSON object
+{"method", "path", "headers", "body"}. The answer depends on the body, so that
+tests can drive each outcome with a phone number:
+
+    13900400400  400 {"Code":"isv.MOBILE_NUMBER_ILLEGAL"}   (refused for good)
+    13900503503  503 the first time a body is seen, then 200   (retried)
+    13900200200  200 {"Code":"isv.BUSINESS_LIMIT_CONTROL"}  (a 2xx that is an error)
+    otherwise    200 {"Code":"OK","BizId":"<n>"}
+"""
+import json
+import os
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+directory = sys.argv[1]
+lock = threading.Lock()
+seen = {}
+count = [0]
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        with lock:
+            count[0] += 1
+            number = count[0]
+            seen[body] = seen.get(body, 0) + 1
+            times = seen[body]
+            with open(os.path.join(directory, "requests.jsonl"), "a", encoding="utf-8") as out:
+                out.write(json.dumps({"method": "POST", "path": self.path,
+                                      "headers": dict(self.headers.items()),
+                                      "body": body}, ensure_ascii=False) + "\n")
+        if "13900400400" in body:
+            status, answer = 400, {"Code": "isv.MOBILE_NUMBER_ILLEGAL"}
+        elif "13900503503" in body and times == 1:
+            status, answer = 503, {"Code": "ServiceUnavailable"}
+        elif "13900200200" in body:
+            status, answer = 200, {"Code": "isv.BUSINESS_LIMIT_CONTROL"}
+        else:
+            status, answer = 200, {"Code": "OK", "BizId": str(number)}
+        data = json.dumps(answer).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+with open(os.path.join(directory, "port.tmp"), "w") as out:
+    out.write(str(server.server_address[1]))
+os.rename(os.path.join(directory, "port.tmp"), os.path.join(directory, "port"))
+server.serve_forever()
