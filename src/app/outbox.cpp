@@ -171,10 +171,10 @@ Result<std::optional<MailRecipient>> SmsRecipientOf(storage::Connection& connect
                                                     const domain::Case& a_case) {
   LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
   const std::string name = customer ? customer->name : std::string();
-  LT_TRY_ASSIGN(const auto texted, storage::ChannelMessageStore(connection)
-                                       .LatestSender(std::string(domain::kChannelCodes.ToCode(
-                                                         domain::Channel::kSms)),
-                                                     a_case.id));
+  LT_TRY_ASSIGN(const auto texted,
+                storage::ChannelMessageStore(connection)
+                    .LatestSender(std::string(domain::kChannelCodes.ToCode(domain::Channel::kSms)),
+                                  a_case.id));
   if (texted) return std::optional<MailRecipient>(MailRecipient{name, *texted});
   if (!customer) return std::optional<MailRecipient>();
   for (const auto& contact : customer->contacts) {
@@ -236,14 +236,14 @@ Result<Id> AddAcknowledgementEntry(storage::Connection& connection, const domain
 
 Status QueueAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                             const MailRecipient& to, TimestampMs now) {
-  LT_TRY_ASSIGN(const Acknowledgement written,
-                WriteAcknowledgement(connection, a_case, domain::LetterKind::kAcknowledgement,
-                                     to.name));
+  LT_TRY_ASSIGN(
+      const Acknowledgement written,
+      WriteAcknowledgement(connection, a_case, domain::LetterKind::kAcknowledgement, to.name));
   MailToQueue mail;
   mail.purpose = domain::OutboxPurpose::kAcknowledgement;
-  LT_TRY_ASSIGN(mail.interaction_id, AddAcknowledgementEntry(connection, a_case,
-                                                             domain::Channel::kEmail,
-                                                             written.body, now));
+  LT_TRY_ASSIGN(
+      mail.interaction_id,
+      AddAcknowledgementEntry(connection, a_case, domain::Channel::kEmail, written.body, now));
   mail.to_name = to.name;
   mail.to_address = to.address;
   mail.subject = i18n::Translate(written.language, "acknowledgement.subject",
@@ -255,14 +255,14 @@ Status QueueAcknowledgement(storage::Connection& connection, const domain::Case&
 
 Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                                const MailRecipient& to, TimestampMs now) {
-  LT_TRY_ASSIGN(const Acknowledgement written,
-                WriteAcknowledgement(connection, a_case, domain::LetterKind::kSmsAcknowledgement,
-                                     to.name));
+  LT_TRY_ASSIGN(
+      const Acknowledgement written,
+      WriteAcknowledgement(connection, a_case, domain::LetterKind::kSmsAcknowledgement, to.name));
   SmsToQueue sms;
   sms.purpose = domain::OutboxPurpose::kAcknowledgement;
-  LT_TRY_ASSIGN(sms.interaction_id, AddAcknowledgementEntry(connection, a_case,
-                                                            domain::Channel::kSms, written.body,
-                                                            now));
+  LT_TRY_ASSIGN(
+      sms.interaction_id,
+      AddAcknowledgementEntry(connection, a_case, domain::Channel::kSms, written.body, now));
   sms.to_name = to.name;
   sms.to_phone = to.address;
   sms.text = written.body;
@@ -300,43 +300,42 @@ Result<SentCustomerMessage> SendCustomerMessage(AppContext& context,
   entry.attachments = input.attachments;
   entry.queued_for_delivery = true;
   SentCustomerMessage sent;
-  LT_TRY_ASSIGN(sent.interaction,
-                AddInteraction(context, principal, case_id, entry,
-                               [&](storage::Connection& connection, const domain::Case& a_case,
-                                   const domain::Interaction& interaction) -> Status {
-                                 LT_TRY_ASSIGN(const auto known,
-                                               by_sms ? SmsRecipientOf(connection, a_case)
-                                                      : MailRecipientOf(connection, a_case));
-                                 MailRecipient recipient;
-                                 if (to) {
-                                   recipient.address = *to;
-                                   if (known && known->address == *to) recipient.name = known->name;
-                                 } else if (known) {
-                                   recipient = *known;
-                                 } else {
-                                   return Error::Invalid(
-                                       "to", by_sms ? "validation.no_phone" : "validation.no_address");
-                                 }
-                                 if (by_sms) {
-                                   LT_TRY_ASSIGN(sent.outbox,
-                                                 QueueCaseSms(connection, a_case,
-                                                              {domain::OutboxPurpose::kReply,
-                                                               interaction.id, recipient.name,
-                                                               recipient.address, interaction.body},
-                                                              interaction.created_at));
-                                   return Ok();
-                                 }
-                                 MailToQueue mail;
-                                 mail.purpose = domain::OutboxPurpose::kReply;
-                                 mail.interaction_id = interaction.id;
-                                 mail.subject = subject;
-                                 mail.body = interaction.body;
-                                 mail.to_name = recipient.name;
-                                 mail.to_address = recipient.address;
-                                 LT_TRY_ASSIGN(sent.outbox, QueueCaseMail(connection, a_case, mail,
-                                                                          interaction.created_at));
-                                 return Ok();
-                               }));
+  LT_TRY_ASSIGN(
+      sent.interaction,
+      AddInteraction(
+          context, principal, case_id, entry,
+          [&](storage::Connection& connection, const domain::Case& a_case,
+              const domain::Interaction& interaction) -> Status {
+            LT_TRY_ASSIGN(const auto known, by_sms ? SmsRecipientOf(connection, a_case)
+                                                   : MailRecipientOf(connection, a_case));
+            MailRecipient recipient;
+            if (to) {
+              recipient.address = *to;
+              if (known && known->address == *to) recipient.name = known->name;
+            } else if (known) {
+              recipient = *known;
+            } else {
+              return Error::Invalid("to", by_sms ? "validation.no_phone" : "validation.no_address");
+            }
+            if (by_sms) {
+              LT_TRY_ASSIGN(sent.outbox,
+                            QueueCaseSms(connection, a_case,
+                                         {domain::OutboxPurpose::kReply, interaction.id,
+                                          recipient.name, recipient.address, interaction.body},
+                                         interaction.created_at));
+              return Ok();
+            }
+            MailToQueue mail;
+            mail.purpose = domain::OutboxPurpose::kReply;
+            mail.interaction_id = interaction.id;
+            mail.subject = subject;
+            mail.body = interaction.body;
+            mail.to_name = recipient.name;
+            mail.to_address = recipient.address;
+            LT_TRY_ASSIGN(sent.outbox,
+                          QueueCaseMail(connection, a_case, mail, interaction.created_at));
+            return Ok();
+          }));
   return sent;
 }
 
@@ -376,9 +375,11 @@ Result<Outcome> AttemptMail(AppContext& context, const domain::OutboxMessage& me
     return Ok();
   }));
   if (!smtp || smtp->host.empty() || smtp->from_address.empty()) {
-    return Outcome{Outcome::Kind::kTemporary, "no SMTP server is set up (Settings, E-mail sending)"};
+    return Outcome{Outcome::Kind::kTemporary,
+                   "no SMTP server is set up (Settings, E-mail sending)"};
   }
-  if (!context.mail_sender) return Outcome{Outcome::Kind::kTemporary, "this node cannot send e-mail"};
+  if (!context.mail_sender)
+    return Outcome{Outcome::Kind::kTemporary, "this node cannot send e-mail"};
   domain::OutgoingMail mail;
   mail.from_name = smtp->from_name;
   mail.from_address = smtp->from_address;
@@ -434,8 +435,8 @@ Result<Outcome> AttemptSms(AppContext& context, const domain::OutboxMessage& mes
     outcome = context.sms_sender->Send(*gateway, fields);
     if (outcome.kind != Outcome::Kind::kSent) {
       if (texts.size() > 1) {
-        outcome.answer += " (text " + std::to_string(part + 1) + " of " +
-                          std::to_string(texts.size()) + ")";
+        outcome.answer +=
+            " (text " + std::to_string(part + 1) + " of " + std::to_string(texts.size()) + ")";
       }
       return outcome;
     }

@@ -39,7 +39,8 @@ Result<domain::SmsGateway> Checked(const SmsGatewayInput& input,
   domain::SmsGateway gateway = input.gateway;
   FieldErrors errors;
   gateway.url = TrimSpace(gateway.url);
-  if (!IsHttpUrl(gateway.url) || gateway.url.size() > 2000) errors.Add("url", "validation.http_url");
+  if (!IsHttpUrl(gateway.url) || gateway.url.size() > 2000)
+    errors.Add("url", "validation.http_url");
   const Status body = domain::CheckSmsBodyTemplate(gateway.format, gateway.body_template);
   if (!body.ok()) {
     for (const auto& field : body.error().fields) errors.Add(field.field, field.key, field.args);
@@ -52,8 +53,8 @@ Result<domain::SmsGateway> Checked(const SmsGatewayInput& input,
                            input.auth_value->find_first_of("\r\n") != std::string::npos)) {
     errors.Add("auth_value", "validation.header_value");
   }
-  gateway.success_text = CheckText(gateway.success_text, "success_text", 200, Presence::kOptional,
-                                   errors);
+  gateway.success_text =
+      CheckText(gateway.success_text, "success_text", 200, Presence::kOptional, errors);
   if (input.webhook_secret && (CountCodePoints(*input.webhook_secret) < kMinSecretChars ||
                                input.webhook_secret->size() > 200)) {
     errors.Add("webhook_secret", "validation.secret_length",
@@ -77,8 +78,8 @@ SmsGatewayView ViewOf(domain::SmsGateway gateway) {
 }
 
 std::string Describe(const domain::SmsGateway& gateway) {
-  return gateway.url + " " + std::string(domain::kSmsBodyFormatCodes.ToCode(gateway.format)) +
-         " " + gateway.body_template + (gateway.auth_header.empty() ? "" : " " + gateway.auth_header) +
+  return gateway.url + " " + std::string(domain::kSmsBodyFormatCodes.ToCode(gateway.format)) + " " +
+         gateway.body_template + (gateway.auth_header.empty() ? "" : " " + gateway.auth_header) +
          " success=" + gateway.success_text + " parts=" + std::to_string(gateway.max_parts) +
          " timeout=" + std::to_string(gateway.timeout_seconds) +
          (gateway.verify_certificate ? "" : " unverified");

@@ -59,8 +59,9 @@ Result<std::optional<domain::Case>> FindCase(AppContext& context, const std::str
                                              const std::string& text, TimestampMs now) {
   std::optional<domain::Case> found;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).FindByContact(
-                                           {domain::ContactKind::kPhone, phone}));
+    LT_TRY_ASSIGN(
+        const auto customer,
+        storage::CustomerStore(connection).FindByContact({domain::ContactKind::kPhone, phone}));
     if (!customer) return Ok();
     storage::CaseStore cases(connection);
     LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
@@ -120,8 +121,9 @@ Status CheckWebhookRequest(AppContext& context, domain::Channel channel,
       if (gateway && !gateway->webhook_secret.empty()) secret = gateway->webhook_secret;
     }
     if (request.signature) {
-      LT_TRY_ASSIGN(seen, storage::WebhookReceiptStore(connection)
-                              .Seen(ChannelCode(channel), *request.signature));
+      LT_TRY_ASSIGN(
+          seen,
+          storage::WebhookReceiptStore(connection).Seen(ChannelCode(channel), *request.signature));
     }
     return Ok();
   }));
@@ -136,8 +138,7 @@ Status CheckWebhookRequest(AppContext& context, domain::Channel channel,
                          : check == domain::WebhookCheck::kMalformed ? "malformed"
                          : check == domain::WebhookCheck::kStale     ? "stale"
                                                                      : "mismatch";
-    return Error::Of(ErrorCode::kUnauthenticated, "error.webhook_signature",
-                     {{"reason", reason}});
+    return Error::Of(ErrorCode::kUnauthenticated, "error.webhook_signature", {{"reason", reason}});
   }
   if (seen) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
   return Ok();
@@ -193,31 +194,31 @@ Result<IngestedSms> IngestSms(AppContext& context, const IncomingSms& sms,
   input.body = text;
   // The text, its record and the request's signature land together: a
   // delivery of the same text racing this one finds it stored.
-  LT_TRY_ASSIGN(const domain::Interaction added,
-                AddInteraction(
-                    context, domain::Principal::System(), a_case->id, input,
-                    [&](storage::Connection& connection, const domain::Case& landed,
-                        const domain::Interaction& interaction) -> Status {
-                      LT_TRY_ASSIGN(const bool recorded, storage::WebhookReceiptStore(connection)
-                                                             .Record(channel, signature, now));
-                      if (!recorded) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
-                      storage::ChannelMessage message;
-                      message.channel = channel;
-                      message.external_id = id;
-                      message.sender = *phone;
-                      message.case_id = landed.id;
-                      message.interaction_id = interaction.id;
-                      message.received_at = now;
-                      LT_TRY_ASSIGN(const bool stored,
-                                    storage::ChannelMessageStore(connection).Insert(message));
-                      if (!stored) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
-                      if (!outcome.new_case) return Ok();
-                      // The acknowledgement, when the gateway can send.
-                      LT_TRY_ASSIGN(const auto gateway,
-                                    storage::ChannelSettingsStore(connection).FindSms());
-                      if (!gateway || gateway->url.empty()) return Ok();
-                      return QueueSmsAcknowledgement(connection, landed, {"", *phone}, now);
-                    }));
+  LT_TRY_ASSIGN(
+      const domain::Interaction added,
+      AddInteraction(
+          context, domain::Principal::System(), a_case->id, input,
+          [&](storage::Connection& connection, const domain::Case& landed,
+              const domain::Interaction& interaction) -> Status {
+            LT_TRY_ASSIGN(const bool recorded,
+                          storage::WebhookReceiptStore(connection).Record(channel, signature, now));
+            if (!recorded) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
+            storage::ChannelMessage message;
+            message.channel = channel;
+            message.external_id = id;
+            message.sender = *phone;
+            message.case_id = landed.id;
+            message.interaction_id = interaction.id;
+            message.received_at = now;
+            LT_TRY_ASSIGN(const bool stored,
+                          storage::ChannelMessageStore(connection).Insert(message));
+            if (!stored) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
+            if (!outcome.new_case) return Ok();
+            // The acknowledgement, when the gateway can send.
+            LT_TRY_ASSIGN(const auto gateway, storage::ChannelSettingsStore(connection).FindSms());
+            if (!gateway || gateway->url.empty()) return Ok();
+            return QueueSmsAcknowledgement(connection, landed, {"", *phone}, now);
+          }));
   outcome.case_id = a_case->id;
   outcome.case_number = a_case->number;
   outcome.interaction_id = added.id;

@@ -14,8 +14,8 @@
 #include <string>
 
 #include "app/app_context.hpp"
-#include "base/result.hpp"
 #include "app/inputs.hpp"
+#include "base/result.hpp"
 #include "domain/vocabulary.hpp"
 
 namespace lt::app {
@@ -37,8 +37,8 @@ Status CheckWebhookRequest(AppContext& context, domain::Channel channel,
 struct IncomingSms {
   std::string from;  // as the gateway wrote it
   std::string text;
-  std::string id;                     // the gateway's id of the text
-  std::optional<TimestampMs> sent_at; // when the customer sent it, if the gateway says
+  std::string id;                      // the gateway's id of the text
+  std::optional<TimestampMs> sent_at;  // when the customer sent it, if the gateway says
 };
 
 struct IngestedSms {

@@ -14,8 +14,8 @@ constexpr std::array<std::string_view, 6> kFeedbackPlaceholders = {
     "customer", "number", "subject", "cause", "countermeasures", "reply"};
 constexpr std::array<std::string_view, 4> kAcknowledgementPlaceholders = {
     "customer", "number", "subject", "first_contact_due"};
-constexpr std::array<std::string_view, 3> kSmsAcknowledgementPlaceholders = {
-    "customer", "number", "first_contact_due"};
+constexpr std::array<std::string_view, 3> kSmsAcknowledgementPlaceholders = {"customer", "number",
+                                                                             "first_contact_due"};
 constexpr std::array<std::string_view, 2> kOptional = {"cause", "countermeasures"};
 
 std::vector<std::string_view> PlaceholdersOf(LetterKind kind) {
@@ -29,9 +29,8 @@ std::vector<std::string_view> PlaceholdersOf(LetterKind kind) {
 }
 
 std::string_view RequiredOf(LetterKind kind) {
-  return kind == LetterKind::kAcknowledgement || kind == LetterKind::kSmsAcknowledgement
-             ? "number"
-             : "reply";
+  return kind == LetterKind::kAcknowledgement || kind == LetterKind::kSmsAcknowledgement ? "number"
+                                                                                         : "reply";
 }
 
 // One piece of a template: literal text, or a placeholder's name.

@@ -39,7 +39,7 @@ struct OutboxMessage {
   std::vector<std::string> references;
   Delivery state = Delivery::kQueued;
   int attempts = 0;
-  int parts_sent = 0;  // SMS: texts of a long message the gateway has accepted
+  int parts_sent = 0;       // SMS: texts of a long message the gateway has accepted
   std::string last_answer;  // the server's last reply, or what went wrong
   TimestampMs created_at = 0;
   std::optional<TimestampMs> sent_at;

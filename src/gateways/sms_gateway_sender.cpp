@@ -23,7 +23,8 @@ domain::SendOutcome SmsGatewaySender::Send(const domain::SmsGateway& gateway,
   if (!answer.answered) return {Kind::kTemporary, described};
   const long status = answer.status;
   if (status >= 200 && status < 300) {
-    if (!gateway.success_text.empty() && answer.body.find(gateway.success_text) == std::string::npos) {
+    if (!gateway.success_text.empty() &&
+        answer.body.find(gateway.success_text) == std::string::npos) {
       return {Kind::kPermanent, described};
     }
     return {Kind::kSent, described};

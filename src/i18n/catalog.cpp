@@ -109,7 +109,8 @@ constexpr std::array kCatalog = {
                  "an HTTP header value holds no line breaks and at most 2,000 characters"},
     CatalogEntry{"validation.secret_length", "密钥至少 {min} 个字符",
                  "the secret needs at least {min} characters"},
-    CatalogEntry{"validation.sms_placeholder", "未知或未闭合的占位符：{placeholder}（可用：{available}）",
+    CatalogEntry{"validation.sms_placeholder",
+                 "未知或未闭合的占位符：{placeholder}（可用：{available}）",
                  "unknown or unclosed placeholder: {placeholder} (available: {available})"},
     CatalogEntry{"validation.sms_needs", "请求模板必须包含 {placeholder}",
                  "the request template must contain {placeholder}"},
@@ -480,11 +481,12 @@ constexpr std::array kCatalog = {
         "Reply to this e-mail to add details or photos, and keep the case number in the "
         "subject.\n\n"
         "This message was sent automatically."},
-    CatalogEntry{"letter.template.sms_acknowledgement",
-                 "{customer}您好，您反映的问题已受理，编号{number}。我们将于{first_contact_due}前与您联系。"
-                 "回复本短信可补充说明。",
-                 "Hello {customer}, we have opened case {number} for your message and will contact "
-                 "you by {first_contact_due}. Reply to this text to add details."},
+    CatalogEntry{
+        "letter.template.sms_acknowledgement",
+        "{customer}您好，您反映的问题已受理，编号{number}。我们将于{first_contact_due}前与您联系。"
+        "回复本短信可补充说明。",
+        "Hello {customer}, we have opened case {number} for your message and will contact "
+        "you by {first_contact_due}. Reply to this text to add details."},
     CatalogEntry{"ledger.title", "市场品质异常管理表", "Quality abnormality ledger"},
     CatalogEntry{"ledger.column.number", "案件编号", "Case number"},
     CatalogEntry{"ledger.column.received_at", "受理时间", "Received"},

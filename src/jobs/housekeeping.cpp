@@ -1,6 +1,7 @@
 #include "jobs/housekeeping.hpp"
 
 #include "storage/auth_store.hpp"
+#include "storage/channel_message_store.hpp"
 
 namespace lt::jobs {
 namespace {
@@ -8,6 +9,8 @@ namespace {
 constexpr std::int64_t kHourMs = 3600LL * 1000;
 constexpr std::int64_t kIdempotencyKeyLifetimeMs = 24 * kHourMs;
 constexpr std::int64_t kFinishedJobLifetimeMs = 7 * 24 * kHourMs;
+// Far longer than the window a signature is accepted in (5 minutes).
+constexpr std::int64_t kWebhookReceiptLifetimeMs = kHourMs;
 
 // The run for the whole hour after `now`, keyed by its due time so that every
 // node schedules the same one.
@@ -25,6 +28,7 @@ Status HousekeepingJob::Apply(storage::Connection& connection, const storage::Cl
   LT_TRY(auth.DeleteExpiredSessions(now));
   LT_TRY(auth.DeleteIdempotencyKeysBefore(now - kIdempotencyKeyLifetimeMs));
   LT_TRY(storage::JobStore(connection).PurgeFinished(now - kFinishedJobLifetimeMs));
+  LT_TRY(storage::WebhookReceiptStore(connection).DeleteBefore(now - kWebhookReceiptLifetimeMs));
   return ScheduleNextRun(connection, now);
 }
 

@@ -7,7 +7,8 @@ namespace lt::jobs {
 
 // "maintenance.housekeeping", once an hour on one node: deletes expired
 // login sessions, idempotency keys older than a day (a retry after that
-// creates anew) and jobs finished more than a week ago, then schedules the
+// creates anew), jobs finished more than a week ago and the signatures of
+// webhook requests older than an hour, then schedules the
 // next hour's run in the same transaction.
 inline constexpr std::string_view kHousekeepingKind = "maintenance.housekeeping";
 

@@ -128,9 +128,8 @@ std::string Answer(CURLcode code, long reply_code, const Transcript& transcript,
 
 SmtpSender::SmtpSender() { InitCurl(); }
 
-SendOutcome SmtpSender::Send(const domain::SmtpSettings& settings,
-                                 const domain::OutgoingMail& mail,
-                                 const std::function<void(const std::string& reply)>& on_accepted) {
+SendOutcome SmtpSender::Send(const domain::SmtpSettings& settings, const domain::OutgoingMail& mail,
+                             const std::function<void(const std::string& reply)>& on_accepted) {
   const std::string message = WriteMailMessage(mail);
   Transcript transcript;
   transcript.on_accepted = on_accepted;

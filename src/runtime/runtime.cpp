@@ -2,12 +2,12 @@
 
 #include "app/outbox.hpp"
 #include "app/sla_recompute.hpp"
+#include "gateways/sms_gateway_sender.hpp"
 #include "jobs/housekeeping.hpp"
 #include "jobs/mailbox_fetcher.hpp"
 #include "jobs/outbox_job.hpp"
 #include "jobs/sla_alert_sweep.hpp"
 #include "jobs/sla_recompute_job.hpp"
-#include "gateways/sms_gateway_sender.hpp"
 #include "mail/imap_client.hpp"
 #include "mail/smtp_sender.hpp"
 #include "runtime/console_location.hpp"

@@ -21,7 +21,7 @@ Result<std::optional<ChannelMessage>> ChannelMessageStore::Find(const std::strin
       "SELECT id, channel, external_id, sender, case_id, interaction_id, received_at "
       "FROM channel_messages WHERE channel = $1 AND external_id = $2",
       {channel, external_id}, [&](const Row& row) {
-        found = ChannelMessage{row.Int(0),         row.Text(1),         row.Text(2), row.Text(3),
+        found = ChannelMessage{row.Int(0),         row.Text(1),        row.Text(2), row.Text(3),
                                row.OptionalInt(4), row.OptionalInt(5), row.Int(6)};
       }));
   return found;
@@ -30,10 +30,10 @@ Result<std::optional<ChannelMessage>> ChannelMessageStore::Find(const std::strin
 Result<std::optional<std::string>> ChannelMessageStore::LatestSender(const std::string& channel,
                                                                      domain::Id case_id) {
   std::optional<std::string> sender;
-  LT_TRY(connection_.Query(
-      "SELECT sender FROM channel_messages WHERE channel = $1 AND case_id = $2 "
-      "ORDER BY id DESC LIMIT 1",
-      {channel, case_id}, [&](const Row& row) { sender = row.Text(0); }));
+  LT_TRY(
+      connection_.Query("SELECT sender FROM channel_messages WHERE channel = $1 AND case_id = $2 "
+                        "ORDER BY id DESC LIMIT 1",
+                        {channel, case_id}, [&](const Row& row) { sender = row.Text(0); }));
   return sender;
 }
 

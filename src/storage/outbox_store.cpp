@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::string_view kColumns =
     "id, channel, purpose, case_id, interaction_id, recipient_name, recipient, subject, body, "
-    "message_id, in_reply_to, references_ids, state, attempts, last_answer, created_at, sent_at, parts_sent";
+    "message_id, in_reply_to, references_ids, state, attempts, last_answer, created_at, sent_at, "
+    "parts_sent";
 
 std::vector<std::string> SplitSpaces(const std::string& text) {
   std::vector<std::string> words;

@@ -102,18 +102,20 @@ TEST(SmsBodyTemplate, IsCheckedForPlaceholdersAndJson) {
 }
 
 TEST(SmsBodyTemplate, FillsValuesEscapedForTheFormat) {
-  const SmsFields fields{"+8613812345678", "王先生：\n师傅\"明天\"到 & 修好", "lt-TS-2026-000001-7"};
-  const std::string json =
-      FillSmsBody(SmsBodyFormat::kJson,
-                  R"({"mobile":"${to_national}","to":"${to}","content":"${text}","id":"${reference}"})",
-                  fields);
+  const SmsFields fields{"+8613812345678", "王先生：\n师傅\"明天\"到 & 修好",
+                         "lt-TS-2026-000001-7"};
+  const std::string json = FillSmsBody(
+      SmsBodyFormat::kJson,
+      R"({"mobile":"${to_national}","to":"${to}","content":"${text}","id":"${reference}"})",
+      fields);
   const auto parsed = nlohmann::json::parse(json);
   EXPECT_EQ(parsed["mobile"], "13812345678");
   EXPECT_EQ(parsed["to"], "+8613812345678");
   EXPECT_EQ(parsed["content"], fields.text);
   EXPECT_EQ(parsed["id"], "lt-TS-2026-000001-7");
-  EXPECT_EQ(FillSmsBody(SmsBodyFormat::kForm, "to=${to}&text=${text}", {"+14155550100", "a b&c=好", ""}),
-            "to=%2B14155550100&text=a+b%26c%3D%E5%A5%BD");
+  EXPECT_EQ(
+      FillSmsBody(SmsBodyFormat::kForm, "to=${to}&text=${text}", {"+14155550100", "a b&c=好", ""}),
+      "to=%2B14155550100&text=a+b%26c%3D%E5%A5%BD");
   EXPECT_EQ(FillSmsBody(SmsBodyFormat::kForm, "n=${to_national}", {"+14155550100", "", ""}),
             "n=14155550100");
 }

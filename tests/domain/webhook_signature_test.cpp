@@ -25,16 +25,16 @@ TEST(WebhookSignature, AcceptsOnlyAFreshRequestSignedWithTheSecret) {
   const std::int64_t at = kNow / 1000;
   const std::string signature = SignWebhook(secret, at, body);
   EXPECT_EQ(signature.rfind("sha256=", 0), 0u);
-  const auto check = [&](std::optional<std::string> timestamp,
-                         std::optional<std::string> signed_as, const std::string& text,
-                         TimestampMs now = kNow) {
+  const auto check = [&](std::optional<std::string> timestamp, std::optional<std::string> signed_as,
+                         const std::string& text, TimestampMs now = kNow) {
     return CheckWebhook(secret, timestamp, signed_as, text, now);
   };
   const std::string stamp = std::to_string(at);
   EXPECT_EQ(check(stamp, signature, body), WebhookCheck::kValid);
   // Upper-case hex is the same signature.
   std::string upper = signature;
-  for (std::size_t i = 7; i < upper.size(); ++i) upper[i] = static_cast<char>(std::toupper(upper[i]));
+  for (std::size_t i = 7; i < upper.size(); ++i)
+    upper[i] = static_cast<char>(std::toupper(upper[i]));
   EXPECT_EQ(check(stamp, upper, body), WebhookCheck::kValid);
   EXPECT_EQ(check(std::nullopt, signature, body), WebhookCheck::kMissing);
   EXPECT_EQ(check(stamp, std::nullopt, body), WebhookCheck::kMissing);

@@ -62,7 +62,9 @@ class SmsApiTest : public ::testing::Test {
 };
 
 TEST_F(SmsApiTest, ATextOpensACaseForItsNumberAndIsAcknowledgedBySms) {
-  const auto first = Text({{"id", "gw-1"}, {"from", "138 0013 8000"}, {"to", "1069000"},
+  const auto first = Text({{"id", "gw-1"},
+                           {"from", "138 0013 8000"},
+                           {"to", "1069000"},
                            {"text", "空调外机漏水，已经三天了，请尽快派人来修。"}});
   ASSERT_EQ(first.status, 200) << first.raw;
   EXPECT_EQ(first.body["new_case"], true);
@@ -113,12 +115,12 @@ TEST_F(SmsApiTest, ATextOpensACaseForItsNumberAndIsAcknowledgedBySms) {
 
 TEST_F(SmsApiTest, ATextFindsTheCustomerKnownByPhoneAndTheCaseItNames) {
   auto filed = [&](const std::string& subject) {
-    auto created = harness_.CallJson(
-        "POST", "/api/v1/cases", harness_.AdminToken(),
-        {{"subject", subject},
-         {"channel", "phone"},
-         {"department_id", department_.id},
-         {"customer", {{"name", "王小明"}, {"phone", "13800001111"}}}});
+    auto created =
+        harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
+                          {{"subject", subject},
+                           {"channel", "phone"},
+                           {"department_id", department_.id},
+                           {"customer", {{"name", "王小明"}, {"phone", "13800001111"}}}});
     EXPECT_EQ(created.status, 201) << created.raw;
     return created.body;
   };
@@ -185,7 +187,8 @@ TEST_F(SmsApiTest, WrongTextsAreRefusedByFieldAndWriteNothing) {
                422, "text"},
            Bad{json{{"id", "x"}, {"from", "13800138000"}, {"text", "a"}, {"carrier", "cm"}}.dump(),
                422, "carrier"},
-           Bad{json{{"id", "x"}, {"from", "13800138000"}, {"text", "a"}, {"sent_at", "昨天"}}.dump(),
+           Bad{json{{"id", "x"}, {"from", "13800138000"}, {"text", "a"}, {"sent_at", "昨天"}}
+                   .dump(),
                422, "sent_at"},
        }) {
     const auto refused =
@@ -203,10 +206,9 @@ TEST_F(SmsApiTest, WithoutASecretTheWebhookIsNotThere) {
   test::ApiHarness fresh;
   const std::string body = json{{"id", "1"}, {"from", "13800138000"}, {"text", "a"}}.dump();
   const std::int64_t at = fresh.store.clock.NowMs() / 1000;
-  const auto refused =
-      fresh.Call("POST", "/api/v1/webhooks/sms", "", body,
-                 {{"X-Lingting-Timestamp", std::to_string(at)},
-                  {"X-Lingting-Signature", domain::SignWebhook("", at, body)}});
+  const auto refused = fresh.Call("POST", "/api/v1/webhooks/sms", "", body,
+                                  {{"X-Lingting-Timestamp", std::to_string(at)},
+                                   {"X-Lingting-Signature", domain::SignWebhook("", at, body)}});
   EXPECT_EQ(refused.status, 404) << refused.raw;
 }
 
@@ -214,9 +216,9 @@ TEST_F(SmsApiTest, AgentsAnswerBySmsToTheNumberTheCustomerTextedFrom) {
   const auto first = Text({{"id", "gw-30"}, {"from", "13800138000"}, {"text", "热水器不点火"}});
   const std::string path = CasePath(first.body);
   // A case opened by SMS has no department yet: one is given, so that its agents see it.
-  const auto moved = harness_.CallJson("PATCH", path, harness_.AdminToken(),
-                                       {{"department_id", department_.id}},
-                                       {{"If-Match", "\"1\""}});
+  const auto moved =
+      harness_.CallJson("PATCH", path, harness_.AdminToken(), {{"department_id", department_.id}},
+                        {{"If-Match", "\"1\""}});
   ASSERT_EQ(moved.status, 200) << moved.raw;
   auto sent = harness_.CallJson("POST", path + "/messages", sales_,
                                 {{"channel", "sms"}, {"body", "您好，师傅明天上午到。"}});
@@ -237,14 +239,19 @@ TEST_F(SmsApiTest, AgentsAnswerBySmsToTheNumberTheCustomerTextedFrom) {
     std::string key;
   };
   for (const Bad& bad : {
-           Bad{{{"channel", "sms"}, {"to", "not a number"}, {"body", "a"}}, "to", "validation.phone"},
-           Bad{{{"channel", "sms"}, {"body", std::string(1001, 'a')}}, "body", "validation.too_long"},
+           Bad{{{"channel", "sms"}, {"to", "not a number"}, {"body", "a"}},
+               "to",
+               "validation.phone"},
+           Bad{{{"channel", "sms"}, {"body", std::string(1001, 'a')}},
+               "body",
+               "validation.too_long"},
            Bad{{{"channel", "sms"},
                 {"body", "a"},
                 {"attachments", json::array({{{"filename", "a.txt"},
-                                               {"content_type", "text/plain"},
-                                               {"content_base64", "YQ=="}}})}},
-               "attachments", "validation.sms_attachments"},
+                                              {"content_type", "text/plain"},
+                                              {"content_base64", "YQ=="}}})}},
+               "attachments",
+               "validation.sms_attachments"},
            Bad{{{"channel", "fax"}, {"body", "a"}}, "channel", "validation.channel_cannot_send"},
        }) {
     const auto refused = harness_.CallJson("POST", path + "/messages", sales_, bad.body);
@@ -310,8 +317,8 @@ TEST_F(SmsApiTest, OnlyAdminsKeepTheGatewayAndItsSecretsAreNeverReadBack) {
   EXPECT_EQ(saved.body["auth_value_set"], true);
   EXPECT_EQ(saved.body["max_parts"], 3);
   // A test text needs a number.
-  const auto test = harness_.CallJson("POST", "/api/v1/admin/sms/test", harness_.AdminToken(),
-                                      {{"to", "12"}});
+  const auto test =
+      harness_.CallJson("POST", "/api/v1/admin/sms/test", harness_.AdminToken(), {{"to", "12"}});
   EXPECT_EQ(test.status, 422) << test.raw;
   EXPECT_EQ(test.body["errors"][0]["field"], "to");
 }

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "jobs/housekeeping.hpp"
+#include "storage/channel_message_store.hpp"
 #include "support/test_database.hpp"
 #include "support/test_env.hpp"
 
@@ -175,6 +176,16 @@ TEST_F(JobRunnerTest, HousekeepingPurgesOldRowsAndSchedulesItsNextRun) {
   runner->Register(std::string(kHousekeepingKind), std::make_unique<HousekeepingJob>());
   Schedule("old", store_.clock.NowMs());
   ASSERT_EQ(runner->RunDue().value_or(-1), 1);
+  // A webhook signature seen now, and one seen later, within the hour before the run.
+  ASSERT_TRUE(store_.database
+                  ->Write([&](storage::Connection& c) -> Status {
+                    storage::WebhookReceiptStore receipts(c);
+                    LT_TRY(receipts.Record("sms", "sha256=old", store_.clock.NowMs()));
+                    LT_TRY(receipts.Record("sms", "sha256=recent",
+                                           store_.clock.NowMs() + 8LL * 24 * 3600 * 1000 - 60000));
+                    return Ok();
+                  })
+                  .ok());
   ASSERT_TRUE(ScheduleHousekeeping(*store_.database, store_.clock.NowMs()).ok());
   ASSERT_TRUE(ScheduleHousekeeping(*store_.database, store_.clock.NowMs()).ok());  // no-op
   store_.clock.Advance(8LL * 24 * 3600 * 1000);  // a week and a day later
@@ -191,6 +202,16 @@ TEST_F(JobRunnerTest, HousekeepingPurgesOldRowsAndSchedulesItsNextRun) {
                   })
                   .ok());
   EXPECT_EQ(pending, 1);
+  ASSERT_TRUE(store_.database
+                  ->Read([&](storage::Connection& c) -> Status {
+                    storage::WebhookReceiptStore receipts(c);
+                    LT_TRY_ASSIGN(const bool old_seen, receipts.Seen("sms", "sha256=old"));
+                    LT_TRY_ASSIGN(const bool recent_seen, receipts.Seen("sms", "sha256=recent"));
+                    EXPECT_FALSE(old_seen);
+                    EXPECT_TRUE(recent_seen);
+                    return Ok();
+                  })
+                  .ok());
 }
 
 TEST_F(JobRunnerTest, ConcurrentNodesRunEveryJobExactlyOnce) {

@@ -16,15 +16,15 @@ const std::string kScript = std::string(LINGTING_SOURCE_DIR) + "/tests/support/g
 
 GatewayRecorder::GatewayRecorder() {
   static int started = 0;
-  directory_ = fs::temp_directory_path() / ("lingting-gateway-" + std::to_string(::getpid()) +
-                                            "-" + std::to_string(++started));
+  directory_ = fs::temp_directory_path() /
+               ("lingting-gateway-" + std::to_string(::getpid()) + "-" + std::to_string(++started));
   fs::remove_all(directory_);
   fs::create_directories(directory_);
   const fs::path port_file = directory_ / "port";
-  process_ = std::make_unique<ChildProcess>(directory_, "gateway",
-                                            std::vector<std::string>{"/usr/bin/python3", kScript,
-                                                                     directory_.string()},
-                                            [port_file] { return fs::exists(port_file); });
+  process_ = std::make_unique<ChildProcess>(
+      directory_, "gateway",
+      std::vector<std::string>{"/usr/bin/python3", kScript, directory_.string()},
+      [port_file] { return fs::exists(port_file); });
   if (!process_->running()) throw std::runtime_error("gateway-recorder.py did not start");
   std::ifstream in(port_file);
   int port = 0;

@@ -28,8 +28,8 @@ class GatewayRecorder {
   // Every request so far: {"method", "path", "headers", "body"}.
   std::vector<nlohmann::json> Requests() const;
   // Waits until at least `count` requests arrived; returns them.
-  std::vector<nlohmann::json> WaitForRequests(std::size_t count,
-                                              std::chrono::seconds timeout = std::chrono::seconds(20));
+  std::vector<nlohmann::json> WaitForRequests(
+      std::size_t count, std::chrono::seconds timeout = std::chrono::seconds(20));
 
  private:
   std::filesystem::path directory_;

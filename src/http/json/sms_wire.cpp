@@ -54,8 +54,7 @@ Result<app::SmsGatewayInput> ParseSmsGateway(const json& body) {
   input.auth_value = reader.String("auth_value");
   gateway.success_text = reader.String("success_text").value_or("");
   gateway.max_parts = static_cast<int>(reader.Integer("max_parts", 1, 20).value_or(10));
-  gateway.timeout_seconds =
-      static_cast<int>(reader.Integer("timeout_seconds", 1, 60).value_or(10));
+  gateway.timeout_seconds = static_cast<int>(reader.Integer("timeout_seconds", 1, 60).value_or(10));
   gateway.verify_certificate = reader.Boolean("verify_certificate").value_or(true);
   input.webhook_secret = reader.String("webhook_secret");
   return Finish(reader, errors, std::move(input));
