@@ -200,6 +200,12 @@ Result<Acknowledgement> WriteAcknowledgement(storage::Connection& connection,
   written.language = LetterLanguageOf(customer.value_or(domain::Customer{}));
   domain::LetterFields fields;
   fields.customer = customer ? customer->name : fallback_name;
+  // A customer known only by their number or address (named after it when
+  // their text or e-mail opened the case) is greeted as a customer.
+  if (fields.customer.empty() || domain::NormalizePhone(fields.customer) ||
+      domain::NormalizeEmail(fields.customer)) {
+    fields.customer = i18n::Translate(written.language, "acknowledgement.customer");
+  }
   fields.number = a_case.number;
   fields.subject = a_case.subject;
   LT_TRY_ASSIGN(const auto first_contact,

@@ -140,6 +140,7 @@ constexpr std::array kCatalog = {
     CatalogEntry{"acknowledgement.subject", "您的来信已受理：{subject}",
                  "We have received your message: {subject}"},
     CatalogEntry{"acknowledgement.soon", "尽快", "as soon as we can"},
+    CatalogEntry{"acknowledgement.customer", "客户", "customer"},
     CatalogEntry{"validation.timestamp", "不是有效的时间（如 2026-03-01T08:30:00+08:00）",
                  "is not a valid time (e.g. 2026-03-01T08:30:00+08:00)"},
     CatalogEntry{"validation.future_time", "不能晚于当前时间", "must not be in the future"},

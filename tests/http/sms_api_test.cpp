@@ -92,9 +92,10 @@ TEST_F(SmsApiTest, ATextOpensACaseForItsNumberAndIsAcknowledgedBySms) {
   EXPECT_EQ(ack["purpose"], "acknowledgement");
   EXPECT_EQ(ack["recipient"], "+8613800138000");
   EXPECT_EQ(ack["state"], "queued");
-  EXPECT_NE(timeline.body["items"][1]["body"].get<std::string>().find(
-                first.body["case_number"].get<std::string>()),
-            std::string::npos);
+  const std::string ack_text = timeline.body["items"][1]["body"];
+  EXPECT_NE(ack_text.find(first.body["case_number"].get<std::string>()), std::string::npos);
+  // Known only by the number: greeted as a customer, not as "+8613800138000".
+  EXPECT_EQ(ack_text.rfind("客户您好", 0), 0u) << ack_text;
 
   // The gateway delivers the same text again (signed anew): stored once.
   const auto again = Text({{"id", "gw-1"}, {"from", "13800138000"}, {"text", "空调外机漏水"}});

@@ -49,5 +49,7 @@ export type OutboxMessage = Schemas['OutboxMessage'];
 export type CustomerMessageInput = Schemas['CustomerMessageInput'];
 export type SmtpSettings = Schemas['SmtpSettings'];
 export type SmtpSettingsInput = Schemas['SmtpSettingsInput'];
+export type SmsGateway = Schemas['SmsGateway'];
+export type SmsGatewayInput = Schemas['SmsGatewayInput'];
 export type Mailbox = Schemas['Mailbox'];
 export type MailboxInput = Schemas['MailboxInput'];
