@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates tzdata
-  clang-format
+  clang-format clang libclang-rt-14-dev
   libasio-dev librestinio-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3 libsodium-dev libicu-dev libhowardhinnant-date-dev
   libcli11-dev libtomlplusplus-dev libgtest-dev libgmock-dev

@@ -4,9 +4,10 @@
 # functional against the built binary, CLI) on SQLite and again on a
 # throwaway PostgreSQL 15 cluster (scripts/with-postgres.sh), the web
 # console's unit tests and its browser tests in Debian's Chromium (once, on
-# SQLite), and the C++ tests again under AddressSanitizer and
-# UndefinedBehaviorSanitizer.
-#   --quick   skip the sanitizer build (for local iteration)
+# SQLite), the C++ tests again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, and the libFuzzer targets (scripts/fuzz.sh)
+# for a bounded time each.
+#   --quick   skip the sanitizer build and the fuzzing (for local iteration)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,4 +42,6 @@ if ((quick == 0)); then
   echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_suite build/asan -DCMAKE_BUILD_TYPE=Debug -DLINGTING_SANITIZE=ON -DLINGTING_CONSOLE=OFF
+  echo "== fuzz the MIME intake and the webhooks (clang, libFuzzer)"
+  bash scripts/fuzz.sh --seconds 30
 fi
