@@ -20,6 +20,7 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
+#include "storage/referral_store.hpp"
 #include "storage/sla_clock_store.hpp"
 #include "storage/workflow_store.hpp"
 
@@ -78,6 +79,18 @@ Result<bool> CheckNewCase(storage::Connection& connection, const domain::Workflo
   }
   LT_TRY(
       CheckReference(connection, Reference::kCategory, a_case.category_id, "category_id", errors));
+  if (const auto& referral = new_case.referral) {
+    LT_TRY_ASSIGN(
+        const auto referred,
+        storage::ReferralStore(connection).CaseOf(referral->regulator, referral->referral_number));
+    if (referred) {
+      LT_TRY_ASSIGN(const auto earlier, storage::CaseStore(connection).Find(*referred));
+      new_case.outcome =
+          Error::Of(ErrorCode::kConflict, "error.referral_exists",
+                    {{"number", earlier ? earlier->number : std::to_string(*referred)}});
+      return false;
+    }
+  }
   if (!errors.empty()) {
     new_case.outcome = errors.ToError();
     return false;
@@ -196,10 +209,19 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
     }
     ChangeList changes;
     RecordNewCase(filing.a_case, changes);
+    if (const auto& referral = request.referral) {
+      changes.Record("referral", std::optional<std::string>(),
+                     referral->regulator + " " + referral->referral_number);
+    }
     events.push_back(MakeEvent("case", filing.a_case.id, "create", request.principal->user_id,
                                request.now, changes.Take()));
   }
   LT_TRY(storage::SlaClockStore(connection).SaveMany(clocks));
+  for (const Filing& filing : filings) {
+    if (const auto& referral = filing.request->referral) {
+      LT_TRY(storage::ReferralStore(connection).Insert(filing.a_case.id, *referral));
+    }
+  }
   LT_TRY(storage::AuditStore(connection).AppendMany(events));
   storage::AuthStore auth(connection);
   for (Filing& filing : filings) {

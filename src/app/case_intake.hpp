@@ -38,6 +38,7 @@ struct NewCase {
   TimestampMs now = 0;
   domain::Case a_case;                           // no id, number or status yet
   std::optional<domain::Customer> new_customer;  // matched by contacts, or created
+  std::optional<domain::Referral> referral;      // checked, trimmed
   // Set by FileCases: the case filed, the earlier case of the same
   // idempotency key, or why it was refused.
   std::optional<Result<CreatedCase>> outcome;

@@ -31,6 +31,26 @@ constexpr std::size_t kMaxSubjectChars = 300;
 // Real complaint narratives run long: the CFPB sample holds one of 21,928 characters.
 constexpr std::size_t kMaxDescriptionChars = 100000;
 constexpr std::size_t kMaxProductFieldChars = 120;
+constexpr std::size_t kMaxReferralFieldChars = 100;
+
+// The regulator's referral, trimmed: the regulator and its number required,
+// the referral not after `latest`, the regulator's date not before it.
+domain::Referral CheckReferral(const domain::Referral& given, TimestampMs latest,
+                               FieldErrors& errors) {
+  domain::Referral referral = given;
+  referral.regulator = CheckText(given.regulator, "referral.regulator", kMaxReferralFieldChars,
+                                 Presence::kRequired, errors);
+  referral.referral_number = CheckText(given.referral_number, "referral.referral_number",
+                                       kMaxReferralFieldChars, Presence::kRequired, errors);
+  if (referral.referred_at && *referral.referred_at > latest) {
+    errors.Add("referral.referred_at", "validation.future_time");
+  }
+  if (referral.referred_at && referral.regulator_due_at &&
+      *referral.regulator_due_at < *referral.referred_at) {
+    errors.Add("referral.regulator_due_at", "validation.before_referral");
+  }
+  return referral;
+}
 
 }  // namespace
 
@@ -73,6 +93,17 @@ Result<NewCase> PrepareNewCase(AppContext& context, const domain::Principal& pri
   c.created_at = now;
   c.updated_at = now;
   c.created_by = principal.user_id.value_or(0);
+  std::optional<domain::Referral> referral;
+  if (input.referral) {
+    if (portal) return Error::Of(ErrorCode::kForbidden, "error.forbidden");
+    referral = CheckReferral(*input.referral, now + context.options.max_clock_skew_ms, errors);
+    if (input.channel && *input.channel != domain::Channel::kRegulator) {
+      errors.Add("channel", "validation.referral_channel");
+    }
+    c.channel = domain::Channel::kRegulator;
+  } else if (c.channel == domain::Channel::kRegulator) {
+    errors.Add("referral", "validation.referral_needed");
+  }
 
   std::optional<domain::Customer> new_customer;
   if (portal) {
@@ -103,6 +134,7 @@ Result<NewCase> PrepareNewCase(AppContext& context, const domain::Principal& pri
   new_case.now = now;
   new_case.a_case = std::move(c);
   new_case.new_customer = std::move(new_customer);
+  new_case.referral = std::move(referral);
   return new_case;
 }
 

@@ -9,6 +9,7 @@
 
 #include "domain/entities.hpp"
 #include "domain/procedure.hpp"
+#include "domain/referral.hpp"
 
 namespace lt::app {
 
@@ -63,6 +64,8 @@ struct CreateCaseInput {
   std::optional<Id> department_id;
   std::optional<Id> assignee_id;
   std::optional<TimestampMs> received_at;  // importing systems may set a past time
+  // A complaint the market regulator referred: its channel is "regulator".
+  std::optional<domain::Referral> referral;
   // Where an imported case already stands. Only the system (CLI import, demo)
   // may set it; people move cases through the workflow.
   std::optional<std::string> status;  // a state code of the workflow

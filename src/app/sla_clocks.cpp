@@ -19,6 +19,7 @@
 #include "storage/database.hpp"
 #include "storage/prevention_report_store.hpp"
 #include "storage/quality_report_store.hpp"
+#include "storage/referral_store.hpp"
 #include "storage/sla_clock_store.hpp"
 #include "storage/sla_policy_store.hpp"
 #include "storage/step_store.hpp"
@@ -108,6 +109,7 @@ Result<std::vector<sla::SlaTarget>> TargetsOf(storage::Connection& connection,
   facts.origin_class = a_case.origin_class;
   facts.segment = segment.value_or(domain::Segment::kNormal);
   facts.category_id = a_case.category_id;
+  facts.channel = a_case.channel;
   return sla::ChooseTargets(*policies, facts);
 }
 
@@ -234,6 +236,7 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
       LT_TRY_ASSIGN(const auto prevention,
                     storage::PreventionReportStore(connection).Find(case_id));
       result.has_prevention_report = prevention.has_value();
+      LT_TRY_ASSIGN(result.referral, storage::ReferralStore(connection).FindByCase(case_id));
     } else {
       std::erase_if(result.clocks, [](const sla::StoredClock& stored) {
         return std::find(std::begin(kPromisedTargets), std::end(kPromisedTargets),

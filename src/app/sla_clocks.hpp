@@ -13,6 +13,7 @@
 #include "app/store_access.hpp"
 #include "base/result.hpp"
 #include "domain/access.hpp"
+#include "domain/referral.hpp"
 #include "domain/workflow.hpp"
 #include "sla/business_calendar.hpp"
 #include "sla/stored_clock.hpp"
@@ -63,9 +64,10 @@ inline constexpr std::string_view kPromisedTargets[] = {"first_contact", "reply"
 
 struct CaseWithClocks {
   domain::Case a_case;
-  std::vector<sla::StoredClock> clocks;  // for portal users only the promised ones
-  bool has_quality_report = false;       // staff only: whether one was opened
-  bool has_prevention_report = false;    // staff only: likewise
+  std::vector<sla::StoredClock> clocks;      // for portal users only the promised ones
+  bool has_quality_report = false;           // staff only: whether one was opened
+  bool has_prevention_report = false;        // staff only: likewise
+  std::optional<domain::Referral> referral;  // staff only: the regulator's, if it referred the case
   // The time left on the running and paused clocks, by target, as each
   // counts it (working hours, working days, calendar time).
   std::map<std::string, sla::WorkingTimeLeft> time_left;

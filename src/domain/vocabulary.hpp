@@ -24,9 +24,10 @@ enum class Channel {
   kApi,
   kVisit,
   kLetter,
-  kSocial
+  kSocial,
+  kRegulator,  // referred by the market regulator (12315, a local 市场监管局)
 };
-inline constexpr EnumCodes<Channel, 11> kChannelCodes{{{
+inline constexpr EnumCodes<Channel, 12> kChannelCodes{{{
     {Channel::kPhone, "phone"},
     {Channel::kEmail, "email"},
     {Channel::kWeb, "web"},
@@ -38,6 +39,7 @@ inline constexpr EnumCodes<Channel, 11> kChannelCodes{{{
     {Channel::kVisit, "visit"},
     {Channel::kLetter, "letter"},
     {Channel::kSocial, "social"},
+    {Channel::kRegulator, "regulator"},
 }}};
 
 enum class Urgency { kNormal, kUrgent };

@@ -38,6 +38,7 @@ bool Matches(const SlaPolicy& policy, const CaseFacts& facts) {
     if (!facts.category_id) return false;
     if (!Allows(policy.category_ids, *facts.category_id)) return false;
   }
+  if (!Allows(policy.channels, facts.channel)) return false;
   return true;
 }
 
@@ -135,6 +136,14 @@ std::vector<SlaPolicy> DefaultSlaPolicies() {
              {contact(kHours), investigation("handed_to_qa", kHours), countermeasures(kHours),
               reply("sample_received", 3, kDays), failure_analysis});
 
+  // Complaints the market regulator referred: contact and negotiation within
+  // 10 working days of the referral, whatever else applies.
+  SlaPolicy regulator;
+  regulator.code = "regulator_referral";
+  regulator.name = "Regulator referrals (12315)";
+  regulator.channels = {domain::Channel::kRegulator};
+  regulator.targets = {Target("regulator", "received", reply_stops, 10, kDays)};
+
   SlaPolicy other_matters;
   other_matters.code = "inquiry";
   other_matters.name = "Inquiries, suggestions and praise";
@@ -143,7 +152,7 @@ std::vector<SlaPolicy> DefaultSlaPolicies() {
 
   return {
       urgent_environmental, environmental, urgent_other_factory, urgent_complaint, other_factory,
-      own_factory,          complaint,     other_matters};
+      own_factory,          complaint,     other_matters,        regulator};
 }
 
 Status ValidateSlaPolicies(const std::vector<SlaPolicy>& policies) {

@@ -67,6 +67,7 @@ struct SlaPolicy {
   std::vector<domain::OriginClass> origin_classes;
   std::vector<domain::Segment> segments;
   std::vector<domain::Id> category_ids;
+  std::vector<domain::Channel> channels;
   std::vector<SlaTarget> targets;
 };
 
@@ -77,6 +78,7 @@ struct CaseFacts {
   domain::OriginClass origin_class = domain::OriginClass::kUnknown;
   domain::Segment segment = domain::Segment::kNormal;
   std::optional<domain::Id> category_id;
+  domain::Channel channel = domain::Channel::kPhone;
 };
 
 bool Matches(const SlaPolicy& policy, const CaseFacts& facts);
@@ -99,6 +101,8 @@ std::vector<SlaTarget> ChooseTargets(const std::vector<SlaPolicy>& policies,
 //    hours from the request until it reaches the customer;
 //  - urgent complaints: reply in 48 calendar hours, and every hour clock in
 //    calendar hours.
+//  - regulator referrals (channel "regulator"): the regulator's deadline, 10
+//    working days from receipt until the reply, never paused.
 // Reply clocks pause while waiting for the customer. Each stage's deadline
 // falls no later than the next one's (tests/sla/procedure_deadlines_test.cpp).
 std::vector<SlaPolicy> DefaultSlaPolicies();

@@ -33,7 +33,7 @@ Result<SlaPoliciesPtr> SlaPolicyStore::LoadStored() {
   std::map<Id, std::size_t> index_of;
   LT_TRY(connection_.Query(
       "SELECT id, code, name, active, case_types, urgencies, origin_classes, segments, "
-      "category_ids FROM sla_policies ORDER BY position",
+      "category_ids, channels FROM sla_policies ORDER BY position",
       {}, [&](const Row& row) {
         sla::SlaPolicy policy;
         policy.id = row.Int(0);
@@ -45,6 +45,7 @@ Result<SlaPoliciesPtr> SlaPolicyStore::LoadStored() {
         policy.origin_classes = SplitEnumCodes(row.Text(6), domain::kOriginClassCodes);
         policy.segments = SplitEnumCodes(row.Text(7), domain::kSegmentCodes);
         policy.category_ids = SplitIds(row.Text(8));
+        policy.channels = SplitEnumCodes(row.Text(9), domain::kChannelCodes);
         index_of[policy.id] = policies.size();
         policies.push_back(std::move(policy));
       }));
@@ -80,13 +81,14 @@ Status SlaPolicyStore::Replace(const std::vector<sla::SlaPolicy>& policies) {
         const Id policy_id,
         connection_.QueryInt(
             "INSERT INTO sla_policies (code, position, name, active, case_types, urgencies, "
-            "origin_classes, segments, category_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-            "RETURNING id",
+            "origin_classes, segments, category_ids, channels) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
             {policy.code, position++, policy.name, std::int64_t{policy.active ? 1 : 0},
              JoinEnumCodes(policy.case_types, domain::kCaseTypeCodes),
              JoinEnumCodes(policy.urgencies, domain::kUrgencyCodes),
              JoinEnumCodes(policy.origin_classes, domain::kOriginClassCodes),
-             JoinEnumCodes(policy.segments, domain::kSegmentCodes), JoinIds(policy.category_ids)}));
+             JoinEnumCodes(policy.segments, domain::kSegmentCodes), JoinIds(policy.category_ids),
+             JoinEnumCodes(policy.channels, domain::kChannelCodes)}));
     std::int64_t target_position = 0;
     for (const auto& target : policy.targets) {
       LT_TRY(connection_.Execute(

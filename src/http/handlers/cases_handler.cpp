@@ -182,6 +182,7 @@ void RegisterCaseRoutes(ApiRouter& router, Services& services) {
                   body = wire::CaseToJson(found.a_case);
                   body["has_quality_report"] = found.has_quality_report;
                   body["has_prevention_report"] = found.has_prevention_report;
+                  body["referral"] = wire::ReferralToJson(found.referral);
                   body["sla"] = wire::ClocksToJson(found);
                 } else {
                   std::vector<sla::SlaClock> promised;

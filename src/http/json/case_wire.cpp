@@ -100,7 +100,25 @@ Result<app::CreateCaseInput> ParseCreateCase(const json& body) {
   input.department_id = reader.Integer("department_id", 1, INT64_MAX);
   input.assignee_id = reader.Integer("assignee_id", 1, INT64_MAX);
   input.received_at = reader.Timestamp("received_at");
+  if (const json* referral = reader.Object("referral")) {
+    ObjectReader referral_reader(*referral, errors, "referral");
+    domain::Referral given;
+    given.regulator = referral_reader.String("regulator").value_or("");
+    given.referral_number = referral_reader.String("referral_number").value_or("");
+    given.referred_at = referral_reader.Timestamp("referred_at");
+    given.regulator_due_at = referral_reader.Timestamp("regulator_due_at");
+    referral_reader.RejectUnknown();
+    input.referral = std::move(given);
+  }
   return Finish(reader, errors, std::move(input));
+}
+
+json ReferralToJson(const std::optional<domain::Referral>& referral) {
+  if (!referral) return nullptr;
+  return {{"regulator", referral->regulator},
+          {"referral_number", referral->referral_number},
+          {"referred_at", OptionalTime(referral->referred_at)},
+          {"regulator_due_at", OptionalTime(referral->regulator_due_at)}};
 }
 
 Result<app::CasePatch> ParseCasePatch(const json& body) {

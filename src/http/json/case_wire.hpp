@@ -24,6 +24,8 @@ nlohmann::json CaseEventToJson(const domain::CaseEvent& event);
 // Each parser rejects unknown fields, wrong types and unknown enum values,
 // reporting all of them in one kInvalidArgument error.
 Result<app::CreateCaseInput> ParseCreateCase(const nlohmann::json& body);
+// The regulator's referral of a case, or null.
+nlohmann::json ReferralToJson(const std::optional<domain::Referral>& referral);
 Result<app::CasePatch> ParseCasePatch(const nlohmann::json& body);
 
 }  // namespace lt::http::wire

@@ -81,6 +81,7 @@ json SlaPoliciesToJson(const std::vector<sla::SlaPolicy>& policies) {
                      {"urgencies", CodeList(policy.urgencies, domain::kUrgencyCodes)},
                      {"origin_classes", CodeList(policy.origin_classes, domain::kOriginClassCodes)},
                      {"segments", CodeList(policy.segments, domain::kSegmentCodes)},
+                     {"channels", CodeList(policy.channels, domain::kChannelCodes)},
                      {"category_ids", policy.category_ids},
                      {"targets", targets}});
   }
@@ -99,6 +100,7 @@ Result<std::vector<sla::SlaPolicy>> ParseSlaPolicies(const json& body) {
     policy.urgencies = ReadCodeList(item, "urgencies", domain::kUrgencyCodes, errors);
     policy.origin_classes = ReadCodeList(item, "origin_classes", domain::kOriginClassCodes, errors);
     policy.segments = ReadCodeList(item, "segments", domain::kSegmentCodes, errors);
+    policy.channels = ReadCodeList(item, "channels", domain::kChannelCodes, errors);
     policy.category_ids = item.IdList("category_ids").value_or(std::vector<domain::Id>{});
     policy.targets =
         ReadObjects<sla::SlaTarget>(item, "targets", errors, [&](ObjectReader& target_reader) {

@@ -124,6 +124,7 @@ const en: MessageSchema = {
     target: {
       first_contact: 'First contact', supplier_initial_analysis: 'Supplier\'s initial analysis', supplier_answer: 'Supplier\'s corrective action',
       investigation: 'Investigation', countermeasures: 'Countermeasures', reply: 'Reply', initial_analysis: 'Initial analysis', failure_analysis: 'Potential-failure analysis',
+      regulator: 'Regulator\'s deadline',
     },
     running: 'Running',
     warning: 'Due soon',
@@ -338,6 +339,16 @@ const en: MessageSchema = {
     testFailed: 'Not sent: {answer}',
     save: 'Save the settings',
   },
+  referral: {
+    title: 'Referred by the regulator',
+    intro: 'A complaint the market regulator (12315 or a local market regulation bureau) referred: it is answered within the regulator\'s deadline, 10 working days unless the regulator set another date.',
+    regulator: 'Regulator',
+    number: 'Referral number',
+    referredAt: 'Referred on',
+    dueAt: 'Regulator\'s date (if it set one)',
+    line: '{regulator} referral {number}',
+    due: 'regulator\'s date {date}',
+  },
   newCase: {
     title: 'New case',
     caller: 'Caller',
@@ -525,6 +536,8 @@ const en: MessageSchema = {
     anyUrgency: 'Any urgency',
     anyOrigin: 'Any origin',
     anySegment: 'Any segment',
+    channels: 'Channels',
+    anyChannel: 'Any channel',
     anyCategory: 'Any category',
     target: 'Deadline',
     start: 'Starts on',
@@ -683,7 +696,7 @@ const en: MessageSchema = {
     type: { complaint: 'Complaint', inquiry: 'Inquiry', suggestion: 'Suggestion', praise: 'Praise', grumble: 'Grumble' },
     channel: {
       phone: 'Phone', email: 'E-mail', web: 'Web', portal: 'Portal', sms: 'SMS', fax: 'Fax',
-      voicemail: 'Voicemail', api: 'API', visit: 'Visit', letter: 'Letter', social: 'Social media',
+      voicemail: 'Voicemail', api: 'API', visit: 'Visit', letter: 'Letter', social: 'Social media', regulator: 'Regulator referral',
     },
     urgency: { normal: 'Normal', urgent: 'Urgent' },
     origin: {

@@ -122,6 +122,7 @@ const zhCN = {
     target: {
       first_contact: '首次联系', supplier_initial_analysis: '供应商初步分析', supplier_answer: '供应商纠正措施回复',
       investigation: '调查', countermeasures: '对策制定', reply: '回复', initial_analysis: '初步分析', failure_analysis: '潜在失效分析',
+      regulator: '监管转办处理期限',
     },
     running: '进行中',
     warning: '即将到期',
@@ -336,6 +337,16 @@ const zhCN = {
     testFailed: '未发送：{answer}',
     save: '保存设置',
   },
+  referral: {
+    title: '监管转办',
+    intro: '市场监管部门（12315 或当地市场监督管理局）转来的投诉：须在监管要求的期限内处理，未另定日期时为 10 个工作日。',
+    regulator: '转办机构',
+    number: '转办编号',
+    referredAt: '转办时间',
+    dueAt: '监管要求办结日期（如有）',
+    line: '{regulator} 转办 {number}',
+    due: '监管要求 {date} 前办结',
+  },
   newCase: {
     title: '新建案件',
     caller: '来电客户',
@@ -523,6 +534,8 @@ const zhCN = {
     anyUrgency: '任意紧急程度',
     anyOrigin: '任意来源',
     anySegment: '任意等级',
+    channels: '受理渠道',
+    anyChannel: '任意渠道',
     anyCategory: '任意分类',
     target: '时限',
     start: '开始于',
@@ -678,7 +691,7 @@ const zhCN = {
     type: { complaint: '投诉', inquiry: '咨询', suggestion: '建议', praise: '表扬', grumble: '抱怨' },
     channel: {
       phone: '电话', email: '邮件', web: '网页', portal: '客户门户', sms: '短信', fax: '传真',
-      voicemail: '语音留言', api: '接口', visit: '来访', letter: '信函', social: '社交媒体',
+      voicemail: '语音留言', api: '接口', visit: '来访', letter: '信函', social: '社交媒体', regulator: '监管转办',
     },
     urgency: { normal: '一般', urgent: '紧急' },
     origin: { unknown: '未判定', own_factory: '本厂', other_factory: '它厂', environmental: '环境', usage: '使用/安装' },
