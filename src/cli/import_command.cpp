@@ -52,7 +52,11 @@ const std::vector<std::string> kCaseFields = {"subject",
                                               "customer_organization",
                                               "customer_segment",
                                               "department",
-                                              "category"};
+                                              "category",
+                                              "regulator",
+                                              "referral_number",
+                                              "referred_at",
+                                              "regulator_due_at"};
 const std::vector<std::string> kCustomerFields = {"name",         "kind",   "phone",  "email",
                                                   "organization", "region", "segment"};
 
@@ -202,11 +206,23 @@ Status ImportCaseRow(app::AppContext& context, const Directory& directory, const
   input.model = row.Get("model");
   input.batch = row.Get("batch");
   input.serial = row.Get("serial");
-  if (const std::string received = row.Get("received_at"); !received.empty()) {
-    input.received_at = flags.date_format.empty()
-                            ? ParseTimestamp(received)
-                            : ParseTimestampWithFormat(received, flags.date_format);
-    if (!input.received_at) errors.Add("received_at", "validation.timestamp");
+  const auto timestamp = [&](const char* field) -> std::optional<TimestampMs> {
+    const std::string text = row.Get(field);
+    if (text.empty()) return std::nullopt;
+    auto parsed = flags.date_format.empty() ? ParseTimestamp(text)
+                                            : ParseTimestampWithFormat(text, flags.date_format);
+    if (!parsed) errors.Add(field, "validation.timestamp");
+    return parsed;
+  };
+  input.received_at = timestamp("received_at");
+  // A regulator's referral (12315 exports): its number makes the row a referral.
+  if (const std::string number = row.Get("referral_number"); !number.empty()) {
+    domain::Referral referral;
+    referral.regulator = row.Get("regulator").empty() ? "12315" : row.Get("regulator");
+    referral.referral_number = number;
+    referral.referred_at = timestamp("referred_at");
+    referral.regulator_due_at = timestamp("regulator_due_at");
+    input.referral = std::move(referral);
   }
   app::CustomerInput customer;
   customer.name = row.Get("customer_name");

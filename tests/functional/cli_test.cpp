@@ -209,6 +209,35 @@ TEST_F(CliTest, ReportsBadRowsByLineAndKeepsTheGoodOnes) {
   }
 }
 
+TEST_F(CliTest, ImportsRegulatorReferralsOnceEach) {
+  // A 12315 platform export: each row a referral, its number the key.
+  std::ofstream(directory_.path() / "12315.csv")
+      << "工单编号,投诉人,联系电话,诉求,转办日期,办结期限\n"
+      << "3101150020261201001,钱进,13800000021,电热毯漏电,2026-12-01,2026-12-15\n"
+      << "3101150020261201002,吴芳,13800000022,充电宝鼓包,2026-12-01,\n"
+      << "3101150020261201001,钱进,13800000021,电热毯漏电,2026-12-01,2026-12-15\n";
+  const std::vector<std::string> mapping = {
+      "--map", "referral_number=工单编号", "--map", "customer_name=投诉人",
+      "--map", "customer_phone=联系电话",  "--map", "subject=诉求",
+      "--map", "referred_at=转办日期",     "--map", "regulator_due_at=办结期限"};
+  std::vector<std::string> args = {"import", "cases", "12315.csv"};
+  args.insert(args.end(), mapping.begin(), mapping.end());
+  auto imported = Run(args);
+  // The third row repeats the first referral: skipped, naming the case.
+  EXPECT_EQ(imported.exit_code, 65) << imported.err;
+  EXPECT_NE(imported.out.find("Imported 2 rows, skipped 1"), std::string::npos) << imported.out;
+  EXPECT_NE(imported.err.find("Row 4 skipped"), std::string::npos) << imported.err;
+  auto exported = Run({"export", "cases", "--format", "jsonl"});
+  std::istringstream lines(exported.out);
+  int referrals = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const auto record = nlohmann::json::parse(line);
+    EXPECT_EQ(record["channel"], "regulator") << line;
+    ++referrals;
+  }
+  EXPECT_EQ(referrals, 2);
+}
+
 TEST_F(CliTest, RefusesImportsThatCannotStart) {
   EXPECT_EQ(Run({"import", "cases", "missing.csv"}).exit_code, 66);
   std::ofstream(directory_.path() / "x.csv") << "a,b\n1,2\n";
