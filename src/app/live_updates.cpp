@@ -23,11 +23,12 @@ LiveUpdates::~LiveUpdates() {
   heartbeat_thread_.join();
 }
 
-std::uint64_t LiveUpdates::Subscribe(const domain::Principal& principal, Listener listener) {
+std::uint64_t LiveUpdates::Subscribe(const domain::Principal& principal, Listener listener,
+                                     CallListener on_call) {
   std::lock_guard lock(mutex_);
   const std::uint64_t id = next_id_++;
-  subscribers_.emplace(id,
-                       std::make_shared<Subscriber>(Subscriber{principal, std::move(listener)}));
+  subscribers_.emplace(id, std::make_shared<Subscriber>(
+                               Subscriber{principal, std::move(listener), std::move(on_call)}));
   return id;
 }
 
@@ -57,6 +58,13 @@ void LiveUpdates::ForEach(const std::function<bool(const Subscriber&)>& call) {
 }
 
 void LiveUpdates::Deliver(std::string_view payload) {
+  if (const auto notice = storage::ParseCallNotice(payload)) {
+    ForEach([&](const Subscriber& subscriber) {
+      return !subscriber.on_call || !MayHearOfCall(subscriber.principal, *notice) ||
+             subscriber.on_call(*notice);
+    });
+    return;
+  }
   const auto change = storage::ParseCaseChange(payload);
   if (!change) return;
   ForEach([&](const Subscriber& subscriber) {
@@ -72,6 +80,11 @@ void LiveUpdates::HeartbeatLoop() {
     }
     ForEach([](const Subscriber& subscriber) { return subscriber.listener(std::nullopt); });
   }
+}
+
+bool MayHearOfCall(const domain::Principal& principal, const domain::CallNotice& notice) {
+  if (!domain::IsStaff(principal)) return false;
+  return !notice.agent_user_id || notice.agent_user_id == principal.user_id;
 }
 
 bool MayHearOf(const domain::Principal& principal, const domain::CaseChange& change) {

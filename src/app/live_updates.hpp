@@ -10,6 +10,7 @@
 
 #include "app/store_access.hpp"
 #include "domain/access.hpp"
+#include "domain/call.hpp"
 #include "domain/entities.hpp"
 
 namespace lt::app {
@@ -23,6 +24,8 @@ class LiveUpdates {
   // `heartbeat_interval`, so that the transport notices a client that went
   // away). Returning false ends the subscription.
   using Listener = std::function<bool(const std::optional<domain::CaseChange>&)>;
+  // Called with a call's notice for this client (MayHearOfCall).
+  using CallListener = std::function<bool(const domain::CallNotice&)>;
 
   // Listens to `database`'s change feed.
   LiveUpdates(storage::Database& database, std::chrono::milliseconds heartbeat_interval);
@@ -31,7 +34,8 @@ class LiveUpdates {
   LiveUpdates& operator=(const LiveUpdates&) = delete;
 
   // Adds a client seeing what `principal` may see; returns its id.
-  std::uint64_t Subscribe(const domain::Principal& principal, Listener listener);
+  std::uint64_t Subscribe(const domain::Principal& principal, Listener listener,
+                          CallListener on_call = {});
   void Unsubscribe(std::uint64_t id);
   std::size_t subscribers() const;
 
@@ -42,6 +46,7 @@ class LiveUpdates {
   struct Subscriber {
     domain::Principal principal;
     Listener listener;
+    CallListener on_call;
   };
   void HeartbeatLoop();
   // Calls `call` for each subscriber outside the lock; drops those it returns false for.
@@ -61,6 +66,10 @@ class LiveUpdates {
 // Whether `principal` may hear of `change` (CanSeeCase, and internal notes
 // for staff only).
 bool MayHearOf(const domain::Principal& principal, const domain::CaseChange& change);
+
+// Whether `principal` is told of a call: staff, and the agent it rings for
+// (every agent when it rings for nobody in particular).
+bool MayHearOfCall(const domain::Principal& principal, const domain::CallNotice& notice);
 
 // The change notice for `a_case` after `action`.
 domain::CaseChange ChangeOf(const domain::Case& a_case, std::string action,

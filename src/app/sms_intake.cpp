@@ -111,39 +111,6 @@ Result<domain::Case> OpenCase(AppContext& context, const std::string& phone,
 
 }  // namespace
 
-Status CheckWebhookRequest(AppContext& context, domain::Channel channel,
-                           const WebhookRequest& request) {
-  std::optional<std::string> secret;
-  bool seen = false;
-  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    if (channel == domain::Channel::kSms) {
-      LT_TRY_ASSIGN(const auto gateway, storage::ChannelSettingsStore(connection).FindSms());
-      if (gateway && !gateway->webhook_secret.empty()) secret = gateway->webhook_secret;
-    }
-    if (request.signature) {
-      LT_TRY_ASSIGN(
-          seen,
-          storage::WebhookReceiptStore(connection).Seen(ChannelCode(channel), *request.signature));
-    }
-    return Ok();
-  }));
-  if (!secret) {
-    return Error::Of(ErrorCode::kNotFound, "error.webhook_not_set_up",
-                     {{"channel", ChannelCode(channel)}});
-  }
-  const domain::WebhookCheck check = domain::CheckWebhook(
-      *secret, request.timestamp, request.signature, request.body, context.clock.NowMs());
-  if (check != domain::WebhookCheck::kValid) {
-    const char* reason = check == domain::WebhookCheck::kMissing     ? "missing"
-                         : check == domain::WebhookCheck::kMalformed ? "malformed"
-                         : check == domain::WebhookCheck::kStale     ? "stale"
-                                                                     : "mismatch";
-    return Error::Of(ErrorCode::kUnauthenticated, "error.webhook_signature", {{"reason", reason}});
-  }
-  if (seen) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
-  return Ok();
-}
-
 Result<IngestedSms> IngestSms(AppContext& context, const IncomingSms& sms,
                               const std::string& signature) {
   const TimestampMs now = context.clock.NowMs();
@@ -168,11 +135,8 @@ Result<IngestedSms> IngestSms(AppContext& context, const IncomingSms& sms,
     outcome.case_id = earlier->case_id.value_or(0);
     outcome.interaction_id = earlier->interaction_id.value_or(0);
     outcome.duplicate = true;
-    LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-      LT_TRY_ASSIGN(const bool recorded,
-                    storage::WebhookReceiptStore(connection).Record(channel, signature, now));
-      if (!recorded) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
-      return Ok();
+    LT_TRY(context.database.Write([&](storage::Connection& connection) {
+      return RecordWebhookReceipt(connection, domain::Channel::kSms, signature, now);
     }));
     return outcome;
   }
@@ -200,9 +164,7 @@ Result<IngestedSms> IngestSms(AppContext& context, const IncomingSms& sms,
           context, domain::Principal::System(), a_case->id, input,
           [&](storage::Connection& connection, const domain::Case& landed,
               const domain::Interaction& interaction) -> Status {
-            LT_TRY_ASSIGN(const bool recorded,
-                          storage::WebhookReceiptStore(connection).Record(channel, signature, now));
-            if (!recorded) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
+            LT_TRY(RecordWebhookReceipt(connection, domain::Channel::kSms, signature, now));
             storage::ChannelMessage message;
             message.channel = channel;
             message.external_id = id;

@@ -15,24 +15,11 @@
 
 #include "app/app_context.hpp"
 #include "app/inputs.hpp"
+#include "app/webhooks.hpp"
 #include "base/result.hpp"
 #include "domain/vocabulary.hpp"
 
 namespace lt::app {
-
-// A signed webhook request as it arrived (domain/webhook_signature.hpp).
-struct WebhookRequest {
-  std::optional<std::string> timestamp;
-  std::optional<std::string> signature;
-  std::string body;
-};
-
-// Checks a webhook request to `channel` against the channel's secret: fresh,
-// signed with it, and not seen before. Errors: kNotFound
-// "error.webhook_not_set_up" (no secret kept), kUnauthenticated
-// "error.webhook_signature" {reason}, kConflict "error.webhook_replay".
-Status CheckWebhookRequest(AppContext& context, domain::Channel channel,
-                           const WebhookRequest& request);
 
 struct IncomingSms {
   std::string from;  // as the gateway wrote it
@@ -49,7 +36,7 @@ struct IngestedSms {
   bool duplicate = false;  // the gateway delivered it before
 };
 
-// Stores a text checked by CheckWebhookRequest (whose signature it records,
+// Stores a text checked by CheckWebhookRequest (app/webhooks.hpp) (whose signature it records,
 // with the text, so that the request cannot be replayed). Errors:
 // kInvalidArgument on "from" (not a phone number), "text" (empty or over
 // 2,000 characters), "id" (empty or over 200); kConflict

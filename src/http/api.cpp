@@ -53,6 +53,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterSavedViewRoutes(router_, services_);
   RegisterOutboxRoutes(router_, services_);
   RegisterSmsRoutes(router_, services_);
+  RegisterCallRoutes(router_, services_);
   RegisterMailboxRoutes(router_, services_);
 }
 

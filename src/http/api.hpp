@@ -93,6 +93,7 @@ void RegisterLetterTemplateRoutes(ApiRouter& router, Services& services);
 void RegisterSavedViewRoutes(ApiRouter& router, Services& services);
 void RegisterOutboxRoutes(ApiRouter& router, Services& services);
 void RegisterSmsRoutes(ApiRouter& router, Services& services);
+void RegisterCallRoutes(ApiRouter& router, Services& services);
 void RegisterMailboxRoutes(ApiRouter& router, Services& services);
 void RegisterSessionRoutes(ApiRouter& router, Services& services);
 void RegisterCaseRoutes(ApiRouter& router, Services& services);

@@ -49,4 +49,22 @@ std::optional<domain::CaseChange> ParseCaseChange(std::string_view payload) {
   return change;
 }
 
+Status PublishCallNotice(Connection& connection, const domain::CallNotice& notice) {
+  nlohmann::json payload = {{"kind", "call"}, {"call_id", notice.call_id}, {"event", notice.event}};
+  if (notice.agent_user_id) payload["agent_user_id"] = *notice.agent_user_id;
+  return connection.Notify(payload.dump());
+}
+
+std::optional<domain::CallNotice> ParseCallNotice(std::string_view payload) {
+  const auto json = nlohmann::json::parse(payload, nullptr, false);
+  if (!json.is_object() || json.value("kind", "") != "call") return std::nullopt;
+  domain::CallNotice notice;
+  notice.call_id = json.value("call_id", domain::Id{0});
+  notice.event = json.value("event", "");
+  if (json.contains("agent_user_id"))
+    notice.agent_user_id = json["agent_user_id"].get<domain::Id>();
+  if (notice.call_id == 0) return std::nullopt;
+  return notice;
+}
+
 }  // namespace lt::storage

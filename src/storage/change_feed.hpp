@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "base/result.hpp"
+#include "domain/call.hpp"
 #include "domain/entities.hpp"
 #include "storage/connection.hpp"
 
@@ -16,5 +17,9 @@ Status PublishCaseChange(Connection& connection, const domain::CaseChange& chang
 
 // Reads a payload back; nullopt when it is not a case change.
 std::optional<domain::CaseChange> ParseCaseChange(std::string_view payload);
+
+// A call's notice for the consoles (domain/call.hpp), on the same feed.
+Status PublishCallNotice(Connection& connection, const domain::CallNotice& notice);
+std::optional<domain::CallNotice> ParseCallNotice(std::string_view payload);
 
 }  // namespace lt::storage

@@ -203,4 +203,16 @@ Status ChannelSettingsStore::SaveSms(const domain::SmsGateway& gateway, Timestam
   return Save("sms", Dump(json), now, by);
 }
 
+Result<std::optional<std::string>> ChannelSettingsStore::FindTelephonySecret() {
+  LT_TRY_ASSIGN(const auto found, Find("telephony"));
+  if (!found) return std::optional<std::string>();
+  LT_TRY_ASSIGN(const nlohmann::json json, SettingsObject("telephony", *found));
+  return std::optional<std::string>(json.value("webhook_secret", ""));
+}
+
+Status ChannelSettingsStore::SaveTelephonySecret(const std::string& secret, TimestampMs now,
+                                                 std::optional<domain::Id> by) {
+  return Save("telephony", Dump(nlohmann::json{{"webhook_secret", secret}}), now, by);
+}
+
 }  // namespace lt::storage

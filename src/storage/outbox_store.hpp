@@ -42,6 +42,10 @@ class ChannelSettingsStore {
                   std::optional<domain::Id> by);
   Result<std::optional<domain::SmsGateway>> FindSms();
   Status SaveSms(const domain::SmsGateway& gateway, TimestampMs now, std::optional<domain::Id> by);
+  // The secret the telephony system signs its webhook with.
+  Result<std::optional<std::string>> FindTelephonySecret();
+  Status SaveTelephonySecret(const std::string& secret, TimestampMs now,
+                             std::optional<domain::Id> by);
 
  private:
   // The channel's settings document (JSON text).

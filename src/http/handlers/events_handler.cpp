@@ -20,28 +20,37 @@ std::string ChangeFrame(const domain::CaseChange& change) {
          data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
 }
 
+// One SSE frame for a call: the console reads the call and pops it up.
+std::string CallFrame(const domain::CallNotice& notice) {
+  const nlohmann::json data = {{"call_id", notice.call_id}, {"event", notice.event}};
+  return "event: call\ndata: " + data.dump() + "\n\n";
+}
+
 }  // namespace
 
 void RegisterEventRoutes(ApiRouter& router, Services& services) {
-  router.Add("GET", "/api/v1/events",
-             {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
-                HttpResponse response;
-                response.content_type = "text/event-stream; charset=utf-8";
-                response.WithHeader("Cache-Control", "no-cache");
-                // Tells nginx not to buffer the stream (docs/DEPLOYMENT.md).
-                response.WithHeader("X-Accel-Buffering", "no");
-                // Reconnect after 3 s; the comment line makes proxies pass
-                // the headers on at once.
-                response.body = "retry: 3000\n: connected\n\n";
-                const domain::Principal principal = context.principal();
-                response.stream = [&services, principal](std::shared_ptr<EventSink> sink) {
-                  services.live_updates.Subscribe(
-                      principal, [sink](const std::optional<domain::CaseChange>& change) {
-                        return sink->Send(change ? ChangeFrame(*change) : ": ping\n\n");
-                      });
-                };
-                return response;
-              }});
+  router.Add(
+      "GET", "/api/v1/events",
+      {Access::kAuthenticated, [&services](RequestContext& context) -> Result<HttpResponse> {
+         HttpResponse response;
+         response.content_type = "text/event-stream; charset=utf-8";
+         response.WithHeader("Cache-Control", "no-cache");
+         // Tells nginx not to buffer the stream (docs/DEPLOYMENT.md).
+         response.WithHeader("X-Accel-Buffering", "no");
+         // Reconnect after 3 s; the comment line makes proxies pass
+         // the headers on at once.
+         response.body = "retry: 3000\n: connected\n\n";
+         const domain::Principal principal = context.principal();
+         response.stream = [&services, principal](std::shared_ptr<EventSink> sink) {
+           services.live_updates.Subscribe(
+               principal,
+               [sink](const std::optional<domain::CaseChange>& change) {
+                 return sink->Send(change ? ChangeFrame(*change) : ": ping\n\n");
+               },
+               [sink](const domain::CallNotice& notice) { return sink->Send(CallFrame(notice)); });
+         };
+         return response;
+       }});
 }
 
 }  // namespace lt::http

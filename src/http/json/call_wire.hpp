@@ -1,0 +1,19 @@
+#pragma once
+
+// The JSON shapes of phone calls: a call, the screen pop's view of one, an
+// agent's record of a call and the telephony system's events.
+
+#include <nlohmann/json.hpp>
+
+#include "app/calls.hpp"
+#include "base/result.hpp"
+
+namespace lt::http::wire {
+
+nlohmann::json CallToJson(const domain::Call& call);
+nlohmann::json CallViewToJson(const app::CallView& view);
+Result<app::CallInput> ParseCallInput(const nlohmann::json& body);
+// {"call_id", "event", "number"?, "direction"?, "agent"?, "at"?, "duration_seconds"?}
+Result<app::CallEvent> ParseCallEvent(const nlohmann::json& body);
+
+}  // namespace lt::http::wire
