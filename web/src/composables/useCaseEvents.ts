@@ -15,7 +15,15 @@ export interface CaseChange {
 
 type Listener = (change: CaseChange | null) => void;
 
+/** A phone call the staff member is told of: it rings for them, was answered, ended, joined a case. */
+export interface CallNotice {
+  call_id: number;
+  event: 'ringing' | 'answered' | 'ended' | 'linked';
+}
+type CallListener = (notice: CallNotice) => void;
+
 const listeners = new Set<Listener>();
+const callListeners = new Set<CallListener>();
 export const liveStatus = reactive({ connected: false });
 let source: EventSource | null = null;
 let everConnected = false;
@@ -35,6 +43,17 @@ function open(): void {
     const change = JSON.parse((event as MessageEvent<string>).data) as CaseChange;
     for (const listener of listeners) listener(change);
   });
+  source.addEventListener('call', (event) => {
+    const notice = JSON.parse((event as MessageEvent<string>).data) as CallNotice;
+    for (const listener of callListeners) listener(notice);
+  });
+}
+
+/** Calls `listener` for each call notice (the screen pop). Returns the unsubscribe. */
+export function onCallNotice(listener: CallListener): () => void {
+  callListeners.add(listener);
+  if (!source) open();
+  return () => callListeners.delete(listener);
 }
 
 /** Calls `listener` for each case change (null: refetch everything). Returns the unsubscribe. */

@@ -2,7 +2,7 @@
 // refetched when the live-update stream says the case changed.
 import { reactive } from 'vue';
 import { api, ApiError, prefetch } from '@/api/client';
-import type { CustomerMessageInput, OutboxMessage, Page, SupplierCar } from '@/api/types';
+import type { CallInput, CustomerMessageInput, OutboxMessage, Page, SupplierCar } from '@/api/types';
 import { useSession } from '@/composables/useSession';
 import type { Action, PreventionReport, AvailableStep, Claim, ClaimDetail, Case, CaseEvent, CaseStep, Customer, Interaction, InteractionCreate, Items, QualityReport, StepInput } from '@/api/types';
 
@@ -139,6 +139,13 @@ export function useCaseRecord() {
     await load(record.case.id);
   }
 
+  /** A phone call on this case, with its recording. */
+  async function recordCall(input: CallInput): Promise<void> {
+    if (!record.case) return;
+    await api.post('/api/v1/calls', { ...input, case_id: record.case.id });
+    await load(record.case.id);
+  }
+
   async function moveDeadline(target: string, move: { due_at: string; reason: string; customer_agreed: boolean }): Promise<void> {
     if (!record.case) return;
     await api.post(`/api/v1/cases/${record.case.id}/sla/${encodeURIComponent(target)}/deadline`, move);
@@ -186,5 +193,5 @@ export function useCaseRecord() {
     return api.post(`/api/v1/cases/${record.case?.id}/feedback-letter/preview`, { reply });
   }
 
-  return { record, load, showHistory, takeStep, addInteraction, sendMessage, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, askSupplier, decideCar, changePrevention, previewLetter };
+  return { record, load, showHistory, takeStep, addInteraction, sendMessage, recordCall, moveDeadline, completeAction, verifyAction, proposeClaim, decideClaim, askSupplier, decideCar, changePrevention, previewLetter };
 }
