@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/) with clang under ASan+UBSan and runs
+# Builds the libFuzzer targets (fuzz/: the MIME intake, the SMS and the
+# telephony webhooks) with clang under ASan+UBSan and runs
 # each for a bounded time, starting from its corpus in fuzz/corpus/<name>/.
 # New inputs found are kept in a scratch copy, not in the repository; a crash
 # fails the run and leaves the input that caused it in build/fuzz/findings/.
@@ -18,7 +19,7 @@ done
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
   -DCMAKE_CXX_COMPILER=clang++ -DLINGTING_FUZZ=ON -DLINGTING_TESTS=OFF -DLINGTING_CONSOLE=OFF \
   -DLINGTING_WERROR=ON > /dev/null
-cmake --build build/fuzz --target fuzz_mime fuzz_sms_webhook
+cmake --build build/fuzz --target fuzz_mime fuzz_sms_webhook fuzz_telephony_webhook
 
 mkdir -p build/fuzz/findings
 scratch=$(mktemp -d)
@@ -40,3 +41,4 @@ run() {
 }
 run mime fuzz_mime -max_len=262144
 run sms_webhook fuzz_sms_webhook -max_len=8192
+run telephony_webhook fuzz_telephony_webhook -max_len=4096

@@ -9,6 +9,7 @@
 #include "app/calls.hpp"
 #include "app/webhooks.hpp"
 #include "http/handlers/handler_support.hpp"
+#include "http/json/call_event_wire.hpp"
 #include "http/json/call_wire.hpp"
 #include "http/json/object_reader.hpp"
 #include "http/json/wire_support.hpp"

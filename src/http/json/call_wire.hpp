@@ -1,7 +1,7 @@
 #pragma once
 
-// The JSON shapes of phone calls: a call, the screen pop's view of one, an
-// agent's record of a call and the telephony system's events.
+// The JSON shapes of phone calls: a call, the screen pop's view of one and an
+// agent's record of a call (the telephony system's events: call_event_wire).
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +13,5 @@ namespace lt::http::wire {
 nlohmann::json CallToJson(const domain::Call& call);
 nlohmann::json CallViewToJson(const app::CallView& view);
 Result<app::CallInput> ParseCallInput(const nlohmann::json& body);
-// {"call_id", "event", "number"?, "direction"?, "agent"?, "at"?, "duration_seconds"?}
-Result<app::CallEvent> ParseCallEvent(const nlohmann::json& body);
 
 }  // namespace lt::http::wire
