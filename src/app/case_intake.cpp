@@ -9,6 +9,7 @@
 #include "app/case_fields.hpp"
 #include "app/customers.hpp"
 #include "app/live_updates.hpp"
+#include "app/outbox.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
 #include "base/time_format.hpp"
@@ -231,6 +232,9 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
     if (const auto& key = *request.key) {
       LT_TRY(auth.InsertIdempotencyKey(KeyOwner(request), key->key, key->request_hash,
                                        filing.a_case.id, request.now));
+    }
+    if (!request.principal->system && request.input->acknowledge) {
+      LT_TRY(AcknowledgeFiledCase(connection, filing.a_case, request.now));
     }
     request.outcome = CreatedCase{filing.a_case, false};
   }

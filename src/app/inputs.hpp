@@ -64,6 +64,9 @@ struct CreateCaseInput {
   std::optional<Id> department_id;
   std::optional<Id> assignee_id;
   std::optional<TimestampMs> received_at;  // importing systems may set a past time
+  // Whether the customer gets the acknowledgement of receipt (when a person
+  // files the case and a channel reaches the customer; app::AcknowledgeFiledCase).
+  bool acknowledge = true;
   // A complaint the market regulator referred: its channel is "regulator".
   std::optional<domain::Referral> referral;
   // Where an imported case already stands. Only the system (CLI import, demo)

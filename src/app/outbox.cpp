@@ -276,6 +276,30 @@ Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Ca
   return Ok();
 }
 
+Status AcknowledgeFiledCase(storage::Connection& connection, const domain::Case& a_case,
+                            TimestampMs now) {
+  storage::ChannelSettingsStore settings(connection);
+  LT_TRY_ASSIGN(const auto smtp, settings.FindSmtp());
+  LT_TRY_ASSIGN(const auto sms, settings.FindSms());
+  const bool can_mail = smtp && !smtp->host.empty() && !smtp->from_address.empty();
+  const bool can_text = sms && !sms->url.empty();
+  if (!can_mail && !can_text) return Ok();
+  std::optional<MailRecipient> mail_to;
+  std::optional<MailRecipient> text_to;
+  if (can_mail) {
+    LT_TRY_ASSIGN(mail_to, MailRecipientOf(connection, a_case));
+  }
+  if (can_text) {
+    LT_TRY_ASSIGN(text_to, SmsRecipientOf(connection, a_case));
+  }
+  if (a_case.channel == domain::Channel::kEmail && mail_to) {
+    return QueueAcknowledgement(connection, a_case, *mail_to, now);
+  }
+  if (text_to) return QueueSmsAcknowledgement(connection, a_case, *text_to, now);
+  if (mail_to) return QueueAcknowledgement(connection, a_case, *mail_to, now);
+  return Ok();
+}
+
 Result<SentCustomerMessage> SendCustomerMessage(AppContext& context,
                                                 const domain::Principal& principal, Id case_id,
                                                 const CustomerMessageInput& input) {

@@ -84,6 +84,15 @@ Status QueueAcknowledgement(storage::Connection& connection, const domain::Case&
 Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                                const MailRecipient& to, TimestampMs now);
 
+// The acknowledgement of a case a person filed (staff in the console or
+// through the API, a customer on the portal), in the filing transaction: by
+// e-mail when the case came by e-mail, else by SMS to the customer's mobile;
+// by the other when the first cannot reach them or is not set up; none when
+// neither can. Cases that came in by e-mail or SMS are acknowledged by their
+// intake instead, imported ones not at all.
+Status AcknowledgeFiledCase(storage::Connection& connection, const domain::Case& a_case,
+                            TimestampMs now);
+
 // An agent's message to the customer on a channel of their choice, with
 // attachments: a public outbound interaction and its outbox message, in one
 // transaction, by e-mail or SMS (a text carries no subject or

@@ -84,6 +84,7 @@ test('an agent replies to a customer by e-mail from the case page and sees it se
   const created = await callApi<{ id: number; number: string }>(lingting, agent, 'POST', '/api/v1/cases', {
     subject: '洗碗机漏水',
     channel: 'email',
+    acknowledge: false,
     customer: { name: '陈静', phone: '13512345678', email: 'chen.jing@example.com' },
   });
   const before = smtp.delivered().length;

@@ -226,6 +226,7 @@ TEST_F(OutboxTest, AMessageWaitsWhileTheServerIsDownAndGoesOutOnceItIsBack) {
   const auto created = Call("POST", "/api/v1/cases",
                             json{{"subject", "热水器不打火"},
                                  {"channel", "email"},
+                                 {"acknowledge", false},
                                  {"customer", {{"name", "李娜"}, {"email", "li.na@example.com"}}}});
   ASSERT_EQ(created.status, 201) << created.body;
   const std::int64_t case_id = json::parse(created.body)["id"];
@@ -254,6 +255,7 @@ TEST_F(OutboxTest, AMessageWaitsWhileTheServerIsDownAndGoesOutOnceItIsBack) {
 TEST_F(OutboxTest, ANodeKilledWhileSendingLeavesNothingUnsentAndAtMostTheMessageInFlightTwice) {
   const auto created = Call("POST", "/api/v1/cases",
                             json{{"subject", "洗衣机噪音大"},
+                                 {"acknowledge", false},
                                  {"customer", {{"name", "赵敏"}, {"email", "zhao@example.com"}}}});
   ASSERT_EQ(created.status, 201) << created.body;
   const std::int64_t case_id = json::parse(created.body)["id"];

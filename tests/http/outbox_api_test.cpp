@@ -121,6 +121,37 @@ TEST_F(OutboxApiTest, WrongMessagesAreRefusedByFieldAndLeaveNothingBehind) {
             404);
 }
 
+TEST_F(OutboxApiTest, ACaseFiledByEmailOrWithoutAMobileIsAcknowledgedByEmail) {
+  ASSERT_EQ(
+      harness_
+          .CallJson(
+              "PUT", "/api/v1/admin/smtp", harness_.AdminToken(),
+              {{"host", "127.0.0.1"}, {"port", 2525}, {"from_address", "service@example.com"}})
+          .status,
+      200);
+  // Filed by e-mail (the helper): answered where the customer wrote, even with a mobile.
+  const std::string by_mail =
+      File({{"name", "王小明"}, {"phone", "13800001111"}, {"email", "wang@example.com"}});
+  auto outbox = harness_.Call("GET", by_mail + "/outbox", sales_).body["items"];
+  ASSERT_EQ(outbox.size(), 1u);
+  EXPECT_EQ(outbox[0]["purpose"], "acknowledgement");
+  EXPECT_EQ(outbox[0]["channel"], "email");
+  EXPECT_EQ(outbox[0]["recipient"], "wang@example.com");
+  const std::string number = harness_.Call("GET", by_mail, sales_).body["number"];
+  EXPECT_NE(outbox[0]["subject"].get<std::string>().find(number), std::string::npos);
+  // A portal or phone case of a customer with no mobile: by e-mail too (no SMS gateway here).
+  auto created =
+      harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(),
+                        {{"subject", "空调不制冷"},
+                         {"channel", "phone"},
+                         {"department_id", department_.id},
+                         {"customer", {{"name", "陈静"}, {"email", "chen@example.com"}}}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  outbox = harness_.Call("GET", created.Header("Location") + "/outbox", sales_).body["items"];
+  ASSERT_EQ(outbox.size(), 1u);
+  EXPECT_EQ(outbox[0]["channel"], "email");
+}
+
 TEST_F(OutboxApiTest, OnlyAdminsKeepTheSmtpSettingsAndThePasswordIsNeverReadBack) {
   EXPECT_EQ(harness_.Call("GET", "/api/v1/admin/smtp", sales_).status, 403);
   const std::string admin = harness_.AdminToken();

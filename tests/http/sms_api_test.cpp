@@ -275,6 +275,33 @@ TEST_F(SmsApiTest, AgentsAnswerBySmsToTheNumberTheCustomerTextedFrom) {
   EXPECT_EQ(nobody.body["errors"][0]["code"], "validation.no_phone");
 }
 
+TEST_F(SmsApiTest, ACaseAPersonFilesIsAcknowledgedBySmsUnlessTheyChooseNot) {
+  const auto file = [&](json body) {
+    body["subject"] = "电饭煲内胆脱漆";
+    body["department_id"] = department_.id;
+    auto created = harness_.CallJson("POST", "/api/v1/cases", harness_.AdminToken(), body);
+    EXPECT_EQ(created.status, 201) << created.raw;
+    return harness_.Call("GET", created.Header("Location") + "/outbox", sales_).body["items"];
+  };
+  // By phone, for a customer with a mobile and an address: a text (no SMTP server is set up).
+  json outbox = file(
+      {{"channel", "phone"},
+       {"customer", {{"name", "韩梅"}, {"phone", "139 0000 2222"}, {"email", "han@example.com"}}}});
+  ASSERT_EQ(outbox.size(), 1u);
+  EXPECT_EQ(outbox[0]["channel"], "sms");
+  EXPECT_EQ(outbox[0]["purpose"], "acknowledgement");
+  EXPECT_EQ(outbox[0]["recipient"], "+8613900002222");
+  // The agent chose not to.
+  EXPECT_TRUE(file({{"channel", "phone"},
+                    {"acknowledge", false},
+                    {"customer", {{"name", "韩梅"}, {"phone", "13900002222"}}}})
+                  .empty());
+  // Nobody to reach: a landline only.
+  EXPECT_TRUE(
+      file({{"channel", "visit"}, {"customer", {{"name", "赵敏"}, {"phone", "010-8888 6666"}}}})
+          .empty());
+}
+
 TEST_F(SmsApiTest, OnlyAdminsKeepTheGatewayAndItsSecretsAreNeverReadBack) {
   EXPECT_EQ(harness_.Call("GET", "/api/v1/admin/sms", sales_).status, 403);
   EXPECT_EQ(harness_.CallJson("PUT", "/api/v1/admin/sms", sales_, {{"url", "http://a/"}}).status,

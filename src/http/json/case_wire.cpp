@@ -100,6 +100,7 @@ Result<app::CreateCaseInput> ParseCreateCase(const json& body) {
   input.department_id = reader.Integer("department_id", 1, INT64_MAX);
   input.assignee_id = reader.Integer("assignee_id", 1, INT64_MAX);
   input.received_at = reader.Timestamp("received_at");
+  input.acknowledge = reader.Boolean("acknowledge").value_or(true);
   if (const json* referral = reader.Object("referral")) {
     ObjectReader referral_reader(*referral, errors, "referral");
     domain::Referral given;

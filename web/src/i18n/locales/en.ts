@@ -398,6 +398,7 @@ const en: MessageSchema = {
     complaint: 'What the customer reports',
     description: 'Description',
     submit: 'File the case',
+    acknowledge: 'Send the customer the acknowledgement of receipt (by text or e-mail)',
   },
   actions: {
     title: 'Actions',

@@ -396,6 +396,7 @@ const zhCN = {
     complaint: '反映的问题',
     description: '详细描述',
     submit: '建立案件',
+    acknowledge: '向客户发送受理回执（短信或电子邮件）',
   },
   actions: {
     title: '对策与行动',
