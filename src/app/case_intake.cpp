@@ -225,6 +225,7 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
   }
   LT_TRY(storage::AuditStore(connection).AppendMany(events));
   storage::AuthStore auth(connection);
+  LT_TRY_ASSIGN(const CustomerReach reach, ReachOfCustomers(connection));
   for (Filing& filing : filings) {
     NewCase& request = *filing.request;
     LT_TRY(storage::PublishCaseChange(
@@ -234,7 +235,7 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
                                        filing.a_case.id, request.now));
     }
     if (!request.principal->system && request.input->acknowledge) {
-      LT_TRY(AcknowledgeFiledCase(connection, filing.a_case, request.now));
+      LT_TRY(AcknowledgeFiledCase(connection, filing.a_case, reach, request.now));
     }
     request.outcome = CreatedCase{filing.a_case, false};
   }

@@ -276,13 +276,18 @@ Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Ca
   return Ok();
 }
 
-Status AcknowledgeFiledCase(storage::Connection& connection, const domain::Case& a_case,
-                            TimestampMs now) {
+Result<CustomerReach> ReachOfCustomers(storage::Connection& connection) {
   storage::ChannelSettingsStore settings(connection);
   LT_TRY_ASSIGN(const auto smtp, settings.FindSmtp());
   LT_TRY_ASSIGN(const auto sms, settings.FindSms());
-  const bool can_mail = smtp && !smtp->host.empty() && !smtp->from_address.empty();
-  const bool can_text = sms && !sms->url.empty();
+  return CustomerReach{smtp && !smtp->host.empty() && !smtp->from_address.empty(),
+                       sms && !sms->url.empty()};
+}
+
+Status AcknowledgeFiledCase(storage::Connection& connection, const domain::Case& a_case,
+                            const CustomerReach& reach, TimestampMs now) {
+  const bool can_mail = reach.mail;
+  const bool can_text = reach.text;
   if (!can_mail && !can_text) return Ok();
   std::optional<MailRecipient> mail_to;
   std::optional<MailRecipient> text_to;

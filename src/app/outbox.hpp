@@ -90,8 +90,14 @@ Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Ca
 // by the other when the first cannot reach them or is not set up; none when
 // neither can. Cases that came in by e-mail or SMS are acknowledged by their
 // intake instead, imported ones not at all.
+// `reach` is read once for the cases filed together (ReachOfCustomers).
+struct CustomerReach {
+  bool mail = false;  // an SMTP server is set up
+  bool text = false;  // an SMS gateway is set up
+};
+Result<CustomerReach> ReachOfCustomers(storage::Connection& connection);
 Status AcknowledgeFiledCase(storage::Connection& connection, const domain::Case& a_case,
-                            TimestampMs now);
+                            const CustomerReach& reach, TimestampMs now);
 
 // An agent's message to the customer on a channel of their choice, with
 // attachments: a public outbound interaction and its outbox message, in one

@@ -269,6 +269,9 @@ Result<sla::StoredClock> MoveDeadline(AppContext& context, const domain::Princip
     errors.Add("due_at", "validation.not_in_future");
   }
   if (!errors.empty()) return errors.ToError();
+  if (move.target == kRegulatorTarget) {
+    return Error::Of(ErrorCode::kConflict, "error.regulator_deadline");
+  }
 
   sla::StoredClock result;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {

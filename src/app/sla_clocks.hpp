@@ -83,6 +83,9 @@ Result<CaseWithClocks> GetCaseWithClocks(AppContext& context, const domain::Prin
 Result<CaseWithClocks> GetCaseClocks(AppContext& context, const domain::Principal& principal,
                                      Id case_id);
 
+// The regulator's deadline of a referred case: not the customer's to move.
+inline constexpr std::string_view kRegulatorTarget = "regulator";
+
 struct DeadlineMove {
   std::string target;
   std::optional<TimestampMs> due_at;
@@ -93,7 +96,8 @@ struct DeadlineMove {
 // Moves a deadline to a date the customer agreed to, keeping the original.
 // Errors: kNotFound (case, or no such clock), kForbidden (portal users),
 // kInvalidArgument (no agreement, no reason, a date not after now), kConflict
-// "error.clock_stopped" when the clock is met or breached already.
+// "error.clock_stopped" when the clock is met or breached already,
+// "error.regulator_deadline" for the regulator's deadline.
 Result<sla::StoredClock> MoveDeadline(AppContext& context, const domain::Principal& principal,
                                       Id case_id, const DeadlineMove& move);
 

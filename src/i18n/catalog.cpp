@@ -105,6 +105,8 @@ constexpr std::array kCatalog = {
     CatalogEntry{"validation.referral_needed", "监管转办的案件须填写转办机构和转办编号",
                  "a case from the regulator needs the regulator and its referral number"},
     CatalogEntry{"validation.before_referral", "不能早于转办时间", "cannot be before the referral"},
+    CatalogEntry{"error.regulator_deadline", "监管部门规定的期限不能经客户同意延期",
+                 "the regulator's deadline cannot be moved with the customer's agreement"},
     CatalogEntry{"error.referral_exists", "该转办编号已登记为案件 {number}",
                  "this referral is case {number} already"},
     CatalogEntry{"call.inbound", "来电 {number}，通话 {duration}",

@@ -52,6 +52,12 @@ TEST_F(ReferralsApiTest, AReferralIsFiledWithItsNumberAndTheRegulatorsDeadline) 
   ASSERT_FALSE(clock.is_null()) << fetched.raw;
   EXPECT_EQ(clock["due_at"], "2026-03-16T01:30:00.000Z");
   EXPECT_FALSE(harness_.ClockOf(path, "first_contact").is_null());
+  // The customer cannot agree it away.
+  const auto moved = harness_.CallJson(
+      "POST", path + "/sla/regulator/deadline", admin,
+      {{"due_at", "2026-03-30T09:00:00+08:00"}, {"reason", "客户同意"}, {"customer_agreed", true}});
+  EXPECT_EQ(moved.status, 409) << moved.raw;
+  EXPECT_EQ(harness_.ClockOf(path, "regulator")["due_at"], "2026-03-16T01:30:00.000Z");
   // A case by another channel has no such clock.
   auto by_phone = harness_.CallJson("POST", "/api/v1/cases", admin,
                                     {{"subject", "热水器漏电"},
