@@ -3,10 +3,10 @@
 // and their open case; one click adds the call to the case, and at hang-up
 // it is on the timeline with its length. The agent also records a call by
 // hand from the case page. The administrator sets the webhook's secret.
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
+import { postSigned } from './support/webhook';
 import { callApi, kPassword, preferLanguage, startLingting, tokenFor, type RunningLingting } from './support/lingting';
 
 let lingting: RunningLingting;
@@ -23,16 +23,9 @@ afterAll(async () => {
 });
 
 async function callEvent(event: Record<string, unknown>): Promise<{ id: number; state: string }> {
-  const body = JSON.stringify(event);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = 'sha256=' + createHmac('sha256', kSecret).update(`${timestamp}.${body}`).digest('hex');
-  const response = await fetch(`${lingting.url}/api/v1/webhooks/telephony`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Lingting-Timestamp': timestamp, 'X-Lingting-Signature': signature },
-    body,
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { id: number; state: string };
+  const answer = await postSigned<{ id: number; state: string }>(lingting.url, '/api/v1/webhooks/telephony', kSecret, event);
+  expect(answer.status).toBe(200);
+  return answer.body;
 }
 
 test('an administrator sets the telephony secret', async () => {

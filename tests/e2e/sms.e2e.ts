@@ -4,11 +4,11 @@
 // finds the SMS acknowledgement among the letter templates; a customer's
 // text, posted signed to the webhook, becomes a case, and the agent answers
 // it by SMS from the case page and sees it sent.
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 import { startGateway, type RunningGateway } from './support/gateway';
+import { postSigned } from './support/webhook';
 import { callApi, kPassword, preferLanguage, startLingting, tokenFor, type RunningLingting } from './support/lingting';
 
 let lingting: RunningLingting;
@@ -30,16 +30,9 @@ const alertText = (page: Page) => page.getByRole('alert').last().innerText();
 
 /** Posts a customer's text to the webhook as the gateway does, signed. */
 async function textFromCustomer(id: string, from: string, text: string): Promise<{ case_id: number; case_number: string }> {
-  const body = JSON.stringify({ id, from, text });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = 'sha256=' + createHmac('sha256', kSecret).update(`${timestamp}.${body}`).digest('hex');
-  const response = await fetch(`${lingting.url}/api/v1/webhooks/sms`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Lingting-Timestamp': timestamp, 'X-Lingting-Signature': signature },
-    body,
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { case_id: number; case_number: string };
+  const answer = await postSigned<{ case_id: number; case_number: string }>(lingting.url, '/api/v1/webhooks/sms', kSecret, { id, from, text });
+  expect(answer.status).toBe(200);
+  return answer.body;
 }
 
 test('an administrator sets up the SMS gateway and sends a test text; wrong settings are refused in words', async () => {

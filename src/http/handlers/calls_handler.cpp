@@ -67,10 +67,7 @@ void RegisterCallRoutes(ApiRouter& router, Services& services) {
 
   router.Add("POST", "/api/v1/webhooks/telephony",
              {Access::kPublic, [&services](RequestContext& context) -> Result<HttpResponse> {
-                app::WebhookRequest request;
-                request.timestamp = context.request.Header("X-Lingting-Timestamp");
-                request.signature = context.request.Header("X-Lingting-Signature");
-                request.body = context.request.body;
+                const app::WebhookRequest request = WebhookRequestOf(context);
                 LT_TRY(app::CheckWebhookRequest(services.app, domain::Channel::kPhone, request));
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto event, wire::ParseCallEvent(body));

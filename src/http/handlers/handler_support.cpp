@@ -53,6 +53,11 @@ HttpResponse DownloadResponse(std::string content_type, const std::string& filen
   return response;
 }
 
+app::WebhookRequest WebhookRequestOf(const RequestContext& context) {
+  return {context.request.Header("X-Lingting-Timestamp"),
+          context.request.Header("X-Lingting-Signature"), context.request.body};
+}
+
 Result<nlohmann::json> JsonBody(const RequestContext& context) {
   if (context.request.body.empty())
     return Error::Of(ErrorCode::kInvalidArgument, "error.body_not_object");

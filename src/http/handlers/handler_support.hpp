@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/webhooks.hpp"
 #include "base/result.hpp"
 #include "domain/enum_codes.hpp"
 #include "domain/queries.hpp"
@@ -31,6 +32,10 @@ HttpResponse DownloadResponse(std::string content_type, const std::string& filen
 // The request body as a JSON object (malformed JSON, invalid UTF-8 and
 // non-object bodies are errors).
 Result<nlohmann::json> JsonBody(const RequestContext& context);
+
+// A signed webhook request as it arrived: its X-Lingting-Timestamp and
+// X-Lingting-Signature headers and its body (app/webhooks.hpp checks them).
+app::WebhookRequest WebhookRequestOf(const RequestContext& context);
 
 // The path parameter `name` as an id; kNotFound unless a positive integer.
 Result<std::int64_t> PathId(const RequestContext& context, const char* name = "id");

@@ -14,10 +14,7 @@ namespace lt::http {
 void RegisterSmsRoutes(ApiRouter& router, Services& services) {
   router.Add("POST", "/api/v1/webhooks/sms",
              {Access::kPublic, [&services](RequestContext& context) -> Result<HttpResponse> {
-                app::WebhookRequest request;
-                request.timestamp = context.request.Header("X-Lingting-Timestamp");
-                request.signature = context.request.Header("X-Lingting-Signature");
-                request.body = context.request.body;
+                const app::WebhookRequest request = WebhookRequestOf(context);
                 LT_TRY(app::CheckWebhookRequest(services.app, domain::Channel::kSms, request));
                 LT_TRY_ASSIGN(auto body, JsonBody(context));
                 LT_TRY_ASSIGN(auto sms, wire::ParseIncomingSms(body));
