@@ -11,7 +11,6 @@
 #include "domain/case_number.hpp"
 #include "domain/contact.hpp"
 #include "domain/queue.hpp"
-#include "domain/webhook_signature.hpp"
 #include "storage/case_store.hpp"
 #include "storage/channel_message_store.hpp"
 #include "storage/connection.hpp"
@@ -95,7 +94,13 @@ Result<domain::Case> OpenCase(AppContext& context, const std::string& phone,
   CreateCaseInput input;
   input.type = domain::CaseType::kComplaint;
   input.channel = domain::Channel::kSms;
-  std::string first_line = TrimSpace(sms.text.substr(0, sms.text.find('\n')));
+  // The first line that says something ("\n\n漏水" too).
+  std::string first_line;
+  for (std::size_t at = 0; first_line.empty() && at < sms.text.size();) {
+    const std::size_t end = std::min(sms.text.find('\n', at), sms.text.size());
+    first_line = TrimSpace(std::string_view(sms.text).substr(at, end - at));
+    at = end + 1;
+  }
   std::string subject = TruncateCodePoints(first_line, kSubjectChars);
   if (subject.size() < first_line.size()) subject += "…";
   input.subject = subject;

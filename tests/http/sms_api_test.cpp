@@ -112,6 +112,11 @@ TEST_F(SmsApiTest, ATextOpensACaseForItsNumberAndIsAcknowledgedBySms) {
   EXPECT_EQ(harness_.Call("GET", path + "/interactions", admin).body["items"].size(), 3u);
   EXPECT_EQ(harness_.Call("GET", path + "/outbox", admin).body["items"].size(), 1u);
   EXPECT_EQ(CaseCount(), 1u);
+  // A text that starts with blank lines takes its subject from its first words.
+  const auto blank_first =
+      Text({{"id", "gw-3"}, {"from", "13900000003"}, {"text", "\n \n燃气泄漏！"}});
+  ASSERT_EQ(blank_first.status, 200) << blank_first.raw;
+  EXPECT_EQ(harness_.Call("GET", CasePath(blank_first.body), admin).body["subject"], "燃气泄漏！");
 }
 
 TEST_F(SmsApiTest, ATextFindsTheCustomerKnownByPhoneAndTheCaseItNames) {
