@@ -3,6 +3,7 @@
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
 #include "app/field_rules.hpp"
+#include "app/references.hpp"
 #include "base/utf8.hpp"
 #include "domain/contact.hpp"
 #include "i18n/i18n.hpp"
@@ -82,6 +83,7 @@ std::string Describe(const domain::SmsGateway& gateway) {
          gateway.body_template + (gateway.auth_header.empty() ? "" : " " + gateway.auth_header) +
          " success=" + gateway.success_text + " parts=" + std::to_string(gateway.max_parts) +
          " timeout=" + std::to_string(gateway.timeout_seconds) +
+         " department=" + (gateway.department_id ? std::to_string(*gateway.department_id) : "-") +
          (gateway.verify_certificate ? "" : " unverified");
 }
 
@@ -113,6 +115,10 @@ Result<SmsGatewayView> SaveSmsGateway(AppContext& context, const domain::Princip
     storage::ChannelSettingsStore store(connection);
     LT_TRY_ASSIGN(const auto stored, store.FindSms());
     LT_TRY_ASSIGN(saved, Checked(input, stored));
+    FieldErrors errors;
+    LT_TRY(CheckReference(connection, Reference::kDepartment, saved.department_id, "department_id",
+                          errors));
+    if (!errors.empty()) return errors.ToError();
     LT_TRY(store.SaveSms(saved, now, principal.user_id));
     ChangeList changes;
     changes.Record("sms", stored ? std::optional<std::string>(Describe(*stored)) : std::nullopt,

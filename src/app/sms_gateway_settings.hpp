@@ -32,7 +32,7 @@ struct SmsGatewayInput {
 Result<std::optional<SmsGatewayView>> GetSmsGateway(AppContext& context,
                                                     const domain::Principal& principal);
 // Errors: kForbidden; kInvalidArgument naming the field (url, body_template,
-// auth_header, auth_value, success_text, webhook_secret).
+// auth_header, auth_value, success_text, webhook_secret, department_id).
 Result<SmsGatewayView> SaveSmsGateway(AppContext& context, const domain::Principal& principal,
                                       const SmsGatewayInput& input);
 

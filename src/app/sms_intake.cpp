@@ -105,6 +105,12 @@ Result<domain::Case> OpenCase(AppContext& context, const std::string& phone,
   if (subject.size() < first_line.size()) subject += "…";
   input.subject = subject;
   input.description = sms.text;
+  // The department the administrators send texts' cases to.
+  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+    LT_TRY_ASSIGN(const auto gateway, storage::ChannelSettingsStore(connection).FindSms());
+    if (gateway) input.department_id = gateway->department_id;
+    return Ok();
+  }));
   CustomerInput customer;
   customer.name = phone;
   customer.phones = {phone};

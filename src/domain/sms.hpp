@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "domain/entities.hpp"
 #include "domain/enum_codes.hpp"
 #include "domain/send_outcome.hpp"
 
@@ -45,8 +46,10 @@ struct SmsGateway {
   int max_parts = 10;
   int timeout_seconds = 10;
   bool verify_certificate = true;
-  // Receiving: the key of the HMAC that signs the webhook (write-only).
+  // Receiving: the key of the HMAC that signs the webhook (write-only), and
+  // the department the cases texts open go to (their agents see them).
   std::string webhook_secret;
+  std::optional<Id> department_id;
 
   bool operator==(const SmsGateway&) const = default;
 };

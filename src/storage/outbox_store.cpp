@@ -185,21 +185,27 @@ Result<std::optional<domain::SmsGateway>> ChannelSettingsStore::FindSms() {
   gateway.timeout_seconds = json.value("timeout_seconds", 10);
   gateway.verify_certificate = json.value("verify_certificate", true);
   gateway.webhook_secret = json.value("webhook_secret", "");
+  if (json.contains("department_id") && json["department_id"].is_number_integer()) {
+    gateway.department_id = json["department_id"].get<domain::Id>();
+  }
   return std::optional<domain::SmsGateway>(gateway);
 }
 
 Status ChannelSettingsStore::SaveSms(const domain::SmsGateway& gateway, TimestampMs now,
                                      std::optional<domain::Id> by) {
-  const nlohmann::json json = {{"url", gateway.url},
-                               {"format", domain::kSmsBodyFormatCodes.ToCode(gateway.format)},
-                               {"body_template", gateway.body_template},
-                               {"auth_header", gateway.auth_header},
-                               {"auth_value", gateway.auth_value},
-                               {"success_text", gateway.success_text},
-                               {"max_parts", gateway.max_parts},
-                               {"timeout_seconds", gateway.timeout_seconds},
-                               {"verify_certificate", gateway.verify_certificate},
-                               {"webhook_secret", gateway.webhook_secret}};
+  const nlohmann::json json = {
+      {"url", gateway.url},
+      {"format", domain::kSmsBodyFormatCodes.ToCode(gateway.format)},
+      {"body_template", gateway.body_template},
+      {"auth_header", gateway.auth_header},
+      {"auth_value", gateway.auth_value},
+      {"success_text", gateway.success_text},
+      {"max_parts", gateway.max_parts},
+      {"timeout_seconds", gateway.timeout_seconds},
+      {"verify_certificate", gateway.verify_certificate},
+      {"webhook_secret", gateway.webhook_secret},
+      {"department_id",
+       gateway.department_id ? nlohmann::json(*gateway.department_id) : nlohmann::json(nullptr)}};
   return Save("sms", Dump(json), now, by);
 }
 

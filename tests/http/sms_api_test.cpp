@@ -28,7 +28,8 @@ class SmsApiTest : public ::testing::Test {
                                          {{"url", "http://127.0.0.1:9/send"},
                                           {"auth_header", "Authorization"},
                                           {"auth_value", "Bearer sk-123"},
-                                          {"webhook_secret", kSecret}});
+                                          {"webhook_secret", kSecret},
+                                          {"department_id", department_.id}});
     ASSERT_EQ(saved.status, 200) << saved.raw;
   }
 
@@ -71,8 +72,10 @@ TEST_F(SmsApiTest, ATextOpensACaseForItsNumberAndIsAcknowledgedBySms) {
   EXPECT_EQ(first.body["duplicate"], false);
   const std::string path = CasePath(first.body);
   const std::string admin = harness_.AdminToken();
-  const auto a_case = harness_.Call("GET", path, admin);
+  // In the gateway's department: its agents see it.
+  const auto a_case = harness_.Call("GET", path, sales_);
   EXPECT_EQ(a_case.body["channel"], "sms");
+  EXPECT_EQ(a_case.body["department_id"], department_.id);
   EXPECT_EQ(a_case.body["subject"], "空调外机漏水，已经三天了，请尽快派人来修。");
   EXPECT_EQ(a_case.body["number"], first.body["case_number"]);
   const auto customer = harness_.Call(
@@ -221,11 +224,6 @@ TEST_F(SmsApiTest, WithoutASecretTheWebhookIsNotThere) {
 TEST_F(SmsApiTest, AgentsAnswerBySmsToTheNumberTheCustomerTextedFrom) {
   const auto first = Text({{"id", "gw-30"}, {"from", "13800138000"}, {"text", "热水器不点火"}});
   const std::string path = CasePath(first.body);
-  // A case opened by SMS has no department yet: one is given, so that its agents see it.
-  const auto moved =
-      harness_.CallJson("PATCH", path, harness_.AdminToken(), {{"department_id", department_.id}},
-                        {{"If-Match", "\"1\""}});
-  ASSERT_EQ(moved.status, 200) << moved.raw;
   auto sent = harness_.CallJson("POST", path + "/messages", sales_,
                                 {{"channel", "sms"}, {"body", "您好，师傅明天上午到。"}});
   ASSERT_EQ(sent.status, 201) << sent.raw;
@@ -334,6 +332,7 @@ TEST_F(SmsApiTest, OnlyAdminsKeepTheGatewayAndItsSecretsAreNeverReadBack) {
            Bad{{{"url", "http://a/"}, {"webhook_secret", "short"}}, "webhook_secret"},
            Bad{{{"url", "http://a/"}, {"max_parts", 0}}, "max_parts"},
            Bad{{{"url", "http://a/"}, {"region", "cn"}}, "region"},
+           Bad{{{"url", "http://a/"}, {"department_id", 999999}}, "department_id"},
        }) {
     const auto refused =
         harness_.CallJson("PUT", "/api/v1/admin/sms", harness_.AdminToken(), bad.body);

@@ -38,7 +38,8 @@ json SmsGatewayToJson(const std::optional<app::SmsGatewayView>& view) {
           {"max_parts", gateway.max_parts},
           {"timeout_seconds", gateway.timeout_seconds},
           {"verify_certificate", gateway.verify_certificate},
-          {"webhook_secret_set", view && view->webhook_secret_set}};
+          {"webhook_secret_set", view && view->webhook_secret_set},
+          {"department_id", OptionalId(gateway.department_id)}};
 }
 
 Result<app::SmsGatewayInput> ParseSmsGateway(const json& body) {
@@ -57,6 +58,7 @@ Result<app::SmsGatewayInput> ParseSmsGateway(const json& body) {
   gateway.timeout_seconds = static_cast<int>(reader.Integer("timeout_seconds", 1, 60).value_or(10));
   gateway.verify_certificate = reader.Boolean("verify_certificate").value_or(true);
   input.webhook_secret = reader.String("webhook_secret");
+  if (auto department = reader.NullableId("department_id")) gateway.department_id = *department;
   return Finish(reader, errors, std::move(input));
 }
 

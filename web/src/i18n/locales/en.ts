@@ -332,6 +332,8 @@ const en: MessageSchema = {
     webhookIntro: 'The gateway posts each customer text to this address as a JSON object with id, from and text, signed: X-Lingting-Timestamp (Unix seconds) and X-Lingting-Signature: sha256= and the HMAC-SHA-256 of the timestamp, a full stop and the body, under the secret below. Requests older than five minutes, and repeated requests, are refused.',
     webhookUrl: 'Webhook address',
     webhookSecret: 'Webhook secret',
+    department: 'Department of the cases texts open',
+    noDepartment: 'None: only those who see every case see them',
     generate: 'Generate',
     testTo: 'Mobile number for a test',
     test: 'Send a test text',

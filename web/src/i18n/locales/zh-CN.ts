@@ -330,6 +330,8 @@ const zhCN = {
     webhookIntro: '网关把客户发来的每条短信以 JSON 对象（id、from、text）提交到此地址，并签名：X-Lingting-Timestamp（Unix 秒）和 X-Lingting-Signature：sha256= 加上以下方密钥对“时间戳、英文句点、请求体”计算的 HMAC-SHA-256。超过五分钟的请求和重复的请求一律拒绝。',
     webhookUrl: '回调地址',
     webhookSecret: '回调密钥',
+    department: '短信立案的受理部门',
+    noDepartment: '不指定：只有能看全部案件的人看得到',
     generate: '生成',
     testTo: '测试用手机号码',
     test: '发送测试短信',
