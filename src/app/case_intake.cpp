@@ -225,7 +225,9 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
   }
   LT_TRY(storage::AuditStore(connection).AppendMany(events));
   storage::AuthStore auth(connection);
-  LT_TRY_ASSIGN(const CustomerReach reach, ReachOfCustomers(connection));
+  // Which channels reach customers, read once, and only when a case filed
+  // here is to be acknowledged (not for imports or the channels' intakes).
+  std::optional<CustomerReach> reach;
   for (Filing& filing : filings) {
     NewCase& request = *filing.request;
     LT_TRY(storage::PublishCaseChange(
@@ -235,7 +237,10 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
                                        filing.a_case.id, request.now));
     }
     if (!request.principal->system && request.input->acknowledge) {
-      LT_TRY(AcknowledgeFiledCase(connection, filing.a_case, reach, request.now));
+      if (!reach) {
+        LT_TRY_ASSIGN(reach, ReachOfCustomers(connection));
+      }
+      LT_TRY(AcknowledgeFiledCase(connection, filing.a_case, *reach, request.now));
     }
     request.outcome = CreatedCase{filing.a_case, false};
   }

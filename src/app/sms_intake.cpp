@@ -89,8 +89,9 @@ Result<std::optional<domain::Case>> FindCase(AppContext& context, const std::str
   return found;
 }
 
-Result<domain::Case> OpenCase(AppContext& context, const std::string& phone,
-                              const IncomingSms& sms) {
+// A new case for the text, in the department the gateway's settings name.
+Result<domain::Case> OpenCase(AppContext& context, const std::string& phone, const IncomingSms& sms,
+                              const std::optional<domain::SmsGateway>& gateway) {
   CreateCaseInput input;
   input.type = domain::CaseType::kComplaint;
   input.channel = domain::Channel::kSms;
@@ -105,12 +106,7 @@ Result<domain::Case> OpenCase(AppContext& context, const std::string& phone,
   if (subject.size() < first_line.size()) subject += "…";
   input.subject = subject;
   input.description = sms.text;
-  // The department the administrators send texts' cases to.
-  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const auto gateway, storage::ChannelSettingsStore(connection).FindSms());
-    if (gateway) input.department_id = gateway->department_id;
-    return Ok();
-  }));
+  if (gateway) input.department_id = gateway->department_id;
   CustomerInput customer;
   customer.name = phone;
   customer.phones = {phone};
@@ -156,8 +152,15 @@ Result<IngestedSms> IngestSms(AppContext& context, const IncomingSms& sms,
   checked.text = text;
   checked.id = id;
   LT_TRY_ASSIGN(std::optional<domain::Case> a_case, FindCase(context, *phone, text, now));
+  // A new case needs the gateway's settings: its department, and whether
+  // the acknowledgement can go out.
+  std::optional<domain::SmsGateway> gateway;
   if (!a_case) {
-    LT_TRY_ASSIGN(a_case, OpenCase(context, *phone, checked));
+    LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+      LT_TRY_ASSIGN(gateway, storage::ChannelSettingsStore(connection).FindSms());
+      return Ok();
+    }));
+    LT_TRY_ASSIGN(a_case, OpenCase(context, *phone, checked, gateway));
     outcome.new_case = true;
   }
   InteractionInput input;
@@ -171,27 +174,25 @@ Result<IngestedSms> IngestSms(AppContext& context, const IncomingSms& sms,
   // delivery of the same text racing this one finds it stored.
   LT_TRY_ASSIGN(
       const domain::Interaction added,
-      AddInteraction(
-          context, domain::Principal::System(), a_case->id, input,
-          [&](storage::Connection& connection, const domain::Case& landed,
-              const domain::Interaction& interaction) -> Status {
-            LT_TRY(RecordWebhookReceipt(connection, domain::Channel::kSms, signature, now));
-            storage::ChannelMessage message;
-            message.channel = channel;
-            message.external_id = id;
-            message.sender = *phone;
-            message.case_id = landed.id;
-            message.interaction_id = interaction.id;
-            message.received_at = now;
-            LT_TRY_ASSIGN(const bool stored,
-                          storage::ChannelMessageStore(connection).Insert(message));
-            if (!stored) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
-            if (!outcome.new_case) return Ok();
-            // The acknowledgement, when the gateway can send.
-            LT_TRY_ASSIGN(const auto gateway, storage::ChannelSettingsStore(connection).FindSms());
-            if (!gateway || gateway->url.empty()) return Ok();
-            return QueueSmsAcknowledgement(connection, landed, {"", *phone}, now);
-          }));
+      AddInteraction(context, domain::Principal::System(), a_case->id, input,
+                     [&](storage::Connection& connection, const domain::Case& landed,
+                         const domain::Interaction& interaction) -> Status {
+                       LT_TRY(
+                           RecordWebhookReceipt(connection, domain::Channel::kSms, signature, now));
+                       storage::ChannelMessage message;
+                       message.channel = channel;
+                       message.external_id = id;
+                       message.sender = *phone;
+                       message.case_id = landed.id;
+                       message.interaction_id = interaction.id;
+                       message.received_at = now;
+                       LT_TRY_ASSIGN(const bool stored,
+                                     storage::ChannelMessageStore(connection).Insert(message));
+                       if (!stored) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
+                       // The acknowledgement of a new case, when the gateway can send.
+                       if (!outcome.new_case || !gateway || gateway->url.empty()) return Ok();
+                       return QueueSmsAcknowledgement(connection, landed, {"", *phone}, now);
+                     }));
   outcome.case_id = a_case->id;
   outcome.case_number = a_case->number;
   outcome.interaction_id = added.id;
