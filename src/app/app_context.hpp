@@ -7,6 +7,7 @@
 
 #include "app/store_access.hpp"
 #include "base/clock.hpp"
+#include "domain/group_robot.hpp"
 #include "domain/mailbox_reader.hpp"
 #include "domain/outbound_mail.hpp"
 #include "domain/sms.hpp"
@@ -48,6 +49,8 @@ struct AppOptions {
   std::int64_t login_window_ms = 15 * 60 * 1000;  // ...within this window
   std::size_t min_password_length = 8;
   std::int64_t max_clock_skew_ms = 5 * 60 * 1000;  // how far in the future received_at may be
+  // How people reach the console (server.public_url): the links in notices.
+  std::string public_url = "http://127.0.0.1:8080";
 };
 
 class CaseIntake;  // app/case_intake.hpp
@@ -71,6 +74,8 @@ struct AppContext {
   domain::MailboxConnector* mailbox_connector = nullptr;
   // Hands texts to the SMS gateway (gateways/sms_gateway_sender).
   domain::SmsSender* sms_sender = nullptr;
+  // Posts staff notices to chat groups' robots (gateways/group_robot_sender).
+  domain::RobotSender* robot_sender = nullptr;
 };
 
 }  // namespace lt::app

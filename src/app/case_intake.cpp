@@ -12,6 +12,7 @@
 #include "app/outbox.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
+#include "app/staff_notifications.hpp"
 #include "base/time_format.hpp"
 #include "domain/case_number.hpp"
 #include "storage/audit_store.hpp"
@@ -241,6 +242,10 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
         LT_TRY_ASSIGN(reach, ReachOfCustomers(connection));
       }
       LT_TRY(AcknowledgeFiledCase(connection, filing.a_case, *reach, request.now));
+    }
+    if (!request.principal->system) {
+      LT_TRY(NotifyAssignee(connection, request.public_url, filing.a_case, std::nullopt,
+                            request.principal->user_id, request.now));
     }
     request.outcome = CreatedCase{filing.a_case, false};
   }

@@ -35,6 +35,7 @@ struct NewCase {
   const CreateCaseInput* input = nullptr;
   const std::optional<IdempotencyKey>* key = nullptr;
   std::string number_prefix;
+  std::string public_url;  // the links in the assignee's notice
   TimestampMs now = 0;
   domain::Case a_case;                           // no id, number or status yet
   std::optional<domain::Customer> new_customer;  // matched by contacts, or created

@@ -11,6 +11,7 @@
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/sla_clocks.hpp"
+#include "app/staff_notifications.hpp"
 #include "base/utf8.hpp"
 #include "domain/case_number.hpp"
 #include "sla/clock_summary.hpp"
@@ -131,6 +132,7 @@ Result<NewCase> PrepareNewCase(AppContext& context, const domain::Principal& pri
   new_case.input = &input;
   new_case.key = &key;
   new_case.number_prefix = context.options.case_number_prefix;
+  new_case.public_url = context.options.public_url;
   new_case.now = now;
   new_case.a_case = std::move(c);
   new_case.new_customer = std::move(new_customer);
@@ -217,6 +219,8 @@ Result<domain::Case> UpdateCase(AppContext& context, const domain::Principal& pr
     }
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent("case", id, "update", principal.user_id, now, changes.Take())));
+    LT_TRY(NotifyAssignee(connection, context.options.public_url, updated, before.assignee_id,
+                          principal.user_id, now));
     return storage::PublishCaseChange(connection,
                                       ChangeOf(updated, "update", principal.user_id, now));
   }));

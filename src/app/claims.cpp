@@ -11,11 +11,13 @@
 #include "app/live_updates.hpp"
 #include "app/references.hpp"
 #include "app/report_period.hpp"
+#include "app/staff_notifications.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/claim_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
+#include "storage/directory_store.hpp"
 
 namespace lt::app {
 namespace {
@@ -69,6 +71,41 @@ Status RecordClaimChange(storage::Connection& connection, const domain::Case& a_
              .Append(MakeEvent("claim", claim.id, action, principal.user_id, now, changes.Take())));
   return storage::PublishCaseChange(connection,
                                     ChangeOf(a_case, "claim", principal.user_id, now, true));
+}
+
+// Tells whoever may decide the claim at its level now (not its proposer, nor
+// who decided it below): the users the matrix names, and the holders of the
+// roles it names in the case's department (everywhere when it has none).
+Status NotifyApprovers(storage::Connection& connection, const std::string& public_url,
+                       const domain::Case& a_case, const domain::Claim& claim,
+                       const std::vector<domain::AuthorityLimit>& matrix,
+                       const std::vector<domain::ClaimDecision>& decisions, TimestampMs now) {
+  storage::DirectoryStore directory(connection);
+  std::vector<Id> approvers;
+  for (const auto& cell : CellsAt(matrix, claim)) {
+    if (cell.user_id) {
+      LT_TRY_ASSIGN(const auto user, directory.FindUser(*cell.user_id));
+      if (user && domain::MayDecide(matrix, claim, decisions, {user->id, user->role})) {
+        approvers.push_back(user->id);
+      }
+      continue;
+    }
+    if (!cell.role) continue;
+    LT_TRY_ASSIGN(auto holders, directory.ActiveUserIdsInRoles({*cell.role}, a_case.department_id));
+    if (holders.empty() && a_case.department_id) {
+      LT_TRY_ASSIGN(holders, directory.ActiveUserIdsInRoles({*cell.role}, std::nullopt));
+    }
+    for (const Id holder : holders) {
+      if (domain::MayDecide(matrix, claim, decisions, {holder, *cell.role})) {
+        approvers.push_back(holder);
+      }
+    }
+  }
+  StaffNotice notice;
+  notice.kind = "claim_approval";
+  notice.about = &a_case;
+  notice.subject = AmountText(claim.amount);
+  return NotifyStaff(connection, public_url, notice, approvers, now);
 }
 
 ClaimTotals::Sum& SumFor(ClaimTotals& totals, domain::ClaimStatus status) {
@@ -125,6 +162,7 @@ Result<ClaimView> ProposeClaim(AppContext& context, const domain::Principal& pri
     changes.Record("case_id", std::nullopt, std::optional<Id>(case_id));
     LT_TRY(RecordClaimChange(connection, a_case, claim, "propose", principal, now,
                              std::move(changes)));
+    LT_TRY(NotifyApprovers(connection, context.options.public_url, a_case, claim, matrix, {}, now));
     LT_TRY_ASSIGN(view, ViewOf(store, std::move(claim), matrix));
     return Ok();
   }));
@@ -199,6 +237,12 @@ Result<ClaimView> DecideOnClaim(AppContext& context, const domain::Principal& pr
                                                                                  : "reject";
     LT_TRY(RecordClaimChange(connection, loaded.a_case, claim, action, principal, now,
                              std::move(changes)));
+    if (passed_up) {
+      auto decided = decisions;
+      decided.push_back(decision);
+      LT_TRY(NotifyApprovers(connection, context.options.public_url, loaded.a_case, claim, matrix,
+                             decided, now));
+    }
     LT_TRY_ASSIGN(view, ViewOf(store, std::move(claim), matrix));
     return Ok();
   }));

@@ -63,6 +63,16 @@ std::vector<domain::Contact> CheckContacts(const std::vector<std::string>& phone
   return contacts;
 }
 
+bool IsHttpUrl(std::string_view url) {
+  for (const std::string_view scheme : {"http://", "https://"}) {
+    if (url.starts_with(scheme) && url.size() > scheme.size() &&
+        url.find_first_of(" \t\r\n") == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsSafeFilename(std::string_view filename) {
   if (filename.empty() || filename.size() > 255 || filename.front() == '.' ||
       filename.front() == ' ' || !IsValidUtf8(filename)) {

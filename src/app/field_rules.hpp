@@ -27,6 +27,10 @@ std::vector<domain::Contact> CheckContacts(const std::vector<std::string>& phone
                                            const std::vector<std::string>& emails,
                                            std::string_view field_prefix, FieldErrors& errors);
 
+// An http:// or https:// URL with a host part and no white space: where
+// Lingting posts to a gateway or a robot.
+bool IsHttpUrl(std::string_view url);
+
 // A plain file name: no path separators, no "..", no leading dot, no control
 // characters, at most 255 bytes.
 bool IsSafeFilename(std::string_view filename);

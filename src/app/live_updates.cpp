@@ -1,5 +1,6 @@
 #include "app/live_updates.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "storage/change_feed.hpp"
@@ -24,11 +25,12 @@ LiveUpdates::~LiveUpdates() {
 }
 
 std::uint64_t LiveUpdates::Subscribe(const domain::Principal& principal, Listener listener,
-                                     CallListener on_call) {
+                                     CallListener on_call, NoticeListener on_notice) {
   std::lock_guard lock(mutex_);
   const std::uint64_t id = next_id_++;
-  subscribers_.emplace(id, std::make_shared<Subscriber>(
-                               Subscriber{principal, std::move(listener), std::move(on_call)}));
+  subscribers_.emplace(
+      id, std::make_shared<Subscriber>(Subscriber{principal, std::move(listener),
+                                                  std::move(on_call), std::move(on_notice)}));
   return id;
 }
 
@@ -62,6 +64,15 @@ void LiveUpdates::Deliver(std::string_view payload) {
     ForEach([&](const Subscriber& subscriber) {
       return !subscriber.on_call || !MayHearOfCall(subscriber.principal, *notice) ||
              subscriber.on_call(*notice);
+    });
+    return;
+  }
+  if (const auto users = storage::ParseUserNotice(payload)) {
+    ForEach([&](const Subscriber& subscriber) {
+      const auto& user = subscriber.principal.user_id;
+      return !subscriber.on_notice || !user ||
+             std::find(users->begin(), users->end(), *user) == users->end() ||
+             subscriber.on_notice();
     });
     return;
   }

@@ -26,6 +26,8 @@ class LiveUpdates {
   using Listener = std::function<bool(const std::optional<domain::CaseChange>&)>;
   // Called with a call's notice for this client (MayHearOfCall).
   using CallListener = std::function<bool(const domain::CallNotice&)>;
+  // Called when the client's user has a new notification.
+  using NoticeListener = std::function<bool()>;
 
   // Listens to `database`'s change feed.
   LiveUpdates(storage::Database& database, std::chrono::milliseconds heartbeat_interval);
@@ -35,7 +37,7 @@ class LiveUpdates {
 
   // Adds a client seeing what `principal` may see; returns its id.
   std::uint64_t Subscribe(const domain::Principal& principal, Listener listener,
-                          CallListener on_call = {});
+                          CallListener on_call = {}, NoticeListener on_notice = {});
   void Unsubscribe(std::uint64_t id);
   std::size_t subscribers() const;
 
@@ -47,6 +49,7 @@ class LiveUpdates {
     domain::Principal principal;
     Listener listener;
     CallListener on_call;
+    NoticeListener on_notice;
   };
   void HeartbeatLoop();
   // Calls `call` for each subscriber outside the lock; drops those it returns false for.

@@ -1,6 +1,7 @@
 #include "app/outbox.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "app/authorization.hpp"
 #include "app/case_access.hpp"
@@ -21,6 +22,7 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
+#include "storage/group_robot_store.hpp"
 #include "storage/interaction_store.hpp"
 #include "storage/job_store.hpp"
 #include "storage/mail_message_store.hpp"
@@ -76,7 +78,7 @@ Result<domain::OutboxMessage> QueueCaseMail(storage::Connection& connection,
   storage::MailMessageStore mail_messages(connection);
   LT_TRY_ASSIGN(const auto thread, mail_messages.ListForCase(a_case.id));
   domain::OutboxMessage message;
-  message.channel = domain::Channel::kEmail;
+  message.channel = domain::OutboxChannel::kEmail;
   message.purpose = mail.purpose;
   message.case_id = a_case.id;
   message.interaction_id = mail.interaction_id;
@@ -148,7 +150,7 @@ Result<domain::OutboxMessage> QueueCaseSms(storage::Connection& connection,
                                            const domain::Case& a_case, const SmsToQueue& sms,
                                            TimestampMs now) {
   domain::OutboxMessage message;
-  message.channel = domain::Channel::kSms;
+  message.channel = domain::OutboxChannel::kSms;
   message.purpose = sms.purpose;
   message.case_id = a_case.id;
   message.interaction_id = sms.interaction_id;
@@ -164,6 +166,49 @@ Result<domain::OutboxMessage> QueueCaseSms(storage::Connection& connection,
   LT_TRY(outbox.SetMessageId(message.id, message.message_id));
   LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
                               std::string("{}"), now, now, kOutboxMaxAttempts));
+  return message;
+}
+
+Result<domain::OutboxMessage> QueueStaffNotice(storage::Connection& connection,
+                                               domain::OutboxMessage message, TimestampMs now) {
+  message.purpose = domain::OutboxPurpose::kStaffNotice;
+  message.case_id.reset();
+  message.interaction_id.reset();
+  message.state = domain::Delivery::kQueued;
+  message.created_at = now;
+  storage::OutboxStore outbox(connection);
+  LT_TRY(outbox.Insert(message));
+  if (message.channel == domain::OutboxChannel::kEmail) {
+    LT_TRY_ASSIGN(const auto smtp, storage::ChannelSettingsStore(connection).FindSmtp());
+    std::string domain_part = smtp ? DomainOf(smtp->from_address) : std::string();
+    if (domain_part.empty()) domain_part = "lingting.invalid";
+    message.message_id =
+        "lt.notice." + std::to_string(message.id) + "." + RandomHex(4) + "@" + domain_part;
+  } else {
+    message.message_id = "lt-notice-" + std::to_string(message.id);
+  }
+  LT_TRY(outbox.SetMessageId(message.id, message.message_id));
+  LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
+                              std::string("{}"), now, now, kOutboxMaxAttempts));
+  return message;
+}
+
+std::string RobotMessageJson(const domain::RobotMessage& message) {
+  return nlohmann::json{{"title", message.title},
+                        {"text", message.text},
+                        {"link", message.link},
+                        {"link_label", message.link_label}}
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+domain::RobotMessage RobotMessageOf(const std::string& json) {
+  const auto parsed = nlohmann::json::parse(json, nullptr, false);
+  domain::RobotMessage message;
+  if (!parsed.is_object()) return message;
+  message.title = parsed.value("title", "");
+  message.text = parsed.value("text", "");
+  message.link = parsed.value("link", "");
+  message.link_label = parsed.value("link_label", "");
   return message;
 }
 
@@ -425,7 +470,8 @@ Result<Outcome> AttemptMail(AppContext& context, const domain::OutboxMessage& me
   mail.message_id = message.message_id;
   mail.in_reply_to = message.in_reply_to;
   mail.references = message.references;
-  mail.automatic = message.purpose == domain::OutboxPurpose::kAcknowledgement;
+  mail.automatic = message.purpose == domain::OutboxPurpose::kAcknowledgement ||
+                   message.purpose == domain::OutboxPurpose::kStaffNotice;
   mail.date = message.created_at;
   mail.case_number = case_number;
   if (entry) {
@@ -486,6 +532,23 @@ Result<Outcome> AttemptSms(AppContext& context, const domain::OutboxMessage& mes
   return outcome;
 }
 
+// One post to a group robot, signed as of now (a retry is signed afresh:
+// DingTalk and Feishu refuse a signature older than an hour).
+Result<Outcome> AttemptRobot(AppContext& context, const domain::OutboxMessage& message) {
+  std::optional<domain::GroupRobot> robot;
+  if (message.robot_id) {
+    LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+      LT_TRY_ASSIGN(robot, storage::GroupRobotStore(connection).Find(*message.robot_id));
+      return Ok();
+    }));
+  }
+  if (!robot) return Outcome{Outcome::Kind::kPermanent, "the group robot was removed"};
+  if (!context.robot_sender) {
+    return Outcome{Outcome::Kind::kTemporary, "this node cannot post to group robots"};
+  }
+  return context.robot_sender->Send(*robot, RobotMessageOf(message.body), context.clock.NowMs());
+}
+
 }  // namespace
 
 Result<std::optional<domain::SendOutcome>> AttemptOutboxMessage(AppContext& context, Id id,
@@ -497,8 +560,10 @@ Result<std::optional<domain::SendOutcome>> AttemptOutboxMessage(AppContext& cont
   }));
   if (!message || message->state != domain::Delivery::kQueued) return std::optional<Outcome>();
   Outcome outcome;
-  if (message->channel == domain::Channel::kSms) {
+  if (message->channel == domain::OutboxChannel::kSms) {
     LT_TRY_ASSIGN(outcome, AttemptSms(context, *message));
+  } else if (message->channel == domain::OutboxChannel::kRobot) {
+    LT_TRY_ASSIGN(outcome, AttemptRobot(context, *message));
   } else {
     LT_TRY_ASSIGN(outcome, AttemptMail(context, *message));
   }

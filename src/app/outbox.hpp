@@ -59,6 +59,16 @@ Result<domain::OutboxMessage> QueueCaseSms(storage::Connection& connection,
                                            const domain::Case& a_case, const SmsToQueue& sms,
                                            TimestampMs now);
 
+// Queues a staff notice (purpose kStaffNotice, no case) in the caller's write
+// transaction: an e-mail or text to one user, or a post to a group robot
+// (the body then RobotMessageJson's), with the Message-ID (the gateway's
+// reference) every retry sends and the job that sends it.
+Result<domain::OutboxMessage> QueueStaffNotice(storage::Connection& connection,
+                                               domain::OutboxMessage message, TimestampMs now);
+// A robot message as an outbox body, and back.
+std::string RobotMessageJson(const domain::RobotMessage& message);
+domain::RobotMessage RobotMessageOf(const std::string& json);
+
 // The address the customer is answered at by e-mail: the sender of their
 // latest e-mail on the case, else the customer's first e-mail address.
 // nullopt when neither is known. Call inside a transaction.

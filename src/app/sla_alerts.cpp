@@ -5,13 +5,13 @@
 #include "app/audit_trail.hpp"
 #include "app/live_updates.hpp"
 #include "app/sla_clocks.hpp"
+#include "app/staff_notifications.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/change_feed.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/directory_store.hpp"
-#include "storage/notification_store.hpp"
 #include "storage/sla_clock_store.hpp"
 #include "storage/workflow_store.hpp"
 
@@ -72,21 +72,17 @@ namespace {
 
 // Notifies the recipients of one alert on the case and records it in the
 // audit trail and the change feed.
-Status Announce(storage::Connection& connection, const domain::Case& a_case,
-                const sla::SlaClock& clock, SlaAlert alert, TimestampMs now) {
+Status Announce(storage::Connection& connection, const std::string& public_url,
+                const domain::Case& a_case, const sla::SlaClock& clock, SlaAlert alert,
+                TimestampMs now) {
   const bool warning = alert == SlaAlert::kWarning;
   LT_TRY_ASSIGN(const auto recipients, RecipientsOf(connection, a_case, alert));
-  storage::NotificationStore notifications(connection);
-  for (const Id user_id : recipients) {
-    domain::Notification notification;
-    notification.user_id = user_id;
-    notification.kind = warning ? "sla_warning" : "sla_breach";
-    notification.case_id = a_case.id;
-    notification.target = clock.target;
-    notification.due_at = clock.due_at;
-    notification.created_at = now;
-    LT_TRY(notifications.Insert(notification));
-  }
+  StaffNotice notice;
+  notice.kind = warning ? "sla_warning" : "sla_breach";
+  notice.about = &a_case;
+  notice.target = clock.target;
+  notice.due_at = clock.due_at;
+  LT_TRY(NotifyStaff(connection, public_url, notice, recipients, now));
   ChangeList changes;
   changes.Record("sla." + clock.target, std::nullopt, warning ? "warning" : "breached");
   LT_TRY(storage::AuditStore(connection)
@@ -99,8 +95,9 @@ Status Announce(storage::Connection& connection, const domain::Case& a_case,
 // Gives the alerts of one clock that are due at `now`, after recomputing it:
 // the warning once its time came, the breach once the deadline passed (both
 // when a sweep catches up on a clock that went by while no node ran).
-Status FireClockAlerts(storage::Connection& connection, const domain::Workflow& workflow,
-                       Id case_id, const std::string& target, TimestampMs now) {
+Status FireClockAlerts(storage::Connection& connection, const std::string& public_url,
+                       const domain::Workflow& workflow, Id case_id, const std::string& target,
+                       TimestampMs now) {
   LT_TRY_ASSIGN(auto found, storage::CaseStore(connection).Find(case_id));
   if (!found) return Ok();
   domain::Case a_case = *found;
@@ -114,7 +111,7 @@ Status FireClockAlerts(storage::Connection& connection, const domain::Workflow& 
   const bool warn = !stored->warned_at && clock.warn_at && *clock.warn_at <= now;
   const bool breach = !stored->breached_at && now > clock.due_at;
   if (!warn && !breach) return Ok();
-  if (warn) LT_TRY(Announce(connection, a_case, clock, SlaAlert::kWarning, now));
+  if (warn) LT_TRY(Announce(connection, public_url, a_case, clock, SlaAlert::kWarning, now));
   if (breach) {
     const auto chosen =
         std::find_if(refresh.targets.begin(), refresh.targets.end(),
@@ -122,7 +119,7 @@ Status FireClockAlerts(storage::Connection& connection, const domain::Workflow& 
     if (chosen != refresh.targets.end() && chosen->escalate_to_user_id) {
       LT_TRY(Reassign(connection, a_case, *chosen->escalate_to_user_id, now));
     }
-    LT_TRY(Announce(connection, a_case, clock, SlaAlert::kBreach, now));
+    LT_TRY(Announce(connection, public_url, a_case, clock, SlaAlert::kBreach, now));
   }
   return clocks.MarkAlerted(
       case_id, target, warn, breach, now,
@@ -131,13 +128,14 @@ Status FireClockAlerts(storage::Connection& connection, const domain::Workflow& 
 
 }  // namespace
 
-Result<int> FireDueSlaAlerts(storage::Connection& connection, TimestampMs now, int limit) {
+Result<int> FireDueSlaAlerts(storage::Connection& connection, const std::string& public_url,
+                             TimestampMs now, int limit) {
   storage::SlaClockStore clocks(connection);
   LT_TRY_ASSIGN(const auto due, clocks.ClaimDueAlerts(now, limit));
   if (due.empty()) return 0;
   LT_TRY_ASSIGN(const storage::WorkflowPtr workflow, storage::WorkflowStore(connection).Load());
   for (const auto& clock : due) {
-    LT_TRY(FireClockAlerts(connection, *workflow, clock.case_id, clock.target, now));
+    LT_TRY(FireClockAlerts(connection, public_url, *workflow, clock.case_id, clock.target, now));
   }
   return static_cast<int>(due.size());
 }
@@ -149,31 +147,6 @@ Result<std::optional<TimestampMs>> NextSlaAlertAt(storage::Database& database) {
     return Ok();
   }));
   return next;
-}
-
-Result<std::vector<domain::Notification>> ListNotifications(AppContext& context,
-                                                            const domain::Principal& principal,
-                                                            bool unread_only, int limit) {
-  std::vector<domain::Notification> out;
-  if (!principal.user_id) return out;
-  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(
-        out,
-        storage::NotificationStore(connection).ListForUser(*principal.user_id, unread_only, limit));
-    return Ok();
-  }));
-  return out;
-}
-
-Status MarkNotificationRead(AppContext& context, const domain::Principal& principal, Id id) {
-  if (!principal.user_id) return Error::Of(ErrorCode::kNotFound, "error.not_found");
-  const TimestampMs now = context.clock.NowMs();
-  return context.database.Write([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(const bool marked,
-                  storage::NotificationStore(connection).MarkRead(*principal.user_id, id, now));
-    if (!marked) return Error::Of(ErrorCode::kNotFound, "error.not_found");
-    return Ok();
-  });
 }
 
 }  // namespace lt::app

@@ -1,7 +1,7 @@
 #pragma once
 
 // SLA warnings and breaches: what happens when a clock's warning or deadline
-// comes due. Run by the job runner's SLA sweep (jobs/sla_alert_sweep.cpp).
+// comes due. Run by the job runner's SLA sweep (jobs/due_sweeps.cpp).
 
 #include <string_view>
 #include <vector>
@@ -11,7 +11,6 @@
 #include "app/store_access.hpp"
 #include "base/result.hpp"
 #include "domain/access.hpp"
-#include "domain/notification.hpp"
 
 namespace lt::app {
 
@@ -25,17 +24,12 @@ enum class SlaAlert { kWarning, kBreach };
 // case when its target says so. Run in a write transaction: the alerts and
 // the marks that they were given commit together, so each is given exactly
 // once across nodes and restarts (on PostgreSQL the claimed clocks are
-// locked; other nodes skip them). Returns how many clocks were due.
-Result<int> FireDueSlaAlerts(storage::Connection& connection, TimestampMs now, int limit);
+// locked; other nodes skip them). Links in the notices point at
+// `public_url`. Returns how many clocks were due.
+Result<int> FireDueSlaAlerts(storage::Connection& connection, const std::string& public_url,
+                             TimestampMs now, int limit);
 
 // When the earliest pending SLA alert falls due.
 Result<std::optional<TimestampMs>> NextSlaAlertAt(storage::Database& database);
-
-// The principal's notifications, newest first.
-Result<std::vector<domain::Notification>> ListNotifications(AppContext& context,
-                                                            const domain::Principal& principal,
-                                                            bool unread_only, int limit);
-// Errors: kNotFound when it is not one of the principal's.
-Status MarkNotificationRead(AppContext& context, const domain::Principal& principal, Id id);
 
 }  // namespace lt::app

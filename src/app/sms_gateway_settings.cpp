@@ -17,16 +17,6 @@ namespace {
 
 constexpr std::size_t kMinSecretChars = 16;
 
-bool IsHttpUrl(const std::string& url) {
-  for (const std::string_view scheme : {"http://", "https://"}) {
-    if (url.rfind(scheme, 0) == 0 && url.size() > scheme.size() &&
-        url.find_first_of(" \t\r\n") == std::string::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
 bool IsHeaderName(const std::string& name) {
   if (name.empty() || name.size() > 100) return false;
   for (const char c : name) {

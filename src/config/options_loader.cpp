@@ -220,6 +220,11 @@ app::AppOptions ToAppOptions(const Options& options) {
   app_options.login_max_failures = static_cast<int>(options.auth.login_max_failures);
   app_options.login_window_ms = options.auth.login_window_minutes * 60 * 1000;
   app_options.min_password_length = static_cast<std::size_t>(options.auth.min_password_length);
+  app_options.public_url = options.server.public_url.empty() ? "http://" + options.server.listen
+                                                             : options.server.public_url;
+  while (!app_options.public_url.empty() && app_options.public_url.back() == '/') {
+    app_options.public_url.pop_back();
+  }
   return app_options;
 }
 

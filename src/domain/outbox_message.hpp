@@ -12,26 +12,38 @@
 
 namespace lt::domain {
 
-// Why Lingting writes to the customer.
+// Where an outbox message goes: to a customer by e-mail or SMS, to staff by
+// e-mail or SMS, or to a chat group's robot (domain/group_robot.hpp).
+enum class OutboxChannel { kEmail, kSms, kRobot };
+inline constexpr EnumCodes<OutboxChannel, 3> kOutboxChannelCodes{{{
+    {OutboxChannel::kEmail, "email"},
+    {OutboxChannel::kSms, "sms"},
+    {OutboxChannel::kRobot, "robot"},
+}}};
+
+// Why Lingting writes.
 enum class OutboxPurpose {
   kReply,            // an agent's answer
   kAcknowledgement,  // the acknowledgement of receipt, sent when the case is filed
   kFeedbackLetter,   // the formal letter of the reply step
+  kStaffNotice,      // a notification to staff (an SLA alert, an assignment, ...)
 };
-inline constexpr EnumCodes<OutboxPurpose, 3> kOutboxPurposeCodes{{{
+inline constexpr EnumCodes<OutboxPurpose, 4> kOutboxPurposeCodes{{{
     {OutboxPurpose::kReply, "reply"},
     {OutboxPurpose::kAcknowledgement, "acknowledgement"},
     {OutboxPurpose::kFeedbackLetter, "feedback_letter"},
+    {OutboxPurpose::kStaffNotice, "staff_notice"},
 }}};
 
 struct OutboxMessage {
   Id id = 0;
-  Channel channel = Channel::kEmail;
+  OutboxChannel channel = OutboxChannel::kEmail;
   OutboxPurpose purpose = OutboxPurpose::kReply;
-  std::optional<Id> case_id;
+  std::optional<Id> case_id;         // none for staff notices
   std::optional<Id> interaction_id;  // the timeline entry it went out as
+  std::optional<Id> robot_id;        // the group robot of an OutboxChannel::kRobot message
   std::string recipient_name;
-  std::string recipient;  // an e-mail address (a phone number, an OpenID on other channels)
+  std::string recipient;  // an e-mail address, a phone number, a robot's name
   std::string subject;
   std::string body;
   std::string message_id;  // chosen when queued: every retry sends the same

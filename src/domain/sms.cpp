@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "base/url_encoding.hpp"
 #include "domain/contact.hpp"
 
 namespace lt::domain {
@@ -74,22 +73,6 @@ std::string JsonEscaped(const std::string& value) {
   const std::string quoted =
       nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return quoted.substr(1, quoted.size() - 2);
-}
-
-std::string FormEscaped(const std::string& value) {
-  std::string out;
-  for (const unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else if (c == ' ') {
-      out += '+';
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", c);
-      out += hex;
-    }
-  }
-  return out;
 }
 
 std::string NationalNumber(const std::string& e164) {
@@ -161,7 +144,7 @@ Status CheckSmsBodyTemplate(SmsBodyFormat format, std::string_view body_template
 std::string FillSmsBody(SmsBodyFormat format, std::string_view body_template,
                         const SmsFields& fields) {
   const auto escaped = [&](const std::string& value) {
-    return format == SmsBodyFormat::kJson ? JsonEscaped(value) : FormEscaped(value);
+    return format == SmsBodyFormat::kJson ? JsonEscaped(value) : FormEncode(value);
   };
   std::string out;
   WalkTemplate(

@@ -2,11 +2,12 @@
 
 #include "app/outbox.hpp"
 #include "app/sla_recompute.hpp"
+#include "gateways/group_robot_sender.hpp"
 #include "gateways/sms_gateway_sender.hpp"
+#include "jobs/due_sweeps.hpp"
 #include "jobs/housekeeping.hpp"
 #include "jobs/mailbox_fetcher.hpp"
 #include "jobs/outbox_job.hpp"
-#include "jobs/sla_alert_sweep.hpp"
 #include "jobs/sla_recompute_job.hpp"
 #include "mail/imap_client.hpp"
 #include "mail/smtp_sender.hpp"
@@ -53,6 +54,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   runtime->app->mail_reader = runtime->mail_reader.get();
   runtime->sms_sender = std::make_unique<gateways::SmsGatewaySender>();
   runtime->app->sms_sender = runtime->sms_sender.get();
+  runtime->robot_sender = std::make_unique<gateways::GroupRobotSender>();
+  runtime->app->robot_sender = runtime->robot_sender.get();
   runtime->mailbox_connector = std::make_unique<mail::ImapConnector>();
   runtime->app->mailbox_connector = runtime->mailbox_connector.get();
   runtime->authenticator = std::make_unique<app::Authenticator>(*runtime->app);
@@ -90,7 +93,10 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   fetcher_options.lease = job_options.lease;
   fetcher_options.poll_interval = job_options.poll_interval;
   runtime->mailbox_fetcher = std::make_unique<jobs::MailboxFetcher>(*runtime->app, fetcher_options);
-  runtime->job_runner->AddSource(std::make_unique<jobs::SlaAlertSweep>(*runtime->database));
+  runtime->job_runner->AddSource(
+      jobs::MakeSlaAlertSweep(*runtime->database, runtime->app->options.public_url));
+  runtime->job_runner->AddSource(
+      jobs::MakeActionDueSweep(*runtime->database, runtime->app->options.public_url));
   return runtime;
 }
 

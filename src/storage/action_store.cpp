@@ -54,7 +54,8 @@ Status ActionStore::Update(const domain::Action& action) {
   LT_TRY(connection_.Execute(
       "UPDATE actions SET kind = $1, description = $2, owner_id = $3, department_id = $4, "
       "due_at = $5, status = $6, evidence = $7, verification = $8, done_at = $9, "
-      "verified_at = $10, updated_at = $11 WHERE id = $12",
+      "verified_at = $10, updated_at = $11, "
+      "due_notified_at = CASE WHEN due_at = $5 THEN due_notified_at END WHERE id = $12",
       {std::string(domain::kActionKindCodes.ToCode(action.kind)), action.description,
        action.owner_id, OptionalValue(action.department_id), action.due_at,
        std::string(domain::kActionStatusCodes.ToCode(action.status)), action.evidence,
@@ -105,6 +106,27 @@ Result<std::vector<domain::Action>> ActionStore::ListAcross(
   LT_TRY(connection_.Query(sql, params,
                            [&](const Row& row) { actions.push_back(ActionFromRow(row)); }));
   return actions;
+}
+
+Result<std::vector<domain::Action>> ActionStore::ClaimFallingDue(TimestampMs due_before,
+                                                                 TimestampMs now, int limit) {
+  std::vector<domain::Action> actions;
+  LT_TRY(connection_.Query(std::string("SELECT ") + kActionColumns +
+                               " FROM actions WHERE due_notified_at IS NULL AND due_at <= $1 "
+                               "AND status = 'open' ORDER BY due_at, id LIMIT $2" +
+                               connection_.dialect().SkipLockedRows(),
+                           {due_before, std::int64_t{limit}},
+                           [&](const Row& row) { actions.push_back(ActionFromRow(row)); }));
+  for (const auto& action : actions) {
+    LT_TRY(connection_.Execute("UPDATE actions SET due_notified_at = $1 WHERE id = $2",
+                               {now, action.id}));
+  }
+  return actions;
+}
+
+Result<std::optional<TimestampMs>> ActionStore::NextUnnotifiedDueAt() {
+  return connection_.QueryOptionalInt(
+      "SELECT MIN(due_at) FROM actions WHERE due_notified_at IS NULL AND status = 'open'");
 }
 
 }  // namespace lt::storage

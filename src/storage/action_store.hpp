@@ -26,6 +26,14 @@ class ActionStore {
                                                  const std::vector<domain::ActionStatus>& statuses,
                                                  int limit);
 
+  // The open actions due by `due_before` whose owner was not yet told, at
+  // most `limit`, soonest first, marked told at `now` (call in a write
+  // transaction). Moving an action's deadline lets it be told again.
+  Result<std::vector<domain::Action>> ClaimFallingDue(TimestampMs due_before, TimestampMs now,
+                                                      int limit);
+  // The soonest deadline of an open action whose owner was not yet told.
+  Result<std::optional<TimestampMs>> NextUnnotifiedDueAt();
+
  private:
   Connection& connection_;
 };

@@ -67,4 +67,20 @@ std::optional<domain::CallNotice> ParseCallNotice(std::string_view payload) {
   return notice;
 }
 
+Status PublishUserNotice(Connection& connection, const std::vector<domain::Id>& user_ids) {
+  return connection.Notify(nlohmann::json{{"kind", "notification"}, {"user_ids", user_ids}}.dump());
+}
+
+std::optional<std::vector<domain::Id>> ParseUserNotice(std::string_view payload) {
+  const auto json = nlohmann::json::parse(payload, nullptr, false);
+  if (!json.is_object() || json.value("kind", "") != "notification") return std::nullopt;
+  const auto users = json.find("user_ids");
+  if (users == json.end() || !users->is_array()) return std::nullopt;
+  std::vector<domain::Id> user_ids;
+  for (const auto& user : *users) {
+    if (user.is_number_integer()) user_ids.push_back(user.get<domain::Id>());
+  }
+  return user_ids;
+}
+
 }  // namespace lt::storage

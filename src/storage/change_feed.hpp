@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "base/result.hpp"
 #include "domain/call.hpp"
@@ -21,5 +22,9 @@ std::optional<domain::CaseChange> ParseCaseChange(std::string_view payload);
 // A call's notice for the consoles (domain/call.hpp), on the same feed.
 Status PublishCallNotice(Connection& connection, const domain::CallNotice& notice);
 std::optional<domain::CallNotice> ParseCallNotice(std::string_view payload);
+
+// That `user_ids` have a new notification, on the same feed.
+Status PublishUserNotice(Connection& connection, const std::vector<domain::Id>& user_ids);
+std::optional<std::vector<domain::Id>> ParseUserNotice(std::string_view payload);
 
 }  // namespace lt::storage

@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view kColumns =
     "id, channel, purpose, case_id, interaction_id, recipient_name, recipient, subject, body, "
     "message_id, in_reply_to, references_ids, state, attempts, last_answer, created_at, sent_at, "
-    "parts_sent";
+    "parts_sent, robot_id";
 
 std::vector<std::string> SplitSpaces(const std::string& text) {
   std::vector<std::string> words;
@@ -27,7 +27,8 @@ std::string JoinSpaces(const std::vector<std::string>& words) {
 domain::OutboxMessage FromRow(const Row& row) {
   domain::OutboxMessage message;
   message.id = row.Int(0);
-  message.channel = domain::kChannelCodes.FromCode(row.Text(1)).value_or(domain::Channel::kEmail);
+  message.channel =
+      domain::kOutboxChannelCodes.FromCode(row.Text(1)).value_or(domain::OutboxChannel::kEmail);
   message.purpose =
       domain::kOutboxPurposeCodes.FromCode(row.Text(2)).value_or(domain::OutboxPurpose::kReply);
   message.case_id = row.OptionalInt(3);
@@ -45,6 +46,7 @@ domain::OutboxMessage FromRow(const Row& row) {
   message.created_at = row.Int(15);
   message.sent_at = row.OptionalInt(16);
   message.parts_sent = static_cast<int>(row.Int(17));
+  message.robot_id = row.OptionalInt(18);
   return message;
 }
 
@@ -66,15 +68,15 @@ Status OutboxStore::Insert(domain::OutboxMessage& message) {
   LT_TRY(connection_.Query(
       "INSERT INTO outbox_messages (channel, purpose, case_id, interaction_id, recipient_name, "
       "recipient, subject, body, message_id, in_reply_to, references_ids, state, attempts, "
-      "last_answer, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-      "$14, $15) RETURNING id",
-      {std::string(domain::kChannelCodes.ToCode(message.channel)),
+      "last_answer, created_at, robot_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+      "$12, $13, $14, $15, $16) RETURNING id",
+      {std::string(domain::kOutboxChannelCodes.ToCode(message.channel)),
        std::string(domain::kOutboxPurposeCodes.ToCode(message.purpose)),
        OptionalValue(message.case_id), OptionalValue(message.interaction_id),
        message.recipient_name, message.recipient, message.subject, message.body, message.message_id,
        message.in_reply_to, JoinSpaces(message.references),
        std::string(domain::kDeliveryCodes.ToCode(message.state)), std::int64_t{message.attempts},
-       message.last_answer, message.created_at},
+       message.last_answer, message.created_at, OptionalValue(message.robot_id)},
       [&](const Row& row) { message.id = row.Int(0); }));
   return Ok();
 }
@@ -99,6 +101,14 @@ Result<std::vector<domain::OutboxMessage>> OutboxStore::ListForCase(domain::Id c
       "SELECT " + std::string(kColumns) + " FROM outbox_messages WHERE case_id = $1 ORDER BY id",
       {case_id}, [&](const Row& row) { messages.push_back(FromRow(row)); }));
   return messages;
+}
+
+Result<std::optional<domain::OutboxMessage>> OutboxStore::LastForRobot(domain::Id robot_id) {
+  std::optional<domain::OutboxMessage> found;
+  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) +
+                               " FROM outbox_messages WHERE robot_id = $1 ORDER BY id DESC LIMIT 1",
+                           {robot_id}, [&](const Row& row) { found = FromRow(row); }));
+  return found;
 }
 
 Status OutboxStore::RecordAttempt(domain::Id id, domain::Delivery state, const std::string& answer,

@@ -23,6 +23,8 @@ class OutboxStore {
   Status SetMessageId(domain::Id id, const std::string& message_id);
   Result<std::optional<domain::OutboxMessage>> Find(domain::Id id);
   Result<std::vector<domain::OutboxMessage>> ListForCase(domain::Id case_id);
+  // The latest message to a group robot: how its last delivery went.
+  Result<std::optional<domain::OutboxMessage>> LastForRobot(domain::Id robot_id);
   // Records an attempt: its outcome state, the answer and, once sent, when.
   Status RecordAttempt(domain::Id id, domain::Delivery state, const std::string& answer,
                        std::optional<TimestampMs> sent_at);

@@ -14,17 +14,73 @@ tests can drive each outcome with a phone number:
     13900503503  503 the first time a body is seen, then 200   (retried)
     13900200200  200 {"Code":"isv.BUSINESS_LIMIT_CONTROL"}  (a 2xx that is an error)
     otherwise    200 {"Code":"OK","BizId":"<n>"}
+
+Paths of the chat groups' robots answer as each app documents, checking the
+signature independently (Python's hmac) with the secret the path names:
+
+    /wecom/send?key=K           errcode 0; 93000 when K is "bad"
+    /dingtalk/SECRET/send?...   errcode 0 when timestamp & sign in the query
+                                are right for SECRET ("-": unsigned); 310000 else
+    /feishu/SECRET/hook         code 0 when the body's timestamp & sign are
+                                right for SECRET ("-": unsigned); 19021 else
 """
+import base64
+import hashlib
+import hmac
 import json
 import os
 import sys
 import threading
+import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 directory = sys.argv[1]
 lock = threading.Lock()
 seen = {}
 count = [0]
+
+
+def fresh(timestamp_seconds):
+    return abs(time.time() - timestamp_seconds) < 3600
+
+
+def robot_answer(path, body):
+    """The answer of a chat app's group robot at `path`, or None for others."""
+    parts = urllib.parse.urlsplit(path)
+    segments = parts.path.strip("/").split("/")
+    query = urllib.parse.parse_qs(parts.query)
+    if segments[0] == "wecom":
+        if query.get("key") == ["bad"]:
+            return {"errcode": 93000, "errmsg": "invalid webhook url"}
+        return {"errcode": 0, "errmsg": "ok"}
+    if segments[0] == "dingtalk":
+        secret = segments[1]
+        if secret == "-":
+            return {"errcode": 0, "errmsg": "ok"}
+        try:
+            timestamp = query["timestamp"][0]
+            string_to_sign = "{}\n{}".format(timestamp, secret)
+            digest = hmac.new(secret.encode(), string_to_sign.encode(), hashlib.sha256).digest()
+            # parse_qs has already URL-decoded the sign.
+            if query["sign"][0] == base64.b64encode(digest).decode() and \
+                    fresh(int(timestamp) / 1000):
+                return {"errcode": 0, "errmsg": "ok"}
+        except (KeyError, ValueError):
+            pass
+        return {"errcode": 310000, "errmsg": "sign not match"}
+    if segments[0] == "feishu":
+        secret = segments[1]
+        message = json.loads(body)
+        if secret == "-":
+            return {"code": 0, "msg": "success", "data": {}}
+        timestamp = message.get("timestamp", "0")
+        string_to_sign = "{}\n{}".format(timestamp, secret)
+        digest = hmac.new(string_to_sign.encode(), b"", hashlib.sha256).digest()
+        if message.get("sign") == base64.b64encode(digest).decode() and fresh(int(timestamp)):
+            return {"code": 0, "msg": "success", "data": {}}
+        return {"code": 19021, "msg": "sign match fail or timestamp is not within one hour"}
+    return None
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -45,7 +101,10 @@ class Handler(BaseHTTPRequestHandler):
                 out.write(json.dumps({"method": "POST", "path": self.path,
                                       "headers": dict(self.headers.items()),
                                       "body": body}, ensure_ascii=False) + "\n")
-        if "13900400400" in body:
+        robot = robot_answer(self.path, body)
+        if robot is not None:
+            status, answer = 200, robot
+        elif "13900400400" in body:
             status, answer = 400, {"Code": "isv.MOBILE_NUMBER_ILLEGAL"}
         elif "13900503503" in body and times == 1:
             status, answer = 503, {"Code": "ServiceUnavailable"}

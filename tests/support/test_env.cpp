@@ -36,6 +36,7 @@ TestStore::TestStore() {
   context->mail_reader = &mail_reader;
   context->mailbox_connector = &mailbox_connector;
   context->sms_sender = &sms_sender;
+  context->robot_sender = &robot_sender;
 }
 
 domain::Department TestStore::AddDepartment(const std::string& code, const std::string& name) {

@@ -10,6 +10,7 @@
 #include "app/departments.hpp"
 #include "app/users.hpp"
 #include "base/clock.hpp"
+#include "gateways/group_robot_sender.hpp"
 #include "gateways/sms_gateway_sender.hpp"
 #include "mail/imap_client.hpp"
 #include "mail/smtp_sender.hpp"
@@ -45,6 +46,7 @@ struct TestStore {
   mail::SmtpSender mail_sender;
   runtime::MimeMailReader mail_reader;
   gateways::SmsGatewaySender sms_sender;
+  gateways::GroupRobotSender robot_sender;
   mail::ImapConnector mailbox_connector;
   std::unique_ptr<app::AppContext> context;
 

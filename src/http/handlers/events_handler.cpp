@@ -47,7 +47,8 @@ void RegisterEventRoutes(ApiRouter& router, Services& services) {
                [sink](const std::optional<domain::CaseChange>& change) {
                  return sink->Send(change ? ChangeFrame(*change) : ": ping\n\n");
                },
-               [sink](const domain::CallNotice& notice) { return sink->Send(CallFrame(notice)); });
+               [sink](const domain::CallNotice& notice) { return sink->Send(CallFrame(notice)); },
+               [sink] { return sink->Send("event: notification\ndata: {}\n\n"); });
          };
          return response;
        }});

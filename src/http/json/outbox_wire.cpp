@@ -8,7 +8,7 @@ using nlohmann::json;
 
 json OutboxMessageToJson(const domain::OutboxMessage& message) {
   return {{"id", message.id},
-          {"channel", domain::kChannelCodes.ToCode(message.channel)},
+          {"channel", domain::kOutboxChannelCodes.ToCode(message.channel)},
           {"purpose", domain::kOutboxPurposeCodes.ToCode(message.purpose)},
           {"case_id", OptionalId(message.case_id)},
           {"interaction_id", OptionalId(message.interaction_id)},
