@@ -56,3 +56,7 @@ export type CallView = { call: Call; customer: Customer | null; open_cases: Case
 export type SmsGatewayInput = Schemas['SmsGatewayInput'];
 export type Mailbox = Schemas['Mailbox'];
 export type MailboxInput = Schemas['MailboxInput'];
+export type Notification = Schemas['Notification'];
+export type NotificationPreferences = Schemas['NotificationPreferences'];
+export type GroupRobot = Schemas['GroupRobot'];
+export type GroupRobotInput = Schemas['GroupRobotInput'];

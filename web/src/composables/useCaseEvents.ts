@@ -22,8 +22,12 @@ export interface CallNotice {
 }
 type CallListener = (notice: CallNotice) => void;
 
+/** Told that the user has a new notification (null after a reconnect: refetch). */
+type NoticeListener = () => void;
+
 const listeners = new Set<Listener>();
 const callListeners = new Set<CallListener>();
+const noticeListeners = new Set<NoticeListener>();
 export const liveStatus = reactive({ connected: false });
 let source: EventSource | null = null;
 let everConnected = false;
@@ -33,7 +37,10 @@ function open(): void {
   source.addEventListener('open', () => {
     liveStatus.connected = true;
     // After a drop, what changed meanwhile is unknown: everyone refetches.
-    if (everConnected) for (const listener of listeners) listener(null);
+    if (everConnected) {
+      for (const listener of listeners) listener(null);
+      for (const listener of noticeListeners) listener();
+    }
     everConnected = true;
   });
   source.addEventListener('error', () => {
@@ -42,6 +49,9 @@ function open(): void {
   source.addEventListener('case', (event) => {
     const change = JSON.parse((event as MessageEvent<string>).data) as CaseChange;
     for (const listener of listeners) listener(change);
+  });
+  source.addEventListener('notification', () => {
+    for (const listener of noticeListeners) listener();
   });
   source.addEventListener('call', (event) => {
     const notice = JSON.parse((event as MessageEvent<string>).data) as CallNotice;
@@ -54,6 +64,13 @@ export function onCallNotice(listener: CallListener): () => void {
   callListeners.add(listener);
   if (!source) open();
   return () => callListeners.delete(listener);
+}
+
+/** Calls `listener` when the user has a new notification, and after a reconnect. Returns the unsubscribe. */
+export function onNotificationNotice(listener: NoticeListener): () => void {
+  noticeListeners.add(listener);
+  if (!source) open();
+  return () => noticeListeners.delete(listener);
 }
 
 /** Calls `listener` for each case change (null: refetch everything). Returns the unsubscribe. */
