@@ -19,7 +19,8 @@ done
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
   -DCMAKE_CXX_COMPILER=clang++ -DLINGTING_FUZZ=ON -DLINGTING_TESTS=OFF -DLINGTING_CONSOLE=OFF \
   -DLINGTING_WERROR=ON > /dev/null
-cmake --build build/fuzz --target fuzz_mime fuzz_sms_webhook fuzz_telephony_webhook
+cmake --build build/fuzz --target fuzz_mime fuzz_sms_webhook fuzz_telephony_webhook \
+  fuzz_wechat_webhook
 
 mkdir -p build/fuzz/findings
 scratch=$(mktemp -d)
@@ -42,3 +43,4 @@ run() {
 run mime fuzz_mime -max_len=262144
 run sms_webhook fuzz_sms_webhook -max_len=8192
 run telephony_webhook fuzz_telephony_webhook -max_len=4096
+run wechat_webhook fuzz_wechat_webhook -max_len=8192

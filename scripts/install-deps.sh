@@ -11,6 +11,7 @@ packages=(
   libcli11-dev libtomlplusplus-dev libgtest-dev libgmock-dev
   libpq-dev postgresql-15 postgresql-client-15 nginx-light
   libxlsxwriter-dev unzip libgmime-3.0-dev libxml2-dev libcurl4-gnutls-dev libetpan-dev libgnutls28-dev
+  nettle-dev
   wrk curl jq python3 postfix swaks openssl dovecot-imapd dovecot-lmtpd
   chromium fonts-noto-cjk
 )

@@ -11,6 +11,7 @@
 #include "domain/mailbox_reader.hpp"
 #include "domain/outbound_mail.hpp"
 #include "domain/sms.hpp"
+#include "domain/wechat.hpp"
 
 namespace lt::app {
 
@@ -76,6 +77,8 @@ struct AppContext {
   domain::SmsSender* sms_sender = nullptr;
   // Posts staff notices to chat groups' robots (gateways/group_robot_sender).
   domain::RobotSender* robot_sender = nullptr;
+  // Talks to WeChat's API for the Official Account (gateways/wechat_api_sender).
+  domain::WechatSender* wechat_sender = nullptr;
 };
 
 }  // namespace lt::app

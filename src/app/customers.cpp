@@ -71,6 +71,9 @@ domain::Customer BuildCustomer(const CustomerInput& input, std::string_view fiel
   customer.language = CheckLanguage(input.language.value_or("zh-CN"), prefix + "language", errors);
   customer.segment = input.segment.value_or(domain::Segment::kNormal);
   customer.contacts = CheckContacts(input.phones, input.emails, field_prefix, errors);
+  for (const auto& openid : input.wechat_openids) {
+    customer.contacts.push_back({domain::ContactKind::kWechat, openid});
+  }
   customer.created_at = now;
   customer.updated_at = now;
   return customer;

@@ -30,6 +30,7 @@ struct CustomerInput {
   std::string region;
   std::optional<std::string> language;  // zh-CN (default) or en
   std::optional<domain::Segment> segment;
+  std::vector<std::string> wechat_openids;  // set by the WeChat intake, not taken from requests
 };
 
 struct CustomerPatch {

@@ -11,6 +11,7 @@
 #include "app/interactions.hpp"
 #include "app/letter_templates.hpp"
 #include "app/live_updates.hpp"
+#include "app/wechat_outbox.hpp"
 #include "base/crypto.hpp"
 #include "domain/contact.hpp"
 #include "domain/mail_thread.hpp"
@@ -162,6 +163,28 @@ Result<domain::OutboxMessage> QueueCaseSms(storage::Connection& connection,
   storage::OutboxStore outbox(connection);
   LT_TRY(outbox.Insert(message));
   // The reference the gateway sees: the same on every retry.
+  message.message_id = "lt-" + a_case.number + "-" + std::to_string(message.id);
+  LT_TRY(outbox.SetMessageId(message.id, message.message_id));
+  LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
+                              std::string("{}"), now, now, kOutboxMaxAttempts));
+  return message;
+}
+
+Result<domain::OutboxMessage> QueueCaseWechat(storage::Connection& connection,
+                                              const domain::Case& a_case,
+                                              const WechatToQueue& wechat, TimestampMs now) {
+  domain::OutboxMessage message;
+  message.channel = domain::OutboxChannel::kWechat;
+  message.purpose = wechat.purpose;
+  message.case_id = a_case.id;
+  message.interaction_id = wechat.interaction_id;
+  message.recipient_name = wechat.to_name;
+  message.recipient = wechat.openid;
+  message.body = wechat.text;
+  message.state = domain::Delivery::kQueued;
+  message.created_at = now;
+  storage::OutboxStore outbox(connection);
+  LT_TRY(outbox.Insert(message));
   message.message_id = "lt-" + a_case.number + "-" + std::to_string(message.id);
   LT_TRY(outbox.SetMessageId(message.id, message.message_id));
   LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
@@ -321,6 +344,22 @@ Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Ca
   return Ok();
 }
 
+Status QueueWechatAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
+                                  const std::string& openid, TimestampMs now) {
+  LT_TRY_ASSIGN(
+      const Acknowledgement written,
+      WriteAcknowledgement(connection, a_case, domain::LetterKind::kSmsAcknowledgement, ""));
+  WechatToQueue wechat;
+  wechat.purpose = domain::OutboxPurpose::kAcknowledgement;
+  LT_TRY_ASSIGN(
+      wechat.interaction_id,
+      AddAcknowledgementEntry(connection, a_case, domain::Channel::kWechat, written.body, now));
+  wechat.openid = openid;
+  wechat.text = written.body;
+  LT_TRY(QueueCaseWechat(connection, a_case, wechat, now));
+  return Ok();
+}
+
 Result<CustomerReach> ReachOfCustomers(storage::Connection& connection) {
   storage::ChannelSettingsStore settings(connection);
   LT_TRY_ASSIGN(const auto smtp, settings.FindSmtp());
@@ -356,17 +395,22 @@ Result<SentCustomerMessage> SendCustomerMessage(AppContext& context,
   LT_TRY(RequireStaff(principal));
   FieldErrors errors;
   const bool by_sms = input.channel == domain::Channel::kSms;
-  if (input.channel != domain::Channel::kEmail && !by_sms) {
+  const bool by_wechat = input.channel == domain::Channel::kWechat;
+  if (input.channel != domain::Channel::kEmail && !by_sms && !by_wechat) {
     errors.Add("channel", "validation.channel_cannot_send",
                {{"channel", std::string(domain::kChannelCodes.ToCode(input.channel))}});
   }
   const std::string subject =
       CheckText(input.subject, "subject", kMaxSubjectChars, Presence::kOptional, errors);
-  CheckText(input.body, "body", by_sms ? kMaxTextChars : kMaxMessageChars, Presence::kRequired,
-            errors);
-  if (by_sms && !input.attachments.empty()) errors.Add("attachments", "validation.sms_attachments");
+  CheckText(input.body, "body", by_sms || by_wechat ? kMaxTextChars : kMaxMessageChars,
+            Presence::kRequired, errors);
+  if ((by_sms || by_wechat) && !input.attachments.empty()) {
+    errors.Add("attachments", "validation.sms_attachments");
+  }
   std::optional<std::string> to;
-  if (input.to) {
+  if (input.to && by_wechat) {
+    errors.Add("to", "validation.wechat_to");
+  } else if (input.to) {
     to = by_sms ? domain::NormalizePhone(*input.to) : domain::NormalizeEmail(*input.to);
     if (!to) errors.Add("to", by_sms ? "validation.phone" : "validation.email");
   }
@@ -386,6 +430,16 @@ Result<SentCustomerMessage> SendCustomerMessage(AppContext& context,
           context, principal, case_id, entry,
           [&](storage::Connection& connection, const domain::Case& a_case,
               const domain::Interaction& interaction) -> Status {
+            if (by_wechat) {
+              LT_TRY_ASSIGN(const auto follower, WechatRecipientOf(connection, a_case));
+              if (!follower) return Error::Invalid("channel", "validation.no_wechat");
+              LT_TRY_ASSIGN(sent.outbox,
+                            QueueCaseWechat(connection, a_case,
+                                            {domain::OutboxPurpose::kReply, interaction.id,
+                                             follower->name, follower->address, interaction.body},
+                                            interaction.created_at));
+              return Ok();
+            }
             LT_TRY_ASSIGN(const auto known, by_sms ? SmsRecipientOf(connection, a_case)
                                                    : MailRecipientOf(connection, a_case));
             MailRecipient recipient;
@@ -564,6 +618,18 @@ Result<std::optional<domain::SendOutcome>> AttemptOutboxMessage(AppContext& cont
     LT_TRY_ASSIGN(outcome, AttemptSms(context, *message));
   } else if (message->channel == domain::OutboxChannel::kRobot) {
     LT_TRY_ASSIGN(outcome, AttemptRobot(context, *message));
+  } else if (message->channel == domain::OutboxChannel::kWechat) {
+    LT_TRY_ASSIGN(const auto by_wechat, AttemptWechat(context, *message));
+    if (by_wechat) {
+      outcome = *by_wechat;
+    } else {
+      // Outside WeChat's window, without a template: it became a text.
+      LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
+        LT_TRY_ASSIGN(message, storage::OutboxStore(connection).Find(id));
+        return Ok();
+      }));
+      LT_TRY_ASSIGN(outcome, AttemptSms(context, *message));
+    }
   } else {
     LT_TRY_ASSIGN(outcome, AttemptMail(context, *message));
   }

@@ -59,6 +59,20 @@ Result<domain::OutboxMessage> QueueCaseSms(storage::Connection& connection,
                                            const domain::Case& a_case, const SmsToQueue& sms,
                                            TimestampMs now);
 
+// Queues a message to a WeChat follower about `a_case` in the caller's
+// write transaction; the outbox chooses at sending how it goes out
+// (app/wechat_outbox.hpp).
+struct WechatToQueue {
+  domain::OutboxPurpose purpose = domain::OutboxPurpose::kReply;
+  std::optional<Id> interaction_id;
+  std::string to_name;
+  std::string openid;
+  std::string text;
+};
+Result<domain::OutboxMessage> QueueCaseWechat(storage::Connection& connection,
+                                              const domain::Case& a_case,
+                                              const WechatToQueue& wechat, TimestampMs now);
+
 // Queues a staff notice (purpose kStaffNotice, no case) in the caller's write
 // transaction: an e-mail or text to one user, or a post to a group robot
 // (the body then RobotMessageJson's), with the Message-ID (the gateway's
@@ -93,6 +107,9 @@ Status QueueAcknowledgement(storage::Connection& connection, const domain::Case&
                             const MailRecipient& to, TimestampMs now);
 Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                                const MailRecipient& to, TimestampMs now);
+// On WeChat, the short template, to the follower who opened the case.
+Status QueueWechatAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
+                                  const std::string& openid, TimestampMs now);
 
 // The acknowledgement of a case a person filed (staff in the console or
 // through the API, a customer on the portal), in the filing transaction: by
@@ -111,13 +128,13 @@ Status AcknowledgeFiledCase(storage::Connection& connection, const domain::Case&
 
 // An agent's message to the customer on a channel of their choice, with
 // attachments: a public outbound interaction and its outbox message, in one
-// transaction, by e-mail or SMS (a text carries no subject or
-// attachments). Errors: kNotFound (case not visible), kForbidden (not
-// staff), kInvalidArgument (body, subject, attachments; "to" malformed or no
-// address or number known; a channel that cannot send).
+// transaction, by e-mail, SMS or WeChat (a text or a WeChat message carries
+// no subject or attachments; WeChat goes to the customer's OpenID). Errors: kNotFound (case not
+// visible), kForbidden (not staff), kInvalidArgument (body, subject, attachments; "to" malformed or
+// no address or number known; a channel that cannot send).
 struct CustomerMessageInput {
   domain::Channel channel = domain::Channel::kEmail;
-  std::optional<std::string> to;  // default: MailRecipientOf, SmsRecipientOf
+  std::optional<std::string> to;  // default: MailRecipientOf, SmsRecipientOf; not for WeChat
   std::string subject;
   std::string body;
   std::vector<AttachmentInput> attachments;

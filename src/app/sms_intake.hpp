@@ -2,18 +2,14 @@
 
 // SMS in (issue 16): a text from a customer, posted by the SMS gateway to
 // Lingting's webhook, lands on the right case of the right customer or opens
-// one. The sender's number (normalised to E.164) is the customer's: the
-// customer who has it, else a new one. The text joins the customer's open
-// case it names by number, else their latest open case received within
-// AppOptions::mail_thread_window_ms (the threading window all channels
-// share), else it opens a new case, which is acknowledged by SMS. The
-// gateway's id of the text is stored once: a gateway delivering it again
-// gets the first outcome.
+// one (app/chat_intake.hpp), the sender's number normalised to E.164; a new
+// case goes to the gateway's department and is acknowledged by SMS.
 
 #include <optional>
 #include <string>
 
 #include "app/app_context.hpp"
+#include "app/chat_intake.hpp"
 #include "app/inputs.hpp"
 #include "app/webhooks.hpp"
 #include "base/result.hpp"
@@ -28,13 +24,7 @@ struct IncomingSms {
   std::optional<TimestampMs> sent_at;  // when the customer sent it, if the gateway says
 };
 
-struct IngestedSms {
-  Id case_id = 0;
-  std::string case_number;
-  Id interaction_id = 0;
-  bool new_case = false;
-  bool duplicate = false;  // the gateway delivered it before
-};
+using IngestedSms = IngestedChat;
 
 // Stores a text checked by CheckWebhookRequest (app/webhooks.hpp) (whose signature it records,
 // with the text, so that the request cannot be replayed). Errors:

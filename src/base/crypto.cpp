@@ -1,5 +1,6 @@
 #include "base/crypto.hpp"
 
+#include <nettle/sha1.h>
 #include <sodium.h>
 
 #include <vector>
@@ -51,6 +52,15 @@ std::string HashToken(std::string_view token) {
 std::string Sha256Hex(std::string_view data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return ToHex(digest, sizeof digest);
+}
+
+std::string Sha1Hex(std::string_view data) {
+  sha1_ctx context;
+  sha1_init(&context);
+  sha1_update(&context, data.size(), reinterpret_cast<const std::uint8_t*>(data.data()));
+  unsigned char digest[SHA1_DIGEST_SIZE];
+  sha1_digest(&context, sizeof digest, digest);
   return ToHex(digest, sizeof digest);
 }
 

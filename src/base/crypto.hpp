@@ -23,6 +23,10 @@ std::string HashToken(std::string_view token);
 // SHA-256 of the input, hex-encoded: the content address of an attachment.
 std::string Sha256Hex(std::string_view data);
 
+// SHA-1 of the input, hex-encoded: only where a third party signs with it
+// (WeChat's server signature), never for Lingting's own secrets.
+std::string Sha1Hex(std::string_view data);
+
 // HMAC-SHA-256 of `data` under `key` (any length): the 32 raw bytes, or hex.
 // Signs and checks webhooks.
 std::string HmacSha256(std::string_view key, std::string_view data);

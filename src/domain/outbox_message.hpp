@@ -14,11 +14,23 @@ namespace lt::domain {
 
 // Where an outbox message goes: to a customer by e-mail or SMS, to staff by
 // e-mail or SMS, or to a chat group's robot (domain/group_robot.hpp).
-enum class OutboxChannel { kEmail, kSms, kRobot };
-inline constexpr EnumCodes<OutboxChannel, 3> kOutboxChannelCodes{{{
+enum class OutboxChannel { kEmail, kSms, kRobot, kWechat };
+inline constexpr EnumCodes<OutboxChannel, 4> kOutboxChannelCodes{{{
     {OutboxChannel::kEmail, "email"},
     {OutboxChannel::kSms, "sms"},
     {OutboxChannel::kRobot, "robot"},
+    {OutboxChannel::kWechat, "wechat"},
+}}};
+
+// How a WeChat message finally went out (domain/wechat.hpp): as a
+// customer-service message inside the 48-hour window, else as a template
+// message or a text.
+enum class WechatRoute { kNone, kCustomerService, kTemplate, kSms };
+inline constexpr EnumCodes<WechatRoute, 4> kWechatRouteCodes{{{
+    {WechatRoute::kNone, ""},
+    {WechatRoute::kCustomerService, "customer_service"},
+    {WechatRoute::kTemplate, "template"},
+    {WechatRoute::kSms, "sms"},
 }}};
 
 // Why Lingting writes.
@@ -51,8 +63,9 @@ struct OutboxMessage {
   std::vector<std::string> references;
   Delivery state = Delivery::kQueued;
   int attempts = 0;
-  int parts_sent = 0;       // SMS: texts of a long message the gateway has accepted
-  std::string last_answer;  // the server's last reply, or what went wrong
+  int parts_sent = 0;                      // SMS: texts of a long message the gateway has accepted
+  WechatRoute route = WechatRoute::kNone;  // WeChat: how it went out (or is going)
+  std::string last_answer;                 // the server's last reply, or what went wrong
   TimestampMs created_at = 0;
   std::optional<TimestampMs> sent_at;
 };

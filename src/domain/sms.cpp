@@ -6,6 +6,7 @@
 
 #include "base/url_encoding.hpp"
 #include "domain/contact.hpp"
+#include "domain/placeholder_template.hpp"
 
 namespace lt::domain {
 namespace {
@@ -69,12 +70,6 @@ bool IsClauseEnd(char32_t c) {
   return c == U' ' || c == U'，' || c == U'；' || c == U'、' || c == U',' || c == U';';
 }
 
-std::string JsonEscaped(const std::string& value) {
-  const std::string quoted =
-      nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return quoted.substr(1, quoted.size() - 2);
-}
-
 std::string NationalNumber(const std::string& e164) {
   if (e164.rfind("+86", 0) == 0) return e164.substr(3);
   return e164.empty() || e164[0] != '+' ? e164 : e164.substr(1);
@@ -82,24 +77,6 @@ std::string NationalNumber(const std::string& e164) {
 
 constexpr std::array<std::string_view, 4> kPlaceholderNames = {"to", "to_national", "text",
                                                                "reference"};
-
-// Calls `literal(text)` and `placeholder(name)` over the template in order;
-// false at the first "${" that is not closed.
-template <typename Literal, typename Placeholder>
-bool WalkTemplate(std::string_view body, Literal literal, Placeholder placeholder) {
-  std::size_t at = 0;
-  while (at < body.size()) {
-    const std::size_t open = body.find("${", at);
-    if (open == std::string_view::npos) break;
-    const std::size_t close = body.find('}', open + 2);
-    if (close == std::string_view::npos) return false;
-    literal(body.substr(at, open - at));
-    placeholder(body.substr(open + 2, close - open - 2));
-    at = close + 1;
-  }
-  literal(body.substr(std::min(at, body.size())));
-  return true;
-}
 
 }  // namespace
 

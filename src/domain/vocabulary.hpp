@@ -26,8 +26,9 @@ enum class Channel {
   kLetter,
   kSocial,
   kRegulator,  // referred by the market regulator (12315, a local 市场监管局)
+  kWechat,     // the company's WeChat Official Account (微信公众号)
 };
-inline constexpr EnumCodes<Channel, 12> kChannelCodes{{{
+inline constexpr EnumCodes<Channel, 13> kChannelCodes{{{
     {Channel::kPhone, "phone"},
     {Channel::kEmail, "email"},
     {Channel::kWeb, "web"},
@@ -40,6 +41,7 @@ inline constexpr EnumCodes<Channel, 12> kChannelCodes{{{
     {Channel::kLetter, "letter"},
     {Channel::kSocial, "social"},
     {Channel::kRegulator, "regulator"},
+    {Channel::kWechat, "wechat"},
 }}};
 
 enum class Urgency { kNormal, kUrgent };
@@ -117,11 +119,17 @@ inline constexpr EnumCodes<Visibility, 2> kVisibilityCodes{{{
     {Visibility::kInternal, "internal"},
 }}};
 
-enum class ContactKind { kPhone, kEmail, kOther };
-inline constexpr EnumCodes<ContactKind, 3> kContactKindCodes{{{
+enum class ContactKind {
+  kPhone,
+  kEmail,
+  kOther,
+  kWechat,  // an OpenID of the company's WeChat Official Account
+};
+inline constexpr EnumCodes<ContactKind, 4> kContactKindCodes{{{
     {ContactKind::kPhone, "phone"},
     {ContactKind::kEmail, "email"},
     {ContactKind::kOther, "other"},
+    {ContactKind::kWechat, "wechat"},
 }}};
 
 }  // namespace lt::domain

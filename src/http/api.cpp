@@ -14,12 +14,14 @@ bool IsUnsafe(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
-bool IsJsonContentType(const std::string& content_type) {
+// Whether a request body of `content_type` is what the route takes.
+bool TakesContentType(BodyType body_type, const std::string& content_type) {
   const std::string media = content_type.substr(0, content_type.find(';'));
   std::string lower;
   for (const char c : media) {
     if (c != ' ') lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
+  if (body_type == BodyType::kXml) return lower == "text/xml" || lower == "application/xml";
   return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
 }
 
@@ -53,6 +55,7 @@ Api::Api(Services& services) : services_(services) {
   RegisterSavedViewRoutes(router_, services_);
   RegisterOutboxRoutes(router_, services_);
   RegisterSmsRoutes(router_, services_);
+  RegisterWechatRoutes(router_, services_);
   RegisterCallRoutes(router_, services_);
   RegisterMailboxRoutes(router_, services_);
 }
@@ -66,7 +69,7 @@ Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::
   }
   if (IsUnsafe(request.method) && !request.body.empty()) {
     const std::string content_type = request.Header("Content-Type").value_or("");
-    if (!IsJsonContentType(content_type)) {
+    if (!TakesContentType(match.route->handler.body_type, content_type)) {
       return Error::Of(ErrorCode::kUnsupportedMedia, "error.unsupported_media",
                        {{"content_type", content_type.empty() ? "-" : content_type}});
     }

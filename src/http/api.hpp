@@ -54,9 +54,13 @@ enum class Access { kPublic, kAuthenticated, kAdmin };
 
 using Handler = std::function<Result<HttpResponse>(RequestContext&)>;
 
+// What a route's request body is: JSON, or XML (WeChat's pushes).
+enum class BodyType { kJson, kXml };
+
 struct RouteEntry {
   Access access = Access::kAuthenticated;
   Handler handler;
+  BodyType body_type = BodyType::kJson;
 };
 
 // The services handlers call. Owned by server/wiring.
@@ -93,6 +97,7 @@ void RegisterLetterTemplateRoutes(ApiRouter& router, Services& services);
 void RegisterSavedViewRoutes(ApiRouter& router, Services& services);
 void RegisterOutboxRoutes(ApiRouter& router, Services& services);
 void RegisterSmsRoutes(ApiRouter& router, Services& services);
+void RegisterWechatRoutes(ApiRouter& router, Services& services);
 void RegisterCallRoutes(ApiRouter& router, Services& services);
 void RegisterMailboxRoutes(ApiRouter& router, Services& services);
 void RegisterSessionRoutes(ApiRouter& router, Services& services);

@@ -4,6 +4,7 @@
 #include "app/sla_recompute.hpp"
 #include "gateways/group_robot_sender.hpp"
 #include "gateways/sms_gateway_sender.hpp"
+#include "gateways/wechat_api_sender.hpp"
 #include "jobs/due_sweeps.hpp"
 #include "jobs/housekeeping.hpp"
 #include "jobs/mailbox_fetcher.hpp"
@@ -56,6 +57,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   runtime->app->sms_sender = runtime->sms_sender.get();
   runtime->robot_sender = std::make_unique<gateways::GroupRobotSender>();
   runtime->app->robot_sender = runtime->robot_sender.get();
+  runtime->wechat_sender = std::make_unique<gateways::WechatApiSender>();
+  runtime->app->wechat_sender = runtime->wechat_sender.get();
   runtime->mailbox_connector = std::make_unique<mail::ImapConnector>();
   runtime->app->mailbox_connector = runtime->mailbox_connector.get();
   runtime->authenticator = std::make_unique<app::Authenticator>(*runtime->app);

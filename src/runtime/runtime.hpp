@@ -29,6 +29,7 @@ struct Runtime {
   std::unique_ptr<app::MailReader> mail_reader;
   std::unique_ptr<domain::SmsSender> sms_sender;
   std::unique_ptr<domain::RobotSender> robot_sender;
+  std::unique_ptr<domain::WechatSender> wechat_sender;
   std::unique_ptr<domain::MailboxConnector> mailbox_connector;
   std::unique_ptr<app::AppContext> app;
   std::unique_ptr<app::Authenticator> authenticator;

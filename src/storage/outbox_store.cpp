@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view kColumns =
     "id, channel, purpose, case_id, interaction_id, recipient_name, recipient, subject, body, "
     "message_id, in_reply_to, references_ids, state, attempts, last_answer, created_at, sent_at, "
-    "parts_sent, robot_id";
+    "parts_sent, robot_id, route";
 
 std::vector<std::string> SplitSpaces(const std::string& text) {
   std::vector<std::string> words;
@@ -47,6 +47,8 @@ domain::OutboxMessage FromRow(const Row& row) {
   message.sent_at = row.OptionalInt(16);
   message.parts_sent = static_cast<int>(row.Int(17));
   message.robot_id = row.OptionalInt(18);
+  message.route =
+      domain::kWechatRouteCodes.FromCode(row.Text(19)).value_or(domain::WechatRoute::kNone);
   return message;
 }
 
@@ -229,6 +231,58 @@ Result<std::optional<std::string>> ChannelSettingsStore::FindTelephonySecret() {
 Status ChannelSettingsStore::SaveTelephonySecret(const std::string& secret, TimestampMs now,
                                                  std::optional<domain::Id> by) {
   return Save("telephony", Dump(nlohmann::json{{"webhook_secret", secret}}), now, by);
+}
+
+Result<std::optional<domain::WechatAccount>> ChannelSettingsStore::FindWechat() {
+  LT_TRY_ASSIGN(const auto found, Find("wechat"));
+  if (!found) return std::optional<domain::WechatAccount>();
+  LT_TRY_ASSIGN(const nlohmann::json json, SettingsObject("wechat", *found));
+  domain::WechatAccount account;
+  account.app_id = json.value("app_id", "");
+  account.app_secret = json.value("app_secret", "");
+  account.token = json.value("token", "");
+  account.api_base = json.value("api_base", account.api_base);
+  account.template_id = json.value("template_id", "");
+  account.template_data = json.value("template_data", "");
+  account.window_messages = json.value("window_messages", account.window_messages);
+  account.timeout_seconds = json.value("timeout_seconds", account.timeout_seconds);
+  account.verify_certificate = json.value("verify_certificate", true);
+  if (json.contains("department_id") && json["department_id"].is_number_integer()) {
+    account.department_id = json["department_id"].get<domain::Id>();
+  }
+  return std::optional<domain::WechatAccount>(account);
+}
+
+Status ChannelSettingsStore::SaveWechat(const domain::WechatAccount& account, TimestampMs now,
+                                        std::optional<domain::Id> by) {
+  const nlohmann::json json = {
+      {"app_id", account.app_id},
+      {"app_secret", account.app_secret},
+      {"token", account.token},
+      {"api_base", account.api_base},
+      {"template_id", account.template_id},
+      {"template_data", account.template_data},
+      {"window_messages", account.window_messages},
+      {"timeout_seconds", account.timeout_seconds},
+      {"verify_certificate", account.verify_certificate},
+      {"department_id",
+       account.department_id ? nlohmann::json(*account.department_id) : nlohmann::json(nullptr)}};
+  return Save("wechat", Dump(json), now, by);
+}
+
+Status OutboxStore::Reroute(domain::Id id, domain::OutboxChannel channel,
+                            const std::string& recipient, domain::WechatRoute route) {
+  LT_TRY(connection_.Execute(
+      "UPDATE outbox_messages SET channel = $2, recipient = $3, route = $4 WHERE id = $1",
+      {id, std::string(domain::kOutboxChannelCodes.ToCode(channel)), recipient,
+       std::string(domain::kWechatRouteCodes.ToCode(route))}));
+  return Ok();
+}
+
+Status OutboxStore::RecordRoute(domain::Id id, domain::WechatRoute route) {
+  LT_TRY(connection_.Execute("UPDATE outbox_messages SET route = $2 WHERE id = $1",
+                             {id, std::string(domain::kWechatRouteCodes.ToCode(route))}));
+  return Ok();
 }
 
 }  // namespace lt::storage

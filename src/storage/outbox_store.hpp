@@ -8,6 +8,7 @@
 #include "domain/outbound_mail.hpp"
 #include "domain/outbox_message.hpp"
 #include "domain/sms.hpp"
+#include "domain/wechat.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {
@@ -28,6 +29,11 @@ class OutboxStore {
   // Records an attempt: its outcome state, the answer and, once sent, when.
   Status RecordAttempt(domain::Id id, domain::Delivery state, const std::string& answer,
                        std::optional<TimestampMs> sent_at);
+  // Sends a message another way: a WeChat message outside the window as a text.
+  Status Reroute(domain::Id id, domain::OutboxChannel channel, const std::string& recipient,
+                 domain::WechatRoute route);
+  // Records how a WeChat message goes out (before it is tried that way).
+  Status RecordRoute(domain::Id id, domain::WechatRoute route);
   // Records that the first `parts_sent` texts of a long SMS were accepted.
   Status RecordPartsSent(domain::Id id, int parts_sent, const std::string& answer);
 
@@ -44,6 +50,9 @@ class ChannelSettingsStore {
                   std::optional<domain::Id> by);
   Result<std::optional<domain::SmsGateway>> FindSms();
   Status SaveSms(const domain::SmsGateway& gateway, TimestampMs now, std::optional<domain::Id> by);
+  Result<std::optional<domain::WechatAccount>> FindWechat();
+  Status SaveWechat(const domain::WechatAccount& account, TimestampMs now,
+                    std::optional<domain::Id> by);
   // The secret the telephony system signs its webhook with.
   Result<std::optional<std::string>> FindTelephonySecret();
   Status SaveTelephonySecret(const std::string& secret, TimestampMs now,

@@ -23,6 +23,15 @@ signature independently (Python's hmac) with the secret the path names:
                                 are right for SECRET ("-": unsigned); 310000 else
     /feishu/SECRET/hook         code 0 when the body's timestamp & sign are
                                 right for SECRET ("-": unsigned); 19021 else
+
+and WeChat's API under /wechat:
+
+    /wechat/cgi-bin/stable_token            an access token for any AppID but "wxbad"
+    /wechat/cgi-bin/message/custom/send     errcode 0; 45015 (window closed) for an
+                                            OpenID containing "closed"; 40001 for a
+                                            stale token ("stale" before a refresh)
+    /wechat/cgi-bin/message/template/send   errcode 0 with a msgid; 43004 for an OpenID
+                                            containing "gone"
 """
 import base64
 import hashlib
@@ -43,6 +52,39 @@ count = [0]
 
 def fresh(timestamp_seconds):
     return abs(time.time() - timestamp_seconds) < 3600
+
+
+tokens = {"issued": 0}
+
+
+def wechat_answer(path, body):
+    """The answer of WeChat's API at `path`, or None for others."""
+    parts = urllib.parse.urlsplit(path)
+    if not parts.path.startswith("/wechat/"):
+        return None
+    query = urllib.parse.parse_qs(parts.query)
+    message = json.loads(body) if body else {}
+    if parts.path.endswith("/cgi-bin/stable_token"):
+        if message.get("appid") == "wxbad":
+            return {"errcode": 40013, "errmsg": "invalid appid"}
+        with lock:
+            tokens["issued"] += 1
+            issued = tokens["issued"]
+        # The first token handed out is already stale: a sender must fetch again.
+        token = "stale" if issued == 1 else "token-%d" % issued
+        return {"access_token": token, "expires_in": 7200}
+    if query.get("access_token") == ["stale"]:
+        return {"errcode": 40001, "errmsg": "invalid credential, access_token is invalid"}
+    touser = message.get("touser", "")
+    if parts.path.endswith("/message/custom/send"):
+        if "closed" in touser:
+            return {"errcode": 45015, "errmsg": "response out of time limit or subscription is canceled"}
+        return {"errcode": 0, "errmsg": "ok"}
+    if parts.path.endswith("/message/template/send"):
+        if "gone" in touser:
+            return {"errcode": 43004, "errmsg": "require subscribe"}
+        return {"errcode": 0, "errmsg": "ok", "msgid": 200228332}
+    return {"errcode": 404, "errmsg": "unknown api"}
 
 
 def robot_answer(path, body):
@@ -102,8 +144,11 @@ class Handler(BaseHTTPRequestHandler):
                                       "headers": dict(self.headers.items()),
                                       "body": body}, ensure_ascii=False) + "\n")
         robot = robot_answer(self.path, body)
+        wechat = wechat_answer(self.path, body)
         if robot is not None:
             status, answer = 200, robot
+        elif wechat is not None:
+            status, answer = 200, wechat
         elif "13900400400" in body:
             status, answer = 400, {"Code": "isv.MOBILE_NUMBER_ILLEGAL"}
         elif "13900503503" in body and times == 1:

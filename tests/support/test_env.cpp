@@ -37,6 +37,7 @@ TestStore::TestStore() {
   context->mailbox_connector = &mailbox_connector;
   context->sms_sender = &sms_sender;
   context->robot_sender = &robot_sender;
+  context->wechat_sender = &wechat_sender;
 }
 
 domain::Department TestStore::AddDepartment(const std::string& code, const std::string& name) {

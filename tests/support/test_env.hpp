@@ -12,6 +12,7 @@
 #include "base/clock.hpp"
 #include "gateways/group_robot_sender.hpp"
 #include "gateways/sms_gateway_sender.hpp"
+#include "gateways/wechat_api_sender.hpp"
 #include "mail/imap_client.hpp"
 #include "mail/smtp_sender.hpp"
 #include "runtime/mail_reading.hpp"
@@ -47,6 +48,7 @@ struct TestStore {
   runtime::MimeMailReader mail_reader;
   gateways::SmsGatewaySender sms_sender;
   gateways::GroupRobotSender robot_sender;
+  gateways::WechatApiSender wechat_sender;
   mail::ImapConnector mailbox_connector;
   std::unique_ptr<app::AppContext> context;
 

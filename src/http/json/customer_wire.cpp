@@ -23,11 +23,13 @@ void ReadCustomerFields(ObjectReader& reader, app::CustomerInput& input) {
 }
 
 json CustomerToJson(const domain::Customer& customer) {
-  json phones = json::array(), emails = json::array(), others = json::array();
+  json phones = json::array(), emails = json::array(), openids = json::array(),
+       others = json::array();
   for (const auto& contact : customer.contacts) {
-    (contact.kind == domain::ContactKind::kPhone   ? phones
-     : contact.kind == domain::ContactKind::kEmail ? emails
-                                                   : others)
+    (contact.kind == domain::ContactKind::kPhone    ? phones
+     : contact.kind == domain::ContactKind::kEmail  ? emails
+     : contact.kind == domain::ContactKind::kWechat ? openids
+                                                    : others)
         .push_back(contact.value);
   }
   return json{{"id", customer.id},
@@ -39,6 +41,7 @@ json CustomerToJson(const domain::Customer& customer) {
               {"segment", domain::kSegmentCodes.ToCode(customer.segment)},
               {"phones", phones},
               {"emails", emails},
+              {"wechat_openids", openids},
               {"created_at", FormatTimestamp(customer.created_at)},
               {"updated_at", FormatTimestamp(customer.updated_at)}};
 }

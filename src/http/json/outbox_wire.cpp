@@ -21,7 +21,10 @@ json OutboxMessageToJson(const domain::OutboxMessage& message) {
           {"attempts", message.attempts},
           {"last_answer", message.last_answer},
           {"created_at", FormatTimestamp(message.created_at)},
-          {"sent_at", OptionalTime(message.sent_at)}};
+          {"sent_at", OptionalTime(message.sent_at)},
+          {"route", message.route == domain::WechatRoute::kNone
+                        ? json(nullptr)
+                        : json(domain::kWechatRouteCodes.ToCode(message.route))}};
 }
 
 Result<app::CustomerMessageInput> ParseCustomerMessage(const json& body) {
