@@ -348,7 +348,7 @@ Status QueueWechatAcknowledgement(storage::Connection& connection, const domain:
                                   const std::string& openid, TimestampMs now) {
   LT_TRY_ASSIGN(
       const Acknowledgement written,
-      WriteAcknowledgement(connection, a_case, domain::LetterKind::kSmsAcknowledgement, ""));
+      WriteAcknowledgement(connection, a_case, domain::LetterKind::kWechatAcknowledgement, ""));
   WechatToQueue wechat;
   wechat.purpose = domain::OutboxPurpose::kAcknowledgement;
   LT_TRY_ASSIGN(

@@ -107,7 +107,7 @@ Status QueueAcknowledgement(storage::Connection& connection, const domain::Case&
                             const MailRecipient& to, TimestampMs now);
 Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                                const MailRecipient& to, TimestampMs now);
-// On WeChat, the short template, to the follower who opened the case.
+// On WeChat, from its own template, to the follower who opened the case.
 Status QueueWechatAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                                   const std::string& openid, TimestampMs now);
 

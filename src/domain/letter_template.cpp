@@ -22,15 +22,14 @@ std::vector<std::string_view> PlaceholdersOf(LetterKind kind) {
   if (kind == LetterKind::kAcknowledgement) {
     return {kAcknowledgementPlaceholders.begin(), kAcknowledgementPlaceholders.end()};
   }
-  if (kind == LetterKind::kSmsAcknowledgement) {
+  if (kind == LetterKind::kSmsAcknowledgement || kind == LetterKind::kWechatAcknowledgement) {
     return {kSmsAcknowledgementPlaceholders.begin(), kSmsAcknowledgementPlaceholders.end()};
   }
   return {kFeedbackPlaceholders.begin(), kFeedbackPlaceholders.end()};
 }
 
 std::string_view RequiredOf(LetterKind kind) {
-  return kind == LetterKind::kAcknowledgement || kind == LetterKind::kSmsAcknowledgement ? "number"
-                                                                                         : "reply";
+  return kind == LetterKind::kQuality || kind == LetterKind::kEnvironmental ? "reply" : "number";
 }
 
 // One piece of a template: literal text, or a placeholder's name.

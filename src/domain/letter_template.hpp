@@ -25,12 +25,19 @@
 
 namespace lt::domain {
 
-enum class LetterKind { kQuality, kEnvironmental, kAcknowledgement, kSmsAcknowledgement };
-inline constexpr EnumCodes<LetterKind, 4> kLetterKindCodes{{{
+enum class LetterKind {
+  kQuality,
+  kEnvironmental,
+  kAcknowledgement,
+  kSmsAcknowledgement,
+  kWechatAcknowledgement,
+};
+inline constexpr EnumCodes<LetterKind, 5> kLetterKindCodes{{{
     {LetterKind::kQuality, "quality"},
     {LetterKind::kEnvironmental, "environmental"},
     {LetterKind::kAcknowledgement, "acknowledgement"},
     {LetterKind::kSmsAcknowledgement, "sms_acknowledgement"},
+    {LetterKind::kWechatAcknowledgement, "wechat_acknowledgement"},
 }}};
 
 // Environmental complaints get the environmental letter; the others the

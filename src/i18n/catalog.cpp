@@ -564,6 +564,12 @@ constexpr std::array kCatalog = {
         "回复本短信可补充说明。",
         "Hello {customer}, we have opened case {number} for your message and will contact "
         "you by {first_contact_due}. Reply to this text to add details."},
+    CatalogEntry{
+        "letter.template.wechat_acknowledgement",
+        "{customer}您好，您反映的问题已受理，编号{number}。我们将于{first_contact_due}前与您联系。"
+        "在公众号里直接回复即可补充说明或发送照片。",
+        "Hello {customer}, we have opened case {number} for your message and will contact "
+        "you by {first_contact_due}. Reply here to add details or photos."},
     CatalogEntry{"ledger.title", "市场品质异常管理表", "Quality abnormality ledger"},
     CatalogEntry{"ledger.column.number", "案件编号", "Case number"},
     CatalogEntry{"ledger.column.received_at", "受理时间", "Received"},

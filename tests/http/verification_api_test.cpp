@@ -343,8 +343,8 @@ TEST_F(VerificationApiTest, AdminsWriteTheLetterTemplateAndTheReplyUsesIt) {
   const std::string admin = harness_.AdminToken();
   auto listed = harness_.Call("GET", "/api/v1/admin/letter-templates", sales_);
   ASSERT_EQ(listed.status, 200) << listed.raw;
-  // quality, environmental and the acknowledgements by e-mail and SMS, in zh-CN and en
-  ASSERT_EQ(listed.body["items"].size(), 8u);
+  // quality, environmental and the acknowledgements by e-mail, SMS and WeChat, in zh-CN and en
+  ASSERT_EQ(listed.body["items"].size(), 10u);
   EXPECT_EQ(listed.body["items"][0]["kind"], "quality");
   EXPECT_EQ(listed.body["items"][0]["language"], "zh-CN");
   EXPECT_EQ(listed.body["items"][0]["customised"], false);

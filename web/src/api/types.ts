@@ -60,3 +60,5 @@ export type Notification = Schemas['Notification'];
 export type NotificationPreferences = Schemas['NotificationPreferences'];
 export type GroupRobot = Schemas['GroupRobot'];
 export type GroupRobotInput = Schemas['GroupRobotInput'];
+export type WechatAccount = Schemas['WechatAccount'];
+export type WechatAccountInput = Schemas['WechatAccountInput'];

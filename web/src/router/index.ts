@@ -38,6 +38,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/smtp', name: 'admin-smtp', component: () => import('@/pages/admin/SmtpSettingsPage.vue'), meta: { admin: true } },
       { path: 'admin/sms', name: 'admin-sms', component: () => import('@/pages/admin/SmsGatewayPage.vue'), meta: { admin: true } },
       { path: 'admin/telephony', name: 'admin-telephony', component: () => import('@/pages/admin/TelephonyPage.vue'), meta: { admin: true } },
+      { path: 'admin/wechat', name: 'admin-wechat', component: () => import('@/pages/admin/WechatPage.vue'), meta: { admin: true } },
       { path: 'admin/robots', name: 'admin-robots', component: () => import('@/pages/admin/GroupRobotsPage.vue'), meta: { admin: true } },
       { path: 'admin/letter-templates', name: 'admin-letters', component: () => import('@/pages/admin/LetterTemplatesPage.vue'), meta: { admin: true } },
       { path: 'admin/authority-matrix', name: 'admin-authority', component: () => import('@/pages/admin/AuthorityPage.vue'), meta: { admin: true } },
