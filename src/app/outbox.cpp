@@ -147,27 +147,38 @@ Result<std::optional<MailRecipient>> MailRecipientOf(storage::Connection& connec
   return recipient;
 }
 
+namespace {
+
+// Queues a text or a WeChat message about `a_case`: the message, with the
+// reference the gateway sees (the same on every retry), and its job.
+Result<domain::OutboxMessage> QueueShortMessage(storage::Connection& connection,
+                                                const domain::Case& a_case,
+                                                domain::OutboxMessage message, TimestampMs now) {
+  message.case_id = a_case.id;
+  message.state = domain::Delivery::kQueued;
+  message.created_at = now;
+  storage::OutboxStore outbox(connection);
+  LT_TRY(outbox.Insert(message));
+  message.message_id = "lt-" + a_case.number + "-" + std::to_string(message.id);
+  LT_TRY(outbox.SetMessageId(message.id, message.message_id));
+  LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
+                              std::string("{}"), now, now, kOutboxMaxAttempts));
+  return message;
+}
+
+}  // namespace
+
 Result<domain::OutboxMessage> QueueCaseSms(storage::Connection& connection,
                                            const domain::Case& a_case, const SmsToQueue& sms,
                                            TimestampMs now) {
   domain::OutboxMessage message;
   message.channel = domain::OutboxChannel::kSms;
   message.purpose = sms.purpose;
-  message.case_id = a_case.id;
   message.interaction_id = sms.interaction_id;
   message.recipient_name = sms.to_name;
   message.recipient = sms.to_phone;
   message.body = sms.text;
-  message.state = domain::Delivery::kQueued;
-  message.created_at = now;
-  storage::OutboxStore outbox(connection);
-  LT_TRY(outbox.Insert(message));
-  // The reference the gateway sees: the same on every retry.
-  message.message_id = "lt-" + a_case.number + "-" + std::to_string(message.id);
-  LT_TRY(outbox.SetMessageId(message.id, message.message_id));
-  LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
-                              std::string("{}"), now, now, kOutboxMaxAttempts));
-  return message;
+  return QueueShortMessage(connection, a_case, std::move(message), now);
 }
 
 Result<domain::OutboxMessage> QueueCaseWechat(storage::Connection& connection,
@@ -176,20 +187,11 @@ Result<domain::OutboxMessage> QueueCaseWechat(storage::Connection& connection,
   domain::OutboxMessage message;
   message.channel = domain::OutboxChannel::kWechat;
   message.purpose = wechat.purpose;
-  message.case_id = a_case.id;
   message.interaction_id = wechat.interaction_id;
   message.recipient_name = wechat.to_name;
   message.recipient = wechat.openid;
   message.body = wechat.text;
-  message.state = domain::Delivery::kQueued;
-  message.created_at = now;
-  storage::OutboxStore outbox(connection);
-  LT_TRY(outbox.Insert(message));
-  message.message_id = "lt-" + a_case.number + "-" + std::to_string(message.id);
-  LT_TRY(outbox.SetMessageId(message.id, message.message_id));
-  LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
-                              std::string("{}"), now, now, kOutboxMaxAttempts));
-  return message;
+  return QueueShortMessage(connection, a_case, std::move(message), now);
 }
 
 Result<domain::OutboxMessage> QueueStaffNotice(storage::Connection& connection,

@@ -11,7 +11,6 @@
 #include "app/outbox.hpp"
 #include "base/time_format.hpp"
 #include "jobs/due_sweeps.hpp"
-#include "jobs/outbox_job.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "support/api_harness.hpp"
@@ -95,16 +94,6 @@ class StaffNotificationsApiTest : public ::testing::Test {
     harness_.store.clock.Set(std::chrono::duration_cast<std::chrono::milliseconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count());
-  }
-
-  // Runs the outbox's due jobs now.
-  void SendOutbox() {
-    jobs::JobRunnerOptions options;
-    options.node = "test-node";
-    jobs::JobRunner runner(*harness_.store.database, harness_.store.clock, options);
-    runner.Register(std::string(app::kOutboxSendJob),
-                    std::make_unique<jobs::OutboxJob>(*harness_.store.context));
-    ASSERT_TRUE(runner.RunDue().ok());
   }
 
   test::ApiHarness harness_;
@@ -309,7 +298,7 @@ TEST_F(StaffNotificationsApiTest, AClaimReachesItsApproversAndTheDepartmentsRobo
   EXPECT_EQ(outbox[0]["channel"], "robot");
   EXPECT_EQ(outbox[0]["recipient"], "营业部钉钉群");
   EXPECT_EQ(outbox[1]["recipient"], "Sales on Feishu");
-  SendOutbox();
+  harness_.SendOutbox();
   const auto requests = recorder.WaitForRequests(2);
   ASSERT_EQ(requests.size(), 2u);
   outbox = StaffOutbox();
@@ -331,7 +320,7 @@ TEST_F(StaffNotificationsApiTest, AClaimReachesItsApproversAndTheDepartmentsRobo
   EXPECT_TRUE(robots.body["items"][2]["last_message"].is_null());
 
   // Sent once: running the outbox again posts nothing.
-  SendOutbox();
+  harness_.SendOutbox();
   EXPECT_EQ(recorder.Requests().size(), 2u);
 }
 
@@ -352,7 +341,7 @@ TEST_F(StaffNotificationsApiTest, AWrongSecretOrARemovedRobotFailsForGoodWithThe
       harness_.Call("DELETE", "/api/v1/admin/robots/" + removed["id"].dump(), harness_.AdminToken())
           .status,
       204);
-  SendOutbox();
+  harness_.SendOutbox();
   const auto outbox = StaffOutbox();
   ASSERT_EQ(outbox.size(), 2u);
   EXPECT_EQ(outbox[0]["state"], "failed");

@@ -11,8 +11,6 @@
 
 #include "app/outbox.hpp"
 #include "domain/wechat.hpp"
-#include "jobs/job_runner.hpp"
-#include "jobs/outbox_job.hpp"
 #include "support/api_harness.hpp"
 #include "support/gateway_recorder.hpp"
 
@@ -65,15 +63,6 @@ class WechatApiTest : public ::testing::Test {
 
   json Cases() {
     return harness_.Call("GET", "/api/v1/cases?limit=50", harness_.AdminToken()).body["items"];
-  }
-
-  void SendOutbox() {
-    jobs::JobRunnerOptions options;
-    options.node = "test-node";
-    jobs::JobRunner runner(*harness_.store.database, harness_.store.clock, options);
-    runner.Register(std::string(app::kOutboxSendJob),
-                    std::make_unique<jobs::OutboxJob>(*harness_.store.context));
-    ASSERT_TRUE(runner.RunDue().ok());
   }
 
   test::GatewayRecorder recorder_;
@@ -160,7 +149,7 @@ TEST_F(WechatApiTest, AFollowersMessagesLandOnTheirCaseOnceAndAreAnsweredOnWecha
 
   // The acknowledgement goes out as a customer-service message, after one
   // stale access token.
-  SendOutbox();
+  harness_.SendOutbox();
   auto outbox = harness_.Call("GET", path + "/outbox", agent_).body["items"];
   ASSERT_EQ(outbox.size(), 1u);
   EXPECT_EQ(outbox[0]["channel"], "wechat");
@@ -183,7 +172,7 @@ TEST_F(WechatApiTest, AFollowersMessagesLandOnTheirCaseOnceAndAreAnsweredOnWecha
   const auto reply = harness_.CallJson("POST", path + "/messages", agent_,
                                        {{"channel", "wechat"}, {"body", "师傅今天下午上门。"}});
   ASSERT_EQ(reply.status, 201) << reply.raw;
-  SendOutbox();
+  harness_.SendOutbox();
   outbox = harness_.Call("GET", path + "/outbox", agent_).body["items"];
   EXPECT_EQ(outbox[1]["state"], "sent");
   EXPECT_EQ(outbox[1]["route"], "customer_service");
@@ -194,7 +183,7 @@ TEST_F(WechatApiTest, OutsideTheWindowAnswersGoAsTheTemplateMessageOrAsAText) {
   ASSERT_EQ(Push(Xml(openid, "text", "<Content>空调漏水</Content>", "25001")).status, 200);
   const json a_case = Cases()[0];
   const std::string path = "/api/v1/cases/" + a_case["id"].dump();
-  SendOutbox();
+  harness_.SendOutbox();
   // Two days later the window is closed: with a template set up, the answer
   // goes as the template message.
   harness_.store.clock.Advance(49LL * 3600 * 1000);
@@ -216,7 +205,7 @@ TEST_F(WechatApiTest, OutsideTheWindowAnswersGoAsTheTemplateMessageOrAsAText) {
                      {"body", "维修已完成，如仍漏水请随时联系我们，我们会再次安排师傅上门检查。"}})
           .status,
       201);
-  SendOutbox();
+  harness_.SendOutbox();
   auto outbox = harness_.Call("GET", path + "/outbox", agent_).body["items"];
   ASSERT_EQ(outbox.size(), 2u);
   EXPECT_EQ(outbox[1]["route"], "template");
@@ -251,7 +240,7 @@ TEST_F(WechatApiTest, OutsideTheWindowAnswersGoAsTheTemplateMessageOrAsAText) {
                           {{"channel", "wechat"}, {"body", "请问还漏水吗？"}})
                 .status,
             201);
-  SendOutbox();
+  harness_.SendOutbox();
   outbox = harness_.Call("GET", path + "/outbox", agent_).body["items"];
   ASSERT_EQ(outbox.size(), 3u);
   EXPECT_EQ(outbox[2]["route"], "sms");

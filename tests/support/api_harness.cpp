@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "app/outbox.hpp"
+#include "jobs/job_runner.hpp"
+#include "jobs/outbox_job.hpp"
+
 namespace lt::test {
 
 std::string ApiResult::Header(const std::string& name) const {
@@ -12,6 +16,15 @@ std::string ApiResult::Header(const std::string& name) const {
 }
 
 ApiHarness::ApiHarness() { services.app.options.max_attachment_bytes = 1024 * 1024; }
+
+void ApiHarness::SendOutbox() {
+  jobs::JobRunnerOptions options;
+  options.node = "test-node";
+  jobs::JobRunner runner(*store.database, store.clock, options);
+  runner.Register(std::string(app::kOutboxSendJob),
+                  std::make_unique<jobs::OutboxJob>(*store.context));
+  EXPECT_TRUE(runner.RunDue().ok());
+}
 
 std::string ApiHarness::TokenFor(const domain::User& user) {
   auto created = authenticator.CreateToken(domain::Principal::System(), user.id, "test");

@@ -63,6 +63,8 @@ class ApiHarness {
   std::shared_ptr<RecordingSink> OpenEventStream(const std::string& token);
   ApiResult CallJson(const std::string& method, const std::string& target, const std::string& token,
                      const nlohmann::json& body, std::map<std::string, std::string> headers = {});
+  // Runs the outbox's due jobs now, as a node's job runner would.
+  void SendOutbox();
   // The SLA clock `target` of the case at `case_path` as an admin reads it;
   // null while it has not started.
   nlohmann::json ClockOf(const std::string& case_path, const std::string& target);
