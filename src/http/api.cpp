@@ -70,7 +70,10 @@ Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::
   if (IsUnsafe(request.method) && !request.body.empty()) {
     const std::string content_type = request.Header("Content-Type").value_or("");
     if (!TakesContentType(match.route->handler.body_type, content_type)) {
-      return Error::Of(ErrorCode::kUnsupportedMedia, "error.unsupported_media",
+      return Error::Of(ErrorCode::kUnsupportedMedia,
+                       match.route->handler.body_type == BodyType::kXml
+                           ? "error.unsupported_media_xml"
+                           : "error.unsupported_media",
                        {{"content_type", content_type.empty() ? "-" : content_type}});
     }
   }

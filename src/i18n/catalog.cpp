@@ -19,6 +19,8 @@ constexpr std::array kCatalog = {
     CatalogEntry{"error.conflict", "与现有数据冲突", "This conflicts with existing data"},
     CatalogEntry{"error.too_large", "请求体超过上限 {limit} 字节",
                  "The request body is larger than the limit of {limit} bytes"},
+    CatalogEntry{"error.unsupported_media_xml", "不支持的内容类型 {content_type}，请使用 text/xml",
+                 "Unsupported content type {content_type}; send text/xml"},
     CatalogEntry{"error.unsupported_media",
                  "不支持的内容类型 {content_type}，请使用 application/json",
                  "Unsupported content type {content_type}; send application/json"},

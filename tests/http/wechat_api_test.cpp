@@ -265,11 +265,10 @@ TEST_F(WechatApiTest, UnsignedStaleAndMalformedPushesWriteNothing) {
     const auto refused = Push(bad);
     EXPECT_EQ(refused.status, 422) << bad << refused.raw;
   }
-  EXPECT_EQ(harness_
-                .Call("POST", "/api/v1/webhooks/wechat" + SignedQuery(), "", xml,
-                      {{"Content-Type", "application/json"}})
-                .status,
-            415);
+  const auto json_typed = harness_.Call("POST", "/api/v1/webhooks/wechat" + SignedQuery(), "", xml,
+                                        {{"Content-Type", "application/json"}});
+  EXPECT_EQ(json_typed.status, 415);
+  EXPECT_EQ(json_typed.body["code"], "error.unsupported_media_xml") << json_typed.raw;
   EXPECT_TRUE(Cases().empty());
   // Replying on WeChat to a customer who does not follow the account is refused.
   const auto created =
