@@ -6,6 +6,7 @@
 #include <atomic>
 #include <fstream>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "app/cases.hpp"
@@ -353,25 +354,41 @@ int Import(const GlobalFlags& flags, const ImportFlags& import) {
     }
   }
 
+  // Rows are written by concurrent writers, in no fixed order. A row that
+  // repeats an earlier row's referral waits for a second wave, so that the
+  // later of the two is the one refused, as in the file.
+  std::vector<std::size_t> first_wave, second_wave;
+  std::set<std::string> referrals;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const std::string number =
+        cases ? RowView(index, mapping, records[i].cells).Get("referral_number") : std::string();
+    (number.empty() || referrals.insert(number).second ? first_wave : second_wave).push_back(i);
+  }
+
   std::vector<std::optional<Error>> outcomes(records.size());
-  std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
   ProgressBar progress(records.size());
   std::mutex progress_mutex;
-  auto worker = [&] {
-    for (std::size_t i = next++; i < records.size(); i = next++) {
-      const RowView row(index, mapping, records[i].cells);
-      Status status =
-          cases ? ImportCaseRow(context, directory, import, row) : ImportCustomerRow(context, row);
-      if (!status.ok()) outcomes[i] = status.error();
-      const std::size_t count = ++done;
-      std::lock_guard lock(progress_mutex);
-      progress.Update(count);
-    }
+  auto write = [&](const std::vector<std::size_t>& rows) {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t k = next++; k < rows.size(); k = next++) {
+        const std::size_t i = rows[k];
+        const RowView row(index, mapping, records[i].cells);
+        Status status = cases ? ImportCaseRow(context, directory, import, row)
+                              : ImportCustomerRow(context, row);
+        if (!status.ok()) outcomes[i] = status.error();
+        const std::size_t count = ++done;
+        std::lock_guard lock(progress_mutex);
+        progress.Update(count);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 0; t < std::max(1, import.threads); ++t) threads.emplace_back(worker);
+    for (auto& thread : threads) thread.join();
   };
-  std::vector<std::thread> threads;
-  for (int t = 0; t < std::max(1, import.threads); ++t) threads.emplace_back(worker);
-  for (auto& thread : threads) thread.join();
+  write(first_wave);
+  write(second_wave);
   progress.Finish();
 
   std::size_t failed_rows = 0;
