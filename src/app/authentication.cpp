@@ -125,18 +125,27 @@ Result<Session> Authenticator::Login(const std::string& email_text, const std::s
     std::lock_guard lock(mutex_);
     failures_.erase(account_key);
   }
+  LT_TRY_ASSIGN(auto session, OpenSession(*user));
+  LT_TRY(context_.database.Write([&](storage::Connection& connection) -> Status {
+    return storage::AuditStore(connection)
+        .Append(MakeEvent("user", user->id, "login", user->id, now, {}));
+  }));
+  return session;
+}
+
+Result<Session> Authenticator::OpenSession(const domain::User& user) {
+  const TimestampMs now = context_.clock.NowMs();
   Session session;
   session.session_token = RandomHex(32);
   session.csrf_token = RandomHex(24);
   session.expires_at = now + context_.options.session_ttl_ms;
-  session.user = *user;
+  session.user = user;
   LT_TRY(context_.database.Write([&](storage::Connection& connection) -> Status {
     storage::AuthStore auth(connection);
     LT_TRY(auth.DeleteExpiredSessions(now));
-    LT_TRY(auth.InsertSession(user->id, HashToken(session.session_token), session.csrf_token, now,
+    LT_TRY(auth.InsertSession(user.id, HashToken(session.session_token), session.csrf_token, now,
                               session.expires_at));
-    return storage::AuditStore(connection)
-        .Append(MakeEvent("user", user->id, "login", user->id, now, {}));
+    return Ok();
   }));
   return session;
 }

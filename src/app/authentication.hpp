@@ -54,6 +54,9 @@ class Authenticator {
   Result<Session> Login(const std::string& email, const std::string& password,
                         const std::string& address);
   Status Logout(const std::string& session_token);
+  // A session for a user who proved who they are another way (a portal
+  // customer's one-time code, app/portal_sign_in.hpp).
+  Result<Session> OpenSession(const domain::User& user);
 
   // kUnauthenticated when the session is unknown or expired.
   Result<Caller> ResolveSession(const std::string& session_token);

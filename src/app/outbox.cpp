@@ -197,6 +197,12 @@ Result<domain::OutboxMessage> QueueCaseWechat(storage::Connection& connection,
 Result<domain::OutboxMessage> QueueStaffNotice(storage::Connection& connection,
                                                domain::OutboxMessage message, TimestampMs now) {
   message.purpose = domain::OutboxPurpose::kStaffNotice;
+  return QueueMessageWithoutCase(connection, std::move(message), now);
+}
+
+Result<domain::OutboxMessage> QueueMessageWithoutCase(storage::Connection& connection,
+                                                      domain::OutboxMessage message,
+                                                      TimestampMs now) {
   message.case_id.reset();
   message.interaction_id.reset();
   message.state = domain::Delivery::kQueued;
@@ -527,7 +533,8 @@ Result<Outcome> AttemptMail(AppContext& context, const domain::OutboxMessage& me
   mail.in_reply_to = message.in_reply_to;
   mail.references = message.references;
   mail.automatic = message.purpose == domain::OutboxPurpose::kAcknowledgement ||
-                   message.purpose == domain::OutboxPurpose::kStaffNotice;
+                   message.purpose == domain::OutboxPurpose::kStaffNotice ||
+                   message.purpose == domain::OutboxPurpose::kSignInCode;
   mail.date = message.created_at;
   mail.case_number = case_number;
   if (entry) {

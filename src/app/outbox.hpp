@@ -79,6 +79,11 @@ Result<domain::OutboxMessage> QueueCaseWechat(storage::Connection& connection,
 // reference) every retry sends and the job that sends it.
 Result<domain::OutboxMessage> QueueStaffNotice(storage::Connection& connection,
                                                domain::OutboxMessage message, TimestampMs now);
+// The same for any message that concerns no case (a customer's sign-in
+// code): queued with its own purpose.
+Result<domain::OutboxMessage> QueueMessageWithoutCase(storage::Connection& connection,
+                                                      domain::OutboxMessage message,
+                                                      TimestampMs now);
 // A robot message as an outbox body, and back.
 std::string RobotMessageJson(const domain::RobotMessage& message);
 domain::RobotMessage RobotMessageOf(const std::string& json);

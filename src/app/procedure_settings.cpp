@@ -24,6 +24,10 @@ std::string CodesOf(const std::vector<T>& items, CodeOf code_of) {
 
 Result<domain::Workflow> GetWorkflow(AppContext& context, const domain::Principal& principal) {
   LT_TRY(RequireStaff(principal));
+  return WorkflowInForce(context);
+}
+
+Result<domain::Workflow> WorkflowInForce(AppContext& context) {
   domain::Workflow workflow;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(const auto stored, storage::WorkflowStore(connection).Load());

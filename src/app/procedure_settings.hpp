@@ -17,6 +17,8 @@ namespace lt::app {
 // Every staff member reads the workflow: the console names states and steps
 // from it and shows the data each step asks for. Errors: kForbidden (portal users).
 Result<domain::Workflow> GetWorkflow(AppContext& context, const domain::Principal& principal);
+// The same for any reader: the portal shows customers its states' kinds.
+Result<domain::Workflow> WorkflowInForce(AppContext& context);
 
 // Replaces the workflow. Errors: kForbidden (not an admin); kInvalidArgument
 // (domain::ValidateWorkflow); kConflict "error.state_in_use" when a state

@@ -3,6 +3,7 @@
 #include "app/field_rules.hpp"
 #include "app/outbox.hpp"
 #include "base/utf8.hpp"
+#include "domain/portal_code.hpp"
 #include "i18n/i18n.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -81,6 +82,13 @@ Result<IngestedWechat> IngestWechat(AppContext& context, const domain::WechatMes
       }));
     }
     return outcome;
+  }
+
+  if (message.type == Type::kText) {
+    if (const auto code = domain::BindingCodeIn(text)) {
+      LT_TRY_ASSIGN(outcome.binding, BindWechatFollower(context, openid, *code));
+      return outcome;
+    }
   }
 
   ChatMessageIn chat;

@@ -8,7 +8,8 @@
 // intake (app/chat_intake.hpp): the OpenID is the customer's contact, a new
 // case goes to the account's department and is acknowledged on WeChat. Each
 // message opens the follower's 48-hour window for answers. Following and
-// unfollowing are recorded; other events and message kinds are answered and
+// unfollowing are recorded; "绑定 <code>" binds the follower to a portal
+// customer instead of landing on a case; other events and message kinds are answered and
 // left alone. WeChat retries a message it got no answer to: its MsgId is
 // stored once.
 
@@ -17,6 +18,7 @@
 
 #include "app/app_context.hpp"
 #include "app/chat_intake.hpp"
+#include "app/wechat_binding.hpp"
 #include "base/result.hpp"
 #include "domain/wechat.hpp"
 
@@ -32,10 +34,12 @@ struct WechatRequest {
 // "error.webhook_signature" (wrong, or the timestamp more than 5 minutes off).
 Status CheckWechatRequest(AppContext& context, const WechatRequest& request);
 
-// What Lingting did with a pushed message: a case landed on, or nothing
-// (an event, a kind it does not take).
+// What Lingting did with a pushed message: a case landed on, a binding
+// code taken or refused (app/wechat_binding.hpp; the follower is answered
+// at once), or nothing (an event, a kind it does not take).
 struct IngestedWechat {
   std::optional<IngestedChat> landed;
+  std::optional<WechatBindingOutcome> binding;
 };
 
 // Stores a message of a request checked by CheckWechatRequest. Errors:

@@ -42,6 +42,12 @@ std::string RandomHex(std::size_t bytes) {
   return ToHex(buffer.data(), buffer.size());
 }
 
+std::string RandomDigits(std::size_t count) {
+  std::string digits(count, '0');
+  for (char& digit : digits) digit = static_cast<char>('0' + randombytes_uniform(10));
+  return digits;
+}
+
 std::string HashToken(std::string_view token) {
   unsigned char digest[32];
   crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),

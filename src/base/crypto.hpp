@@ -16,6 +16,8 @@ bool VerifyPassword(std::string_view password, std::string_view stored_hash);
 
 // `bytes` random bytes, hex-encoded.
 std::string RandomHex(std::size_t bytes);
+// `count` random decimal digits, each uniform: a one-time code.
+std::string RandomDigits(std::size_t count);
 
 // BLAKE2b-256 of the input, hex-encoded: used to store API tokens and session ids.
 std::string HashToken(std::string_view token);

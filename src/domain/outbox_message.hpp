@@ -39,12 +39,14 @@ enum class OutboxPurpose {
   kAcknowledgement,  // the acknowledgement of receipt, sent when the case is filed
   kFeedbackLetter,   // the formal letter of the reply step
   kStaffNotice,      // a notification to staff (an SLA alert, an assignment, ...)
+  kSignInCode,       // a customer's one-time code for the portal
 };
-inline constexpr EnumCodes<OutboxPurpose, 4> kOutboxPurposeCodes{{{
+inline constexpr EnumCodes<OutboxPurpose, 5> kOutboxPurposeCodes{{{
     {OutboxPurpose::kReply, "reply"},
     {OutboxPurpose::kAcknowledgement, "acknowledgement"},
     {OutboxPurpose::kFeedbackLetter, "feedback_letter"},
     {OutboxPurpose::kStaffNotice, "staff_notice"},
+    {OutboxPurpose::kSignInCode, "sign_in_code"},
 }}};
 
 struct OutboxMessage {

@@ -69,6 +69,8 @@ struct WechatFollower {
   std::optional<TimestampMs> last_inbound_at;
   int sent_in_window = 0;  // customer-service messages since their last message
   bool subscribed = true;
+  int binding_failures = 0;  // wrong binding codes sent (domain/portal_code.hpp)
+  std::optional<TimestampMs> binding_failed_at;
 };
 
 // Whether a customer-service message may go to `follower` at `now`.

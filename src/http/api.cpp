@@ -58,6 +58,8 @@ Api::Api(Services& services) : services_(services) {
   RegisterWechatRoutes(router_, services_);
   RegisterCallRoutes(router_, services_);
   RegisterMailboxRoutes(router_, services_);
+  RegisterPortalRoutes(router_, services_);
+  RegisterCaseFeedbackRoutes(router_, services_);
 }
 
 Result<HttpResponse> Api::Dispatch(const HttpRequest& request, const ApiRouter::Match& match,

@@ -100,6 +100,8 @@ void RegisterSmsRoutes(ApiRouter& router, Services& services);
 void RegisterWechatRoutes(ApiRouter& router, Services& services);
 void RegisterCallRoutes(ApiRouter& router, Services& services);
 void RegisterMailboxRoutes(ApiRouter& router, Services& services);
+void RegisterPortalRoutes(ApiRouter& router, Services& services);
+void RegisterCaseFeedbackRoutes(ApiRouter& router, Services& services);
 void RegisterSessionRoutes(ApiRouter& router, Services& services);
 void RegisterCaseRoutes(ApiRouter& router, Services& services);
 void RegisterCustomerRoutes(ApiRouter& router, Services& services);

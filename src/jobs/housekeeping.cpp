@@ -2,6 +2,7 @@
 
 #include "storage/auth_store.hpp"
 #include "storage/channel_message_store.hpp"
+#include "storage/portal_code_store.hpp"
 
 namespace lt::jobs {
 namespace {
@@ -29,6 +30,9 @@ Status HousekeepingJob::Apply(storage::Connection& connection, const storage::Cl
   LT_TRY(auth.DeleteIdempotencyKeysBefore(now - kIdempotencyKeyLifetimeMs));
   LT_TRY(storage::JobStore(connection).PurgeFinished(now - kFinishedJobLifetimeMs));
   LT_TRY(storage::WebhookReceiptStore(connection).DeleteBefore(now - kWebhookReceiptLifetimeMs));
+  // Kept through the window the portal counts requests over.
+  LT_TRY(
+      storage::PortalCodeStore(connection).DeleteExpiredBefore(now - domain::kPortalCodeWindowMs));
   return ScheduleNextRun(connection, now);
 }
 

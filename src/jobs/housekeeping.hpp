@@ -8,7 +8,8 @@ namespace lt::jobs {
 // "maintenance.housekeeping", once an hour on one node: deletes expired
 // login sessions, idempotency keys older than a day (a retry after that
 // creates anew), jobs finished more than a week ago and the signatures of
-// webhook requests older than an hour, then schedules the
+// webhook requests older than an hour, portal codes that expired more than
+// an hour ago (their number counts against the limits), then schedules the
 // next hour's run in the same transaction.
 inline constexpr std::string_view kHousekeepingKind = "maintenance.housekeeping";
 

@@ -32,6 +32,20 @@ Customer CustomerFromRow(const Row& row) {
 
 }  // namespace
 
+Result<std::optional<domain::Id>> CustomerStore::MoveContact(const domain::Contact& contact,
+                                                             domain::Id customer_id) {
+  LT_TRY_ASSIGN(const auto holder, FindByContact(contact));
+  if (holder == customer_id) return holder;
+  if (holder) {
+    LT_TRY(connection_.Execute(
+        "UPDATE customer_contacts SET customer_id = $1 WHERE kind = $2 AND value = $3",
+        {customer_id, std::string(domain::kContactKindCodes.ToCode(contact.kind)), contact.value}));
+  } else {
+    LT_TRY(InsertContacts(customer_id, {contact}));
+  }
+  return holder;
+}
+
 Status CustomerStore::InsertContacts(domain::Id customer_id,
                                      const std::vector<domain::Contact>& contacts) {
   for (const auto& contact : contacts) {

@@ -42,6 +42,11 @@ class CustomerStore {
   // Up to filter.limit + 1 customers ordered by id.
   Result<std::vector<domain::Customer>> List(const domain::CustomerFilter& filter);
 
+  // Gives the contact to `customer_id`, taking it from whoever had it;
+  // returns the customer who had it, if anyone did.
+  Result<std::optional<domain::Id>> MoveContact(const domain::Contact& contact,
+                                                domain::Id customer_id);
+
  private:
   Status InsertContacts(domain::Id customer_id, const std::vector<domain::Contact>& contacts);
   Status LoadContacts(std::vector<domain::Customer>& customers);

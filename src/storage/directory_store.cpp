@@ -136,6 +136,11 @@ Result<std::optional<domain::User>> DirectoryStore::FindUser(domain::Id id) {
   return std::optional<domain::User>(std::move(users.front()));
 }
 
+Result<std::vector<domain::User>> DirectoryStore::CustomerUsers(domain::Id customer_id) {
+  return QueryUsers("role = $1 AND customer_id = $2 ORDER BY id",
+                    {std::string(domain::kRoleCodes.ToCode(domain::Role::kCustomer)), customer_id});
+}
+
 Result<std::optional<domain::User>> DirectoryStore::FindUserByEmail(const std::string& email) {
   LT_TRY_ASSIGN(auto users, QueryUsers("email = $1", {email}));
   if (users.empty()) return std::optional<domain::User>();

@@ -30,6 +30,8 @@ class DirectoryStore {
   Result<std::optional<domain::User>> FindUserByEmail(const std::string& email);
   Result<std::optional<std::string>> PasswordHashOf(domain::Id user_id);
   Result<std::vector<domain::User>> ListUsers(std::optional<domain::Id> after_id, int limit);
+  // The portal users acting for the customer, in id order.
+  Result<std::vector<domain::User>> CustomerUsers(domain::Id customer_id);
   // Every user who is not a portal customer, by name.
   Result<std::vector<domain::User>> ListStaff();
   // Ids of the active users of these roles, only those of `department_id`

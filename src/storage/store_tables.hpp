@@ -8,7 +8,7 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 48> kStoreTables = {"business_calendars",
+inline constexpr std::array<std::string_view, 51> kStoreTables = {"business_calendars",
                                                                   "calendar_days",
                                                                   "departments",
                                                                   "customers",
@@ -55,6 +55,9 @@ inline constexpr std::array<std::string_view, 48> kStoreTables = {"business_cale
                                                                   "calls",
                                                                   "notification_preferences",
                                                                   "group_robots",
-                                                                  "wechat_followers"};
+                                                                  "wechat_followers",
+                                                                  "portal_codes",
+                                                                  "sample_shipments",
+                                                                  "case_ratings"};
 
 }  // namespace lt::storage

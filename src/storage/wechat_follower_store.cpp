@@ -5,11 +5,12 @@ namespace lt::storage {
 Result<std::optional<domain::WechatFollower>> WechatFollowerStore::Find(const std::string& openid) {
   std::optional<domain::WechatFollower> found;
   LT_TRY(connection_.Query(
-      "SELECT openid, last_inbound_at, sent_in_window, subscribed FROM wechat_followers "
-      "WHERE openid = $1",
+      "SELECT openid, last_inbound_at, sent_in_window, subscribed, binding_failures, "
+      "binding_failed_at FROM wechat_followers WHERE openid = $1",
       {openid}, [&](const Row& row) {
-        found = domain::WechatFollower{row.Text(0), row.OptionalInt(1),
-                                       static_cast<int>(row.Int(2)), row.Int(3) != 0};
+        found = domain::WechatFollower{
+            row.Text(0),     row.OptionalInt(1),           static_cast<int>(row.Int(2)),
+            row.Int(3) != 0, static_cast<int>(row.Int(4)), row.OptionalInt(5)};
       }));
   return found;
 }
@@ -39,6 +40,17 @@ Status WechatFollowerStore::RecordSubscription(const std::string& openid, bool s
       "VALUES ($1, $2, $3, $3) ON CONFLICT (openid) DO UPDATE SET "
       "subscribed = excluded.subscribed, updated_at = excluded.updated_at",
       {openid, std::int64_t{subscribed ? 1 : 0}, at}));
+  return Ok();
+}
+
+Status WechatFollowerStore::RecordBindingFailure(const std::string& openid, int failures,
+                                                 TimestampMs at) {
+  LT_TRY(connection_.Execute(
+      "INSERT INTO wechat_followers (openid, subscribed, binding_failures, binding_failed_at, "
+      "created_at, updated_at) VALUES ($1, 1, $2, $3, $3, $3) ON CONFLICT (openid) DO UPDATE SET "
+      "binding_failures = excluded.binding_failures, "
+      "binding_failed_at = excluded.binding_failed_at, updated_at = excluded.updated_at",
+      {openid, std::int64_t{failures}, at}));
   return Ok();
 }
 

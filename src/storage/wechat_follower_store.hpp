@@ -21,6 +21,8 @@ class WechatFollowerStore {
   Status RecordSent(const std::string& openid, TimestampMs at);
   // They followed or unfollowed the account.
   Status RecordSubscription(const std::string& openid, bool subscribed, TimestampMs at);
+  // They sent a wrong binding code: `failures` in a row now (0 to forget).
+  Status RecordBindingFailure(const std::string& openid, int failures, TimestampMs at);
 
  private:
   Connection& connection_;

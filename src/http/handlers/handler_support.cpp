@@ -9,6 +9,7 @@
 
 #include "base/time_format.hpp"
 #include "http/json/object_reader.hpp"
+#include "http/json/user_wire.hpp"
 #include "http/json/wire.hpp"
 
 namespace lt::http {
@@ -56,6 +57,36 @@ HttpResponse DownloadResponse(std::string content_type, const std::string& filen
 app::WebhookRequest WebhookRequestOf(const RequestContext& context) {
   return {context.request.Header("X-Lingting-Timestamp"),
           context.request.Header("X-Lingting-Signature"), context.request.body};
+}
+
+namespace {
+
+std::string CookieAttributes(const Services& services, std::int64_t max_age_seconds,
+                             bool http_only) {
+  std::string attributes = "; Path=/; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds);
+  if (http_only) attributes += "; HttpOnly";
+  if (services.options.secure_cookies) attributes += "; Secure";
+  return attributes;
+}
+
+}  // namespace
+
+HttpResponse SessionStarted(const Services& services, const app::Session& session) {
+  const std::int64_t max_age = (session.expires_at - services.app.clock.NowMs()) / 1000;
+  HttpResponse response = JsonResponse(201, {{"user", wire::UserToJson(session.user)},
+                                             {"csrf_token", session.csrf_token},
+                                             {"expires_at", FormatTimestamp(session.expires_at)}});
+  response.WithHeader("Set-Cookie", "lt_session=" + session.session_token +
+                                        CookieAttributes(services, max_age, true));
+  response.WithHeader("Set-Cookie",
+                      "lt_csrf=" + session.csrf_token + CookieAttributes(services, max_age, false));
+  response.WithHeader("Cache-Control", "no-store");
+  return response;
+}
+
+void ClearSessionCookies(const Services& services, HttpResponse& response) {
+  response.WithHeader("Set-Cookie", "lt_session=" + CookieAttributes(services, 0, true));
+  response.WithHeader("Set-Cookie", "lt_csrf=" + CookieAttributes(services, 0, false));
 }
 
 Result<nlohmann::json> JsonBody(const RequestContext& context) {

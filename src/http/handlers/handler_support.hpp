@@ -29,6 +29,11 @@ HttpResponse CreatedResponse(const nlohmann::json& body, const std::string& loca
 HttpResponse DownloadResponse(std::string content_type, const std::string& filename,
                               std::string body);
 
+// 201 with the session's user and CSRF token, setting its cookies
+// (lt_session, HttpOnly; lt_csrf, read by the console).
+HttpResponse SessionStarted(const Services& services, const app::Session& session);
+void ClearSessionCookies(const Services& services, HttpResponse& response);
+
 // The request body as a JSON object (malformed JSON, invalid UTF-8 and
 // non-object bodies are errors).
 Result<nlohmann::json> JsonBody(const RequestContext& context);

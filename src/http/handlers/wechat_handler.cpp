@@ -10,6 +10,7 @@
 #include "app/wechat_intake.hpp"
 #include "http/handlers/handler_support.hpp"
 #include "http/json/wechat_wire.hpp"
+#include "i18n/i18n.hpp"
 
 namespace lt::http {
 namespace {
@@ -26,6 +27,18 @@ HttpResponse PlainText(std::string text) {
   response.content_type = "text/plain; charset=utf-8";
   response.body = std::move(text);
   return response;
+}
+
+const char* BindingReplyKey(app::WechatBindingOutcome outcome) {
+  switch (outcome) {
+    case app::WechatBindingOutcome::kBound:
+      return "wechat.binding_done";
+    case app::WechatBindingOutcome::kWrongCode:
+      return "wechat.binding_wrong_code";
+    case app::WechatBindingOutcome::kLocked:
+      return "wechat.binding_locked";
+  }
+  return "wechat.binding_wrong_code";
 }
 
 }  // namespace
@@ -48,7 +61,15 @@ void RegisterWechatRoutes(ApiRouter& router, Services& services) {
               [&services](RequestContext& context) -> Result<HttpResponse> {
                 LT_TRY(app::CheckWechatRequest(services.app, WechatRequestOf(context)));
                 LT_TRY_ASSIGN(const auto message, wire::ParseWechatXml(context.request.body));
-                LT_TRY(app::IngestWechat(services.app, message));
+                LT_TRY_ASSIGN(const auto ingested, app::IngestWechat(services.app, message));
+                if (ingested.binding) {
+                  HttpResponse response;
+                  response.content_type = "text/xml; charset=utf-8";
+                  response.body = wire::WechatTextReplyXml(
+                      message, services.app.clock.NowMs(),
+                      i18n::Translate(i18n::Locale::kZhCn, BindingReplyKey(*ingested.binding)));
+                  return response;
+                }
                 // WeChat's word for "received, no passive reply".
                 return PlainText("success");
               },

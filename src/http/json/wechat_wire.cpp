@@ -112,4 +112,25 @@ Result<app::WechatAccountInput> ParseWechatAccount(const json& body) {
   return Finish(reader, errors, std::move(input));
 }
 
+std::string WechatTextReplyXml(const domain::WechatMessage& message, TimestampMs now,
+                               const std::string& text) {
+  // CDATA cannot hold "]]>": split it where it occurs.
+  auto cdata = [](const std::string& value) {
+    std::string out = "<![CDATA[";
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (value.compare(i, 3, "]]>") == 0) {
+        out += "]]]]><![CDATA[>";
+        i += 2;
+      } else {
+        out += value[i];
+      }
+    }
+    return out + "]]>";
+  };
+  return "<xml><ToUserName>" + cdata(message.from_user) + "</ToUserName><FromUserName>" +
+         cdata(message.to_user) + "</FromUserName><CreateTime>" + std::to_string(now / 1000) +
+         "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content>" + cdata(text) +
+         "</Content></xml>";
+}
+
 }  // namespace lt::http::wire

@@ -20,6 +20,11 @@ namespace lt::http::wire {
 // <xml>, no MsgType or FromUserName).
 Result<domain::WechatMessage> ParseWechatXml(std::string_view body);
 
+// A passive reply: a text to the follower who sent `message`, in the answer
+// to WeChat's push.
+std::string WechatTextReplyXml(const domain::WechatMessage& message, TimestampMs now,
+                               const std::string& text);
+
 nlohmann::json WechatAccountToJson(const std::optional<app::WechatAccountView>& view);
 Result<app::WechatAccountInput> ParseWechatAccount(const nlohmann::json& body);
 
