@@ -10,8 +10,11 @@ import './styles.css';
 applyLocale(i18n.global.locale.value);
 onUnauthorized(() => {
   forgetSession();
-  if (router.currentRoute.value.name !== 'login') {
-    void router.push({ name: 'login', query: { next: router.currentRoute.value.fullPath } });
+  const current = router.currentRoute.value;
+  // Customers go back to the portal's own sign-in page, staff to theirs.
+  const signInPage = current.path.startsWith('/portal') ? 'portal-sign-in' : 'login';
+  if (current.name !== signInPage) {
+    void router.push({ name: signInPage, query: { next: current.fullPath } });
   }
 });
 

@@ -53,6 +53,15 @@ export async function signIn(email: string, password: string): Promise<User | nu
   return state.user;
 }
 
+/** A customer signs in (or up) to the portal with the code sent to their address. */
+export async function signInWithCode(address: string, code: string, name: string): Promise<User | null> {
+  const body: Record<string, string> = { address, code };
+  if (name) body.name = name;
+  adopt(await api.post<Session>('/api/v1/portal/session', body));
+  state.checked = true;
+  return state.user;
+}
+
 export async function signOut(): Promise<void> {
   try {
     await api.delete('/api/v1/session');

@@ -1,12 +1,28 @@
 // The console's pages, each loaded on demand so that the sign-in page and the
 // first queue carry only what they use.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { api } from '@/api/client';
+import type { Customer } from '@/api/types';
 import { restoreSession } from '@/composables/useSession';
 import { prefetchCase } from '@/pages/cases/useCaseRecord';
 import { prefetchQueueRows } from '@/pages/queues/queueQuery';
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/pages/login/LoginPage.vue'), meta: { public: true } },
+  // The customer portal: its own sign-in with one-time codes and its own
+  // phone-first frame.
+  { path: '/portal/sign-in', name: 'portal-sign-in', component: () => import('@/pages/portal/PortalSignInPage.vue'), meta: { public: true } },
+  {
+    path: '/portal',
+    component: () => import('@/pages/portal/PortalShell.vue'),
+    meta: { portal: true },
+    children: [
+      { path: '', name: 'portal-cases', component: () => import('@/pages/portal/PortalCasesPage.vue') },
+      { path: 'cases/new', name: 'portal-new-case', component: () => import('@/pages/portal/PortalNewCasePage.vue') },
+      { path: 'cases/:id(\\d+)', name: 'portal-case', component: () => import('@/pages/portal/PortalCasePage.vue') },
+      { path: 'account', name: 'portal-account', component: () => import('@/pages/portal/PortalAccountPage.vue') },
+    ],
+  },
   {
     path: '/',
     component: () => import('@/components/AppShell.vue'),
@@ -48,14 +64,30 @@ const routes: RouteRecordRaw[] = [
   },
 ];
 
+async function isSupplier(customerId: number | null | undefined): Promise<boolean> {
+  if (!customerId) return false;
+  const customer = await api.get<Customer>(`/api/v1/customers/${customerId}`);
+  return customer.kind === 'supplier';
+}
+
 export const router = createRouter({ history: createWebHistory(), routes });
 
 router.beforeEach(async (to) => {
   if (to.meta.public) return true;
   const user = await restoreSession();
-  if (!user) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
-  // Home: staff work from their queue, portal users from their own page.
-  if (to.name === 'home') return user.role === 'customer' ? { name: 'supplier' } : { name: 'queue', params: { queue: 'mine' } };
+  const portal = to.matched.some((route) => route.meta.portal);
+  if (!user) {
+    return { name: portal ? 'portal-sign-in' : 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  }
+  if (user.role === 'customer') {
+    // Customers have the portal, and suppliers their corrective actions.
+    if (to.name === 'home') return (await isSupplier(user.customer_id)) ? { name: 'supplier' } : { name: 'portal-cases' };
+    if (!portal && to.name !== 'supplier') return { name: 'portal-cases' };
+    return true;
+  }
+  if (portal) return { name: 'queue', params: { queue: 'mine' } };
+  // Home: staff work from their queue.
+  if (to.name === 'home') return { name: 'queue', params: { queue: 'mine' } };
   // Administration pages are not shown to others (the API refuses them anyway).
   if (to.matched.some((route) => route.meta.admin) && user.role !== 'admin') {
     return { name: 'not-found', params: { missing: to.path.slice(1).split('/') } };
