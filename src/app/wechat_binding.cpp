@@ -1,9 +1,12 @@
 #include "app/wechat_binding.hpp"
 
 #include "app/audit_trail.hpp"
+#include "app/live_updates.hpp"
 #include "base/crypto.hpp"
 #include "domain/portal_code.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/case_store.hpp"
+#include "storage/change_feed.hpp"
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
@@ -15,10 +18,39 @@ namespace lt::app {
 namespace {
 
 constexpr auto kPurpose = domain::PortalCodePurpose::kWechatBinding;
+constexpr int kMaxStandInCases = 200;
 
 // The binding codes of one customer are counted under this address.
 std::string CustomerKey(domain::Id customer_id) {
   return "customer:" + std::to_string(customer_id);
+}
+
+// The follower's first message made a stand-in customer with the OpenID as
+// its only contact: its cases are the bound customer's now (a customer
+// known otherwise keeps theirs).
+Status TakeStandInCases(storage::Connection& connection, domain::Id stand_in,
+                        domain::Id customer_id, TimestampMs now) {
+  LT_TRY_ASSIGN(const auto holder, storage::CustomerStore(connection).Find(stand_in));
+  if (!holder || !holder->contacts.empty()) return Ok();
+  domain::CaseFilter filter;
+  filter.customer_id = stand_in;
+  filter.limit = kMaxStandInCases;
+  domain::CaseScope everything;
+  everything.all = true;
+  storage::CaseStore cases(connection);
+  LT_TRY_ASSIGN(const auto found, cases.List(filter, everything));
+  for (const auto& before : found) {
+    domain::Case moved = before;
+    moved.customer_id = customer_id;
+    moved.updated_at = now;
+    LT_TRY(cases.Update(moved, before));
+    LT_TRY(storage::AuditStore(connection)
+               .Append(MakeEvent(
+                   "case", before.id, "update", std::nullopt, now,
+                   {{"customer_id", std::to_string(stand_in), std::to_string(customer_id)}})));
+    LT_TRY(storage::PublishCaseChange(connection, ChangeOf(moved, "update", std::nullopt, now)));
+  }
+  return Ok();
 }
 
 }  // namespace
@@ -121,6 +153,7 @@ Result<WechatBindingOutcome> BindWechatFollower(AppContext& context, const std::
       return followers.RecordBindingFailure(openid, failures + 1, now);
     }
     LT_TRY_ASSIGN(const auto before, customers.MoveContact(contact, *found->customer_id));
+    if (before) LT_TRY(TakeStandInCases(connection, *before, *found->customer_id, now));
     LT_TRY(followers.RecordBindingFailure(openid, 0, now));
     outcome = WechatBindingOutcome::kBound;
     return storage::AuditStore(connection)

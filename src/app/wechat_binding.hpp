@@ -4,7 +4,7 @@
 // to the portal asks for a binding code and sends "绑定 <code>" to the
 // Official Account; the follower's OpenID then becomes that customer's
 // contact (taken from the stand-in customer the follower's first message
-// made), so that what they write on WeChat lands on their cases and
+// made, whose cases become theirs), so that what they write on WeChat lands on their cases and
 // answers reach them there. Codes are those of domain/portal_code.hpp; a
 // follower who sent kWechatBindingMaxFailures wrong codes is refused for
 // kWechatBindingLockMs.

@@ -418,11 +418,17 @@ TEST_F(PortalApiTest, ACustomerBindsTheirWechatFollowerWithACodeSentToTheAccount
   // WeChat sends the same message again: still bound, no failure counted.
   EXPECT_NE(push(openid, "绑定 " + digits, "31004").raw.find("绑定成功"), std::string::npos);
 
-  // What the follower writes now is Zhou's.
-  ASSERT_EQ(push(openid, "新的问题：燃气灶打不着", "31005").status, 200);
+  // The case the follower opened before is Zhou's now, and what they write
+  // joins it.
   const auto mine = As(zhou, "GET", "/api/v1/cases");
   ASSERT_EQ(mine.body["items"].size(), 1u) << mine.raw;
   EXPECT_EQ(mine.body["items"][0]["channel"], "wechat");
+  const std::string path = "/api/v1/cases/" + mine.body["items"][0]["id"].dump();
+  ASSERT_EQ(push(openid, "新的问题：燃气灶打不着", "31005").status, 200);
+  const auto timeline = As(zhou, "GET", path + "/interactions");
+  ASSERT_EQ(timeline.status, 200) << timeline.raw;
+  EXPECT_NE(timeline.raw.find("你好，热水器有问题"), std::string::npos);
+  EXPECT_NE(timeline.raw.find("新的问题：燃气灶打不着"), std::string::npos);
 
   // Five wrong codes lock the follower out for a day.
   const std::string other = "oK3a1t2Guesser";
