@@ -1,25 +1,48 @@
-// lingting ingest-mail [--mailbox NAME] [FILE...]: e-mail in by direct
-// delivery. With no file, one message on standard input, as a Postfix `pipe`
-// transport or procmail hands it over; the exit status is 0 only once the
-// message is stored. With files, each is one message (a directory's .eml
-// files, say).
+// lingting ingest-mail [--mailbox NAME] [--mbox FILE]... [PATH...]: e-mail in
+// by direct delivery. With nothing to read, one message on standard input, as
+// a Postfix `pipe` transport or procmail hands it over; the exit status is 0
+// only once the message is stored. Otherwise a batch: each FILE one message,
+// each directory its files (by name), each --mbox file its messages. A batch
+// is read ahead and parsed by several workers while the messages are stored
+// one after another, in order, so that threading sees them as they came.
 
+#include <algorithm>
+#include <condition_variable>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "app/mail_intake.hpp"
 #include "cli/command_list.hpp"
 #include "cli/console.hpp"
+#include "mail/mbox.hpp"
 
 namespace lt::cli {
 namespace {
 
+namespace fs = std::filesystem;
+
 struct IngestFlags {
   std::string mailbox;
-  std::vector<std::string> files;
+  std::vector<std::string> mboxes;
+  std::vector<std::string> paths;
 };
+
+// One message of the batch: where it came from, and its bytes (read by the
+// parsing worker when it is a file of its own).
+struct Source {
+  std::string label;
+  std::optional<std::string> bytes;
+  fs::path file;
+};
+
+// Messages parsed ahead of the one being stored, at most.
+constexpr std::size_t kReadAhead = 256;
 
 std::string_view ThreadingCode(app::MailThreading threading) {
   switch (threading) {
@@ -39,34 +62,158 @@ std::string_view ThreadingCode(app::MailThreading threading) {
   return "none";
 }
 
+Result<std::string> ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::Of(ErrorCode::kNotFound, "error.file_read", {{"path", path.string()}});
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Every message the flags name, in order; nothing is read of the files yet
+// but whether they are there.
+Result<std::vector<Source>> CollectSources(const IngestFlags& ingest) {
+  std::vector<Source> sources;
+  for (const auto& given : ingest.paths) {
+    const fs::path path(given);
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      std::vector<fs::path> files;
+      for (const auto& entry : fs::directory_iterator(path, error)) {
+        if (entry.is_regular_file() && !entry.path().filename().string().starts_with(".")) {
+          files.push_back(entry.path());
+        }
+      }
+      if (error) return Error::Of(ErrorCode::kNotFound, "error.file_read", {{"path", given}});
+      std::sort(files.begin(), files.end());
+      for (auto& file : files) sources.push_back({file.string(), std::nullopt, file});
+    } else if (fs::is_regular_file(path, error)) {
+      sources.push_back({given, std::nullopt, path});
+    } else {
+      return Error::Of(ErrorCode::kNotFound, "error.file_read", {{"path", given}});
+    }
+  }
+  for (const auto& mbox : ingest.mboxes) {
+    LT_TRY_ASSIGN(const std::string bytes, ReadFile(mbox));
+    auto messages = mail::SplitMbox(bytes);
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+      sources.push_back({mbox + "#" + std::to_string(i + 1), std::move(messages[i]), {}});
+    }
+  }
+  return sources;
+}
+
+// Parses the sources on worker threads, kReadAhead ahead of the consumer,
+// and hands them over in order.
+class ParsedBatch {
+ public:
+  ParsedBatch(const app::MailReader& reader, std::vector<Source>& sources)
+      : reader_(reader), sources_(sources), slots_(sources.size()) {
+    const unsigned workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    for (unsigned i = 0; i < workers; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  ~ParsedBatch() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    for (auto& worker : workers_) worker.join();
+  }
+
+  // The message `index` parsed (or the error reading it); call in order.
+  Result<app::IncomingMail> Take(std::size_t index) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return slots_[index].has_value(); });
+    Result<app::IncomingMail> taken = std::move(*slots_[index]);
+    slots_[index].reset();
+    consumed_ = index + 1;
+    lock.unlock();
+    changed_.notify_all();
+    return taken;
+  }
+
+ private:
+  void Work() {
+    while (true) {
+      std::size_t index = 0;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] {
+          return stopping_ || next_ >= sources_.size() || next_ < consumed_ + kReadAhead;
+        });
+        if (stopping_ || next_ >= sources_.size()) return;
+        index = next_++;
+      }
+      Result<app::IncomingMail> parsed = Parse(sources_[index]);
+      {
+        std::lock_guard lock(mutex_);
+        slots_[index].emplace(std::move(parsed));
+      }
+      changed_.notify_all();
+    }
+  }
+
+  Result<app::IncomingMail> Parse(Source& source) {
+    std::string bytes;
+    if (source.bytes) {
+      bytes = std::move(*source.bytes);
+    } else {
+      LT_TRY_ASSIGN(bytes, ReadFile(source.file));
+    }
+    if (bytes.empty()) return Error::Invalid("message", "validation.required");
+    return reader_.Read(std::move(bytes));
+  }
+
+  const app::MailReader& reader_;
+  std::vector<Source>& sources_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::optional<Result<app::IncomingMail>>> slots_;  // guarded by mutex_
+  std::size_t next_ = 0;                                         // guarded by mutex_
+  std::size_t consumed_ = 0;                                     // guarded by mutex_
+  bool stopping_ = false;                                        // guarded by mutex_
+  std::vector<std::thread> workers_;
+};
+
+void Report(const Console& console, const std::string& source, const app::IngestedMail& ingested) {
+  console.Say(ingested.case_id ? "cli.mail_ingested" : "cli.mail_without_case",
+              {{"source", source},
+               {"case", ingested.case_number},
+               {"how", std::string(ThreadingCode(ingested.threading))}});
+}
+
 int IngestMail(const GlobalFlags& flags, const IngestFlags& ingest) {
   const Console console(CliLocale(flags.lang));
-  std::vector<std::pair<std::string, std::string>> messages;  // source, bytes
-  if (ingest.files.empty()) {
+  const bool from_stdin = ingest.paths.empty() && ingest.mboxes.empty();
+  std::string delivered;
+  std::vector<Source> sources;
+  if (from_stdin) {
     std::ostringstream bytes;
     bytes << std::cin.rdbuf();
-    messages.emplace_back("-", bytes.str());
+    delivered = bytes.str();
+    if (delivered.empty()) return console.Fail(Error::Invalid("message", "validation.required"));
   } else {
-    for (const auto& file : ingest.files) {
-      std::ifstream in(file, std::ios::binary);
-      if (!in)
-        return console.Fail(Error::Of(ErrorCode::kNotFound, "error.file_read", {{"path", file}}));
-      messages.emplace_back(file, std::string(std::istreambuf_iterator<char>(in), {}));
-    }
+    auto collected = CollectSources(ingest);
+    if (!collected.ok()) return console.Fail(collected.error());
+    sources = std::move(collected).value();
   }
   auto runtime = OpenConfiguredRuntime(flags);
   if (!runtime.ok()) return console.Fail(runtime.error());
   app::AppContext& context = *(*runtime)->app;
-  for (auto& [source, bytes] : messages) {
-    if (bytes.empty()) {
-      return console.Fail(Error::Invalid("message", "validation.required"));
-    }
-    auto ingested = app::IngestRawMail(context, ingest.mailbox, std::move(bytes));
+  if (from_stdin) {
+    auto ingested = app::IngestRawMail(context, ingest.mailbox, std::move(delivered));
     if (!ingested.ok()) return console.Fail(ingested.error());
-    console.Say(ingested->case_id ? "cli.mail_ingested" : "cli.mail_without_case",
-                {{"source", source},
-                 {"case", ingested->case_number},
-                 {"how", std::string(ThreadingCode(ingested->threading))}});
+    Report(console, "-", *ingested);
+    return kExitOk;
+  }
+  if (!context.mail_reader) return console.Fail(Error::Internal("no MIME reader in this process"));
+  ParsedBatch batch(*context.mail_reader, sources);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    auto mail = batch.Take(i);
+    if (!mail.ok()) return console.Fail(mail.error());
+    mail->mailbox = ingest.mailbox;
+    auto ingested = app::IngestMail(context, *mail);
+    if (!ingested.ok()) return console.Fail(ingested.error());
+    Report(console, sources[i].label, *ingested);
   }
   return kExitOk;
 }
@@ -77,10 +224,14 @@ void RegisterIngestMailCommand(CLI::App& app, const AddGlobals& add_globals, Glo
                                std::function<int()>& run) {
   auto ingest = std::make_shared<IngestFlags>();
   CLI::App* command = app.add_subcommand(
-      "ingest-mail", "store e-mail messages: one on standard input, or each FILE given");
+      "ingest-mail",
+      "store e-mail messages: one on standard input, or each FILE, each directory's files and "
+      "each --mbox file's messages");
   add_globals(command);
   command->add_option("--mailbox", ingest->mailbox, "the mailbox the message arrived in");
-  command->add_option("files", ingest->files, "message files (RFC 5322), one message each");
+  command->add_option("--mbox", ingest->mboxes, "a mailbox file (mbox) whose messages to store");
+  command->add_option("paths", ingest->paths,
+                      "message files (RFC 5322, one message each) or directories of them");
   command->callback(
       [&flags, &run, ingest] { run = [&flags, ingest] { return IngestMail(flags, *ingest); }; });
 }

@@ -175,5 +175,56 @@ TEST_F(IngestMailTest, StandardInputIsStoredOnceAndAnEmptyDeliveryIsRefused) {
   EXPECT_EQ(missing.exit_code, 66) << missing.err;
 }
 
+TEST_F(IngestMailTest, ADirectoryAndAnMboxAreABatchStoredInOrder) {
+  const fs::path in = directory_.path() / "in";
+  fs::create_directories(in);
+  auto write = [](const fs::path& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary) << bytes;
+  };
+  write(in / "001.eml",
+        "From: chen@example.com\r\nSubject: 热水器不出热水\r\nMessage-ID: <batch-1@example.com>\r\n"
+        "\r\n昨天开始不出热水。\r\n");
+  write(in / "002.eml",
+        "From: chen@example.com\r\nSubject: Re: 热水器不出热水\r\n"
+        "Message-ID: <batch-2@example.com>\r\nIn-Reply-To: <batch-1@example.com>\r\n\r\n"
+        "补充：显示 E1。\r\n");
+  write(in / ".hidden", "not mail");
+  write(directory_.path() / "archive.mbox",
+        "From chen@example.com Thu Mar  5 10:00:00 2026\n"
+        "From: chen@example.com\nSubject: Re: 热水器不出热水\nMessage-ID: <batch-3@example.com>\n"
+        "References: <batch-1@example.com>\n\n>From the manual: E1 is ignition.\n\n"
+        "From zhou@example.com Thu Mar  5 11:00:00 2026\n"
+        "From: zhou@example.com\nSubject: 冰箱不制冷\nMessage-ID: <batch-4@example.com>\n\n"
+        "冷藏室温度 15 度。\n");
+  const auto result = Run({in.string(), "--mbox", (directory_.path() / "archive.mbox").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::vector<std::string> lines;
+  std::istringstream out(result.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 4u) << result.out;
+  const std::string number = lines[0].substr(lines[0].find("TS-"), 14);
+  EXPECT_NE(lines[0].find("001.eml: recorded on case " + number + " (new_case)"), std::string::npos)
+      << lines[0];
+  EXPECT_NE(lines[1].find("002.eml: recorded on case " + number + " (reply_headers)"),
+            std::string::npos)
+      << lines[1];
+  EXPECT_NE(lines[2].find("archive.mbox#1: recorded on case " + number + " (reply_headers)"),
+            std::string::npos)
+      << lines[2];
+  EXPECT_NE(lines[3].find("archive.mbox#2: recorded on case "), std::string::npos) << lines[3];
+  EXPECT_EQ(lines[3].find(number), std::string::npos) << "another customer's case";
+
+  // The same batch again: every message stored once.
+  const auto again = Run({in.string(), "--mbox", (directory_.path() / "archive.mbox").string()});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  std::size_t duplicates = 0;
+  for (std::size_t at = 0; (at = again.out.find("(duplicate)", at)) != std::string::npos; ++at) {
+    ++duplicates;
+  }
+  EXPECT_EQ(duplicates, 4u) << again.out;
+  const auto missing_mbox = Run({"--mbox", "no-such.mbox"});
+  EXPECT_EQ(missing_mbox.exit_code, 66) << missing_mbox.err;
+}
+
 }  // namespace
 }  // namespace lt
