@@ -4,27 +4,42 @@
 # copy with its own Message-ID and sender, so every one is a new message that
 # threads or opens a case), on a fresh SQLite store, with a Release build.
 # Prints messages per second (median of 3 runs) and the median message size.
-#   bash bench/mail_bench.sh [--messages N]
+# The messages are one batch (a directory): parsed ahead by several workers,
+# stored in order. With --postgres, two processes ("two nodes") each ingest
+# half the senders into one durable PostgreSQL 15 cluster
+# (scripts/with-postgres.sh); --binary uses a build of your own.
+#   bash bench/mail_bench.sh [--messages N] [--postgres] [--binary PATH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 messages=3000
+postgres=0
+binary=""
 while (($#)); do
   case "$1" in
     --messages) messages=$2; shift 2 ;;
+    --postgres) postgres=1; shift ;;
+    --binary) binary=$(realpath "$2"); shift 2 ;;
     *) echo "mail_bench.sh: unknown argument $1" >&2; exit 64 ;;
   esac
 done
 
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINGTING_TESTS=OFF > /dev/null
-cmake --build build/release --target lingting > /dev/null
-lingting=$PWD/build/release/bin/lingting
+if [[ -z $binary ]]; then
+  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINGTING_TESTS=OFF > /dev/null
+  cmake --build build/release --target lingting > /dev/null
+  binary=$PWD/build/release/bin/lingting
+fi
+lingting=$binary
+if ((postgres)) && [[ -z ${LINGTING_TEST_POSTGRES:-} ]]; then
+  args=(--messages "$messages" --postgres --binary "$lingting")
+  exec env LINGTING_PG_DURABLE=1 bash scripts/with-postgres.sh bash "$0" "${args[@]}"
+fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 # The corpus's messages, copied round-robin with fresh Message-IDs and senders.
 mapfile -t corpus < <(find tests/fixtures/email -type f -name '*.eml' | sort)
-mkdir -p "$scratch/in"
+mkdir -p "$scratch/in/a" "$scratch/in/b"
 python3 - "$scratch/in" "$messages" "${corpus[@]}" <<'PY'
 import re, sys
 out, count, files = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
@@ -34,18 +49,32 @@ for i in range(count):
     raw = re.sub(rb'(?im)^message-id:[^\r\n]*(\r?\n[ \t][^\r\n]*)*', b'', raw, count=1)
     raw = re.sub(rb'(?im)^from:', b'X-Original-From:', raw, count=1)
     head = b'Message-ID: <bench-%d@mail.example>\r\nFrom: customer%d@mail.example\r\n' % (i, i % 500)
-    open(f'{out}/{i:06d}.eml', 'wb').write(head + raw)
+    # Two halves by sender, for two nodes that never share a customer.
+    open(f'{out}/{"ab"[i % 2]}/{i:06d}.eml', 'wb').write(head + raw)
 PY
 sizes=$(find "$scratch/in" -type f -printf '%s\n' | sort -n)
 median_size=$(echo "$sizes" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 
 rates=()
 for run in 1 2 3; do
-  rm -rf "$scratch/store" && mkdir -p "$scratch/store"
-  db="sqlite:$scratch/store/lingting.db"
+  if ((postgres)); then
+    db="$LINGTING_TEST_POSTGRES/bench_mail_$run"
+    psql "$LINGTING_TEST_POSTGRES/postgres" -qc "CREATE DATABASE bench_mail_$run" > /dev/null
+  else
+    rm -rf "$scratch/store" && mkdir -p "$scratch/store"
+    db="sqlite:$scratch/store/lingting.db"
+  fi
   "$lingting" migrate --db "$db" > /dev/null 2>&1
   start=$(date +%s.%N)
-  (cd "$scratch/in" && "$lingting" ingest-mail --db "$db" --lang en ./*.eml > "$scratch/out.txt")
+  if ((postgres)); then
+    "$lingting" ingest-mail --db "$db" --lang en "$scratch/in/a" > "$scratch/out-a.txt" &
+    node_a=$!
+    "$lingting" ingest-mail --db "$db" --lang en "$scratch/in/b" > "$scratch/out-b.txt"
+    wait "$node_a"
+    cat "$scratch/out-a.txt" "$scratch/out-b.txt" > "$scratch/out.txt"
+  else
+    "$lingting" ingest-mail --db "$db" --lang en "$scratch/in/a" "$scratch/in/b" > "$scratch/out.txt"
+  fi
   end=$(date +%s.%N)
   landed=$(grep -c 'recorded on case\|automatic mail' "$scratch/out.txt")
   [[ $landed -eq $messages ]] || { echo "only $landed of $messages messages stored" >&2; exit 70; }
@@ -54,4 +83,5 @@ for run in 1 2 3; do
   echo "run $run: $messages messages in $seconds s: ${rates[-1]} messages/s"
 done
 median=$(printf '%s\n' "${rates[@]}" | sort -n | sed -n 2p)
-echo "mail.ingest_sqlite: median $median messages/s (runs: ${rates[*]}), $messages messages, median size $median_size bytes"
+store=$( ((postgres)) && echo postgres_two_nodes || echo sqlite)
+echo "mail.ingest_$store: median $median messages/s (runs: ${rates[*]}), $messages messages, median size $median_size bytes"

@@ -7,17 +7,15 @@
 // one after another, in order, so that threading sees them as they came.
 
 #include <algorithm>
-#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <mutex>
 #include <optional>
 #include <sstream>
-#include <thread>
 
 #include "app/mail_intake.hpp"
+#include "app/mail_read_ahead.hpp"
 #include "cli/command_list.hpp"
 #include "cli/console.hpp"
 #include "mail/mbox.hpp"
@@ -40,9 +38,6 @@ struct Source {
   std::optional<std::string> bytes;
   fs::path file;
 };
-
-// Messages parsed ahead of the one being stored, at most.
-constexpr std::size_t kReadAhead = 256;
 
 std::string_view ThreadingCode(app::MailThreading threading) {
   switch (threading) {
@@ -101,79 +96,6 @@ Result<std::vector<Source>> CollectSources(const IngestFlags& ingest) {
   return sources;
 }
 
-// Parses the sources on worker threads, kReadAhead ahead of the consumer,
-// and hands them over in order.
-class ParsedBatch {
- public:
-  ParsedBatch(const app::MailReader& reader, std::vector<Source>& sources)
-      : reader_(reader), sources_(sources), slots_(sources.size()) {
-    const unsigned workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    for (unsigned i = 0; i < workers; ++i) workers_.emplace_back([this] { Work(); });
-  }
-  ~ParsedBatch() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    changed_.notify_all();
-    for (auto& worker : workers_) worker.join();
-  }
-
-  // The message `index` parsed (or the error reading it); call in order.
-  Result<app::IncomingMail> Take(std::size_t index) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return slots_[index].has_value(); });
-    Result<app::IncomingMail> taken = std::move(*slots_[index]);
-    slots_[index].reset();
-    consumed_ = index + 1;
-    lock.unlock();
-    changed_.notify_all();
-    return taken;
-  }
-
- private:
-  void Work() {
-    while (true) {
-      std::size_t index = 0;
-      {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] {
-          return stopping_ || next_ >= sources_.size() || next_ < consumed_ + kReadAhead;
-        });
-        if (stopping_ || next_ >= sources_.size()) return;
-        index = next_++;
-      }
-      Result<app::IncomingMail> parsed = Parse(sources_[index]);
-      {
-        std::lock_guard lock(mutex_);
-        slots_[index].emplace(std::move(parsed));
-      }
-      changed_.notify_all();
-    }
-  }
-
-  Result<app::IncomingMail> Parse(Source& source) {
-    std::string bytes;
-    if (source.bytes) {
-      bytes = std::move(*source.bytes);
-    } else {
-      LT_TRY_ASSIGN(bytes, ReadFile(source.file));
-    }
-    if (bytes.empty()) return Error::Invalid("message", "validation.required");
-    return reader_.Read(std::move(bytes));
-  }
-
-  const app::MailReader& reader_;
-  std::vector<Source>& sources_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::vector<std::optional<Result<app::IncomingMail>>> slots_;  // guarded by mutex_
-  std::size_t next_ = 0;                                         // guarded by mutex_
-  std::size_t consumed_ = 0;                                     // guarded by mutex_
-  bool stopping_ = false;                                        // guarded by mutex_
-  std::vector<std::thread> workers_;
-};
-
 void Report(const Console& console, const std::string& source, const app::IngestedMail& ingested) {
   console.Say(ingested.case_id ? "cli.mail_ingested" : "cli.mail_without_case",
               {{"source", source},
@@ -206,7 +128,12 @@ int IngestMail(const GlobalFlags& flags, const IngestFlags& ingest) {
     return kExitOk;
   }
   if (!context.mail_reader) return console.Fail(Error::Internal("no MIME reader in this process"));
-  ParsedBatch batch(*context.mail_reader, sources);
+  app::MailReadAhead batch(*context.mail_reader, sources.size(),
+                           [&sources](std::size_t index) -> Result<std::string> {
+                             Source& source = sources[index];
+                             if (source.bytes) return std::move(*source.bytes);
+                             return ReadFile(source.file);
+                           });
   for (std::size_t i = 0; i < sources.size(); ++i) {
     auto mail = batch.Take(i);
     if (!mail.ok()) return console.Fail(mail.error());
