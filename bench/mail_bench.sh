@@ -4,8 +4,7 @@
 # copy with its own Message-ID and sender, so every one is a new message that
 # threads or opens a case), on a fresh SQLite store, with a Release build.
 # Prints messages per second (median of 3 runs) and the median message size.
-# The messages are one batch (a directory): parsed ahead by several workers,
-# stored in order. With --postgres, two processes ("two nodes") each ingest
+# The messages are one batch (a directory), stored in order. With --postgres, two processes ("two nodes") each ingest
 # half the senders into one durable PostgreSQL 15 cluster
 # (scripts/with-postgres.sh); --binary uses a build of your own.
 #   bash bench/mail_bench.sh [--messages N] [--postgres] [--binary PATH]

@@ -7,7 +7,6 @@
 #include "app/authorization.hpp"
 #include "app/field_rules.hpp"
 #include "app/mail_intake.hpp"
-#include "app/mail_read_ahead.hpp"
 #include "app/mail_server_rules.hpp"
 #include "app/references.hpp"
 #include "base/utf8.hpp"
@@ -250,18 +249,8 @@ Result<int> FetchNewMail(AppContext& context, const domain::Mailbox& mailbox,
         uids->begin() + static_cast<std::ptrdiff_t>(std::min(uids->size(), start + kFetchBatch)));
     auto fetched = session.Fetch(batch);
     if (!fetched.ok()) return record_error(fetched.error());
-    if (!context.mail_reader) return Error::Internal("no MIME reader in this process");
-    // The batch is parsed by several workers while its messages are stored.
-    MailReadAhead read(*context.mail_reader, fetched->size(),
-                       [&fetched](std::size_t index) -> Result<std::string> {
-                         return std::move((*fetched)[index].raw);
-                       });
-    for (std::size_t index = 0; index < fetched->size(); ++index) {
-      const auto& message = (*fetched)[index];
-      auto mail = read.Take(index);
-      if (!mail.ok()) return record_error(mail.error());
-      mail->mailbox = mailbox.name;
-      auto ingested = IngestMail(context, *mail);
+    for (auto& message : *fetched) {
+      auto ingested = IngestRawMail(context, mailbox.name, std::move(message.raw));
       if (!ingested.ok()) return record_error(ingested.error());
       bool held = false;
       LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {

@@ -2,9 +2,8 @@
 // by direct delivery. With nothing to read, one message on standard input, as
 // a Postfix `pipe` transport or procmail hands it over; the exit status is 0
 // only once the message is stored. Otherwise a batch: each FILE one message,
-// each directory its files (by name), each --mbox file its messages. A batch
-// is read ahead and parsed by several workers while the messages are stored
-// one after another, in order, so that threading sees them as they came.
+// each directory its files (by name), each --mbox file its messages, stored
+// one after another in that order, so that threading sees them as they came.
 
 #include <algorithm>
 #include <filesystem>
@@ -15,7 +14,6 @@
 #include <sstream>
 
 #include "app/mail_intake.hpp"
-#include "app/mail_read_ahead.hpp"
 #include "cli/command_list.hpp"
 #include "cli/console.hpp"
 #include "mail/mbox.hpp"
@@ -31,8 +29,8 @@ struct IngestFlags {
   std::vector<std::string> paths;
 };
 
-// One message of the batch: where it came from, and its bytes (read by the
-// parsing worker when it is a file of its own).
+// One message of the batch: where it came from, and its bytes (read when
+// its turn comes when it is a file of its own).
 struct Source {
   std::string label;
   std::optional<std::string> bytes;
@@ -127,20 +125,14 @@ int IngestMail(const GlobalFlags& flags, const IngestFlags& ingest) {
     Report(console, "-", *ingested);
     return kExitOk;
   }
-  if (!context.mail_reader) return console.Fail(Error::Internal("no MIME reader in this process"));
-  app::MailReadAhead batch(*context.mail_reader, sources.size(),
-                           [&sources](std::size_t index) -> Result<std::string> {
-                             Source& source = sources[index];
-                             if (source.bytes) return std::move(*source.bytes);
-                             return ReadFile(source.file);
-                           });
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    auto mail = batch.Take(i);
-    if (!mail.ok()) return console.Fail(mail.error());
-    mail->mailbox = ingest.mailbox;
-    auto ingested = app::IngestMail(context, *mail);
+  for (auto& source : sources) {
+    auto bytes =
+        source.bytes ? Result<std::string>(std::move(*source.bytes)) : ReadFile(source.file);
+    if (!bytes.ok()) return console.Fail(bytes.error());
+    if (bytes->empty()) return console.Fail(Error::Invalid("message", "validation.required"));
+    auto ingested = app::IngestRawMail(context, ingest.mailbox, std::move(bytes).value());
     if (!ingested.ok()) return console.Fail(ingested.error());
-    Report(console, sources[i].label, *ingested);
+    Report(console, source.label, *ingested);
   }
   return kExitOk;
 }
