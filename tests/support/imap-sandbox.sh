@@ -17,7 +17,23 @@ if [[ -z $command || -z $dir ]]; then
   exit 64
 fi
 if [[ $command == stop ]]; then
+  # An imap process still serving a client when the master stops may live
+  # on and keep writing the mailbox's index from its memory: stop the
+  # master's children too (killed after 3 s), so that a test that changes
+  # the mail store while the server is down finds it as it left it.
+  pids=()
+  if [[ -f $dir/run/master.pid ]]; then
+    master=$(cat "$dir/run/master.pid")
+    pids=("$master" $(pgrep -P "$master" || true))
+  fi
   [[ -f $dir/dovecot.conf ]] && dovecot -c "$dir/dovecot.conf" stop > /dev/null 2>&1 || true
+  for attempt in $(seq 50); do
+    alive=()
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2> /dev/null && alive+=("$pid"); done
+    ((${#alive[@]})) || break
+    ((attempt == 30)) && kill -KILL "${alive[@]}" 2> /dev/null
+    sleep 0.1
+  done
   exit 0
 fi
 [[ $command == start ]] || { echo "imap-sandbox.sh: unknown command $command" >&2; exit 64; }
