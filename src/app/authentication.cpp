@@ -125,12 +125,7 @@ Result<Session> Authenticator::Login(const std::string& email_text, const std::s
     std::lock_guard lock(mutex_);
     failures_.erase(account_key);
   }
-  LT_TRY_ASSIGN(auto session, OpenSession(*user));
-  LT_TRY(context_.database.Write([&](storage::Connection& connection) -> Status {
-    return storage::AuditStore(connection)
-        .Append(MakeEvent("user", user->id, "login", user->id, now, {}));
-  }));
-  return session;
+  return OpenSession(*user);
 }
 
 Result<Session> Authenticator::OpenSession(const domain::User& user) {
@@ -145,7 +140,8 @@ Result<Session> Authenticator::OpenSession(const domain::User& user) {
     LT_TRY(auth.DeleteExpiredSessions(now));
     LT_TRY(auth.InsertSession(user.id, HashToken(session.session_token), session.csrf_token, now,
                               session.expires_at));
-    return Ok();
+    return storage::AuditStore(connection)
+        .Append(MakeEvent("user", user.id, "login", user.id, now, {}));
   }));
   return session;
 }

@@ -54,8 +54,9 @@ class Authenticator {
   Result<Session> Login(const std::string& email, const std::string& password,
                         const std::string& address);
   Status Logout(const std::string& session_token);
-  // A session for a user who proved who they are another way (a portal
-  // customer's one-time code, app/portal_sign_in.hpp).
+  // A session for a user who proved who they are (a password, or a portal
+  // customer's one-time code, app/portal_sign_in.hpp), with its "login"
+  // audit record, in one transaction.
   Result<Session> OpenSession(const domain::User& user);
 
   // kUnauthenticated when the session is unknown or expired.
