@@ -102,6 +102,11 @@ class Connection {
                        const RowCallback& on_row) = 0;
   // Runs several statements without parameters (migrations).
   virtual Status ExecuteScript(std::string_view sql) = 0;
+  // Runs `work` inside this connection's open write transaction behind a
+  // savepoint: when it fails (or throws), everything it wrote and published
+  // is undone, the transaction goes on, and its error is returned. Calls
+  // nest. The group commits isolate each Write() this way.
+  virtual Status RunNested(const std::function<Status(Connection&)>& work) = 0;
 
   // Publishes a change notification from inside a write transaction. Every
   // subscriber on every node (Database::Subscribe) receives `payload` once

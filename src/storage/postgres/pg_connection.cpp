@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "storage/database.hpp"
 #include "storage/postgres/pg_dialect.hpp"
 
 namespace lt::storage {
@@ -360,6 +361,15 @@ Status PgConnection::RollbackToSavepoint() {
   LT_TRY(
       RunSimple("ROLLBACK TO SAVEPOINT lt_write; RELEASE SAVEPOINT lt_write", {PGRES_COMMAND_OK}));
   return ResumePipeline("ROLLBACK TO SAVEPOINT");
+}
+
+Status PgConnection::RunNested(const std::function<Status(Connection&)>& work) {
+  LT_TRY(Savepoint());
+  Status result = RunGuarded(work, *this);
+  if (result.ok()) result = ReleaseSavepoint();
+  // A rollback that fails leaves the transaction aborted: its COMMIT fails.
+  if (!result.ok()) std::ignore = RollbackToSavepoint();
+  return result;
 }
 
 Status PgConnection::EndPipeline() {

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "storage/database.hpp"
 #include "storage/sqlite/sqlite_dialect.hpp"
 
 namespace lt::storage {
@@ -164,6 +165,20 @@ Status SqliteConnection::Notify(std::string_view payload) {
   }
   pending_notifications_.emplace_back(payload);
   return Ok();
+}
+
+Status SqliteConnection::RunNested(const std::function<Status(Connection&)>& work) {
+  const std::size_t notified_before = pending_notifications_.size();
+  LT_TRY(Execute("SAVEPOINT lt_nested", {}));
+  Status result = RunGuarded(work, *this);
+  if (!result.ok()) {
+    // A failure here surfaces at COMMIT, which then fails the transaction.
+    std::ignore = Execute("ROLLBACK TO lt_nested", {});
+    ForgetAll();                                     // what the undone work read or changed
+    pending_notifications_.resize(notified_before);  // what it published is undone too
+  }
+  std::ignore = Execute("RELEASE lt_nested", {});
+  return result;
 }
 
 Status SqliteConnection::ExecuteScript(std::string_view sql) {

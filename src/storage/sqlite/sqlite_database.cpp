@@ -134,22 +134,9 @@ void SqliteDatabase::CommitBatch(std::vector<Job*>& batch) {
   auto& notifications = writer_->pending_notifications();
   notifications.clear();
   for (Job* job : batch) {
-    const std::size_t notified_before = notifications.size();
-    Status savepoint = writer_->ExecuteScript("SAVEPOINT job");
-    if (!savepoint.ok()) {
-      results.push_back(savepoint);
-      ++failures;
-      continue;
-    }
-    Status result = RunGuarded(*job->work, *writer_);
-    if (!result.ok()) {
-      // Undo everything this job wrote; the others in the batch are unaffected.
-      std::ignore = writer_->ExecuteScript("ROLLBACK TO job");  // failure surfaces at COMMIT
-      writer_->ForgetAll();                   // what the undone job read or changed
-      notifications.resize(notified_before);  // what it published is rolled back too
-      ++failures;
-    }
-    std::ignore = writer_->ExecuteScript("RELEASE job");  // failure surfaces at COMMIT
+    // A job that fails is undone alone; the others in the batch are unaffected.
+    Status result = writer_->RunNested(*job->work);
+    if (!result.ok()) ++failures;
     results.push_back(std::move(result));
   }
   Status committed = writer_->ExecuteScript("COMMIT");

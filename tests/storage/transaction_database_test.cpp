@@ -1,0 +1,160 @@
+// A Database inside one open write transaction (TransactionDatabase), as a
+// batch of e-mail uses it: each nested Write is undone alone when it fails,
+// a Read sees what the transaction wrote so far, the whole commits with the
+// outer Write, and what was published goes out only then. Runs on both stores.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "storage/transaction_database.hpp"
+#include "support/test_database.hpp"
+#include "support/test_env.hpp"
+
+namespace lt::storage {
+namespace {
+
+using namespace std::chrono_literals;
+
+// A row of the store's smallest table, to write and count.
+Status AddCounter(Connection& connection, const std::string& prefix) {
+  return connection
+                 .Execute(
+                     "INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($1, "
+                     "2026, 1)",
+                     {prefix})
+                 .ok()
+             ? Ok()
+             : Status(Error::Internal("insert failed"));
+}
+
+Result<std::int64_t> CountCounters(Connection& connection, const std::string& prefix) {
+  return connection.QueryInt("SELECT COUNT(*) FROM case_number_sequences WHERE prefix = $1",
+                             {prefix});
+}
+
+// What a subscriber has received.
+class Received {
+ public:
+  void Add(std::string_view payload) {
+    std::lock_guard lock(mutex_);
+    payloads_.emplace_back(payload);
+  }
+  std::vector<std::string> Get() const {
+    std::lock_guard lock(mutex_);
+    return payloads_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::string> payloads_;
+};
+
+TEST(TransactionDatabase, AFailedWorkIsUndoneAloneAndTheRestCommitsWithTheOuterWrite) {
+  test::TempDir directory;
+  auto opened = test::OpenTestDatabase(directory.path());
+  ASSERT_TRUE(opened.ok()) << test::Describe(opened.error());
+  Database& database = **opened;
+  Received received;
+  const auto subscription =
+      database.Subscribe([&](std::string_view payload) { received.Add(payload); });
+
+  std::vector<Status> outcomes;
+  const Status written = database.Write([&](Connection& connection) -> Status {
+    TransactionDatabase batch(connection, database);
+    outcomes.push_back(batch.Write([](Connection& c) -> Status {
+      LT_TRY(AddCounter(c, "KEPT"));
+      return c.Notify("batch:kept");
+    }));
+    outcomes.push_back(batch.Write([](Connection& c) -> Status {
+      LT_TRY(AddCounter(c, "UNDONE"));
+      LT_TRY(c.Notify("batch:undone"));
+      return Error::Invalid("field", "validation.required");
+    }));
+    outcomes.push_back(batch.Write([](Connection& c) -> Status {
+      LT_TRY(AddCounter(c, "THROWN"));
+      throw std::runtime_error("a bug in one work");
+    }));
+    // Nested twice: the inner failure undoes only its own part.
+    outcomes.push_back(batch.Write([&](Connection& c) -> Status {
+      LT_TRY(AddCounter(c, "OUTER"));
+      const Status inner = batch.Write([](Connection& c2) -> Status {
+        LT_TRY(AddCounter(c2, "INNER"));
+        return Error::Internal("inner");
+      });
+      EXPECT_FALSE(inner.ok());
+      return Ok();
+    }));
+    // A read in the batch sees what it wrote so far, and only that.
+    outcomes.push_back(batch.Read([](Connection& c) -> Status {
+      for (const auto& [prefix, expected] : std::vector<std::pair<std::string, std::int64_t>>{
+               {"KEPT", 1}, {"UNDONE", 0}, {"THROWN", 0}, {"OUTER", 1}, {"INNER", 0}}) {
+        LT_TRY_ASSIGN(const auto count, CountCounters(c, prefix));
+        EXPECT_EQ(count, expected) << prefix;
+      }
+      return Ok();
+    }));
+    EXPECT_TRUE(received.Get().empty()) << "published before the commit";
+    EXPECT_FALSE(batch.Backup((directory.path() / "copy.db").string()).ok());
+    return Ok();
+  });
+  ASSERT_TRUE(written.ok()) << test::Describe(written.error());
+  ASSERT_EQ(outcomes.size(), 5u);
+  EXPECT_TRUE(outcomes[0].ok());
+  EXPECT_EQ(outcomes[1].error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(outcomes[2].error().code, ErrorCode::kInternal);
+  EXPECT_TRUE(outcomes[3].ok());
+  EXPECT_TRUE(outcomes[4].ok());
+
+  const Status read = database.Read([](Connection& c) -> Status {
+    for (const auto& [prefix, expected] : std::vector<std::pair<std::string, std::int64_t>>{
+             {"KEPT", 1}, {"UNDONE", 0}, {"THROWN", 0}, {"OUTER", 1}, {"INNER", 0}}) {
+      LT_TRY_ASSIGN(const auto count, CountCounters(c, prefix));
+      EXPECT_EQ(count, expected) << prefix;
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(read.ok()) << test::Describe(read.error());
+  // PostgreSQL delivers through LISTEN, a moment after the commit.
+  for (int i = 0; i < 100 && received.Get().empty(); ++i) std::this_thread::sleep_for(20ms);
+  std::this_thread::sleep_for(100ms);
+  database.Unsubscribe(subscription);
+  EXPECT_EQ(received.Get(), std::vector<std::string>{"batch:kept"});
+}
+
+TEST(TransactionDatabase, WhenTheOuterWriteFailsNothingOfTheBatchIsStoredOrPublished) {
+  test::TempDir directory;
+  auto opened = test::OpenTestDatabase(directory.path());
+  ASSERT_TRUE(opened.ok()) << test::Describe(opened.error());
+  Database& database = **opened;
+  Received received;
+  const auto subscription =
+      database.Subscribe([&](std::string_view payload) { received.Add(payload); });
+  const Status written = database.Write([&](Connection& connection) -> Status {
+    TransactionDatabase batch(connection, database);
+    EXPECT_TRUE(batch
+                    .Write([](Connection& c) -> Status {
+                      LT_TRY(AddCounter(c, "GONE"));
+                      return c.Notify("batch:gone");
+                    })
+                    .ok());
+    return Error::Of(ErrorCode::kConflict, "error.conflict");
+  });
+  EXPECT_EQ(written.error().code, ErrorCode::kConflict);
+  const Status read = database.Read([](Connection& c) -> Status {
+    LT_TRY_ASSIGN(const auto count, CountCounters(c, "GONE"));
+    EXPECT_EQ(count, 0);
+    return Ok();
+  });
+  ASSERT_TRUE(read.ok()) << test::Describe(read.error());
+  std::this_thread::sleep_for(200ms);
+  database.Unsubscribe(subscription);
+  EXPECT_TRUE(received.Get().empty());
+}
+
+}  // namespace
+}  // namespace lt::storage
