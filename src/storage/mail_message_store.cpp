@@ -57,7 +57,9 @@ Result<std::optional<MailMessage>> MailMessageStore::Find(const std::string& dir
                                                           const std::string& message_id) {
   std::optional<MailMessage> found;
   LT_TRY(connection_.Query("SELECT " + std::string(kColumns) +
-                               " FROM mail_messages WHERE message_id = $1 AND direction = $2",
+                               " FROM mail_messages WHERE message_id = $1 AND direction = $2"
+                               // as the unique index's own condition, so that it is used
+                               " AND message_id <> ''",
                            {message_id, direction}, [&](const Row& row) { found = FromRow(row); }));
   return found;
 }
@@ -72,10 +74,10 @@ Result<std::optional<domain::Id>> MailMessageStore::CaseOfAny(
     in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
   }
   std::optional<domain::Id> case_id;
-  LT_TRY(
-      connection_.Query("SELECT case_id FROM mail_messages WHERE message_id IN (" + in +
-                            ") AND case_id IS NOT NULL ORDER BY received_at DESC, id DESC LIMIT 1",
-                        params, [&](const Row& row) { case_id = row.Int(0); }));
+  LT_TRY(connection_.Query("SELECT case_id FROM mail_messages WHERE message_id IN (" + in +
+                               ") AND message_id <> '' AND case_id IS NOT NULL "
+                               "ORDER BY received_at DESC, id DESC LIMIT 1",
+                           params, [&](const Row& row) { case_id = row.Int(0); }));
   return case_id;
 }
 
