@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
+
 #include <fstream>
 #include <sstream>
 
@@ -19,7 +21,7 @@ bool IsHex64(const std::string& text) {
   return true;
 }
 
-Status WriteDurably(const std::filesystem::path& path, std::string_view content) {
+Status WriteFile(const std::filesystem::path& path, std::string_view content, FileSync sync) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
   if (fd < 0)
     return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {}, "open " + path.string()};
@@ -32,7 +34,7 @@ Status WriteDurably(const std::filesystem::path& path, std::string_view content)
     }
     written += static_cast<std::size_t>(n);
   }
-  const bool synced = ::fsync(fd) == 0;
+  const bool synced = sync == FileSync::kDeferred || ::fsync(fd) == 0;
   ::close(fd);
   if (!synced)
     return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {}, "fsync " + path.string()};
@@ -45,11 +47,11 @@ std::filesystem::path AttachmentFiles::PathOf(const std::string& sha256) const {
   return root_ / sha256.substr(0, 2) / sha256.substr(2, 2) / sha256;
 }
 
-Result<std::string> AttachmentFiles::Put(std::string_view content) {
+Result<std::string> AttachmentFiles::Put(std::string_view content, FileSync sync) {
   const std::string sha256 = Sha256Hex(content);
   const auto path = PathOf(sha256);
   std::error_code error;
-  if (std::filesystem::exists(path, error)) return sha256;
+  if (std::filesystem::file_size(path, error) == content.size() && !error) return sha256;
   std::filesystem::create_directories(path.parent_path(), error);
   if (error) {
     return Error{ErrorCode::kUnavailable,
@@ -59,13 +61,27 @@ Result<std::string> AttachmentFiles::Put(std::string_view content) {
                  "mkdir " + path.parent_path().string()};
   }
   const auto temporary = path.string() + ".tmp-" + RandomHex(8);
-  LT_TRY(WriteDurably(temporary, content));
+  LT_TRY(WriteFile(temporary, content, sync));
   std::filesystem::rename(temporary, path, error);
   if (error) {
     std::filesystem::remove(temporary, error);
     return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {}, "rename " + path.string()};
   }
   return sha256;
+}
+
+Status AttachmentFiles::SyncAll() const {
+  const int fd = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    // Nothing was ever written here.
+    if (errno == ENOENT) return Ok();
+    return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {}, "open " + root_.string()};
+  }
+  const bool synced = ::syncfs(fd) == 0;
+  ::close(fd);
+  if (!synced)
+    return Error{ErrorCode::kUnavailable, "error.unavailable", {}, {}, "syncfs " + root_.string()};
+  return Ok();
 }
 
 Result<std::string> AttachmentFiles::Get(const std::string& sha256) const {
