@@ -9,12 +9,14 @@
 #include "base/utf8.hpp"
 #include "domain/contact.hpp"
 #include "domain/queue.hpp"
+#include "storage/attachment_files.hpp"
 #include "storage/case_store.hpp"
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
 #include "storage/mail_message_store.hpp"
 #include "storage/mailbox_store.hpp"
+#include "storage/transaction_database.hpp"
 #include "storage/workflow_store.hpp"
 
 namespace lt::app {
@@ -269,6 +271,45 @@ Result<IngestedMail> IngestRawMail(AppContext& context, const std::string& mailb
   IncomingMail mail = context.mail_reader->Read(std::move(raw));
   mail.mailbox = mailbox;
   return IngestMail(context, mail);
+}
+
+Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& mailbox,
+                                        std::vector<std::string> raws, const MailBatchEnd& then) {
+  if (!context.mail_reader) return Error::Internal("no MIME reader in this process");
+  // Read before the transaction, so that the writer never waits on MIME.
+  std::vector<IncomingMail> mails;
+  mails.reserve(raws.size());
+  for (auto& raw : raws) {
+    mails.push_back(context.mail_reader->Read(std::move(raw)));
+    mails.back().mailbox = mailbox;
+  }
+  // The bodies on disk first, with one flush for all of them: the intake's
+  // own Put then finds each there (an fsync each would cost more than the rest).
+  for (const auto& mail : mails) {
+    std::vector<std::string> dropped;
+    for (const auto& part : Attachments(context.options, mail, dropped)) {
+      LT_TRY(context.files.Put(part.content, storage::FileSync::kDeferred));
+    }
+  }
+  LT_TRY(context.files.SyncAll());
+  MailOutcomes outcomes;
+  LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
+    outcomes.clear();  // a write tried again starts over
+    storage::TransactionDatabase batch_database(connection, context.database);
+    AppContext batch = ContextOn(context, batch_database);
+    for (const auto& mail : mails) {
+      std::optional<IngestedMail> ingested;
+      // The message's writes as one: undone together when any of them fails.
+      Status stored = connection.RunNested([&](storage::Connection&) -> Status {
+        LT_TRY_ASSIGN(ingested, IngestMail(batch, mail));
+        return Ok();
+      });
+      outcomes.push_back(stored.ok() ? Result<IngestedMail>(*std::move(ingested))
+                                     : Result<IngestedMail>(stored.error()));
+    }
+    return then ? then(connection, outcomes) : Ok();
+  }));
+  return outcomes;
 }
 
 }  // namespace lt::app

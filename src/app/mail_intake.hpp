@@ -15,6 +15,7 @@
 // read still lands (a new case when nothing threads it) and is flagged for an agent; the raw
 // message is always an attachment of the interaction.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,5 +77,20 @@ class MailReader {
 // The raw message read by context.mail_reader, then IngestMail.
 Result<IngestedMail> IngestRawMail(AppContext& context, const std::string& mailbox,
                                    std::string raw);
+
+// Several raw messages stored together, in order, in one write transaction
+// (a batch of `ingest-mail`, one fetch of a mailbox): each as IngestRawMail
+// stores it, seeing the ones before it, at a fraction of the cost of a
+// commit each. A message whose storing fails is undone alone and gets its
+// error; the others commit together. `then`, when given, runs last in the
+// same transaction with the outcomes (a mailbox records how far it has
+// read); its error fails the whole batch.
+// Errors: the store's, when the transaction could not commit; then none of
+// the messages is stored.
+using MailOutcomes = std::vector<Result<IngestedMail>>;
+using MailBatchEnd = std::function<Status(storage::Connection&, const MailOutcomes&)>;
+Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& mailbox,
+                                        std::vector<std::string> raws,
+                                        const MailBatchEnd& then = {});
 
 }  // namespace lt::app

@@ -249,17 +249,30 @@ Result<int> FetchNewMail(AppContext& context, const domain::Mailbox& mailbox,
         uids->begin() + static_cast<std::ptrdiff_t>(std::min(uids->size(), start + kFetchBatch)));
     auto fetched = session.Fetch(batch);
     if (!fetched.ok()) return record_error(fetched.error());
-    for (auto& message : *fetched) {
-      auto ingested = IngestRawMail(context, mailbox.name, std::move(message.raw));
-      if (!ingested.ok()) return record_error(ingested.error());
-      bool held = false;
-      LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
-        LT_TRY_ASSIGN(held, storage::MailboxStore(connection)
-                                .RecordProgress(mailbox.id, node, state->uid_validity, message.uid,
-                                                context.clock.NowMs()));
-        return Ok();
-      }));
-      if (!held) return LeaseLost();
+    std::vector<std::string> raws;
+    raws.reserve(fetched->size());
+    for (auto& message : *fetched) raws.push_back(std::move(message.raw));
+    // The batch's messages and the place after them in one commit: the
+    // place goes as far as the message before the first that failed.
+    bool held = true;
+    auto outcomes = IngestRawMailBatch(
+        context, mailbox.name, std::move(raws),
+        [&](storage::Connection& connection, const MailOutcomes& results) -> Status {
+          const auto failed = std::find_if(results.begin(), results.end(),
+                                           [](const auto& result) { return !result.ok(); });
+          const auto stored_here = static_cast<std::size_t>(failed - results.begin());
+          if (stored_here == 0) return Ok();
+          LT_TRY_ASSIGN(
+              held, storage::MailboxStore(connection)
+                        .RecordProgress(mailbox.id, node, state->uid_validity,
+                                        (*fetched)[stored_here - 1].uid, context.clock.NowMs()));
+          // Another node has the mailbox now: it stores these messages.
+          return held ? Ok() : LeaseLost();
+        });
+    if (!held) return LeaseLost();
+    if (!outcomes.ok()) return record_error(outcomes.error());
+    for (const auto& outcome : *outcomes) {
+      if (!outcome.ok()) return record_error(outcome.error());
       ++stored;
     }
   }

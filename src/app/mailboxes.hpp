@@ -69,8 +69,8 @@ Status ReleaseMailbox(AppContext& context, domain::Id id, const std::string& nod
 Status RecordMailboxError(AppContext& context, domain::Id id, const std::string& error);
 
 // Stores every message above the mailbox's last UID (all of them when the
-// folder's UIDVALIDITY changed), oldest first, recording the place after
-// each. Returns how many were stored; stops early (kConflict
+// folder's UIDVALIDITY changed), oldest first, fifty to a commit with the
+// place after them. Returns how many were stored; stops early (kConflict
 // "error.mailbox_lease_lost") when another node took the mailbox over.
 // A failure is also recorded as the mailbox's last error.
 Result<int> FetchNewMail(AppContext& context, const domain::Mailbox& mailbox,

@@ -3,9 +3,13 @@
 // a Postfix `pipe` transport or procmail hands it over; the exit status is 0
 // only once the message is stored. Otherwise a batch: each FILE one message,
 // each directory its files (by name), each --mbox file its messages, stored
-// one after another in that order, so that threading sees them as they came.
+// in that order, so that threading sees them as they came, a hundred or so
+// to a commit (app::IngestRawMailBatch). Each message's line is printed once
+// its commit is done; a message that could not be stored is said on stderr,
+// the others go on, and the exit status is that of the first failure.
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -22,6 +26,10 @@ namespace lt::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A batch's limits: messages, and bytes after which no further message joins.
+constexpr std::size_t kBatchMessages = 100;
+constexpr std::size_t kBatchBytes = 16 * 1024 * 1024;
 
 struct IngestFlags {
   std::string mailbox;
@@ -125,16 +133,42 @@ int IngestMail(const GlobalFlags& flags, const IngestFlags& ingest) {
     Report(console, "-", *ingested);
     return kExitOk;
   }
-  for (auto& source : sources) {
-    auto bytes =
-        source.bytes ? Result<std::string>(std::move(*source.bytes)) : ReadFile(source.file);
-    if (!bytes.ok()) return console.Fail(bytes.error());
-    if (bytes->empty()) return console.Fail(Error::Invalid("message", "validation.required"));
-    auto ingested = app::IngestRawMail(context, ingest.mailbox, std::move(bytes).value());
-    if (!ingested.ok()) return console.Fail(ingested.error());
-    Report(console, source.label, *ingested);
+  int exit_code = kExitOk;
+  for (std::size_t start = 0; start < sources.size();) {
+    // The next batch: whole messages up to the count or size limit.
+    std::vector<std::string> raws;
+    std::size_t bytes_in_batch = 0;
+    std::size_t end = start;
+    while (end < sources.size() && raws.size() < kBatchMessages &&
+           (raws.empty() || bytes_in_batch < kBatchBytes)) {
+      Source& source = sources[end];
+      auto bytes =
+          source.bytes ? Result<std::string>(std::move(*source.bytes)) : ReadFile(source.file);
+      if (!bytes.ok()) return console.Fail(bytes.error());
+      if (bytes->empty()) return console.Fail(Error::Invalid("message", "validation.required"));
+      bytes_in_batch += bytes->size();
+      raws.push_back(std::move(bytes).value());
+      ++end;
+    }
+    auto outcomes = app::IngestRawMailBatch(context, ingest.mailbox, std::move(raws));
+    if (!outcomes.ok()) return console.Fail(outcomes.error());
+    for (std::size_t i = 0; i < outcomes->size(); ++i) {
+      const auto& outcome = (*outcomes)[i];
+      const std::string& label = sources[start + i].label;
+      if (outcome.ok()) {
+        Report(console, label, *outcome);
+        continue;
+      }
+      std::fprintf(stderr, "%s\n",
+                   console
+                       .Text("cli.mail_not_stored",
+                             {{"source", label}, {"reason", console.Describe(outcome.error())}})
+                       .c_str());
+      if (exit_code == kExitOk) exit_code = ExitCodeOf(outcome.error());
+    }
+    start = end;
   }
-  return kExitOk;
+  return exit_code;
 }
 
 }  // namespace

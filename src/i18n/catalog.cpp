@@ -666,6 +666,8 @@ constexpr std::array kCatalog = {
                  "{source}: recorded on case {case} ({how})"},
     CatalogEntry{"cli.mail_without_case", "{source}：自动邮件，未涉及任何案件，已保存（{how}）",
                  "{source}: automatic mail about no case, stored ({how})"},
+    CatalogEntry{"cli.mail_not_stored", "{source}：未能保存：{reason}",
+                 "{source}: not stored: {reason}"},
     CatalogEntry{"cli.export_done", "已导出 {count} 个案件", "Exported {count} cases"},
     CatalogEntry{"cli.store_table_copied", "  {table}：源 {source} 行，目标 {target} 行",
                  "  {table}: {source} rows in the source, {target} in the target"},

@@ -188,6 +188,10 @@ TEST_F(IngestMailTest, ADirectoryAndAnMboxAreABatchStoredInOrder) {
         "From: chen@example.com\r\nSubject: Re: 热水器不出热水\r\n"
         "Message-ID: <batch-2@example.com>\r\nIn-Reply-To: <batch-1@example.com>\r\n\r\n"
         "补充：显示 E1。\r\n");
+  // The same message twice in one batch (a mail server's retry): stored once.
+  write(in / "001a.eml",
+        "From: chen@example.com\r\nSubject: 热水器不出热水\r\n"
+        "Message-ID: <batch-1@example.com>\r\n\r\n昨天开始不出热水。\r\n");
   write(in / ".hidden", "not mail");
   write(directory_.path() / "archive.mbox",
         "From chen@example.com Thu Mar  5 10:00:00 2026\n"
@@ -201,10 +205,14 @@ TEST_F(IngestMailTest, ADirectoryAndAnMboxAreABatchStoredInOrder) {
   std::vector<std::string> lines;
   std::istringstream out(result.out);
   for (std::string line; std::getline(out, line);) lines.push_back(line);
-  ASSERT_EQ(lines.size(), 4u) << result.out;
+  ASSERT_EQ(lines.size(), 5u) << result.out;
   const std::string number = lines[0].substr(lines[0].find("TS-"), 14);
   EXPECT_NE(lines[0].find("001.eml: recorded on case " + number + " (new_case)"), std::string::npos)
       << lines[0];
+  EXPECT_NE(lines[1].find("001a.eml: recorded on case " + number + " (duplicate)"),
+            std::string::npos)
+      << lines[1];
+  lines.erase(lines.begin() + 1);
   EXPECT_NE(lines[1].find("002.eml: recorded on case " + number + " (reply_headers)"),
             std::string::npos)
       << lines[1];
@@ -221,7 +229,7 @@ TEST_F(IngestMailTest, ADirectoryAndAnMboxAreABatchStoredInOrder) {
   for (std::size_t at = 0; (at = again.out.find("(duplicate)", at)) != std::string::npos; ++at) {
     ++duplicates;
   }
-  EXPECT_EQ(duplicates, 4u) << again.out;
+  EXPECT_EQ(duplicates, 5u) << again.out;
   const auto missing_mbox = Run({"--mbox", "no-such.mbox"});
   EXPECT_EQ(missing_mbox.exit_code, 66) << missing_mbox.err;
 }
