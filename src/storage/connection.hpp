@@ -107,6 +107,10 @@ class Connection {
   // is undone, the transaction goes on, and its error is returned. Calls
   // nest. The group commits isolate each Write() this way.
   virtual Status RunNested(const std::function<Status(Connection&)>& work) = 0;
+  // Runs read-only `work` inside this connection's open transaction so that,
+  // when it fails, the transaction goes on: behind a savepoint where a failed
+  // statement aborts the transaction (PostgreSQL), directly where it does not.
+  virtual Status RunNestedRead(const std::function<Status(Connection&)>& work) = 0;
 
   // Publishes a change notification from inside a write transaction. Every
   // subscriber on every node (Database::Subscribe) receives `payload` once

@@ -11,7 +11,7 @@ namespace lt::storage {
 // many at once and commit together with the Write() that opened it (a
 // batch of e-mail, say: one commit for a hundred messages instead of three
 // each). Write() and Read() run their work on that transaction's connection,
-// nested (Connection::RunNested): a work that fails is undone alone and the
+// nested (Connection::RunNested, RunNestedRead): a work that fails is undone alone and the
 // transaction goes on; a Read() sees what the transaction wrote so far.
 // What the works publish (Connection::Notify) goes out when the outer
 // transaction commits, and nothing of it when it rolls back. Not
@@ -23,7 +23,7 @@ class TransactionDatabase final : public Database {
       : connection_(connection), outer_(outer) {}
 
   Status Write(const Work& work) override { return connection_.RunNested(work); }
-  Status Read(const Work& work) override { return connection_.RunNested(work); }
+  Status Read(const Work& work) override { return connection_.RunNestedRead(work); }
   Status Backup(const std::string& path) override;
   Engine engine() const override { return outer_.engine(); }
   std::uint64_t Subscribe(Listener listener) override {

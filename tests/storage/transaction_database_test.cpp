@@ -89,6 +89,13 @@ TEST(TransactionDatabase, AFailedWorkIsUndoneAloneAndTheRestCommitsWithTheOuterW
       EXPECT_FALSE(inner.ok());
       return Ok();
     }));
+    // A read that fails leaves the transaction usable (on PostgreSQL a
+    // failed statement would abort it).
+    const Status bad_read = batch.Read([](Connection& c) -> Status {
+      LT_TRY(c.QueryInt("SELECT no_such_column FROM case_number_sequences"));
+      return Ok();
+    });
+    EXPECT_FALSE(bad_read.ok());
     // A read in the batch sees what it wrote so far, and only that.
     outcomes.push_back(batch.Read([](Connection& c) -> Status {
       for (const auto& [prefix, expected] : std::vector<std::pair<std::string, std::int64_t>>{

@@ -363,6 +363,10 @@ Status PgConnection::RollbackToSavepoint() {
   return ResumePipeline("ROLLBACK TO SAVEPOINT");
 }
 
+Status PgConnection::RunNestedRead(const std::function<Status(Connection&)>& work) {
+  return RunNested(work);  // a failed statement aborts the whole transaction
+}
+
 Status PgConnection::RunNested(const std::function<Status(Connection&)>& work) {
   LT_TRY(Savepoint());
   Status result = RunGuarded(work, *this);

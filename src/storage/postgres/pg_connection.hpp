@@ -40,6 +40,7 @@ class PgConnection final : public Connection {
   // Leaves pipeline mode first (see EndPipeline).
   Status ExecuteScript(std::string_view sql) override;
   Status RunNested(const std::function<Status(Connection&)>& work) override;
+  Status RunNestedRead(const std::function<Status(Connection&)>& work) override;
   // Sent without waiting inside a pipelined transaction.
   Status Send(std::string_view sql, const SqlParams& params) override;
   // pg_notify on kChangeChannel inside the transaction, sent like Send.

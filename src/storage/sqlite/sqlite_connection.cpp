@@ -167,6 +167,10 @@ Status SqliteConnection::Notify(std::string_view payload) {
   return Ok();
 }
 
+Status SqliteConnection::RunNestedRead(const std::function<Status(Connection&)>& work) {
+  return RunGuarded(work, *this);  // a failed statement leaves the transaction as it was
+}
+
 Status SqliteConnection::RunNested(const std::function<Status(Connection&)>& work) {
   const std::size_t notified_before = pending_notifications_.size();
   LT_TRY(Execute("SAVEPOINT lt_nested", {}));

@@ -30,6 +30,7 @@ class SqliteConnection final : public Connection {
   Status Query(std::string_view sql, const SqlParams& params, const RowCallback& on_row) override;
   Status ExecuteScript(std::string_view sql) override;
   Status RunNested(const std::function<Status(Connection&)>& work) override;
+  Status RunNestedRead(const std::function<Status(Connection&)>& work) override;
   // Queues the payload; SqliteDatabase delivers it after the commit.
   Status Notify(std::string_view payload) override;
   std::vector<std::string>& pending_notifications() { return pending_notifications_; }
