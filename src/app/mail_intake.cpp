@@ -273,18 +273,17 @@ Result<IngestedMail> IngestRawMail(AppContext& context, const std::string& mailb
   return IngestMail(context, mail);
 }
 
-Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& mailbox,
-                                        std::vector<std::string> raws, const MailBatchEnd& then) {
+Result<std::vector<IncomingMail>> ReadMailBatch(AppContext& context, const std::string& mailbox,
+                                                std::vector<std::string> raws) {
   if (!context.mail_reader) return Error::Internal("no MIME reader in this process");
-  // Read before the transaction, so that the writer never waits on MIME.
   std::vector<IncomingMail> mails;
   mails.reserve(raws.size());
   for (auto& raw : raws) {
     mails.push_back(context.mail_reader->Read(std::move(raw)));
     mails.back().mailbox = mailbox;
   }
-  // The bodies on disk first, with one flush for all of them: the intake's
-  // own Put then finds each there (an fsync each would cost more than the rest).
+  // The bodies on disk, with one flush for all of them: the intake's own
+  // Put then finds each there (an fsync each would cost more than the rest).
   for (const auto& mail : mails) {
     std::vector<std::string> dropped;
     for (const auto& part : Attachments(context.options, mail, dropped)) {
@@ -292,6 +291,11 @@ Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& 
     }
   }
   LT_TRY(context.files.SyncAll());
+  return mails;
+}
+
+Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<IncomingMail>& mails,
+                                    const MailBatchEnd& then) {
   MailOutcomes outcomes;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     outcomes.clear();  // a write tried again starts over
@@ -310,6 +314,12 @@ Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& 
     return then ? then(connection, outcomes) : Ok();
   }));
   return outcomes;
+}
+
+Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& mailbox,
+                                        std::vector<std::string> raws, const MailBatchEnd& then) {
+  LT_TRY_ASSIGN(const auto mails, ReadMailBatch(context, mailbox, std::move(raws)));
+  return StoreMailBatch(context, mails, then);
 }
 
 }  // namespace lt::app

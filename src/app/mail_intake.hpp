@@ -93,4 +93,12 @@ Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& 
                                         std::vector<std::string> raws,
                                         const MailBatchEnd& then = {});
 
+// IngestRawMailBatch's two halves, for a caller that reads the next batch
+// while the last one is stored: the messages read (context.mail_reader) and
+// their bodies on disk, flushed (thread-safe: no store access), then stored.
+Result<std::vector<IncomingMail>> ReadMailBatch(AppContext& context, const std::string& mailbox,
+                                                std::vector<std::string> raws);
+Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<IncomingMail>& mails,
+                                    const MailBatchEnd& then = {});
+
 }  // namespace lt::app

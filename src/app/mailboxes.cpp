@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <future>
 
 #include "app/audit_trail.hpp"
 #include "app/authorization.hpp"
@@ -242,30 +243,54 @@ Result<int> FetchNewMail(AppContext& context, const domain::Mailbox& mailbox,
   const std::int64_t last_uid = state->uid_validity == mailbox.uid_validity ? mailbox.last_uid : 0;
   auto uids = session.UidsAbove(static_cast<std::uint32_t>(last_uid));
   if (!uids.ok()) return record_error(uids.error());
-  int stored = 0;
-  for (std::size_t start = 0; start < uids->size(); start += kFetchBatch) {
-    const std::vector<std::uint32_t> batch(
+  // The next batch is fetched and read (MIME, bodies to disk) while the
+  // last one is stored: the store's writer and the reading each have a core.
+  struct Fetched {
+    std::vector<std::uint32_t> uids;
+    Result<std::vector<IncomingMail>> mails;
+  };
+  auto fetch = [&](std::size_t start) {
+    const std::vector<std::uint32_t> wanted(
         uids->begin() + static_cast<std::ptrdiff_t>(start),
         uids->begin() + static_cast<std::ptrdiff_t>(std::min(uids->size(), start + kFetchBatch)));
-    auto fetched = session.Fetch(batch);
-    if (!fetched.ok()) return record_error(fetched.error());
+    Fetched batch{{}, std::vector<IncomingMail>()};
+    auto fetched = session.Fetch(wanted);
+    if (!fetched.ok()) {
+      batch.mails = fetched.error();
+      return batch;
+    }
     std::vector<std::string> raws;
     raws.reserve(fetched->size());
-    for (auto& message : *fetched) raws.push_back(std::move(message.raw));
+    for (auto& message : *fetched) {
+      batch.uids.push_back(message.uid);
+      raws.push_back(std::move(message.raw));
+    }
+    batch.mails = ReadMailBatch(context, mailbox.name, std::move(raws));
+    return batch;
+  };
+  int stored = 0;
+  std::future<Fetched> ahead;
+  if (!uids->empty()) ahead = std::async(std::launch::async, fetch, 0);
+  for (std::size_t start = 0; start < uids->size(); start += kFetchBatch) {
+    Fetched batch = ahead.get();
+    if (!batch.mails.ok()) return record_error(batch.mails.error());
+    if (start + kFetchBatch < uids->size()) {
+      ahead = std::async(std::launch::async, fetch, start + kFetchBatch);
+    }
     // The batch's messages and the place after them in one commit: the
     // place goes as far as the message before the first that failed.
     bool held = true;
-    auto outcomes = IngestRawMailBatch(
-        context, mailbox.name, std::move(raws),
+    auto outcomes = StoreMailBatch(
+        context, *batch.mails,
         [&](storage::Connection& connection, const MailOutcomes& results) -> Status {
           const auto failed = std::find_if(results.begin(), results.end(),
                                            [](const auto& result) { return !result.ok(); });
           const auto stored_here = static_cast<std::size_t>(failed - results.begin());
           if (stored_here == 0) return Ok();
-          LT_TRY_ASSIGN(
-              held, storage::MailboxStore(connection)
-                        .RecordProgress(mailbox.id, node, state->uid_validity,
-                                        (*fetched)[stored_here - 1].uid, context.clock.NowMs()));
+          LT_TRY_ASSIGN(held,
+                        storage::MailboxStore(connection)
+                            .RecordProgress(mailbox.id, node, state->uid_validity,
+                                            batch.uids[stored_here - 1], context.clock.NowMs()));
           // Another node has the mailbox now: it stores these messages.
           return held ? Ok() : LeaseLost();
         });

@@ -4,14 +4,16 @@
 // only once the message is stored. Otherwise a batch: each FILE one message,
 // each directory its files (by name), each --mbox file its messages, stored
 // in that order, so that threading sees them as they came, a hundred or so
-// to a commit (app::IngestRawMailBatch). Each message's line is printed once
-// its commit is done; a message that could not be stored is said on stderr,
-// the others go on, and the exit status is that of the first failure.
+// to a commit (app::StoreMailBatch), the next batch read meanwhile
+// (app::ReadMailBatch). Each message's line is printed once its commit is
+// done; a message that could not be stored is said on stderr, the others go
+// on, and the exit status is that of the first failure.
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -102,6 +104,13 @@ Result<std::vector<Source>> CollectSources(const IngestFlags& ingest) {
   return sources;
 }
 
+// A batch read ahead: sources [start, end), read and their bodies on disk.
+struct ReadBatch {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  Result<std::vector<app::IncomingMail>> mails;
+};
+
 void Report(const Console& console, const std::string& source, const app::IngestedMail& ingested) {
   console.Say(ingested.case_id ? "cli.mail_ingested" : "cli.mail_without_case",
               {{"source", source},
@@ -123,6 +132,7 @@ int IngestMail(const GlobalFlags& flags, const IngestFlags& ingest) {
     auto collected = CollectSources(ingest);
     if (!collected.ok()) return console.Fail(collected.error());
     sources = std::move(collected).value();
+    if (sources.empty()) return kExitOk;  // an empty directory: nothing to store
   }
   auto runtime = OpenConfiguredRuntime(flags);
   if (!runtime.ok()) return console.Fail(runtime.error());
@@ -133,28 +143,43 @@ int IngestMail(const GlobalFlags& flags, const IngestFlags& ingest) {
     Report(console, "-", *ingested);
     return kExitOk;
   }
-  int exit_code = kExitOk;
-  for (std::size_t start = 0; start < sources.size();) {
-    // The next batch: whole messages up to the count or size limit.
+  // The next batch is read (MIME, bodies to disk) while the last one is
+  // stored: the store's writer and the reading each have a core.
+  auto read_batch = [&](std::size_t start) {
+    ReadBatch batch{start, start, std::vector<app::IncomingMail>()};
     std::vector<std::string> raws;
     std::size_t bytes_in_batch = 0;
-    std::size_t end = start;
-    while (end < sources.size() && raws.size() < kBatchMessages &&
+    while (batch.end < sources.size() && raws.size() < kBatchMessages &&
            (raws.empty() || bytes_in_batch < kBatchBytes)) {
-      Source& source = sources[end];
+      Source& source = sources[batch.end];
       auto bytes =
           source.bytes ? Result<std::string>(std::move(*source.bytes)) : ReadFile(source.file);
-      if (!bytes.ok()) return console.Fail(bytes.error());
-      if (bytes->empty()) return console.Fail(Error::Invalid("message", "validation.required"));
+      if (!bytes.ok()) {
+        batch.mails = bytes.error();
+        return batch;
+      }
+      if (bytes->empty()) {
+        batch.mails = Error::Invalid("message", "validation.required");
+        return batch;
+      }
       bytes_in_batch += bytes->size();
       raws.push_back(std::move(bytes).value());
-      ++end;
+      ++batch.end;
     }
-    auto outcomes = app::IngestRawMailBatch(context, ingest.mailbox, std::move(raws));
+    batch.mails = app::ReadMailBatch(context, ingest.mailbox, std::move(raws));
+    return batch;
+  };
+  int exit_code = kExitOk;
+  std::future<ReadBatch> ahead = std::async(std::launch::async, read_batch, 0);
+  for (;;) {
+    ReadBatch batch = ahead.get();
+    if (!batch.mails.ok()) return console.Fail(batch.mails.error());
+    if (batch.end < sources.size()) ahead = std::async(std::launch::async, read_batch, batch.end);
+    auto outcomes = app::StoreMailBatch(context, *batch.mails);
     if (!outcomes.ok()) return console.Fail(outcomes.error());
     for (std::size_t i = 0; i < outcomes->size(); ++i) {
       const auto& outcome = (*outcomes)[i];
-      const std::string& label = sources[start + i].label;
+      const std::string& label = sources[batch.start + i].label;
       if (outcome.ok()) {
         Report(console, label, *outcome);
         continue;
@@ -166,7 +191,7 @@ int IngestMail(const GlobalFlags& flags, const IngestFlags& ingest) {
                        .c_str());
       if (exit_code == kExitOk) exit_code = ExitCodeOf(outcome.error());
     }
-    start = end;
+    if (batch.end >= sources.size()) break;
   }
   return exit_code;
 }
