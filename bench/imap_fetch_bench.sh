@@ -6,21 +6,27 @@
 # the seconds from saving the mailbox until the last message is stored
 # (STARTTLS, certificate checked, UID FETCH in batches, every message parsed,
 # threaded and stored).
-#   bash bench/imap_fetch_bench.sh [--messages N]
+# --binary uses a build of your own.
+#   bash bench/imap_fetch_bench.sh [--messages N] [--binary PATH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 messages=10000
+binary=""
 while (($#)); do
   case "$1" in
     --messages) messages=$2; shift 2 ;;
+    --binary) binary=$(realpath "$2"); shift 2 ;;
     *) echo "imap_fetch_bench.sh: unknown argument $1" >&2; exit 64 ;;
   esac
 done
 
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINGTING_TESTS=OFF > /dev/null
-cmake --build build/release --target lingting > /dev/null
-lingting=$PWD/build/release/bin/lingting
+if [[ -z $binary ]]; then
+  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINGTING_TESTS=OFF > /dev/null
+  cmake --build build/release --target lingting > /dev/null
+  binary=$PWD/build/release/bin/lingting
+fi
+lingting=$binary
 scratch=$(mktemp -d)
 chmod 755 "$scratch"
 server_pid=
@@ -41,7 +47,7 @@ out, count, files = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 bodies = [open(f, 'rb').read() for f in files]
 for i in range(count):
     raw = bodies[i % len(bodies)]
-    raw = re.sub(rb'(?im)^message-id:[^\r\n]*(\r?\n[ \t][^\r\n]*)*', b'', raw, count=1)
+    raw = re.sub(rb'(?im)^message-id:[^\r\n]*(\r?\n[ \t][^\r\n]*)*(\r?\n)?', b'', raw, count=1)
     raw = re.sub(rb'(?im)^from:', b'X-Original-From:', raw, count=1)
     head = b'Message-ID: <imap-bench-%d@mail.example>\r\nFrom: customer%d@mail.example\r\n' % (i, i % 500)
     open(f'{out}/{1700000000 + i}.M{i}P1.bench', 'wb').write(head + raw)

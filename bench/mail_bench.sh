@@ -96,11 +96,13 @@ for run in 1 2 3; do
     db="$LINGTING_TEST_POSTGRES/bench_mail_$run"
     psql "$LINGTING_TEST_POSTGRES/postgres" -qc "CREATE DATABASE bench_mail_$run" > /dev/null
   else
-    db="sqlite:$scratch/store/lingting.db"
+    db="sqlite:$scratch/store-$run/lingting.db"
   fi
-  # Every run writes its attachment bodies afresh.
-  rm -rf "$scratch/store" && mkdir -p "$scratch/store"
-  export LINGTING_STORE_ATTACHMENTS_DIR=$scratch/store/attachments
+  # Every run writes its attachment bodies afresh, into a directory of its
+  # own: the ones deleted just before would slow the file system's inode
+  # allocation (ext4 steers clear of recently deleted inodes).
+  mkdir -p "$scratch/store-$run"
+  export LINGTING_STORE_ATTACHMENTS_DIR=$scratch/store-$run/attachments
   "$lingting" migrate --db "$db" > /dev/null 2>&1
   start=$(date +%s.%N)
   if ((postgres)); then
