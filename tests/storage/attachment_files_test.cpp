@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "storage/attachment_files.hpp"
@@ -39,6 +40,17 @@ TEST(AttachmentFiles, ABodyIsStoredOnceAndOneCutShortIsWrittenAgain) {
   EXPECT_TRUE(files.SyncAll().ok());
   EXPECT_EQ(*files.Get(*other), "voicemail");
   EXPECT_EQ(files.Get("not-a-hash").error().code, ErrorCode::kNotFound);
+}
+
+TEST(AttachmentFiles, BodiesAreNamedByTheirSha256AsStoresWrittenEarlierNamedThem) {
+  test::TempDir directory;
+  AttachmentFiles files(directory.path());
+  // FIPS 180-2's vectors: one block, and a million "a" over many.
+  EXPECT_EQ(*files.Put("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(*files.Put(std::string(1'000'000, 'a'), FileSync::kDeferred),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  EXPECT_TRUE(std::filesystem::exists(
+      directory.path() / "ba/78/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
 }
 
 }  // namespace
