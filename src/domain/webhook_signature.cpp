@@ -29,6 +29,9 @@ WebhookCheck CheckWebhook(std::string_view secret, const std::optional<std::stri
   if (signature->size() != 7 + 64 || signature->rfind("sha256=", 0) != 0) {
     return WebhookCheck::kMalformed;
   }
+  // Centuries away is stale, and is told before the product below could overflow.
+  constexpr std::int64_t kFarSeconds = 1'000'000'000'000'000;
+  if (seconds > kFarSeconds || seconds < -kFarSeconds) return WebhookCheck::kStale;
   const std::int64_t skew = seconds * 1000 - now;
   if (skew > kWebhookWindowMs || skew < -kWebhookWindowMs) return WebhookCheck::kStale;
   std::string given = *signature;

@@ -18,6 +18,17 @@ TEST(WebhookSignature, HmacMatchesTheRfc4231Vector) {
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+TEST(WebhookSignature, ATimestampCenturiesAwayIsStaleNotAnOverflow) {
+  ASSERT_TRUE(InitCrypto().ok());
+  const std::string signature = "sha256=" + std::string(64, '0');
+  // The fuzzer's find: seconds times 1000 past the range of int64.
+  for (const std::string timestamp :
+       {"17649000264900020", "-9223372036854775808", "9223372036854775807", "1000000000000001"}) {
+    EXPECT_EQ(CheckWebhook("secret", timestamp, signature, "{}", kNow), WebhookCheck::kStale)
+        << timestamp;
+  }
+}
+
 TEST(WebhookSignature, AcceptsOnlyAFreshRequestSignedWithTheSecret) {
   ASSERT_TRUE(InitCrypto().ok());
   const std::string body = R"({"id":"1","from":"13800138000","text":"空调漏水"})";
