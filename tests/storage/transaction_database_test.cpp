@@ -54,14 +54,39 @@ class Received {
   std::vector<std::string> payloads_;
 };
 
-TEST(TransactionDatabase, AFailedWorkIsUndoneAloneAndTheRestCommitsWithTheOuterWrite) {
-  test::TempDir directory;
-  auto opened = test::OpenTestDatabase(directory.path());
-  ASSERT_TRUE(opened.ok()) << test::Describe(opened.error());
-  Database& database = **opened;
-  Received received;
-  const auto subscription =
-      database.Subscribe([&](std::string_view payload) { received.Add(payload); });
+// A store of its own, and what its subscriber receives.
+class TransactionDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = test::OpenTestDatabase(directory_.path());
+    ASSERT_TRUE(opened.ok()) << test::Describe(opened.error());
+    database_ = std::move(opened).value();
+    subscription_ =
+        database_->Subscribe([this](std::string_view payload) { received_.Add(payload); });
+  }
+  void TearDown() override {
+    if (database_) database_->Unsubscribe(subscription_);
+  }
+
+  test::TempDir directory_;
+  std::unique_ptr<Database> database_;
+  Received received_;
+  std::uint64_t subscription_ = 0;
+};
+
+// The rows each work of the first test leaves, in the batch and after it.
+Status ExpectWhatTheBatchKept(Connection& connection) {
+  for (const auto& [prefix, expected] : std::vector<std::pair<std::string, std::int64_t>>{
+           {"KEPT", 1}, {"UNDONE", 0}, {"THROWN", 0}, {"OUTER", 1}, {"INNER", 0}}) {
+    LT_TRY_ASSIGN(const auto count, CountCounters(connection, prefix));
+    EXPECT_EQ(count, expected) << prefix;
+  }
+  return Ok();
+}
+
+TEST_F(TransactionDatabaseTest, AFailedWorkIsUndoneAloneAndTheRestCommitsWithTheOuterWrite) {
+  Database& database = *database_;
+  Received& received = received_;
 
   std::vector<Status> outcomes;
   const Status written = database.Write([&](Connection& connection) -> Status {
@@ -97,16 +122,9 @@ TEST(TransactionDatabase, AFailedWorkIsUndoneAloneAndTheRestCommitsWithTheOuterW
     });
     EXPECT_FALSE(bad_read.ok());
     // A read in the batch sees what it wrote so far, and only that.
-    outcomes.push_back(batch.Read([](Connection& c) -> Status {
-      for (const auto& [prefix, expected] : std::vector<std::pair<std::string, std::int64_t>>{
-               {"KEPT", 1}, {"UNDONE", 0}, {"THROWN", 0}, {"OUTER", 1}, {"INNER", 0}}) {
-        LT_TRY_ASSIGN(const auto count, CountCounters(c, prefix));
-        EXPECT_EQ(count, expected) << prefix;
-      }
-      return Ok();
-    }));
+    outcomes.push_back(batch.Read(ExpectWhatTheBatchKept));
     EXPECT_TRUE(received.Get().empty()) << "published before the commit";
-    EXPECT_FALSE(batch.Backup((directory.path() / "copy.db").string()).ok());
+    EXPECT_FALSE(batch.Backup((directory_.path() / "copy.db").string()).ok());
     return Ok();
   });
   ASSERT_TRUE(written.ok()) << test::Describe(written.error());
@@ -117,30 +135,17 @@ TEST(TransactionDatabase, AFailedWorkIsUndoneAloneAndTheRestCommitsWithTheOuterW
   EXPECT_TRUE(outcomes[3].ok());
   EXPECT_TRUE(outcomes[4].ok());
 
-  const Status read = database.Read([](Connection& c) -> Status {
-    for (const auto& [prefix, expected] : std::vector<std::pair<std::string, std::int64_t>>{
-             {"KEPT", 1}, {"UNDONE", 0}, {"THROWN", 0}, {"OUTER", 1}, {"INNER", 0}}) {
-      LT_TRY_ASSIGN(const auto count, CountCounters(c, prefix));
-      EXPECT_EQ(count, expected) << prefix;
-    }
-    return Ok();
-  });
+  const Status read = database.Read(ExpectWhatTheBatchKept);
   ASSERT_TRUE(read.ok()) << test::Describe(read.error());
   // PostgreSQL delivers through LISTEN, a moment after the commit.
   for (int i = 0; i < 100 && received.Get().empty(); ++i) std::this_thread::sleep_for(20ms);
   std::this_thread::sleep_for(100ms);
-  database.Unsubscribe(subscription);
   EXPECT_EQ(received.Get(), std::vector<std::string>{"batch:kept"});
 }
 
-TEST(TransactionDatabase, WhenTheOuterWriteFailsNothingOfTheBatchIsStoredOrPublished) {
-  test::TempDir directory;
-  auto opened = test::OpenTestDatabase(directory.path());
-  ASSERT_TRUE(opened.ok()) << test::Describe(opened.error());
-  Database& database = **opened;
-  Received received;
-  const auto subscription =
-      database.Subscribe([&](std::string_view payload) { received.Add(payload); });
+TEST_F(TransactionDatabaseTest, WhenTheOuterWriteFailsNothingOfTheBatchIsStoredOrPublished) {
+  Database& database = *database_;
+  Received& received = received_;
   const Status written = database.Write([&](Connection& connection) -> Status {
     TransactionDatabase batch(connection, database);
     EXPECT_TRUE(batch
@@ -159,7 +164,6 @@ TEST(TransactionDatabase, WhenTheOuterWriteFailsNothingOfTheBatchIsStoredOrPubli
   });
   ASSERT_TRUE(read.ok()) << test::Describe(read.error());
   std::this_thread::sleep_for(200ms);
-  database.Unsubscribe(subscription);
   EXPECT_TRUE(received.Get().empty());
 }
 
