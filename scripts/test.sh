@@ -5,7 +5,8 @@
 # throwaway PostgreSQL 15 cluster (scripts/with-postgres.sh), the web
 # console's unit tests and its browser tests in Debian's Chromium (once, on
 # SQLite), the C++ tests again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, and the libFuzzer targets (scripts/fuzz.sh)
+# UndefinedBehaviorSanitizer (on SQLite, and on PostgreSQL the tests of its
+# own code: see run_suite), and the libFuzzer targets (scripts/fuzz.sh)
 # for a bounded time each.
 #   --quick   skip the sanitizer build and the fuzzing (for local iteration)
 set -euo pipefail
@@ -25,23 +26,35 @@ bash scripts/check-includes.sh
 bash scripts/check-includes.sh --self-test > /dev/null
 
 jobs=$(nproc)
+# run_suite DIRECTORY POSTGRES CMAKE_ARGS...: builds, runs every test on
+# SQLite, then on PostgreSQL either every test but the browser's (POSTGRES
+# "all") or only what runs PostgreSQL's own code in the test process or
+# across nodes ("store": the store tests, the multi-node and store-moving
+# tests), which the sanitizer pass needs and the API and command tests,
+# already run on PostgreSQL once, do not.
+ctest_args=(--output-on-failure --timeout 600 -j "$jobs")
 run_suite() {
-  local directory=$1; shift
+  local directory=$1 postgres=$2; shift 2
   cmake -S . -B "$directory" -G Ninja -DLINGTING_WERROR=ON "$@" > /dev/null
   cmake --build "$directory"
   echo "-- on SQLite"
-  (cd "$directory" && ctest --output-on-failure --timeout 600 -j "$jobs")
-  echo "-- on PostgreSQL"
-  (cd "$directory" && ../../scripts/with-postgres.sh \
-    ctest --output-on-failure --timeout 600 -j "$jobs" -LE browser)
+  (cd "$directory" && ctest "${ctest_args[@]}")
+  echo "-- on PostgreSQL ($postgres)"
+  if [[ $postgres == all ]]; then
+    (cd "$directory" && ../../scripts/with-postgres.sh ctest "${ctest_args[@]}" -LE browser)
+  else
+    (cd "$directory" && ../../scripts/with-postgres.sh ctest "${ctest_args[@]}" -L store)
+    (cd "$directory" && ../../scripts/with-postgres.sh \
+      ctest "${ctest_args[@]}" -R '^(ThreeNodes|ThreeNodesWithShortLeases|MigrateStore)Test\.')
+  fi
 }
 
 echo "== build and test (warnings are errors)"
-run_suite build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_suite build/test all -DCMAKE_BUILD_TYPE=RelWithDebInfo
 if ((quick == 0)); then
   echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    run_suite build/asan -DCMAKE_BUILD_TYPE=Debug -DLINGTING_SANITIZE=ON -DLINGTING_CONSOLE=OFF
+    run_suite build/asan store -DCMAKE_BUILD_TYPE=Debug -DLINGTING_SANITIZE=ON -DLINGTING_CONSOLE=OFF
   echo "== fuzz the MIME intake and the webhooks (clang, libFuzzer)"
   bash scripts/fuzz.sh --seconds 30
 fi
