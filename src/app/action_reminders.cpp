@@ -11,7 +11,7 @@ namespace lt::app {
 namespace {
 
 // An action's description as a notice names it.
-constexpr std::size_t kSubjectChars = 60;
+constexpr std::size_t kReminderSubjectChars = 60;
 
 }  // namespace
 
@@ -27,7 +27,7 @@ Result<int> FireActionDueNotices(storage::Connection& connection, const std::str
     StaffNotice notice;
     notice.kind = "action_due";
     notice.about = &*a_case;
-    notice.subject = TruncateCodePoints(action.description, kSubjectChars);
+    notice.subject = TruncateCodePoints(action.description, kReminderSubjectChars);
     notice.due_at = action.due_at;
     LT_TRY(NotifyStaff(connection, public_url, notice, std::vector<Id>{action.owner_id}, now));
   }

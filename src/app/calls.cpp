@@ -13,6 +13,7 @@
 #include "base/utf8.hpp"
 #include "domain/contact.hpp"
 #include "domain/queue.hpp"
+#include "domain/webhook_signature.hpp"
 #include "i18n/i18n.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/call_store.hpp"
@@ -31,7 +32,6 @@ namespace {
 constexpr std::size_t kMaxNotesChars = 10000;
 constexpr std::size_t kMaxCallIdChars = 200;
 constexpr int kMaxDurationSeconds = 24 * 3600;
-constexpr std::size_t kMinSecretChars = 16;
 
 std::string Duration(int seconds) {
   char text[32];
@@ -313,9 +313,10 @@ Result<TelephonySettings> SaveTelephonySettings(AppContext& context,
                                                 const domain::Principal& principal,
                                                 const std::string& webhook_secret) {
   LT_TRY(RequireAdmin(principal));
-  if (CountCodePoints(webhook_secret) < kMinSecretChars || webhook_secret.size() > 200) {
+  if (CountCodePoints(webhook_secret) < domain::kMinWebhookSecretChars ||
+      webhook_secret.size() > 200) {
     return Error::Invalid("webhook_secret", "validation.secret_length",
-                          {{"min", std::to_string(kMinSecretChars)}});
+                          {{"min", std::to_string(domain::kMinWebhookSecretChars)}});
   }
   const TimestampMs now = context.clock.NowMs();
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {

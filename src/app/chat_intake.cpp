@@ -19,7 +19,7 @@
 namespace lt::app {
 namespace {
 
-constexpr std::size_t kSubjectChars = 40;
+constexpr std::size_t kChatSubjectChars = 40;
 
 std::string ChannelCode(domain::Channel channel) {
   return std::string(domain::kChannelCodes.ToCode(channel));
@@ -90,7 +90,7 @@ std::string SubjectOf(const std::string& text) {
     first_line = TrimSpace(std::string_view(text).substr(at, end - at));
     at = end + 1;
   }
-  std::string subject = TruncateCodePoints(first_line, kSubjectChars);
+  std::string subject = TruncateCodePoints(first_line, kChatSubjectChars);
   if (subject.size() < first_line.size()) subject += "…";
   return subject;
 }

@@ -1,6 +1,7 @@
 #include "app/customers.hpp"
 
 #include "app/audit_trail.hpp"
+#include "app/authorization.hpp"
 #include "app/field_rules.hpp"
 #include "domain/contact.hpp"
 #include "storage/audit_store.hpp"
@@ -48,13 +49,6 @@ void RecordCustomerChanges(const std::optional<domain::Customer>& before,
 void RecordNewCustomer(const domain::Customer& customer, ChangeList& changes) {
   changes.Record("name", std::nullopt, customer.name);
   changes.Record("contacts", std::nullopt, ContactsText(customer.contacts));
-}
-
-Status RequireStaff(const domain::Principal& principal, domain::Permission permission) {
-  if (!domain::HasPermission(principal, permission)) {
-    return Error::Of(ErrorCode::kForbidden, "error.forbidden");
-  }
-  return Ok();
 }
 
 }  // namespace
@@ -137,7 +131,7 @@ Result<domain::Customer> MatchOrCreateCustomer(storage::Connection& connection,
 
 Result<domain::Customer> CreateCustomer(AppContext& context, const domain::Principal& principal,
                                         const CustomerInput& input) {
-  LT_TRY(RequireStaff(principal, domain::Permission::kManageCustomers));
+  LT_TRY(RequirePermission(principal, domain::Permission::kManageCustomers));
   const TimestampMs now = context.clock.NowMs();
   FieldErrors errors;
   domain::Customer customer = BuildCustomer(input, "", now, errors);
@@ -156,7 +150,7 @@ Result<domain::Customer> CreateCustomer(AppContext& context, const domain::Princ
 
 Result<domain::Customer> UpdateCustomer(AppContext& context, const domain::Principal& principal,
                                         Id id, const CustomerPatch& patch) {
-  LT_TRY(RequireStaff(principal, domain::Permission::kManageCustomers));
+  LT_TRY(RequirePermission(principal, domain::Permission::kManageCustomers));
   const TimestampMs now = context.clock.NowMs();
   FieldErrors errors;
   std::optional<std::string> name, organization, region;
@@ -236,7 +230,7 @@ Result<domain::Customer> GetCustomer(AppContext& context, const domain::Principa
 
 Result<std::vector<domain::Interaction>> ListCustomerInteractions(
     AppContext& context, const domain::Principal& principal, Id customer_id, int limit) {
-  LT_TRY(RequireStaff(principal, domain::Permission::kReadCustomers));
+  LT_TRY(RequirePermission(principal, domain::Permission::kReadCustomers));
   std::vector<domain::Interaction> interactions;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(customer_id));
@@ -254,7 +248,7 @@ Result<CustomerPage> ListCustomers(AppContext& context, const domain::Principal&
                                    const std::optional<std::string>& phone,
                                    const std::optional<std::string>& email,
                                    const std::optional<std::string>& phone_prefix) {
-  LT_TRY(RequireStaff(principal, domain::Permission::kReadCustomers));
+  LT_TRY(RequirePermission(principal, domain::Permission::kReadCustomers));
   if (phone) {
     auto normalized = domain::NormalizePhone(*phone);
     if (!normalized) return Error::Invalid("phone", "validation.phone");

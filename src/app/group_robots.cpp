@@ -18,7 +18,7 @@
 namespace lt::app {
 namespace {
 
-constexpr std::size_t kMaxNameChars = 100;
+constexpr std::size_t kMaxRobotNameChars = 100;
 constexpr std::size_t kMaxUrlBytes = 2000;
 constexpr std::size_t kMaxSecretBytes = 200;
 
@@ -27,7 +27,7 @@ Result<domain::GroupRobot> Checked(storage::Connection& connection, const GroupR
                                    const std::optional<domain::GroupRobot>& stored) {
   FieldErrors errors;
   domain::GroupRobot robot = stored.value_or(domain::GroupRobot{});
-  robot.name = CheckText(input.name, "name", kMaxNameChars, Presence::kRequired, errors);
+  robot.name = CheckText(input.name, "name", kMaxRobotNameChars, Presence::kRequired, errors);
   robot.kind = input.kind;
   robot.department_id = input.department_id;
   robot.url = TrimSpace(input.url);

@@ -22,7 +22,7 @@
 namespace lt::app {
 namespace {
 
-constexpr std::size_t kMaxSubjectChars = 200;
+constexpr std::size_t kMaxMailSubjectChars = 200;
 
 // Text from a message as the timeline may hold it: control characters
 // (a NUL in a broken body, form feeds) as spaces; tabs and line ends kept.
@@ -149,7 +149,7 @@ Result<domain::Case> OpenCase(AppContext& context, const IncomingMail& mail) {
   input.type = domain::CaseType::kComplaint;
   input.channel = domain::Channel::kEmail;
   std::string subject = TrimSpace(Printable(mail.subject));
-  subject = TruncateCodePoints(subject, kMaxSubjectChars);
+  subject = TruncateCodePoints(subject, kMaxMailSubjectChars);
   input.subject = subject.empty() ? "(e-mail without a subject)" : subject;
   const auto split = domain::SplitQuotedHistory(Printable(mail.text));
   input.description = split.fresh.empty() ? input.subject : split.fresh;

@@ -33,10 +33,10 @@
 namespace lt::app {
 namespace {
 
-constexpr std::size_t kMaxSubjectChars = 200;
+constexpr std::size_t kMaxReplySubjectChars = 200;
 constexpr std::size_t kMaxMessageChars = 100000;
 // A reply by SMS: a few texts, not a letter.
-constexpr std::size_t kMaxTextChars = 1000;
+constexpr std::size_t kMaxReplyTextChars = 1000;
 // Enough of the thread for clients to place the reply; RFC 5322 advises
 // trimming long References.
 constexpr std::size_t kMaxReferences = 20;
@@ -409,8 +409,8 @@ Result<SentCustomerMessage> SendCustomerMessage(AppContext& context,
                {{"channel", std::string(domain::kChannelCodes.ToCode(input.channel))}});
   }
   const std::string subject =
-      CheckText(input.subject, "subject", kMaxSubjectChars, Presence::kOptional, errors);
-  CheckText(input.body, "body", by_sms || by_wechat ? kMaxTextChars : kMaxMessageChars,
+      CheckText(input.subject, "subject", kMaxReplySubjectChars, Presence::kOptional, errors);
+  CheckText(input.body, "body", by_sms || by_wechat ? kMaxReplyTextChars : kMaxMessageChars,
             Presence::kRequired, errors);
   if ((by_sms || by_wechat) && !input.attachments.empty()) {
     errors.Add("attachments", "validation.sms_attachments");

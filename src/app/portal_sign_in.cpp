@@ -16,7 +16,7 @@
 namespace lt::app {
 namespace {
 
-constexpr std::size_t kMaxNameChars = 100;
+constexpr std::size_t kMaxCustomerNameChars = 100;
 
 Error RateLimited(TimestampMs wait_ms) {
   const std::int64_t seconds = std::max<std::int64_t>(1, (wait_ms + 999) / 1000);
@@ -125,8 +125,8 @@ Result<domain::User> SignInWithCode(AppContext& context, const SignInWithCodeInp
     errors.Add("code", "validation.sign_in_code_format",
                {{"digits", std::to_string(domain::kSignInCodeDigits)}});
   }
-  const std::string name =
-      CheckText(input.name.value_or(""), "name", kMaxNameChars, Presence::kOptional, errors);
+  const std::string name = CheckText(input.name.value_or(""), "name", kMaxCustomerNameChars,
+                                     Presence::kOptional, errors);
   if (!errors.empty()) return errors.ToError();
   const TimestampMs now = context.clock.NowMs();
   bool wrong = false;

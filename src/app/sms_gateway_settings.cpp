@@ -6,6 +6,7 @@
 #include "app/references.hpp"
 #include "base/utf8.hpp"
 #include "domain/contact.hpp"
+#include "domain/webhook_signature.hpp"
 #include "i18n/i18n.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/connection.hpp"
@@ -14,8 +15,6 @@
 
 namespace lt::app {
 namespace {
-
-constexpr std::size_t kMinSecretChars = 16;
 
 bool IsHeaderName(const std::string& name) {
   if (name.empty() || name.size() > 100) return false;
@@ -46,10 +45,11 @@ Result<domain::SmsGateway> Checked(const SmsGatewayInput& input,
   }
   gateway.success_text =
       CheckText(gateway.success_text, "success_text", 200, Presence::kOptional, errors);
-  if (input.webhook_secret && (CountCodePoints(*input.webhook_secret) < kMinSecretChars ||
-                               input.webhook_secret->size() > 200)) {
+  if (input.webhook_secret &&
+      (CountCodePoints(*input.webhook_secret) < domain::kMinWebhookSecretChars ||
+       input.webhook_secret->size() > 200)) {
     errors.Add("webhook_secret", "validation.secret_length",
-               {{"min", std::to_string(kMinSecretChars)}});
+               {{"min", std::to_string(domain::kMinWebhookSecretChars)}});
   }
   if (!errors.empty()) return errors.ToError();
   gateway.auth_value = input.auth_value ? *input.auth_value : (stored ? stored->auth_value : "");
@@ -77,7 +77,7 @@ std::string Describe(const domain::SmsGateway& gateway) {
          (gateway.verify_certificate ? "" : " unverified");
 }
 
-Result<std::optional<domain::SmsGateway>> Stored(AppContext& context) {
+Result<std::optional<domain::SmsGateway>> StoredGateway(AppContext& context) {
   std::optional<domain::SmsGateway> stored;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(stored, storage::ChannelSettingsStore(connection).FindSms());
@@ -91,7 +91,7 @@ Result<std::optional<domain::SmsGateway>> Stored(AppContext& context) {
 Result<std::optional<SmsGatewayView>> GetSmsGateway(AppContext& context,
                                                     const domain::Principal& principal) {
   LT_TRY(RequireAdmin(principal));
-  LT_TRY_ASSIGN(const auto stored, Stored(context));
+  LT_TRY_ASSIGN(const auto stored, StoredGateway(context));
   if (!stored) return std::optional<SmsGatewayView>();
   return std::optional<SmsGatewayView>(ViewOf(*stored));
 }
@@ -127,7 +127,7 @@ Result<SmsTestResult> TestSmsGateway(AppContext& context, const domain::Principa
                                      const std::optional<SmsGatewayInput>& input,
                                      const std::string& to) {
   LT_TRY(RequireAdmin(principal));
-  LT_TRY_ASSIGN(const auto stored, Stored(context));
+  LT_TRY_ASSIGN(const auto stored, StoredGateway(context));
   const auto phone = domain::NormalizePhone(to);
   domain::SmsGateway gateway;
   if (input) {

@@ -10,7 +10,7 @@
 namespace lt::app {
 namespace {
 
-constexpr std::size_t kMaxTextChars = 2000;
+constexpr std::size_t kMaxSmsChars = 2000;
 constexpr std::size_t kMaxIdChars = 200;
 
 }  // namespace
@@ -20,7 +20,7 @@ Result<IngestedSms> IngestSms(AppContext& context, const IncomingSms& sms,
   FieldErrors errors;
   const auto phone = domain::NormalizePhone(sms.from);
   if (!phone) errors.Add("from", "validation.phone");
-  const std::string text = CheckText(sms.text, "text", kMaxTextChars, Presence::kRequired, errors);
+  const std::string text = CheckText(sms.text, "text", kMaxSmsChars, Presence::kRequired, errors);
   const std::string id = CheckText(sms.id, "id", kMaxIdChars, Presence::kRequired, errors);
   if (!errors.empty()) return errors.ToError();
 

@@ -9,7 +9,7 @@
 namespace lt::app {
 namespace {
 
-std::string ChannelCode(domain::Channel channel) {
+std::string WebhookChannelCode(domain::Channel channel) {
   return std::string(domain::kChannelCodes.ToCode(channel));
 }
 
@@ -29,15 +29,14 @@ Status CheckWebhookRequest(AppContext& context, domain::Channel channel,
       if (telephony && !telephony->empty()) secret = telephony;
     }
     if (request.signature) {
-      LT_TRY_ASSIGN(
-          seen,
-          storage::WebhookReceiptStore(connection).Seen(ChannelCode(channel), *request.signature));
+      LT_TRY_ASSIGN(seen, storage::WebhookReceiptStore(connection)
+                              .Seen(WebhookChannelCode(channel), *request.signature));
     }
     return Ok();
   }));
   if (!secret) {
     return Error::Of(ErrorCode::kNotFound, "error.webhook_not_set_up",
-                     {{"channel", ChannelCode(channel)}});
+                     {{"channel", WebhookChannelCode(channel)}});
   }
   const domain::WebhookCheck check = domain::CheckWebhook(
       *secret, request.timestamp, request.signature, request.body, context.clock.NowMs());
@@ -56,7 +55,7 @@ Status RecordWebhookReceipt(storage::Connection& connection, domain::Channel cha
                             const std::string& signature, TimestampMs now) {
   LT_TRY_ASSIGN(
       const bool recorded,
-      storage::WebhookReceiptStore(connection).Record(ChannelCode(channel), signature, now));
+      storage::WebhookReceiptStore(connection).Record(WebhookChannelCode(channel), signature, now));
   if (!recorded) return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
   return Ok();
 }

@@ -74,7 +74,9 @@ std::string Describe(const domain::WechatAccount& account) {
          " window=" + std::to_string(account.window_messages);
 }
 
-Result<std::optional<domain::WechatAccount>> Stored(AppContext& context) {
+}  // namespace
+
+Result<std::optional<domain::WechatAccount>> LoadWechatAccount(AppContext& context) {
   std::optional<domain::WechatAccount> stored;
   LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(stored, storage::ChannelSettingsStore(connection).FindWechat());
@@ -83,12 +85,10 @@ Result<std::optional<domain::WechatAccount>> Stored(AppContext& context) {
   return stored;
 }
 
-}  // namespace
-
 Result<std::optional<WechatAccountView>> GetWechatAccount(AppContext& context,
                                                           const domain::Principal& principal) {
   LT_TRY(RequireAdmin(principal));
-  LT_TRY_ASSIGN(const auto stored, Stored(context));
+  LT_TRY_ASSIGN(const auto stored, LoadWechatAccount(context));
   if (!stored) return std::optional<WechatAccountView>();
   return std::optional<WechatAccountView>(ViewOf(*stored));
 }
@@ -121,7 +121,7 @@ Result<WechatAccountView> SaveWechatAccount(AppContext& context, const domain::P
 Result<WechatTestResult> TestWechatAccount(AppContext& context,
                                            const domain::Principal& principal) {
   LT_TRY(RequireAdmin(principal));
-  LT_TRY_ASSIGN(const auto stored, Stored(context));
+  LT_TRY_ASSIGN(const auto stored, LoadWechatAccount(context));
   if (!stored) return Error::Of(ErrorCode::kNotFound, "error.not_found");
   if (!context.wechat_sender) return WechatTestResult{false, "this node cannot reach WeChat"};
   const domain::SendOutcome outcome = context.wechat_sender->CheckAccount(*stored);

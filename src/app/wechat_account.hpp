@@ -29,6 +29,10 @@ struct WechatAccountInput {
   std::optional<std::string> token;       // nullopt: keep; 3 to 32 letters or digits
 };
 
+// The stored account with its secrets, for the intake and the outbox (no
+// permission check: never hand it to a person). nullopt while none is set.
+Result<std::optional<domain::WechatAccount>> LoadWechatAccount(AppContext& context);
+
 // Admins only. nullopt while none is set.
 Result<std::optional<WechatAccountView>> GetWechatAccount(AppContext& context,
                                                           const domain::Principal& principal);

@@ -2,6 +2,7 @@
 
 #include "app/field_rules.hpp"
 #include "app/outbox.hpp"
+#include "app/wechat_account.hpp"
 #include "base/utf8.hpp"
 #include "domain/portal_code.hpp"
 #include "i18n/i18n.hpp"
@@ -13,17 +14,8 @@
 namespace lt::app {
 namespace {
 
-constexpr std::size_t kMaxTextChars = 2000;
+constexpr std::size_t kMaxWechatTextChars = 2000;
 constexpr std::size_t kMaxOpenIdChars = 64;
-
-Result<std::optional<domain::WechatAccount>> StoredAccount(AppContext& context) {
-  std::optional<domain::WechatAccount> account;
-  LT_TRY(context.database.Read([&](storage::Connection& connection) -> Status {
-    LT_TRY_ASSIGN(account, storage::ChannelSettingsStore(connection).FindWechat());
-    return Ok();
-  }));
-  return account;
-}
 
 // What the timeline shows of a message: its text, or what it was.
 std::string BodyOf(const domain::WechatMessage& message) {
@@ -46,7 +38,7 @@ std::string BodyOf(const domain::WechatMessage& message) {
 }  // namespace
 
 Status CheckWechatRequest(AppContext& context, const WechatRequest& request) {
-  LT_TRY_ASSIGN(const auto account, StoredAccount(context));
+  LT_TRY_ASSIGN(const auto account, LoadWechatAccount(context));
   if (!account || account->token.empty()) {
     return Error::Of(ErrorCode::kNotFound, "error.webhook_not_set_up");
   }
@@ -68,7 +60,7 @@ Result<IngestedWechat> IngestWechat(AppContext& context, const domain::WechatMes
   }
   std::string text = BodyOf(message);
   if (message.type == Type::kText) {
-    text = CheckText(text, "Content", kMaxTextChars, Presence::kRequired, errors);
+    text = CheckText(text, "Content", kMaxWechatTextChars, Presence::kRequired, errors);
   }
   if (!errors.empty()) return errors.ToError();
   const TimestampMs now = context.clock.NowMs();
@@ -108,7 +100,7 @@ Result<IngestedWechat> IngestWechat(AppContext& context, const domain::WechatMes
     return storage::WechatFollowerStore(connection).RecordInbound(openid, at);
   };
   chat.new_case = [&]() -> Result<NewChatCase> {
-    LT_TRY_ASSIGN(const auto account, StoredAccount(context));
+    LT_TRY_ASSIGN(const auto account, LoadWechatAccount(context));
     NewChatCase settings;
     settings.customer_name = i18n::Translate(i18n::Locale::kZhCn, "wechat.follower");
     if (account) settings.department_id = account->department_id;

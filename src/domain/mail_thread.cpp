@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "base/ascii.hpp"
+
 namespace lt::domain {
 namespace {
 
@@ -12,15 +14,8 @@ constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
 
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && Lower(text.substr(0, prefix.size())) == prefix;
+  return text.size() >= prefix.size() && AsciiLower(text.substr(0, prefix.size())) == prefix;
 }
 
 // Runs of ASCII and ideographic white space as one space, trimmed.
@@ -115,7 +110,7 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 bool IsSeparator(std::string_view line) {
   if (line.size() >= 20 && line.find_first_not_of('_') == std::string_view::npos) return true;
   if (line.substr(0, 3) != "---") return false;
-  const std::string lower = Lower(line);
+  const std::string lower = AsciiLower(line);
   return Contains(lower, "original message") || Contains(line, "原始邮件") ||
          Contains(line, "邮件原件") || Contains(lower, "forwarded message") ||
          Contains(line, "转发邮件");
@@ -189,19 +184,19 @@ std::optional<std::string> CaseNumberInSubject(std::string_view subject, std::st
 }
 
 MailOrigin ClassifyMailOrigin(const MailOriginHeaders& headers) {
-  const std::string content_type = Lower(TrimView(headers.content_type));
-  const std::string report_type = Lower(TrimView(headers.report_type));
+  const std::string content_type = AsciiLower(TrimView(headers.content_type));
+  const std::string report_type = AsciiLower(TrimView(headers.report_type));
   if (content_type == "multipart/report") {
     return Contains(report_type, "delivery-status") ? MailOrigin::kBounce : MailOrigin::kAutoReply;
   }
-  const std::string auto_submitted = Lower(TrimView(headers.auto_submitted));
-  const std::string precedence = Lower(TrimView(headers.precedence));
+  const std::string auto_submitted = AsciiLower(TrimView(headers.auto_submitted));
+  const std::string precedence = AsciiLower(TrimView(headers.precedence));
   if ((!auto_submitted.empty() && auto_submitted != "no") ||
       !TrimView(headers.x_autoreply).empty() || !TrimView(headers.x_autorespond).empty() ||
       precedence == "auto_reply") {
     return MailOrigin::kAutoReply;
   }
-  const std::string subject = Lower(CollapseSpace(headers.subject));
+  const std::string subject = AsciiLower(CollapseSpace(headers.subject));
   for (const std::string_view automatic :
        {"自动回复", "automatic reply", "auto-reply", "autoreply", "out of office"}) {
     if (subject.substr(0, automatic.size()) == automatic) return MailOrigin::kAutoReply;

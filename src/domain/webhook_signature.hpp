@@ -9,6 +9,7 @@
 // cannot be replayed later; within the window the caller refuses a signature
 // it has seen before.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,6 +20,8 @@
 namespace lt::domain {
 
 inline constexpr std::int64_t kWebhookWindowMs = 5 * 60 * 1000;
+// The shortest secret an administrator may set for a webhook, in characters.
+inline constexpr std::size_t kMinWebhookSecretChars = 16;
 
 enum class WebhookCheck {
   kValid,

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "base/ascii.hpp"
 #include "i18n/catalog.hpp"
 
 namespace lt::i18n {
@@ -19,19 +20,12 @@ const std::unordered_map<std::string_view, const CatalogEntry*>& Index() {
   return *index;
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 }  // namespace
 
 std::string_view LocaleTag(Locale locale) { return locale == Locale::kEn ? "en" : "zh-CN"; }
 
 bool ParseLocaleTag(std::string_view tag, Locale& out) {
-  const std::string lower = Lower(tag);
+  const std::string lower = AsciiLower(tag);
   if (lower == "zh" || lower.rfind("zh-", 0) == 0 || lower.rfind("zh_", 0) == 0) {
     out = Locale::kZhCn;
     return true;

@@ -8,6 +8,8 @@
 #include <cctype>
 #include <memory>
 
+#include "base/ascii.hpp"
+
 namespace lt::mail {
 namespace {
 
@@ -26,12 +28,6 @@ constexpr std::array<std::string_view, 3> kVoid = {"br", "hr", "img"};
 template <std::size_t N>
 bool In(const std::array<std::string_view, N>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 void Escape(std::string_view text, std::string& out, bool in_attribute) {
@@ -70,14 +66,14 @@ bool SafeLink(const std::string& url) {
   trimmed.erase(std::remove_if(trimmed.begin(), trimmed.end(),
                                [](unsigned char c) { return std::isspace(c) || c < 0x20; }),
                 trimmed.end());
-  const std::string lower = Lower(trimmed);
+  const std::string lower = AsciiLower(trimmed);
   return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 ||
          lower.rfind("mailto:", 0) == 0;
 }
 
 // An image the message carries itself: an inline part or inline data.
 bool OwnImage(const std::string& src) {
-  const std::string lower = Lower(src);
+  const std::string lower = AsciiLower(src);
   return lower.rfind("cid:", 0) == 0 || lower.rfind("data:image/png;base64,", 0) == 0 ||
          lower.rfind("data:image/jpeg;base64,", 0) == 0 ||
          lower.rfind("data:image/gif;base64,", 0) == 0;
@@ -95,7 +91,7 @@ void Emit(xmlNode* node, std::string& out) {
     return;
   }
   if (node->type != XML_ELEMENT_NODE) return;  // comments, processing instructions
-  const std::string name = Lower(reinterpret_cast<const char*>(node->name));
+  const std::string name = AsciiLower(reinterpret_cast<const char*>(node->name));
   if (In(kDroppedWhole, name)) return;
   if (!In(kKeptElements, name) && !In(kMoreKept, name)) {
     EmitChildren(node, out);  // html, body, center, section...: their content only
@@ -177,7 +173,7 @@ void EmitText(xmlNode* node, std::string& out) {
     return;
   }
   if (node->type != XML_ELEMENT_NODE) return;
-  const std::string name = Lower(reinterpret_cast<const char*>(node->name));
+  const std::string name = AsciiLower(reinterpret_cast<const char*>(node->name));
   if (In(kDroppedWhole, name)) return;
   if (name == "br") {
     out += '\n';

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 
+#include "base/ascii.hpp"
 #include "base/utf8.hpp"
 #include "mail/gmime_support.hpp"
 #include "mail/html_sanitizer.hpp"
@@ -15,18 +16,12 @@
 namespace lt::mail {
 namespace {
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 std::string OrEmpty(const char* text) { return text ? text : ""; }
 
 // The charset to read a label as: the supersets mail clients really write
 // under the common labels, otherwise GMime's iconv name for it.
 std::string IconvName(const std::string& label) {
-  const std::string name = Lower(label);
+  const std::string name = AsciiLower(label);
   if (name == "gb2312" || name == "gbk" || name == "x-gbk" || name == "euc-cn" || name == "cp936" ||
       name == "gb_2312-80" || name == "chinese") {
     return "GB18030";
@@ -117,7 +112,7 @@ std::string PartText(GMimeTextPart* part, ReadMail& mail) {
   for (const char* guess : {"UTF-8", chinese ? "GB18030" : "CP1252"}) {
     if (auto text = Convert(bytes, guess)) {
       mail.notes.push_back("body charset " + (label.empty() ? std::string("(none)") : label) +
-                           " did not fit; read as " + Lower(guess));
+                           " did not fit; read as " + AsciiLower(guess));
       return NormaliseLineEnds(std::move(*text));
     }
   }
@@ -131,7 +126,7 @@ std::string MimeType(GMimeObject* object) {
   GMimeContentType* type = g_mime_object_get_content_type(object);
   if (!type) return "text/plain";
   GString_ name(g_mime_content_type_get_mime_type(type));
-  return Lower(OrEmpty(name.get()));
+  return AsciiLower(OrEmpty(name.get()));
 }
 
 bool IsAttachment(GMimeObject* object) {

@@ -3,7 +3,8 @@
 namespace lt::storage {
 namespace {
 
-constexpr const char* kColumns = "id, code, name, time_zone, week, adjusted_day, updated_at";
+constexpr const char* kCalendarColumns =
+    "id, code, name, time_zone, week, adjusted_day, updated_at";
 
 std::string WeekText(const std::array<std::vector<sla::WorkingPeriod>, 7>& week) {
   std::string text;
@@ -27,7 +28,7 @@ std::array<std::vector<sla::WorkingPeriod>, 7> WeekOf(const std::string& text) {
   return week;
 }
 
-sla::CalendarDefinition FromRow(const Row& row) {
+sla::CalendarDefinition CalendarFromRow(const Row& row) {
   sla::CalendarDefinition definition;
   definition.id = row.Int(0);
   definition.code = row.Text(1);
@@ -45,16 +46,16 @@ sla::CalendarDefinition FromRow(const Row& row) {
 Result<std::vector<sla::CalendarDefinition>> CalendarStore::List() {
   std::vector<sla::CalendarDefinition> calendars;
   LT_TRY(connection_.Query(
-      std::string("SELECT ") + kColumns + " FROM business_calendars ORDER BY code", {},
-      [&](const Row& row) { calendars.push_back(FromRow(row)); }));
+      std::string("SELECT ") + kCalendarColumns + " FROM business_calendars ORDER BY code", {},
+      [&](const Row& row) { calendars.push_back(CalendarFromRow(row)); }));
   return calendars;
 }
 
 Result<std::optional<sla::CalendarDefinition>> CalendarStore::Find(std::int64_t id) {
   std::optional<sla::CalendarDefinition> found;
   LT_TRY(connection_.Query(
-      std::string("SELECT ") + kColumns + " FROM business_calendars WHERE id = $1", {id},
-      [&](const Row& row) { found = FromRow(row); }));
+      std::string("SELECT ") + kCalendarColumns + " FROM business_calendars WHERE id = $1", {id},
+      [&](const Row& row) { found = CalendarFromRow(row); }));
   if (!found) return found;
   LT_TRY(connection_.Query(
       "SELECT day, working, name FROM calendar_days WHERE calendar_id = $1 ORDER BY day", {id},

@@ -3,11 +3,11 @@
 namespace lt::storage {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kCallColumns =
     "id, external_id, direction, number, customer_id, agent_user_id, state, started_at, "
     "answered_at, ended_at, duration_seconds, notes, case_id, interaction_id, created_at";
 
-domain::Call FromRow(const Row& row) {
+domain::Call CallFromRow(const Row& row) {
   domain::Call call;
   call.id = row.Int(0);
   call.external_id = row.OptionalText(1);
@@ -71,22 +71,23 @@ Status CallStore::Update(const domain::Call& call) {
 
 Result<std::optional<domain::Call>> CallStore::Find(domain::Id id) {
   std::optional<domain::Call> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM calls WHERE id = $1", {id},
-                           [&](const Row& row) { found = FromRow(row); }));
+  LT_TRY(connection_.Query("SELECT " + std::string(kCallColumns) + " FROM calls WHERE id = $1",
+                           {id}, [&](const Row& row) { found = CallFromRow(row); }));
   return found;
 }
 
 Result<std::optional<domain::Call>> CallStore::FindByExternal(const std::string& external_id) {
   std::optional<domain::Call> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM calls WHERE external_id = $1",
-                           {external_id}, [&](const Row& row) { found = FromRow(row); }));
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kCallColumns) + " FROM calls WHERE external_id = $1", {external_id},
+      [&](const Row& row) { found = CallFromRow(row); }));
   return found;
 }
 
 Result<std::vector<domain::Call>> CallStore::List(TimestampMs since, bool unlinked,
                                                   std::optional<domain::Id> agent_user_id,
                                                   int limit) {
-  std::string sql = "SELECT " + std::string(kColumns) + " FROM calls WHERE started_at >= $1";
+  std::string sql = "SELECT " + std::string(kCallColumns) + " FROM calls WHERE started_at >= $1";
   SqlParams params = {since};
   if (unlinked) sql += " AND case_id IS NULL";
   if (agent_user_id) {
@@ -96,7 +97,8 @@ Result<std::vector<domain::Call>> CallStore::List(TimestampMs since, bool unlink
   params.push_back(std::int64_t{limit});
   sql += " ORDER BY started_at DESC, id DESC LIMIT $" + std::to_string(params.size());
   std::vector<domain::Call> calls;
-  LT_TRY(connection_.Query(sql, params, [&](const Row& row) { calls.push_back(FromRow(row)); }));
+  LT_TRY(
+      connection_.Query(sql, params, [&](const Row& row) { calls.push_back(CallFromRow(row)); }));
   return calls;
 }
 

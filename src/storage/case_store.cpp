@@ -14,7 +14,7 @@ using domain::Case;
 // Above this many matches a search walks the received_at index (see List).
 constexpr std::int64_t kMatchesWorthAnIndexWalk = 2000;
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kCaseColumns =
     "cases.id, number, type, channel, subject, description, customer_id, category_id, product, "
     "model, batch, serial, urgency, origin_class, remedy, status, department_id, assignee_id, "
     "received_at, created_at, updated_at, created_by, version, sla_due_at, "
@@ -173,14 +173,14 @@ Status CaseStore::Update(const Case& a_case, const Case& before) {
 
 Result<std::optional<Case>> CaseStore::Find(domain::Id id) {
   std::optional<Case> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM cases WHERE id = $1", {id},
-                           [&](const Row& row) { found = CaseFromRow(row); }));
+  LT_TRY(connection_.Query("SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = $1",
+                           {id}, [&](const Row& row) { found = CaseFromRow(row); }));
   return found;
 }
 
 Result<std::optional<Case>> CaseStore::FindByNumber(const std::string& number) {
   std::optional<Case> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM cases WHERE number = $1",
+  LT_TRY(connection_.Query("SELECT " + std::string(kCaseColumns) + " FROM cases WHERE number = $1",
                            {number}, [&](const Row& row) { found = CaseFromRow(row); }));
   return found;
 }
@@ -191,7 +191,7 @@ Result<std::vector<Case>> CaseStore::ListSimilar(std::optional<domain::Id> categ
   std::vector<Case> cases;
   SqlParams params = {since, exclude_id};
   std::string sql =
-      "SELECT " + std::string(kColumns) + " FROM cases WHERE received_at >= $1 AND id <> $2";
+      "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE received_at >= $1 AND id <> $2";
   if (category_id) {
     params.push_back(*category_id);
     sql += " AND category_id = $" + std::to_string(params.size());
@@ -209,7 +209,7 @@ Result<std::vector<Case>> CaseStore::ListSimilar(std::optional<domain::Id> categ
 
 Result<std::vector<Case>> CaseStore::ListOpen(const OpenCaseFilter& filter) {
   SqlParams params;
-  std::string sql = "SELECT " + std::string(kColumns) + " FROM cases WHERE id > " +
+  std::string sql = "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id > " +
                     Param(params, filter.after_id);
   for (const auto& state : filter.settled_states) sql += " AND status <> " + Param(params, state);
   if (filter.department_id) sql += " AND department_id = " + Param(params, *filter.department_id);
@@ -368,14 +368,14 @@ Result<std::vector<Case>> CaseStore::List(const domain::CaseFilter& filter,
     } else if (!filter.statuses.empty()) {
       where += InList("status", filter.statuses, params);
     }
-    sql = "SELECT " + std::string(kColumns) + " FROM " + from + " WHERE " + where + order_by;
+    sql = "SELECT " + std::string(kCaseColumns) + " FROM " + from + " WHERE " + where + order_by;
   } else {
     // One ordered, limited range per status, merged: each is an index range
     // scan, where "status IN (...)" would sort every matching case.
     for (const auto& status : filter.statuses) {
       if (!sql.empty()) sql += " UNION ALL ";
       const std::string status_param = Param(params, status);
-      sql += "SELECT * FROM (SELECT " + std::string(kColumns) + " FROM " + from + " WHERE " +
+      sql += "SELECT * FROM (SELECT " + std::string(kCaseColumns) + " FROM " + from + " WHERE " +
              where + " AND status = " + status_param + order_by + ") AS s" +
              std::to_string(params.size());
     }

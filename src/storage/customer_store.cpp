@@ -12,7 +12,7 @@ namespace {
 
 using domain::Customer;
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kCustomerColumns =
     "id, kind, name, organization, region, segment, created_at, updated_at, language";
 
 Customer CustomerFromRow(const Row& row) {
@@ -160,8 +160,9 @@ Result<std::map<domain::Id, std::string>> CustomerStore::NamesOf(std::span<const
 
 Result<std::optional<Customer>> CustomerStore::Find(domain::Id id) {
   std::vector<Customer> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM customers WHERE id = $1",
-                           {id}, [&](const Row& row) { found.push_back(CustomerFromRow(row)); }));
+  LT_TRY(
+      connection_.Query("SELECT " + std::string(kCustomerColumns) + " FROM customers WHERE id = $1",
+                        {id}, [&](const Row& row) { found.push_back(CustomerFromRow(row)); }));
   if (found.empty()) return std::optional<Customer>();
   LT_TRY(LoadContacts(found));
   return std::optional<Customer>(std::move(found.front()));
@@ -229,10 +230,10 @@ Result<std::vector<Customer>> CustomerStore::List(const domain::CustomerFilter& 
   }
   if (filter.after_id) where += " AND id > " + param(*filter.after_id);
   std::vector<Customer> customers;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM customers WHERE " + where +
-                               " ORDER BY id LIMIT " + param(std::int64_t{filter.limit + 1}),
-                           params,
-                           [&](const Row& row) { customers.push_back(CustomerFromRow(row)); }));
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kCustomerColumns) + " FROM customers WHERE " + where +
+          " ORDER BY id LIMIT " + param(std::int64_t{filter.limit + 1}),
+      params, [&](const Row& row) { customers.push_back(CustomerFromRow(row)); }));
   LT_TRY(LoadContacts(customers));
   return customers;
 }

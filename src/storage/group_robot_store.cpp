@@ -5,10 +5,10 @@
 namespace lt::storage {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kGroupRobotColumns =
     "id, name, kind, department_id, url, secret, kinds, language, active, created_at, updated_at";
 
-domain::GroupRobot FromRow(const Row& row) {
+domain::GroupRobot GroupRobotFromRow(const Row& row) {
   domain::GroupRobot robot;
   robot.id = row.Int(0);
   robot.name = row.Text(1);
@@ -28,15 +28,17 @@ domain::GroupRobot FromRow(const Row& row) {
 
 Result<std::vector<domain::GroupRobot>> GroupRobotStore::List() {
   std::vector<domain::GroupRobot> robots;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM group_robots ORDER BY id", {},
-                           [&](const Row& row) { robots.push_back(FromRow(row)); }));
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kGroupRobotColumns) + " FROM group_robots ORDER BY id", {},
+      [&](const Row& row) { robots.push_back(GroupRobotFromRow(row)); }));
   return robots;
 }
 
 Result<std::optional<domain::GroupRobot>> GroupRobotStore::Find(domain::Id id) {
   std::optional<domain::GroupRobot> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM group_robots WHERE id = $1",
-                           {id}, [&](const Row& row) { found = FromRow(row); }));
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kGroupRobotColumns) + " FROM group_robots WHERE id = $1", {id},
+      [&](const Row& row) { found = GroupRobotFromRow(row); }));
   return found;
 }
 

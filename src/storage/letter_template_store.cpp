@@ -3,9 +3,9 @@
 namespace lt::storage {
 namespace {
 
-constexpr std::string_view kColumns = "kind, language, body, updated_at, updated_by";
+constexpr std::string_view kLetterTemplateColumns = "kind, language, body, updated_at, updated_by";
 
-StoredLetterTemplate FromRow(const Row& row) {
+StoredLetterTemplate LetterTemplateFromRow(const Row& row) {
   return {row.Text(0), row.Text(1), row.Text(2), row.Int(3), row.OptionalInt(4)};
 }
 
@@ -14,17 +14,19 @@ StoredLetterTemplate FromRow(const Row& row) {
 Result<std::vector<StoredLetterTemplate>> LetterTemplateStore::List() {
   std::vector<StoredLetterTemplate> templates;
   LT_TRY(connection_.Query(
-      "SELECT " + std::string(kColumns) + " FROM letter_templates ORDER BY kind, language", {},
-      [&](const Row& row) { templates.push_back(FromRow(row)); }));
+      "SELECT " + std::string(kLetterTemplateColumns) +
+          " FROM letter_templates ORDER BY kind, language",
+      {}, [&](const Row& row) { templates.push_back(LetterTemplateFromRow(row)); }));
   return templates;
 }
 
 Result<std::optional<StoredLetterTemplate>> LetterTemplateStore::Find(const std::string& kind,
                                                                       const std::string& language) {
   std::optional<StoredLetterTemplate> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) +
+  LT_TRY(connection_.Query("SELECT " + std::string(kLetterTemplateColumns) +
                                " FROM letter_templates WHERE kind = $1 AND language = $2",
-                           {kind, language}, [&](const Row& row) { found = FromRow(row); }));
+                           {kind, language},
+                           [&](const Row& row) { found = LetterTemplateFromRow(row); }));
   return found;
 }
 

@@ -3,11 +3,11 @@
 namespace lt::storage {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kMailMessageColumns =
     "id, direction, mailbox, message_id, case_id, interaction_id, from_address, subject, origin, "
     "flagged, received_at";
 
-MailMessage FromRow(const Row& row) {
+MailMessage MailMessageFromRow(const Row& row) {
   MailMessage message;
   message.id = row.Int(0);
   message.direction = row.Text(1);
@@ -56,11 +56,12 @@ Result<std::optional<domain::Id>> MailMessageStore::CaseReferencing(const std::s
 Result<std::optional<MailMessage>> MailMessageStore::Find(const std::string& direction,
                                                           const std::string& message_id) {
   std::optional<MailMessage> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) +
+  LT_TRY(connection_.Query("SELECT " + std::string(kMailMessageColumns) +
                                " FROM mail_messages WHERE message_id = $1 AND direction = $2"
                                // as the unique index's own condition, so that it is used
                                " AND message_id <> ''",
-                           {message_id, direction}, [&](const Row& row) { found = FromRow(row); }));
+                           {message_id, direction},
+                           [&](const Row& row) { found = MailMessageFromRow(row); }));
   return found;
 }
 
@@ -83,9 +84,10 @@ Result<std::optional<domain::Id>> MailMessageStore::CaseOfAny(
 
 Result<std::vector<MailMessage>> MailMessageStore::ListForCase(domain::Id case_id) {
   std::vector<MailMessage> messages;
-  LT_TRY(connection_.Query(
-      "SELECT " + std::string(kColumns) + " FROM mail_messages WHERE case_id = $1 ORDER BY id",
-      {case_id}, [&](const Row& row) { messages.push_back(FromRow(row)); }));
+  LT_TRY(connection_.Query("SELECT " + std::string(kMailMessageColumns) +
+                               " FROM mail_messages WHERE case_id = $1 ORDER BY id",
+                           {case_id},
+                           [&](const Row& row) { messages.push_back(MailMessageFromRow(row)); }));
   return messages;
 }
 

@@ -3,12 +3,12 @@
 namespace lt::storage {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kMailboxColumns =
     "id, name, host, port, security, verify_certificate, ca_file, username, password, "
     "timeout_seconds, folder, department_id, category_id, language, active, uid_validity, "
     "last_uid, last_fetch_at, last_error, created_at, updated_at";
 
-domain::Mailbox FromRow(const Row& row) {
+domain::Mailbox MailboxFromRow(const Row& row) {
   domain::Mailbox mailbox;
   mailbox.id = row.Int(0);
   mailbox.name = row.Text(1);
@@ -39,22 +39,25 @@ domain::Mailbox FromRow(const Row& row) {
 
 Result<std::vector<domain::Mailbox>> MailboxStore::List() {
   std::vector<domain::Mailbox> mailboxes;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM mailboxes ORDER BY name", {},
-                           [&](const Row& row) { mailboxes.push_back(FromRow(row)); }));
+  LT_TRY(
+      connection_.Query("SELECT " + std::string(kMailboxColumns) + " FROM mailboxes ORDER BY name",
+                        {}, [&](const Row& row) { mailboxes.push_back(MailboxFromRow(row)); }));
   return mailboxes;
 }
 
 Result<std::optional<domain::Mailbox>> MailboxStore::Find(domain::Id id) {
   std::optional<domain::Mailbox> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM mailboxes WHERE id = $1",
-                           {id}, [&](const Row& row) { found = FromRow(row); }));
+  LT_TRY(
+      connection_.Query("SELECT " + std::string(kMailboxColumns) + " FROM mailboxes WHERE id = $1",
+                        {id}, [&](const Row& row) { found = MailboxFromRow(row); }));
   return found;
 }
 
 Result<std::optional<domain::Mailbox>> MailboxStore::FindByName(const std::string& name) {
   std::optional<domain::Mailbox> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM mailboxes WHERE name = $1",
-                           {name}, [&](const Row& row) { found = FromRow(row); }));
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kMailboxColumns) + " FROM mailboxes WHERE name = $1", {name},
+      [&](const Row& row) { found = MailboxFromRow(row); }));
   return found;
 }
 

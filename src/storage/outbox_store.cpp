@@ -6,7 +6,7 @@
 namespace lt::storage {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kOutboxColumns =
     "id, channel, purpose, case_id, interaction_id, recipient_name, recipient, subject, body, "
     "message_id, in_reply_to, references_ids, state, attempts, last_answer, created_at, sent_at, "
     "parts_sent, robot_id, route";
@@ -24,7 +24,7 @@ std::string JoinSpaces(const std::vector<std::string>& words) {
   return text;
 }
 
-domain::OutboxMessage FromRow(const Row& row) {
+domain::OutboxMessage OutboxFromRow(const Row& row) {
   domain::OutboxMessage message;
   message.id = row.Int(0);
   message.channel =
@@ -91,25 +91,26 @@ Status OutboxStore::SetMessageId(domain::Id id, const std::string& message_id) {
 
 Result<std::optional<domain::OutboxMessage>> OutboxStore::Find(domain::Id id) {
   std::optional<domain::OutboxMessage> found;
-  LT_TRY(
-      connection_.Query("SELECT " + std::string(kColumns) + " FROM outbox_messages WHERE id = $1",
-                        {id}, [&](const Row& row) { found = FromRow(row); }));
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kOutboxColumns) + " FROM outbox_messages WHERE id = $1", {id},
+      [&](const Row& row) { found = OutboxFromRow(row); }));
   return found;
 }
 
 Result<std::vector<domain::OutboxMessage>> OutboxStore::ListForCase(domain::Id case_id) {
   std::vector<domain::OutboxMessage> messages;
-  LT_TRY(connection_.Query(
-      "SELECT " + std::string(kColumns) + " FROM outbox_messages WHERE case_id = $1 ORDER BY id",
-      {case_id}, [&](const Row& row) { messages.push_back(FromRow(row)); }));
+  LT_TRY(connection_.Query("SELECT " + std::string(kOutboxColumns) +
+                               " FROM outbox_messages WHERE case_id = $1 ORDER BY id",
+                           {case_id},
+                           [&](const Row& row) { messages.push_back(OutboxFromRow(row)); }));
   return messages;
 }
 
 Result<std::optional<domain::OutboxMessage>> OutboxStore::LastForRobot(domain::Id robot_id) {
   std::optional<domain::OutboxMessage> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) +
+  LT_TRY(connection_.Query("SELECT " + std::string(kOutboxColumns) +
                                " FROM outbox_messages WHERE robot_id = $1 ORDER BY id DESC LIMIT 1",
-                           {robot_id}, [&](const Row& row) { found = FromRow(row); }));
+                           {robot_id}, [&](const Row& row) { found = OutboxFromRow(row); }));
   return found;
 }
 

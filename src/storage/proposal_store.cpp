@@ -7,11 +7,11 @@ namespace {
 
 using domain::Id;
 
-constexpr const char* kColumns =
+constexpr const char* kProposalColumns =
     "id, case_id, title, idea, owner_id, status, currency, estimated_savings_minor, "
     "realised_savings_minor, created_by, created_at, implemented_at, updated_at";
 
-domain::ImprovementProposal FromRow(const Row& row) {
+domain::ImprovementProposal ProposalFromRow(const Row& row) {
   domain::ImprovementProposal proposal;
   proposal.id = row.Int(0);
   proposal.case_id = row.Int(1);
@@ -61,14 +61,15 @@ Status ProposalStore::Update(const domain::ImprovementProposal& proposal) {
 Result<std::optional<domain::ImprovementProposal>> ProposalStore::Find(Id id) {
   std::optional<domain::ImprovementProposal> found;
   LT_TRY(connection_.Query(
-      std::string("SELECT ") + kColumns + " FROM improvement_proposals WHERE id = $1", {id},
-      [&](const Row& row) { found = FromRow(row); }));
+      std::string("SELECT ") + kProposalColumns + " FROM improvement_proposals WHERE id = $1", {id},
+      [&](const Row& row) { found = ProposalFromRow(row); }));
   return found;
 }
 
 Result<std::vector<domain::ImprovementProposal>> ProposalStore::List(
     const domain::ProposalFilter& filter) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM improvement_proposals WHERE 1 = 1";
+  std::string sql =
+      std::string("SELECT ") + kProposalColumns + " FROM improvement_proposals WHERE 1 = 1";
   SqlParams params;
   if (filter.status) {
     params.push_back(StatusCode(*filter.status));
@@ -81,8 +82,8 @@ Result<std::vector<domain::ImprovementProposal>> ProposalStore::List(
   params.push_back(std::int64_t{filter.limit});
   sql += " ORDER BY created_at DESC, id DESC LIMIT $" + std::to_string(params.size());
   std::vector<domain::ImprovementProposal> proposals;
-  LT_TRY(
-      connection_.Query(sql, params, [&](const Row& row) { proposals.push_back(FromRow(row)); }));
+  LT_TRY(connection_.Query(sql, params,
+                           [&](const Row& row) { proposals.push_back(ProposalFromRow(row)); }));
   return proposals;
 }
 

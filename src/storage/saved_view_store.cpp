@@ -3,10 +3,10 @@
 namespace lt::storage {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kSavedViewColumns =
     "id, owner_id, name, queue, query, department_id, created_at, updated_at";
 
-domain::SavedView FromRow(const Row& row) {
+domain::SavedView SavedViewFromRow(const Row& row) {
   domain::SavedView view;
   view.id = row.Int(0);
   view.owner_id = row.Int(1);
@@ -24,7 +24,8 @@ domain::SavedView FromRow(const Row& row) {
 Result<std::vector<domain::SavedView>> SavedViewStore::ListFor(
     domain::Id owner_id, const std::vector<domain::Id>& department_ids) {
   SqlParams params = {owner_id};
-  std::string sql = "SELECT " + std::string(kColumns) + " FROM saved_views WHERE owner_id = $1";
+  std::string sql =
+      "SELECT " + std::string(kSavedViewColumns) + " FROM saved_views WHERE owner_id = $1";
   if (!department_ids.empty()) {
     sql += " OR department_id IN (";
     for (std::size_t i = 0; i < department_ids.size(); ++i) {
@@ -35,14 +36,15 @@ Result<std::vector<domain::SavedView>> SavedViewStore::ListFor(
   }
   std::vector<domain::SavedView> views;
   LT_TRY(connection_.Query(sql + " ORDER BY name, id", params,
-                           [&](const Row& row) { views.push_back(FromRow(row)); }));
+                           [&](const Row& row) { views.push_back(SavedViewFromRow(row)); }));
   return views;
 }
 
 Result<std::optional<domain::SavedView>> SavedViewStore::Find(domain::Id id) {
   std::optional<domain::SavedView> found;
-  LT_TRY(connection_.Query("SELECT " + std::string(kColumns) + " FROM saved_views WHERE id = $1",
-                           {id}, [&](const Row& row) { found = FromRow(row); }));
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kSavedViewColumns) + " FROM saved_views WHERE id = $1", {id},
+      [&](const Row& row) { found = SavedViewFromRow(row); }));
   return found;
 }
 

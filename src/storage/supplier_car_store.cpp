@@ -5,12 +5,12 @@ namespace {
 
 using domain::Id;
 
-constexpr const char* kColumns =
+constexpr const char* kSupplierCarColumns =
     "id, case_id, supplier_id, request, requested_by, requested_at, initial_analysis, "
     "initial_analysis_at, root_cause, countermeasures, answered_at, status, decision_note, "
     "decided_by, decided_at, updated_at";
 
-domain::SupplierCar FromRow(const Row& row) {
+domain::SupplierCar SupplierCarFromRow(const Row& row) {
   domain::SupplierCar car;
   car.id = row.Int(0);
   car.case_id = row.Int(1);
@@ -35,8 +35,9 @@ domain::SupplierCar FromRow(const Row& row) {
 Result<std::vector<domain::SupplierCar>> Select(Connection& connection, const std::string& where,
                                                 const SqlParams& params) {
   std::vector<domain::SupplierCar> cars;
-  LT_TRY(connection.Query(std::string("SELECT ") + kColumns + " FROM supplier_cars " + where,
-                          params, [&](const Row& row) { cars.push_back(FromRow(row)); }));
+  LT_TRY(connection.Query(
+      std::string("SELECT ") + kSupplierCarColumns + " FROM supplier_cars " + where, params,
+      [&](const Row& row) { cars.push_back(SupplierCarFromRow(row)); }));
   return cars;
 }
 

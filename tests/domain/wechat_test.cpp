@@ -12,7 +12,7 @@
 namespace lt::domain {
 namespace {
 
-constexpr TimestampMs kNow = 1'772'415'000'000;
+constexpr TimestampMs kWechatNow = 1'772'415'000'000;
 
 TEST(Wechat, TheSignatureIsSha1OfTheSortedTokenTimestampAndNonce) {
   ASSERT_TRUE(InitCrypto().ok());
@@ -20,17 +20,18 @@ TEST(Wechat, TheSignatureIsSha1OfTheSortedTokenTimestampAndNonce) {
   EXPECT_EQ(WechatSignature("lingtingToken2026", "1772415000", "123456"),
             "6a3cde348d4369565623d9a36054d734c06bf6fb");
   const std::string right = WechatSignature("lingtingToken2026", "1772415000", "123456");
-  EXPECT_TRUE(
-      CheckWechatSignature("lingtingToken2026", "1772415000", "123456", right, kNow, 300'000));
-  EXPECT_FALSE(CheckWechatSignature("otherToken", "1772415000", "123456", right, kNow, 300'000));
+  EXPECT_TRUE(CheckWechatSignature("lingtingToken2026", "1772415000", "123456", right, kWechatNow,
+                                   300'000));
   EXPECT_FALSE(
-      CheckWechatSignature("lingtingToken2026", "1772415000", "123457", right, kNow, 300'000));
+      CheckWechatSignature("otherToken", "1772415000", "123456", right, kWechatNow, 300'000));
+  EXPECT_FALSE(CheckWechatSignature("lingtingToken2026", "1772415000", "123457", right, kWechatNow,
+                                    300'000));
   // Stale, or not a number.
   EXPECT_FALSE(CheckWechatSignature("lingtingToken2026", "1772415000", "123456", right,
-                                    kNow + 301'000, 300'000));
-  EXPECT_FALSE(
-      CheckWechatSignature("lingtingToken2026", "17724x5000", "123456", right, kNow, 300'000));
-  EXPECT_FALSE(CheckWechatSignature("", "1772415000", "123456", right, kNow, 300'000));
+                                    kWechatNow + 301'000, 300'000));
+  EXPECT_FALSE(CheckWechatSignature("lingtingToken2026", "17724x5000", "123456", right, kWechatNow,
+                                    300'000));
+  EXPECT_FALSE(CheckWechatSignature("", "1772415000", "123456", right, kWechatNow, 300'000));
 }
 
 TEST(Wechat, TheWindowIsFortyEightHoursAndAFewMessages) {
@@ -38,15 +39,15 @@ TEST(Wechat, TheWindowIsFortyEightHoursAndAFewMessages) {
   account.window_messages = 2;
   WechatFollower follower;
   follower.openid = "o1";
-  EXPECT_FALSE(InWechatWindow(follower, account, kNow));  // never wrote
-  follower.last_inbound_at = kNow;
-  EXPECT_TRUE(InWechatWindow(follower, account, kNow + kWechatWindowMs - 1));
-  EXPECT_FALSE(InWechatWindow(follower, account, kNow + kWechatWindowMs));
+  EXPECT_FALSE(InWechatWindow(follower, account, kWechatNow));  // never wrote
+  follower.last_inbound_at = kWechatNow;
+  EXPECT_TRUE(InWechatWindow(follower, account, kWechatNow + kWechatWindowMs - 1));
+  EXPECT_FALSE(InWechatWindow(follower, account, kWechatNow + kWechatWindowMs));
   follower.sent_in_window = 2;
-  EXPECT_FALSE(InWechatWindow(follower, account, kNow));
+  EXPECT_FALSE(InWechatWindow(follower, account, kWechatNow));
   follower.sent_in_window = 0;
   follower.subscribed = false;
-  EXPECT_FALSE(InWechatWindow(follower, account, kNow));
+  EXPECT_FALSE(InWechatWindow(follower, account, kWechatNow));
 }
 
 TEST(Wechat, TheTemplateDataIsFilledAsJsonAndCheckedForPlaceholders) {

@@ -28,7 +28,7 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-constexpr const char* kSecret = "the-gateways-webhook-secret";
+constexpr const char* kGatewaySecret = "the-gateways-webhook-secret";
 
 class SmsGatewayTest : public ::testing::Test {
  protected:
@@ -52,7 +52,7 @@ class SmsGatewayTest : public ::testing::Test {
             {"auth_value", "APPCODE 0123456789"},
             {"success_text", R"("Code": "OK")"},
             {"max_parts", 2},
-            {"webhook_secret", kSecret}});
+            {"webhook_secret", kGatewaySecret}});
     ASSERT_EQ(saved.status, 200) << saved.body;
   }
 
@@ -71,7 +71,7 @@ class SmsGatewayTest : public ::testing::Test {
         test::HttpCall(server_->port(), "POST", "/api/v1/webhooks/sms", body,
                        {{"Content-Type", "application/json"},
                         {"X-Lingting-Timestamp", std::to_string(at)},
-                        {"X-Lingting-Signature", domain::SignWebhook(kSecret, at, body)}});
+                        {"X-Lingting-Signature", domain::SignWebhook(kGatewaySecret, at, body)}});
     EXPECT_EQ(reply.status, 200) << reply.body;
     return json::parse(reply.body, nullptr, false);
   }

@@ -16,7 +16,7 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-constexpr const char* kSecret = "telephony-webhook-secret-1";
+constexpr const char* kTelephonySecret = "telephony-webhook-secret-1";
 
 class CallsApiTest : public ::testing::Test {
  protected:
@@ -28,7 +28,7 @@ class CallsApiTest : public ::testing::Test {
     other_ = harness_.TokenFor(
         harness_.store.AddUser("other@example.com", domain::Role::kAgent, {department_.id}));
     const auto saved = harness_.CallJson("PUT", "/api/v1/admin/telephony", harness_.AdminToken(),
-                                         {{"webhook_secret", kSecret}});
+                                         {{"webhook_secret", kTelephonySecret}});
     ASSERT_EQ(saved.status, 200) << saved.raw;
     auto created = harness_.CallJson("POST", "/api/v1/cases", agent_,
                                      {{"subject", "燃气灶点不着"},
@@ -39,7 +39,7 @@ class CallsApiTest : public ::testing::Test {
     case_ = created.body;
   }
 
-  test::ApiResult Event(const json& event, const std::string& secret = kSecret) {
+  test::ApiResult Event(const json& event, const std::string& secret = kTelephonySecret) {
     const std::string body = event.dump();
     const std::int64_t at = harness_.store.clock.NowMs() / 1000;
     return harness_.Call("POST", "/api/v1/webhooks/telephony", "", body,
@@ -211,10 +211,11 @@ TEST_F(CallsApiTest, WrongEventsAndRecordsAreRefusedAndWriteNothing) {
   }
   EXPECT_EQ(CallCount(), 0u);
   // Only staff see calls, only admins set the secret.
-  EXPECT_EQ(
-      harness_.CallJson("PUT", "/api/v1/admin/telephony", agent_, {{"webhook_secret", kSecret}})
-          .status,
-      403);
+  EXPECT_EQ(harness_
+                .CallJson("PUT", "/api/v1/admin/telephony", agent_,
+                          {{"webhook_secret", kTelephonySecret}})
+                .status,
+            403);
   EXPECT_EQ(harness_
                 .CallJson("PUT", "/api/v1/admin/telephony", harness_.AdminToken(),
                           {{"webhook_secret", "short"}})

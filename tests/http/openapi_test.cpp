@@ -6,16 +6,11 @@
 
 #include <set>
 
+#include "base/ascii.hpp"
 #include "support/api_harness.hpp"
 
 namespace lt {
 namespace {
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
 
 TEST(OpenApi, IsValidJsonOfVersion31) {
   const auto document = nlohmann::json::parse(http::OpenApiDocument(), nullptr, false);
@@ -29,7 +24,7 @@ TEST(OpenApi, DocumentsEveryRouteAndNoOther) {
   const auto document = nlohmann::json::parse(http::OpenApiDocument(), nullptr, false);
   std::set<std::string> served, documented;
   for (const auto& route : harness.api.router().routes())
-    served.insert(Lower(route.method) + " " + route.pattern);
+    served.insert(AsciiLower(route.method) + " " + route.pattern);
   for (const auto& [path, operations] : document["paths"].items()) {
     for (const auto& [method, operation] : operations.items()) {
       if (method == "parameters") continue;

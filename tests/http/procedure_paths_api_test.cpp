@@ -8,15 +8,14 @@
 
 #include "base/time_format.hpp"
 #include "support/api_harness.hpp"
+#include "support/china_calendar.hpp"
 
 namespace lt {
 namespace {
 
 using nlohmann::json;
 
-std::string Shanghai(const std::string& local) { return local + "+08:00"; }
-TimestampMs At(const std::string& local) { return ParseTimestamp(Shanghai(local)).value(); }
-std::string Utc(const std::string& local) { return FormatTimestamp(At(local)); }
+std::string Utc(const std::string& local) { return FormatTimestamp(test::Shanghai(local)); }
 
 class ProcedurePathsApiTest : public ::testing::Test {
  protected:
@@ -66,12 +65,12 @@ class ProcedurePathsApiTest : public ::testing::Test {
 
   // Contact, sample and hand-over to QA, each at the given local time.
   void HandToQa(const std::string& path, const std::string& at) {
-    harness_.store.clock.Set(At(at));
+    harness_.store.clock.Set(test::Shanghai(at));
     ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系客户"}}).status, 200);
     ASSERT_EQ(Step(path, sales_, {{"to", "sample_collection"}, {"note", "寄回样品"}}).status, 200);
     auto handed = Step(path, sales_,
                        {{"to", "investigating"},
-                        {"sample_received_at", Shanghai(at)},
+                        {"sample_received_at", test::ShanghaiIso(at)},
                         {"defect_description", "压缩机异响"}});
     ASSERT_EQ(handed.status, 200) << handed.raw;
   }
@@ -84,11 +83,11 @@ class ProcedurePathsApiTest : public ::testing::Test {
 
 TEST_F(ProcedurePathsApiTest,
        AnEnvironmentalComplaintGoesThroughGeneralAffairsAndTheUnitToTheReply) {
-  harness_.store.clock.Set(At("2026-03-02T09:30:00"));  // Monday
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T09:30:00"));  // Monday
   const std::string path = File("environmental", "工厂冷却塔夜间噪音扰民");
 
   // Whoever takes the complaint fills the communication form for general affairs.
-  harness_.store.clock.Set(At("2026-03-02T10:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T10:00:00"));
   auto no_form = Step(path, sales_, {{"to", "environmental_handling"}, {"note", "转总务"}});
   ASSERT_EQ(no_form.status, 422);
   EXPECT_EQ(no_form.body["errors"][0]["field"], "defect_description");
@@ -112,7 +111,7 @@ TEST_F(ProcedurePathsApiTest,
                               {"responsible_department_id", manufacturing_.id}};
   EXPECT_EQ(Step(path, sales_, investigation).status, 403);
   EXPECT_EQ(harness_.Call("GET", path, manufacturing_member_).status, 404);
-  harness_.store.clock.Set(At("2026-03-02T15:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T15:00:00"));
   ASSERT_EQ(Step(path, general_affairs_, investigation).status, 200);
   EXPECT_EQ(ClockOf(path, "investigation")["state"], "met");
   EXPECT_EQ(ClockOf(path, "countermeasures")["due_at"], Utc("2026-03-03T15:00:00"));
@@ -128,13 +127,13 @@ TEST_F(ProcedurePathsApiTest,
   EXPECT_EQ(not_the_unit.body["code"], "error.not_responsible_unit");
   EXPECT_EQ(Step(path, general_affairs_, solution).status, 403);
   EXPECT_EQ(Step(path, manufacturing_member_, {{"to", "replying"}}).status, 422);
-  harness_.store.clock.Set(At("2026-03-03T09:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T09:00:00"));
   ASSERT_EQ(Step(path, manufacturing_member_, solution).status, 200);
   EXPECT_EQ(ClockOf(path, "countermeasures")["state"], "met");
   EXPECT_EQ(ClockOf(path, "reply")["state"], "running");
 
   // Sales reads the environmental feedback letter first, then replies with it.
-  harness_.store.clock.Set(At("2026-03-03T14:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T14:00:00"));
   auto preview = harness_.CallJson("POST", path + "/feedback-letter/preview", sales_,
                                    {{"reply", "我们已于本周完成整改。"}});
   ASSERT_EQ(preview.status, 200) << preview.raw;
@@ -179,10 +178,10 @@ TEST_F(ProcedurePathsApiTest,
 
 TEST_F(ProcedurePathsApiTest,
        WithoutASampleThePotentialFailureAnalysisIsTheReplyAndItsClockEndsThere) {
-  harness_.store.clock.Set(At("2026-03-06T09:00:00"));  // Friday
+  harness_.store.clock.Set(test::Shanghai("2026-03-06T09:00:00"));  // Friday
   const std::string path = File("own_factory", "空调制冷效果差");
   ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "客户已丢弃机器"}}).status, 200);
-  harness_.store.clock.Set(At("2026-03-06T10:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-06T10:00:00"));
   ASSERT_EQ(Step(path, sales_,
                  {{"to", "failure_analysis"},
                   {"defect_description", "制冷效果差，出风温度 20℃"},
@@ -195,7 +194,7 @@ TEST_F(ProcedurePathsApiTest,
   EXPECT_TRUE(ClockOf(path, "reply").is_null());
 
   EXPECT_EQ(Step(path, sales_, {{"to", "replying"}, {"failure_analysis", "x"}}).status, 403);
-  harness_.store.clock.Set(At("2026-03-06T16:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-06T16:00:00"));
   ASSERT_EQ(Step(path, qa_,
                  {{"to", "replying"},
                   {"failure_analysis", "可能原因：冷媒泄漏或室外机散热不良；建议检查连接管焊点"}})
@@ -203,7 +202,7 @@ TEST_F(ProcedurePathsApiTest,
             200);
   // Written is not delivered: the clock runs until the analysis reaches the customer.
   EXPECT_EQ(ClockOf(path, "failure_analysis")["state"], "running");
-  harness_.store.clock.Set(At("2026-03-07T11:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-07T11:00:00"));
   ASSERT_EQ(Step(path, sales_, {{"to", "following_up"}, {"reply", "以上分析供您参考。"}}).status,
             200);
   const json clock = ClockOf(path, "failure_analysis");
@@ -226,7 +225,7 @@ TEST_F(ProcedurePathsApiTest,
 }
 
 TEST_F(ProcedurePathsApiTest, TheOtherFactoryInitialAnalysisEndsWithThePreliminaryAnalysis) {
-  harness_.store.clock.Set(At("2026-03-02T09:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T09:00:00"));
   const std::string path = File("other_factory", "外购压缩机异响");
   HandToQa(path, "2026-03-02T10:00:00");
   EXPECT_EQ(ClockOf(path, "initial_analysis")["due_at"], Utc("2026-03-04T10:00:00"));
@@ -234,7 +233,7 @@ TEST_F(ProcedurePathsApiTest, TheOtherFactoryInitialAnalysisEndsWithThePrelimina
   EXPECT_EQ(ClockOf(path, "reply")["due_at"], Utc("2026-03-11T10:00:00"));
 
   EXPECT_EQ(Step(path, qa_, {{"to", "cause_analysis"}}).status, 422);
-  harness_.store.clock.Set(At("2026-03-03T09:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T09:00:00"));
   ASSERT_EQ(Step(path, qa_,
                  {{"to", "cause_analysis"},
                   {"preliminary_analysis", "压缩机阀片断裂，疑为供应商来料问题"}})
@@ -246,7 +245,7 @@ TEST_F(ProcedurePathsApiTest, TheOtherFactoryInitialAnalysisEndsWithThePrelimina
   EXPECT_EQ(ClockOf(path, "investigation")["state"], "running");
 
   // The cause, once the supplier answered; the preliminary analysis is on the report.
-  harness_.store.clock.Set(At("2026-03-06T11:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-06T11:00:00"));
   ASSERT_EQ(Step(path, qa_,
                  {{"to", "countermeasures"},
                   {"root_cause_occurrence", "供应商阀片热处理不良"},
@@ -262,7 +261,7 @@ TEST_F(ProcedurePathsApiTest, TheOtherFactoryInitialAnalysisEndsWithThePrelimina
                             {"description", "在库压缩机全数检验"},
                             {"owner_id", manufacturing_user_.id},
                             {"department_id", manufacturing_.id},
-                            {"due_at", Shanghai("2026-03-09T17:00:00")}};
+                            {"due_at", test::ShanghaiIso("2026-03-09T17:00:00")}};
   EXPECT_EQ(
       Step(path, manufacturing_member_, {{"to", "qa_approval"}, {"countermeasures", {containment}}})
           .body["errors"][0]["code"],

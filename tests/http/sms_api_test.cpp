@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kSecret = "gateway-webhook-secret-0001";
+constexpr const char* kGatewaySecret = "gateway-webhook-secret-0001";
 
 class SmsApiTest : public ::testing::Test {
  protected:
@@ -28,13 +28,13 @@ class SmsApiTest : public ::testing::Test {
                                          {{"url", "http://127.0.0.1:9/send"},
                                           {"auth_header", "Authorization"},
                                           {"auth_value", "Bearer sk-123"},
-                                          {"webhook_secret", kSecret},
+                                          {"webhook_secret", kGatewaySecret},
                                           {"department_id", department_.id}});
     ASSERT_EQ(saved.status, 200) << saved.raw;
   }
 
   std::map<std::string, std::string> Signed(const std::string& body,
-                                            const std::string& secret = kSecret,
+                                            const std::string& secret = kGatewaySecret,
                                             std::int64_t skew_seconds = 0) {
     const std::int64_t at = harness_.store.clock.NowMs() / 1000 + skew_seconds;
     return {{"X-Lingting-Timestamp", std::to_string(at)},
@@ -165,8 +165,8 @@ TEST_F(SmsApiTest, UnsignedStaleForgedAndReplayedRequestsAreRefusedAndWriteNothi
   EXPECT_EQ(refused.status, 401) << refused.raw;
   EXPECT_EQ(refused.Header("Content-Type"), "application/problem+json");
   EXPECT_EQ(status_of(Signed(body, "not-the-gateways-secret")).status, 401);
-  EXPECT_EQ(status_of(Signed(body, kSecret, -301)).status, 401);
-  EXPECT_EQ(status_of(Signed(body, kSecret, 301)).status, 401);
+  EXPECT_EQ(status_of(Signed(body, kGatewaySecret, -301)).status, 401);
+  EXPECT_EQ(status_of(Signed(body, kGatewaySecret, 301)).status, 401);
   auto headers = Signed(body);
   EXPECT_EQ(status_of(headers, body + "\n").status, 401);  // the body changed on the way
   headers["X-Lingting-Signature"] = "sha1=abc";
@@ -315,7 +315,7 @@ TEST_F(SmsApiTest, OnlyAdminsKeepTheGatewayAndItsSecretsAreNeverReadBack) {
   EXPECT_EQ(read.body["auth_value_set"], true);
   EXPECT_EQ(read.body["webhook_secret_set"], true);
   EXPECT_EQ(read.raw.find("sk-123"), std::string::npos);
-  EXPECT_EQ(read.raw.find(kSecret), std::string::npos);
+  EXPECT_EQ(read.raw.find(kGatewaySecret), std::string::npos);
 
   struct Bad {
     json body;

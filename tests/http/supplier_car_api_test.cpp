@@ -6,13 +6,12 @@
 
 #include "base/time_format.hpp"
 #include "support/api_harness.hpp"
+#include "support/china_calendar.hpp"
 
 namespace lt {
 namespace {
 
 using nlohmann::json;
-
-TimestampMs At(const std::string& local) { return ParseTimestamp(local + "+08:00").value(); }
 
 class SupplierCarApiTest : public ::testing::Test {
  protected:
@@ -67,7 +66,7 @@ class SupplierCarApiTest : public ::testing::Test {
 };
 
 TEST_F(SupplierCarApiTest, TheSupplierAnswersThroughThePortalAndQaReturnsThenAccepts) {
-  harness_.store.clock.Set(At("2026-03-02T10:00:00"));  // Monday
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T10:00:00"));  // Monday
   const json request = {{"supplier_id", supplier_id_},
                         {"request", "请分析轴承异响原因并提出纠正措施（批号 B2602）"}};
   EXPECT_EQ(harness_.CallJson("POST", case_path_ + "/supplier-cars", sales_, request).status, 403);
@@ -98,7 +97,7 @@ TEST_F(SupplierCarApiTest, TheSupplierAnswersThroughThePortalAndQaReturnsThenAcc
   EXPECT_EQ(harness_.Call("GET", "/api/v1/supplier-cars?status=accepted", supplier_).status, 422)
       << "a supplier reads all of its own";
 
-  harness_.store.clock.Set(At("2026-03-03T16:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T16:00:00"));
   auto analysed = harness_.CallJson("POST", car + "/initial-analysis", supplier_,
                                     {{"initial_analysis", "初判为轴承润滑脂不足"}});
   ASSERT_EQ(analysed.status, 200) << analysed.raw;
@@ -117,7 +116,7 @@ TEST_F(SupplierCarApiTest, TheSupplierAnswersThroughThePortalAndQaReturnsThenAcc
   EXPECT_EQ(harness_.CallJson("POST", car + "/answer", supplier_, {{"root_cause", "x"}}).status,
             422);
 
-  harness_.store.clock.Set(At("2026-03-06T11:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-06T11:00:00"));
   auto answered = harness_.CallJson(
       "POST", car + "/answer", supplier_,
       {{"root_cause", "注脂工位定量阀失效"}, {"countermeasures", "更换定量阀，每班点检"}});
@@ -126,7 +125,7 @@ TEST_F(SupplierCarApiTest, TheSupplierAnswersThroughThePortalAndQaReturnsThenAcc
   EXPECT_EQ(ClockOf("supplier_answer")["state"], "met");
 
   EXPECT_EQ(harness_.CallJson("POST", car + "/decision", qa_, {{"verdict", "return"}}).status, 422);
-  harness_.store.clock.Set(At("2026-03-09T09:00:00"));  // Monday
+  harness_.store.clock.Set(test::Shanghai("2026-03-09T09:00:00"));  // Monday
   auto returned = harness_.CallJson("POST", car + "/decision", qa_,
                                     {{"verdict", "return"}, {"note", "请补充流出原因"}});
   ASSERT_EQ(returned.status, 200) << returned.raw;

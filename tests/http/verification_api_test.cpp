@@ -9,14 +9,13 @@
 
 #include "base/time_format.hpp"
 #include "support/api_harness.hpp"
+#include "support/china_calendar.hpp"
 #include "support/process.hpp"
 
 namespace lt {
 namespace {
 
 using nlohmann::json;
-
-TimestampMs At(const std::string& local) { return ParseTimestamp(local + "+08:00").value(); }
 
 class VerificationApiTest : public ::testing::Test {
  protected:
@@ -121,10 +120,10 @@ class VerificationApiTest : public ::testing::Test {
 };
 
 TEST_F(VerificationApiTest, NextMonthListsTheReportWithItsRecurrencesAndOpenActions) {
-  harness_.store.clock.Set(At("2026-03-02T09:30:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T09:30:00"));
   const std::string path = File("IH-3000 电饭煲", coating_);
   const std::string before_fix = File("IH-3000 电饭煲", coating_);  // received before the fix
-  harness_.store.clock.Set(At("2026-03-04T10:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-04T10:00:00"));
   WalkToApproval(path);
   EXPECT_EQ(harness_.Call("GET", before_fix + "/verification", qa_).status, 404);
 
@@ -134,10 +133,10 @@ TEST_F(VerificationApiTest, NextMonthListsTheReportWithItsRecurrencesAndOpenActi
   ASSERT_EQ(early.status, 200) << early.raw;
   EXPECT_FALSE(early.body["due"].get<bool>());
   EXPECT_EQ(early.body["due_from"], "2026-03-31T16:00:00.000Z");  // 1 April in Shanghai
-  EXPECT_EQ(early.body["effective_since"], FormatTimestamp(At("2026-03-04T10:00:00")));
+  EXPECT_EQ(early.body["effective_since"], FormatTimestamp(test::Shanghai("2026-03-04T10:00:00")));
 
   // The owner finishes the countermeasure on 10 March; from then on the fix is in effect.
-  harness_.store.clock.Set(At("2026-03-10T15:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-10T15:00:00"));
   const auto actions = harness_.Call("GET", path + "/actions", qa_).body["items"];
   ASSERT_EQ(actions[0]["kind"], "corrective");
   const std::string action_path = "/api/v1/actions/" + actions[0]["id"].dump();
@@ -150,19 +149,19 @@ TEST_F(VerificationApiTest, NextMonthListsTheReportWithItsRecurrencesAndOpenActi
   ASSERT_EQ(
       harness_.CallJson("POST", action_path + "/done", qa_, {{"evidence", "工艺卡已修改"}}).status,
       200);
-  harness_.store.clock.Set(At("2026-03-09T09:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-09T09:00:00"));
   File("IH-3000 电饭煲", coating_);  // before the fix took effect: not a recurrence
-  harness_.store.clock.Set(At("2026-03-20T09:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-20T09:00:00"));
   const std::string recurrence = File("IH-3000 电饭煲", coating_);
   File("IH-5000 电饭煲", coating_);      // another product
   File("IH-3000 电饭煲", std::nullopt);  // no category
 
-  harness_.store.clock.Set(At("2026-04-01T08:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-04-01T08:00:00"));
   const json due = Due();
   ASSERT_EQ(due.size(), 1u) << due.dump();
   EXPECT_TRUE(due[0]["due"].get<bool>());
   EXPECT_EQ(due[0]["case"]["id"].dump(), path.substr(path.rfind('/') + 1));
-  EXPECT_EQ(due[0]["effective_since"], FormatTimestamp(At("2026-03-10T15:00:00")));
+  EXPECT_EQ(due[0]["effective_since"], FormatTimestamp(test::Shanghai("2026-03-10T15:00:00")));
   ASSERT_EQ(due[0]["recurrences"].size(), 1u);
   EXPECT_EQ("/api/v1/cases/" + due[0]["recurrences"][0]["id"].dump(), recurrence);
   ASSERT_EQ(due[0]["open_actions"].size(), 1u);  // done, not verified yet
@@ -205,10 +204,10 @@ TEST_F(VerificationApiTest, NextMonthListsTheReportWithItsRecurrencesAndOpenActi
 }
 
 TEST_F(VerificationApiTest, TheLedgerHasOneRowPerReportClosedInThePeriodAsJsonCsvAndXlsx) {
-  harness_.store.clock.Set(At("2026-03-02T09:30:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T09:30:00"));
   const std::string path = File("IH-3000 电饭煲", coating_);
   File("IH-3000 电饭煲", coating_);  // stays open: not in the ledger
-  harness_.store.clock.Set(At("2026-03-03T10:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T10:00:00"));
   WalkToApproval(path);
   // The reply is late; the customer agrees to a new date.
   ASSERT_EQ(harness_
@@ -220,9 +219,9 @@ TEST_F(VerificationApiTest, TheLedgerHasOneRowPerReportClosedInThePeriodAsJsonCs
             200);
   Step(path, sales_, {{"to", "following_up"}, {"reply", "尊敬的客户：已改进工艺"}});
   Step(path, sales_, {{"to", "verifying"}, {"customer_decision", "accepted"}, {"note", "满意"}});
-  harness_.store.clock.Set(At("2026-04-08T15:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-04-08T15:00:00"));
   SettleActions(path);
-  harness_.store.clock.Set(At("2026-04-08T16:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-04-08T16:00:00"));
   Step(path, qa_, {{"to", "closed"}, {"verification", "四月未再发生"}});
 
   auto json_ledger =

@@ -13,14 +13,12 @@
 #include "jobs/sla_recompute_job.hpp"
 #include "storage/sla_clock_store.hpp"
 #include "support/api_harness.hpp"
+#include "support/china_calendar.hpp"
 
 namespace lt {
 namespace {
 
 using nlohmann::json;
-
-std::string Shanghai(const std::string& local) { return local + "+08:00"; }
-TimestampMs At(const std::string& local) { return ParseTimestamp(Shanghai(local)).value(); }
 
 class WorkflowApiTest : public ::testing::Test {
  protected:
@@ -67,7 +65,7 @@ class WorkflowApiTest : public ::testing::Test {
             {"description", description},
             {"owner_id", qa_user_.id},
             {"department_id", qa_department_.id},
-            {"due_at", Shanghai(due)}};
+            {"due_at", test::ShanghaiIso(due)}};
   }
 
   // The complaint at `path` taken from receipt to the reply with its sample
@@ -77,7 +75,7 @@ class WorkflowApiTest : public ::testing::Test {
     ASSERT_EQ(Step(path, sales_, {{"to", "sample_collection"}, {"note", "寄样"}}).status, 200);
     ASSERT_EQ(Step(path, sales_,
                    {{"to", "investigating"},
-                    {"sample_received_at", Shanghai(sample_at)},
+                    {"sample_received_at", test::ShanghaiIso(sample_at)},
                     {"defect_description", "涂层脱落"}})
                   .status,
               200);
@@ -166,7 +164,7 @@ TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
   EXPECT_EQ(extra.status, 422);
   EXPECT_EQ(Step(path, sales_, {{"to", "nowhere"}}).status, 422);
 
-  harness_.store.clock.Set(At("2026-03-02T11:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T11:00:00"));
   auto contacted = Step(path, sales_, {{"to", "understanding"}, {"note", "已电话联系，约定取样"}});
   ASSERT_EQ(contacted.status, 200) << contacted.raw;
   EXPECT_EQ(contacted.body["status"], "understanding");
@@ -174,10 +172,10 @@ TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
 
   ASSERT_EQ(Step(path, sales_, {{"to", "sample_collection"}, {"note", "快递寄回样品"}}).status,
             200);
-  harness_.store.clock.Set(At("2026-03-02T16:30:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T16:30:00"));
   auto handed = Step(path, sales_,
                      {{"to", "investigating"},
-                      {"sample_received_at", Shanghai("2026-03-02T16:00:00")},
+                      {"sample_received_at", test::ShanghaiIso("2026-03-02T16:00:00")},
                       {"defect_description", "内胆涂层大面积起皮"}});
   ASSERT_EQ(handed.status, 200) << handed.raw;
   EXPECT_EQ(ClockOf(path, "reply")["due_at"], "2026-03-05T08:00:00.000Z");  // Thu 16:00 Shanghai
@@ -199,12 +197,12 @@ TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
                            {"responsible_department_id", qa_department_.id}});
   ASSERT_EQ(bad_meeting.status, 422);
   EXPECT_EQ(bad_meeting.body["errors"].size(), 3u) << bad_meeting.raw;  // date, units, conclusion
-  harness_.store.clock.Set(At("2026-03-03T10:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T10:00:00"));
   ASSERT_EQ(Step(path, qa_,
                  {{"to", "countermeasures"},
                   {"preliminary_analysis", "涂层附着力测试不合格"},
                   {"meeting",
-                   {{"held_at", Shanghai("2026-03-03T09:00:00")},
+                   {{"held_at", test::ShanghaiIso("2026-03-03T09:00:00")},
                     {"department_ids", {qa_department_.id, sales_department_.id}},
                     {"conclusion", "确认为喷涂工艺问题，责任部门品保部"}}},
                   {"root_cause_occurrence", "喷涂温度偏低，附着力不足"},
@@ -236,7 +234,7 @@ TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
       Step(path, qa_, {{"to", "qa_approval"}, {"countermeasures", {no_department}}});
   ASSERT_EQ(without_department.status, 422);
   EXPECT_EQ(without_department.body["errors"][0]["field"], "countermeasures[0].department_id");
-  harness_.store.clock.Set(At("2026-03-03T15:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T15:00:00"));
   ASSERT_EQ(Step(path, qa_,
                  {{"to", "qa_approval"},
                   {"countermeasures",
@@ -295,7 +293,7 @@ TEST_F(WorkflowApiTest, TheWholeProcedureIsWalkedByTheRightRoles) {
                 .status,
             403);
 
-  harness_.store.clock.Set(At("2026-04-01T09:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-04-01T09:00:00"));
   auto closed = Step(path, qa_, close);
   ASSERT_EQ(closed.status, 200) << closed.raw;
   EXPECT_EQ(closed.body["status"], "closed");
@@ -334,7 +332,7 @@ TEST_F(WorkflowApiTest, WarningAndBreachComeDueDuringARestartAndEachFiresOnce) {
   EXPECT_TRUE(Notifications(sales_).empty());
 
   // The server is down from Monday morning until Tuesday 16:00.
-  harness_.store.clock.Set(At("2026-03-03T16:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T16:00:00"));
   auto after = NewRunner("node-after");
   ASSERT_TRUE(after->RunDue().ok());
   const json sales_notes = Notifications(sales_);
@@ -368,7 +366,7 @@ TEST_F(WorkflowApiTest, WarningAndBreachComeDueDuringARestartAndEachFiresOnce) {
 TEST_F(WorkflowApiTest, RunnersSweepingTogetherGiveEachAlertOnce) {
   constexpr int kCases = 40;
   for (int i = 0; i < kCases; ++i) FileComplaint();
-  harness_.store.clock.Set(At("2026-03-03T16:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T16:00:00"));
   std::vector<std::thread> nodes;
   std::atomic<int> failures{0};
   for (int node = 0; node < 3; ++node) {
@@ -387,7 +385,7 @@ TEST_F(WorkflowApiTest, RunnersSweepingTogetherGiveEachAlertOnce) {
 TEST_F(WorkflowApiTest, TheTimeLeftCountsOnlyTheTimeTheTargetCounts) {
   // Friday 2026-03-06 20:00: 12 hours of working days is 4 hours on Friday
   // and 8 on Monday; the weekend does not count.
-  harness_.store.clock.Set(At("2026-03-06T20:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-06T20:00:00"));
   const std::string path = FileComplaint();
   json clock = ClockOf(path, "first_contact");
   EXPECT_EQ(clock["due_at"], "2026-03-09T00:00:00.000Z");
@@ -398,7 +396,7 @@ TEST_F(WorkflowApiTest, TheTimeLeftCountsOnlyTheTimeTheTargetCounts) {
                             {"from":"2026-03-08T16:00:00.000Z","to":"2026-03-09T00:00:00.000Z"}])"));
 
   // On Saturday nothing has been used since Friday midnight.
-  harness_.store.clock.Set(At("2026-03-07T12:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-07T12:00:00"));
   clock = ClockOf(path, "first_contact");
   EXPECT_EQ(clock["time_left"]["remaining_ms"], 8LL * 3600 * 1000);
   EXPECT_EQ(clock["time_left"]["spans"].size(), 1u);
@@ -414,7 +412,7 @@ TEST_F(WorkflowApiTest, TheTimeLeftCountsOnlyTheTimeTheTargetCounts) {
   EXPECT_TRUE(embedded_found);
 
   // Once overdue there is nothing left to count.
-  harness_.store.clock.Set(At("2026-03-09T09:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-09T09:00:00"));
   clock = ClockOf(path, "first_contact");
   EXPECT_EQ(clock["state"], "breached");
   EXPECT_TRUE(clock["time_left"].is_null());
@@ -423,11 +421,11 @@ TEST_F(WorkflowApiTest, TheTimeLeftCountsOnlyTheTimeTheTargetCounts) {
 TEST_F(WorkflowApiTest, AContactInTimeCancelsTheWarningAndTheBreach) {
   const std::string path = FileComplaint();
   // The warning at 75 % (Monday 18:30) is the next alert; the contact stops the clock.
-  EXPECT_EQ(NextAlert(1, "first_contact"), At("2026-03-02T18:30:00"));
-  harness_.store.clock.Set(At("2026-03-02T14:00:00"));
+  EXPECT_EQ(NextAlert(1, "first_contact"), test::Shanghai("2026-03-02T18:30:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T14:00:00"));
   ASSERT_EQ(Step(path, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
   EXPECT_EQ(NextAlert(1, "first_contact"), std::nullopt);
-  harness_.store.clock.Set(At("2026-03-04T09:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-04T09:00:00"));
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
   EXPECT_TRUE(Notifications(sales_).empty());
   EXPECT_TRUE(Notifications(manager_token_).empty());
@@ -437,22 +435,24 @@ TEST_F(WorkflowApiTest, ADeadlineMovesOnlyWithTheCustomersAgreementAndKeepsTheOr
   const std::string path = FileComplaint();
   const std::string move = path + "/sla/first_contact/deadline";
   auto no_agreement = harness_.CallJson(
-      "POST", move, sales_, {{"due_at", Shanghai("2026-03-06T17:00:00")}, {"reason", "客户出差"}});
+      "POST", move, sales_,
+      {{"due_at", test::ShanghaiIso("2026-03-06T17:00:00")}, {"reason", "客户出差"}});
   ASSERT_EQ(no_agreement.status, 422);
   EXPECT_EQ(no_agreement.body["errors"][0]["field"], "customer_agreed");
-  auto no_reason = harness_.CallJson(
-      "POST", move, sales_,
-      {{"due_at", Shanghai("2026-03-06T17:00:00")}, {"reason", " "}, {"customer_agreed", true}});
+  auto no_reason = harness_.CallJson("POST", move, sales_,
+                                     {{"due_at", test::ShanghaiIso("2026-03-06T17:00:00")},
+                                      {"reason", " "},
+                                      {"customer_agreed", true}});
   EXPECT_EQ(no_reason.status, 422);
   EXPECT_EQ(harness_
                 .CallJson("POST", path + "/sla/nothing/deadline", sales_,
-                          {{"due_at", Shanghai("2026-03-06T17:00:00")},
+                          {{"due_at", test::ShanghaiIso("2026-03-06T17:00:00")},
                            {"reason", "客户出差"},
                            {"customer_agreed", true}})
                 .status,
             404);
   auto moved = harness_.CallJson("POST", move, sales_,
-                                 {{"due_at", Shanghai("2026-03-06T17:00:00")},
+                                 {{"due_at", test::ShanghaiIso("2026-03-06T17:00:00")},
                                   {"reason", "客户出差，同意周五前联系"},
                                   {"customer_agreed", true}});
   ASSERT_EQ(moved.status, 200) << moved.raw;
@@ -463,7 +463,7 @@ TEST_F(WorkflowApiTest, ADeadlineMovesOnlyWithTheCustomersAgreementAndKeepsTheOr
   EXPECT_EQ(events.body["items"].back()["action"], "move_deadline");
 
   // The old deadline passes without a breach; the new one is kept.
-  harness_.store.clock.Set(At("2026-03-04T09:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-04T09:00:00"));
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
   for (const auto& note : Notifications(manager_token_)) EXPECT_NE(note["kind"], "sla_breach");
   EXPECT_EQ(ClockOf(path, "first_contact")["state"], "running");
@@ -474,11 +474,11 @@ TEST_F(WorkflowApiTest, WaitingForTheCustomerPausesTheReplyClock) {
   WalkToReplying(path, "2026-03-02T09:30:00");
   EXPECT_EQ(ClockOf(path, "reply")["due_at"], "2026-03-05T01:30:00.000Z");  // Thu 09:30
 
-  harness_.store.clock.Set(At("2026-03-03T09:30:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T09:30:00"));
   ASSERT_EQ(
       Step(path, sales_, {{"to", "waiting_customer"}, {"reason", "等待客户提供购买凭证"}}).status,
       200);
-  harness_.store.clock.Set(At("2026-03-04T09:30:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-04T09:30:00"));
   auto waiting = harness_.Call("GET", path + "/sla", sales_);
   ASSERT_EQ(waiting.status, 200);
   for (const auto& clock : waiting.body["items"]) {
@@ -577,7 +577,7 @@ TEST_F(WorkflowApiTest, AdminsChangeSlaPoliciesAndOpenCasesFollowThem) {
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
   EXPECT_EQ(ClockOf(earlier, "first_contact")["due_at"], "2026-03-02T05:30:00.000Z");
   // At the breach the case moves to the escalation user.
-  harness_.store.clock.Set(At("2026-03-02T15:30:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T15:30:00"));
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
   auto escalated = harness_.Call("GET", path, harness_.AdminToken());
   EXPECT_EQ(escalated.body["assignee_id"], manager_.id);
@@ -605,7 +605,7 @@ TEST_F(WorkflowApiTest, EscalationFollowsThePolicyThatChoseTheTarget) {
       harness_.CallJson("PUT", "/api/v1/admin/sla-policies", harness_.AdminToken(), edited).status,
       200);
   const std::string path = FileComplaint();
-  harness_.store.clock.Set(At("2026-03-03T16:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-03T16:00:00"));
   ASSERT_TRUE(NewRunner("node")->RunDue().ok());
   EXPECT_EQ(ClockOf(path, "first_contact")["state"], "breached");
   EXPECT_EQ(harness_.Call("GET", path, harness_.AdminToken()).body["assignee_id"], sales_user_.id);
@@ -620,10 +620,10 @@ namespace {
 TEST_F(WorkflowApiTest, TimelinessAttainmentCountsTheClocksDueInTheMonth) {
   const std::string in_time = FileComplaint();  // Monday 2026-03-02 09:30
   const std::string late = FileComplaint();
-  harness_.store.clock.Set(At("2026-03-02T14:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-02T14:00:00"));
   ASSERT_EQ(Step(in_time, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
   // Received on 31 March: first contact falls due in April.
-  harness_.store.clock.Set(At("2026-03-31T16:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-31T16:00:00"));
   const std::string april = FileComplaint();
 
   auto report = harness_.Call("GET", "/api/v1/reports/timeliness?month=2026-03", manager_token_);
@@ -704,7 +704,7 @@ TEST_F(WorkflowApiTest, ADepartmentsOwnCalendarCountsItsDeadlines) {
 
   // Received Saturday 2026-03-07 20:00, a working day of the centre: 4
   // hours on Saturday, Sunday off, 8 on Monday.
-  harness_.store.clock.Set(At("2026-03-07T20:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-07T20:00:00"));
   const std::string saturday = FileComplaint();
   EXPECT_EQ(ClockOf(saturday, "first_contact")["due_at"], "2026-03-09T00:00:00.000Z");
 
@@ -771,11 +771,11 @@ TEST_F(WorkflowApiTest, EditingACalendarRecomputesOpenCasesButNotStoppedClocks) 
   ASSERT_TRUE(runner->RunDue().ok());
 
   // Saturday 2026-03-07 20:00: 4 hours on Saturday, 8 on Monday.
-  harness_.store.clock.Set(At("2026-03-07T20:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-07T20:00:00"));
   const std::string open = FileComplaint();
   const std::string contacted = FileComplaint();
   const std::string also_open = FileComplaint();
-  harness_.store.clock.Set(At("2026-03-07T21:00:00"));
+  harness_.store.clock.Set(test::Shanghai("2026-03-07T21:00:00"));
   ASSERT_EQ(Step(contacted, sales_, {{"to", "understanding"}, {"note", "已联系"}}).status, 200);
   for (const auto& path : {open, contacted, also_open}) {
     EXPECT_EQ(ClockOf(path, "first_contact")["due_at"], "2026-03-09T00:00:00.000Z");

@@ -13,9 +13,13 @@ namespace lt::test {
 
 sla::BusinessCalendar ChinaOffice2026();
 
+// "2026-10-09T14:30:00" as the API writes Shanghai time:
+// "2026-10-09T14:30:00+08:00".
+inline std::string ShanghaiIso(const std::string& local) { return local + "+08:00"; }
+
 // "2026-10-09T14:30:00" read as Shanghai time.
 inline TimestampMs Shanghai(const std::string& local) {
-  return ParseTimestamp(local + "+08:00").value();
+  return ParseTimestamp(ShanghaiIso(local)).value();
 }
 
 }  // namespace lt::test

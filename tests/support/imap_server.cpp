@@ -11,7 +11,8 @@ namespace lt::test {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kSandbox = std::string(LINGTING_SOURCE_DIR) + "/tests/support/imap-sandbox.sh";
+const std::string kImapSandbox =
+    std::string(LINGTING_SOURCE_DIR) + "/tests/support/imap-sandbox.sh";
 
 }  // namespace
 
@@ -24,7 +25,8 @@ ImapServer::ImapServer() {
 }
 
 void ImapServer::Start() {
-  const CommandResult started = RunCommand({kSandbox, "start", directory_.string()}, directory_);
+  const CommandResult started =
+      RunCommand({kImapSandbox, "start", directory_.string()}, directory_);
   if (started.exit_code != 0) throw std::runtime_error("imap-sandbox.sh: " + started.err);
   std::istringstream ports(started.out);
   int imap = 0, imaps = 0;
@@ -36,7 +38,7 @@ void ImapServer::Start() {
 
 void ImapServer::Stop() {
   if (!running_) return;
-  RunCommand({kSandbox, "stop", directory_.string()}, directory_);
+  RunCommand({kImapSandbox, "stop", directory_.string()}, directory_);
   running_ = false;
 }
 

@@ -15,7 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kSandbox = std::string(LINGTING_SOURCE_DIR) + "/tests/support/smtp-sandbox.sh";
+const std::string kSmtpSandbox =
+    std::string(LINGTING_SOURCE_DIR) + "/tests/support/smtp-sandbox.sh";
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -36,7 +37,7 @@ SmtpServer::SmtpServer(const fs::path& dovecot_directory) : dovecot_directory_(d
 }
 
 void SmtpServer::Start() {
-  std::vector<std::string> args = {kSandbox, "start", directory_.string()};
+  std::vector<std::string> args = {kSmtpSandbox, "start", directory_.string()};
   if (!dovecot_directory_.empty()) args.push_back(dovecot_directory_.string());
   const CommandResult started = RunCommand(args, directory_);
   if (started.exit_code != 0) throw std::runtime_error("smtp-sandbox.sh: " + started.err);
@@ -46,7 +47,7 @@ void SmtpServer::Start() {
 
 void SmtpServer::Stop() {
   if (!running_) return;
-  RunCommand({kSandbox, "stop", directory_.string()}, directory_);
+  RunCommand({kSmtpSandbox, "stop", directory_.string()}, directory_);
   running_ = false;
 }
 
