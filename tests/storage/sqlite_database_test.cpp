@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <tuple>
 
@@ -38,15 +40,34 @@ std::int64_t Count(Database& database) {
   return count;
 }
 
+// A write alone in its transaction runs without a savepoint (see
+// CommitBatch); failing, it is undone with what it published, and the next
+// write goes on as usual.
 TEST(SqliteDatabase, AFailedWriteLeavesNothingHalfWritten) {
   test::TempDir directory;
   auto database = OpenScratch(directory);
+  std::mutex mutex;
+  std::vector<std::string> received;
+  database->Subscribe([&](std::string_view payload) {
+    std::lock_guard lock(mutex);
+    received.emplace_back(payload);
+  });
   const Status failed = database->Write([](Connection& c) -> Status {
     LT_TRY(c.Execute("INSERT INTO t VALUES ($1)", {std::int64_t{1}}));
+    LT_TRY(c.Notify("undone"));
     return Error::Invalid("v", "validation.required");
   });
-  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(Count(*database), 0);
+  ASSERT_TRUE(database
+                  ->Write([](Connection& c) -> Status {
+                    LT_TRY(c.Execute("INSERT INTO t VALUES ($1)", {std::int64_t{2}}));
+                    return c.Notify("kept");
+                  })
+                  .ok());
+  EXPECT_EQ(Count(*database), 1);
+  std::lock_guard lock(mutex);
+  EXPECT_EQ(received, std::vector<std::string>{"kept"});
 }
 
 TEST(SqliteDatabase, ConcurrentWritesAreGroupCommittedAndIsolated) {
