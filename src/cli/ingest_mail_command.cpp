@@ -12,14 +12,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <iostream>
-#include <iterator>
 #include <optional>
 #include <sstream>
 
 #include "app/mail_intake.hpp"
+#include "base/file_contents.hpp"
 #include "cli/command_list.hpp"
 #include "cli/console.hpp"
 #include "mail/mbox.hpp"
@@ -66,9 +65,10 @@ std::string_view ThreadingCode(app::MailThreading threading) {
 }
 
 Result<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::Of(ErrorCode::kNotFound, "error.file_read", {{"path", path.string()}});
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  auto content = ReadFileContents(path);
+  if (!content)
+    return Error::Of(ErrorCode::kNotFound, "error.file_read", {{"path", path.string()}});
+  return std::move(*content);
 }
 
 // Every message the flags name, in order; nothing is read of the files yet

@@ -4,10 +4,10 @@
 
 #include <atomic>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <unistd.h>
+
+#include "base/file_contents.hpp"
 
 namespace lt::exports {
 namespace {
@@ -116,11 +116,9 @@ Result<std::string> ToXlsx(const Table& table) {
   if (closed != LXW_NO_ERROR) {
     return Error::Internal(std::string("xlsx: ") + lxw_strerror(closed));
   }
-  std::ifstream in(file.path(), std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) return Error::Internal("xlsx: cannot read back " + file.path().string());
-  return bytes.str();
+  auto bytes = ReadFileContents(file.path());
+  if (!bytes) return Error::Internal("xlsx: cannot read back " + file.path().string());
+  return std::move(*bytes);
 }
 
 }  // namespace lt::exports

@@ -1,12 +1,13 @@
 #include "http/console_files.hpp"
 
 #include <cstdlib>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <sstream>
 #include <string_view>
 #include <system_error>
+
+#include "base/file_contents.hpp"
 
 namespace lt::http {
 namespace {
@@ -42,14 +43,6 @@ bool IsRegularFile(const std::filesystem::path& file) {
   std::error_code error;
   return std::filesystem::is_regular_file(file, error) &&
          std::filesystem::file_size(file, error) <= kMaxConsoleFileBytes && !error;
-}
-
-std::optional<std::string> ReadFile(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
 }
 
 // The relative path a URL path names, or nullopt when it would leave the
@@ -108,7 +101,7 @@ std::optional<HttpResponse> FileResponse(const std::filesystem::path& file,
       response.WithHeader("Content-Encoding", encoding);
     }
   }
-  auto body = ReadFile(sent);
+  auto body = ReadFileContents(sent);
   if (!body) return std::nullopt;
   response.body = std::move(*body);
   if (compressed_sibling) response.WithHeader("Vary", "Accept-Encoding");

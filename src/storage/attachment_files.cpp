@@ -5,10 +5,8 @@
 
 #include <cerrno>
 
-#include <fstream>
-#include <sstream>
-
 #include "base/crypto.hpp"
+#include "base/file_contents.hpp"
 
 namespace lt::storage {
 namespace {
@@ -86,13 +84,11 @@ Status AttachmentFiles::SyncAll() const {
 
 Result<std::string> AttachmentFiles::Get(const std::string& sha256) const {
   if (!IsHex64(sha256)) return Error::Of(ErrorCode::kNotFound, "error.not_found");
-  std::ifstream in(PathOf(sha256), std::ios::binary);
-  if (!in)
+  auto content = ReadFileContents(PathOf(sha256));
+  if (!content)
     return Error{
         ErrorCode::kNotFound, "error.not_found", {}, {}, "attachment body missing: " + sha256};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return std::move(*content);
 }
 
 }  // namespace lt::storage
