@@ -48,6 +48,9 @@ struct AttachmentInput {
   std::string filename;
   std::string content_type;
   std::string content;  // decoded bytes
+  // The SHA-256 the body is kept under, when an intake has put it in the
+  // attachment files already (mail batches); never taken from a request.
+  std::string stored_sha256;
 };
 
 struct CreateCaseInput {

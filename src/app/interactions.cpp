@@ -103,8 +103,12 @@ Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Pr
   // Bodies go to disk before the transaction, so the writer never waits on
   // file I/O; a body whose row is rolled back is an unreferenced file.
   for (std::size_t i = 0; i < input.attachments.size(); ++i) {
-    LT_TRY_ASSIGN(interaction.attachments[i].sha256,
-                  context.files.Put(input.attachments[i].content));
+    const AttachmentInput& attachment = input.attachments[i];
+    if (!attachment.stored_sha256.empty()) {
+      interaction.attachments[i].sha256 = attachment.stored_sha256;
+    } else {
+      LT_TRY_ASSIGN(interaction.attachments[i].sha256, context.files.Put(attachment.content));
+    }
   }
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     LT_TRY_ASSIGN(const domain::Case a_case, LoadVisibleCase(connection, principal, case_id));

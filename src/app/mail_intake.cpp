@@ -49,9 +49,10 @@ std::string SafeName(std::string name, std::size_t index, const std::string& con
 // The message's parts as attachments the timeline can keep, and the raw
 // message itself: types outside the allowed list kept as bytes to download,
 // parts over the size limit left out and said so in `dropped`.
-std::vector<AttachmentInput> Attachments(const AppOptions& options, const IncomingMail& mail,
-                                         std::vector<std::string>& dropped) {
-  std::vector<AttachmentInput> kept;
+MailParts Attachments(const AppOptions& options, const IncomingMail& mail) {
+  MailParts parts;
+  std::vector<AttachmentInput>& kept = parts.kept;
+  std::vector<std::string>& dropped = parts.dropped;
   auto keep = [&](AttachmentInput part) {
     if (static_cast<std::int64_t>(part.content.size()) > options.max_attachment_bytes ||
         static_cast<int>(kept.size()) + 1 >= options.max_attachments_per_interaction) {
@@ -76,7 +77,7 @@ std::vector<AttachmentInput> Attachments(const AppOptions& options, const Incomi
   } else {
     dropped.push_back(raw.filename);
   }
-  return kept;
+  return parts;
 }
 
 struct Thread {
@@ -212,17 +213,17 @@ Result<IngestedMail> IngestMail(AppContext& context, const IncomingMail& mail) {
 
   std::optional<domain::Interaction> added;
   if (thread.a_case) {
-    std::vector<std::string> dropped;
+    MailParts parts = mail.stored_parts ? *mail.stored_parts : Attachments(context.options, mail);
     InteractionInput input;
     input.direction = domain::Direction::kInbound;
     input.channel = domain::Channel::kEmail;
     input.visibility = domain::Visibility::kPublic;
     input.author_customer_id = thread.a_case->customer_id;
-    input.attachments = Attachments(context.options, mail, dropped);
+    input.attachments = std::move(parts.kept);
     input.occurred_at = std::min(mail.date.value_or(now), now);
     std::string body = Printable(mail.text);
     if (!mail.readable) body = "(This e-mail could not be read; the original is attached.)";
-    for (const auto& name : dropped) body += "\n(Left out, too large: " + name + ")";
+    for (const auto& name : parts.dropped) body += "\n(Left out, too large: " + name + ")";
     if (TrimSpace(body).empty())
       body = mail.subject.empty() ? "(empty e-mail)" : Printable(mail.subject);
     input.body = body;
@@ -282,13 +283,15 @@ Result<std::vector<IncomingMail>> ReadMailBatch(AppContext& context, const std::
     mails.push_back(context.mail_reader->Read(std::move(raw)));
     mails.back().mailbox = mailbox;
   }
-  // The bodies on disk, with one flush for all of them: the intake's own
-  // Put then finds each there (an fsync each would cost more than the rest).
-  for (const auto& mail : mails) {
-    std::vector<std::string> dropped;
-    for (const auto& part : Attachments(context.options, mail, dropped)) {
-      LT_TRY(context.files.Put(part.content, storage::FileSync::kDeferred));
+  // The bodies on disk, with one flush for all of them (an fsync each would
+  // cost more than the rest), and the parts kept with their hashes.
+  for (auto& mail : mails) {
+    MailParts parts = Attachments(context.options, mail);
+    for (auto& part : parts.kept) {
+      LT_TRY_ASSIGN(part.stored_sha256,
+                    context.files.Put(part.content, storage::FileSync::kDeferred));
     }
+    mail.stored_parts = std::move(parts);
   }
   LT_TRY(context.files.SyncAll());
   return mails;

@@ -27,6 +27,13 @@
 
 namespace lt::app {
 
+// The parts of a message the timeline keeps (the raw message last) and the
+// names of those left out, too large.
+struct MailParts {
+  std::vector<AttachmentInput> kept;
+  std::vector<std::string> dropped;
+};
+
 struct IncomingMail {
   std::string mailbox;  // the mailbox it arrived in; "" for direct delivery
   std::string raw;      // the message as it arrived
@@ -42,6 +49,10 @@ struct IncomingMail {
   std::vector<AttachmentInput> attachments;  // as the message names them
   domain::MailOrigin origin = domain::MailOrigin::kPerson;
   std::vector<std::string> notes;  // what the adapter repaired
+  // Set by ReadMailBatch: the parts with their bodies in the attachment
+  // files already (stored_sha256), so that storing the message, on the
+  // store's writer, neither sorts nor hashes them again.
+  std::optional<MailParts> stored_parts;
 };
 
 enum class MailThreading {

@@ -16,7 +16,9 @@
 #include <sstream>
 #include <tuple>
 
+#include "base/crypto.hpp"
 #include "mail/mime_reader.hpp"
+#include "storage/attachment_files.hpp"
 #include "support/process.hpp"
 #include "support/test_database.hpp"
 #include "support/test_env.hpp"
@@ -221,6 +223,14 @@ TEST_F(IngestMailTest, ADirectoryAndAnMboxAreABatchStoredInOrder) {
       << lines[2];
   EXPECT_NE(lines[3].find("archive.mbox#2: recorded on case "), std::string::npos) << lines[3];
   EXPECT_EQ(lines[3].find(number), std::string::npos) << "another customer's case";
+  // Each message as it arrived is kept, under its SHA-256, for download.
+  const storage::AttachmentFiles files(directory_.path() / "var/attachments");
+  for (const char* name : {"001.eml", "002.eml"}) {
+    const std::string raw = Slurp(in / name);
+    const auto kept = files.Get(Sha256Hex(raw));
+    ASSERT_TRUE(kept.ok()) << name;
+    EXPECT_EQ(kept.value(), raw) << name;
+  }
 
   // The same batch again: every message stored once.
   const auto again = Run({in.string(), "--mbox", (directory_.path() / "archive.mbox").string()});
