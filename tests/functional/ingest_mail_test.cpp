@@ -19,6 +19,7 @@
 #include "base/crypto.hpp"
 #include "mail/mime_reader.hpp"
 #include "storage/attachment_files.hpp"
+#include "storage/connection.hpp"
 #include "support/process.hpp"
 #include "support/test_database.hpp"
 #include "support/test_env.hpp"
@@ -242,6 +243,54 @@ TEST_F(IngestMailTest, ADirectoryAndAnMboxAreABatchStoredInOrder) {
   EXPECT_EQ(duplicates, 5u) << again.out;
   const auto missing_mbox = Run({"--mbox", "no-such.mbox"});
   EXPECT_EQ(missing_mbox.exit_code, 66) << missing_mbox.err;
+}
+
+// A message the store refuses (here a trigger does) is undone alone, with
+// the case it had opened, and reported on stderr; the messages before and
+// after it in the batch are stored, and the exit status is the failure's.
+TEST_F(IngestMailTest, AMessageTheStoreRefusesIsUndoneAloneAndReported) {
+  {
+    auto database = test::OpenTestDatabase(directory_.path());
+    ASSERT_TRUE(database.ok()) << database.error().detail;
+    const std::string trigger =
+        test::UsingPostgres()
+            ? "CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+              "RAISE EXCEPTION 'refused by the test'; END $$; "
+              "CREATE TRIGGER refuse_for_test BEFORE INSERT ON mail_messages FOR EACH ROW "
+              "WHEN (NEW.subject = '拒收测试') EXECUTE FUNCTION refuse_for_test();"
+            : "CREATE TRIGGER refuse_for_test BEFORE INSERT ON mail_messages "
+              "WHEN NEW.subject = '拒收测试' BEGIN SELECT RAISE(ABORT, 'refused by the test'); "
+              "END;";
+    ASSERT_TRUE(database.value()
+                    ->Write([&](storage::Connection& c) { return c.ExecuteScript(trigger); })
+                    .ok());
+  }
+  const fs::path in = directory_.path() / "in";
+  fs::create_directories(in);
+  const std::vector<std::pair<std::string, std::string>> messages = {
+      {"001.eml", "洗衣机噪音大"}, {"002.eml", "拒收测试"}, {"003.eml", "冰箱不制冷"}};
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    std::ofstream(in / messages[i].first, std::ios::binary)
+        << "From: customer" << i << "@example.com\r\nSubject: " << messages[i].second
+        << "\r\nMessage-ID: <refused-" << i << "@example.com>\r\n\r\n请尽快处理。\r\n";
+  }
+  const auto result = Run({in.string()});
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_NE(result.err.find("002.eml: not stored: "), std::string::npos) << result.err;
+  EXPECT_NE(result.out.find("001.eml: recorded on case "), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("003.eml: recorded on case "), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("002.eml"), std::string::npos) << result.out;
+
+  auto database = test::OpenTestDatabase(directory_.path());
+  ASSERT_TRUE(database.ok());
+  std::int64_t cases = -1;
+  ASSERT_TRUE(database.value()
+                  ->Read([&](storage::Connection& c) -> Status {
+                    LT_TRY_ASSIGN(cases, c.QueryInt("SELECT COUNT(*) FROM cases"));
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(cases, 2);
 }
 
 }  // namespace
