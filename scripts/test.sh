@@ -65,7 +65,7 @@ if ((quick == 0)); then
   echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_suite build/asan store -DCMAKE_BUILD_TYPE=Debug -DLINGTING_SANITIZE=ON -DLINGTING_CONSOLE=OFF \
-    "${unity[@]}"
+    -DLINGTING_BENCHES=OFF "${unity[@]}"
   echo "== fuzz the MIME intake and the webhooks (clang, libFuzzer)"
   bash scripts/fuzz.sh --seconds 30
 fi
