@@ -17,20 +17,23 @@ std::optional<std::string> ReadFileContents(const std::filesystem::path& path) {
     content.resize(static_cast<std::size_t>(status.st_size));
   }
   std::size_t filled = 0;
+  char more[4096];  // what is past the size fstat gave, should the file grow
   for (;;) {
-    // Read past the size fstat gave: a file may grow while it is read.
-    if (filled == content.size()) content.resize(content.size() + 4096);
-    const ssize_t got = ::read(fd, content.data() + filled, content.size() - filled);
+    const bool sized = filled < content.size();
+    char* into = sized ? content.data() + filled : more;
+    const std::size_t room = sized ? content.size() - filled : sizeof more;
+    const ssize_t got = ::read(fd, into, room);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
       ::close(fd);
       return std::nullopt;
     }
     if (got == 0) break;
+    if (!sized) content.append(more, static_cast<std::size_t>(got));
     filled += static_cast<std::size_t>(got);
   }
   ::close(fd);
-  content.resize(filled);
+  content.resize(filled);  // a file that shrank while it was read
   return content;
 }
 

@@ -26,6 +26,14 @@ TEST(FileContents, ReadsEveryByteOfAFile) {
   EXPECT_EQ(ReadFileContents(directory.path() / "empty.eml"), std::string());
 }
 
+// /proc files report a size of 0 and have content all the same.
+TEST(FileContents, AFileWhoseSizeIsNotKnownAheadIsReadWhole) {
+  const auto status = ReadFileContents("/proc/self/status");
+  ASSERT_TRUE(status.has_value());
+  EXPECT_NE(status->find("Name:"), std::string::npos);
+  EXPECT_NE(status->find("VmRSS:"), std::string::npos);
+}
+
 TEST(FileContents, AMissingFileOrADirectoryIsNothing) {
   test::TempDir directory;
   EXPECT_EQ(ReadFileContents(directory.path() / "missing.eml"), std::nullopt);
