@@ -298,7 +298,7 @@ Result<std::vector<IncomingMail>> ReadMailBatch(AppContext& context, const std::
 }
 
 Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<IncomingMail>& mails,
-                                    const MailBatchEnd& then) {
+                                    const MailBatchEnd& then, MailFailure on_failure) {
   MailOutcomes outcomes;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     outcomes.clear();  // a write tried again starts over
@@ -313,6 +313,7 @@ Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<Incom
       });
       outcomes.push_back(stored.ok() ? Result<IngestedMail>(*std::move(ingested))
                                      : Result<IngestedMail>(stored.error()));
+      if (!stored.ok() && on_failure == MailFailure::kStop) break;
     }
     return then ? then(connection, outcomes) : Ok();
   }));
@@ -320,9 +321,10 @@ Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<Incom
 }
 
 Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& mailbox,
-                                        std::vector<std::string> raws, const MailBatchEnd& then) {
+                                        std::vector<std::string> raws, const MailBatchEnd& then,
+                                        MailFailure on_failure) {
   LT_TRY_ASSIGN(const auto mails, ReadMailBatch(context, mailbox, std::move(raws)));
-  return StoreMailBatch(context, mails, then);
+  return StoreMailBatch(context, mails, then, on_failure);
 }
 
 }  // namespace lt::app

@@ -96,13 +96,19 @@ Result<IngestedMail> IngestRawMail(AppContext& context, const std::string& mailb
 // error; the others commit together. `then`, when given, runs last in the
 // same transaction with the outcomes (a mailbox records how far it has
 // read); its error fails the whole batch.
+// With MailFailure::kStop the batch ends at the first message that fails:
+// the outcomes end with its error and the messages after it are not stored
+// (a mailbox reads them again from the failed one on, so that none is
+// stored twice).
 // Errors: the store's, when the transaction could not commit; then none of
 // the messages is stored.
 using MailOutcomes = std::vector<Result<IngestedMail>>;
 using MailBatchEnd = std::function<Status(storage::Connection&, const MailOutcomes&)>;
+enum class MailFailure { kGoOn, kStop };
 Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& mailbox,
                                         std::vector<std::string> raws,
-                                        const MailBatchEnd& then = {});
+                                        const MailBatchEnd& then = {},
+                                        MailFailure on_failure = MailFailure::kGoOn);
 
 // IngestRawMailBatch's two halves, for a caller that reads the next batch
 // while the last one is stored: the messages read (context.mail_reader) and
@@ -110,6 +116,7 @@ Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& 
 Result<std::vector<IncomingMail>> ReadMailBatch(AppContext& context, const std::string& mailbox,
                                                 std::vector<std::string> raws);
 Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<IncomingMail>& mails,
-                                    const MailBatchEnd& then = {});
+                                    const MailBatchEnd& then = {},
+                                    MailFailure on_failure = MailFailure::kGoOn);
 
 }  // namespace lt::app

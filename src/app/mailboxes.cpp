@@ -277,8 +277,10 @@ Result<int> FetchNewMail(AppContext& context, const domain::Mailbox& mailbox,
     if (start + kFetchBatch < uids->size()) {
       ahead = std::async(std::launch::async, fetch, start + kFetchBatch);
     }
-    // The batch's messages and the place after them in one commit: the
-    // place goes as far as the message before the first that failed.
+    // The batch's messages and the place after them in one commit. The
+    // batch ends at a message that fails, and the place stays before it:
+    // the next fetch starts again there, and what follows it is stored once
+    // (a message without a Message-ID could not be recognised again).
     bool held = true;
     auto outcomes = StoreMailBatch(
         context, *batch.mails,
@@ -293,7 +295,8 @@ Result<int> FetchNewMail(AppContext& context, const domain::Mailbox& mailbox,
                                             batch.uids[stored_here - 1], context.clock.NowMs()));
           // Another node has the mailbox now: it stores these messages.
           return held ? Ok() : LeaseLost();
-        });
+        },
+        MailFailure::kStop);
     if (!held) return LeaseLost();
     if (!outcomes.ok()) return record_error(outcomes.error());
     for (const auto& outcome : *outcomes) {

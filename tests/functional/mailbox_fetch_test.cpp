@@ -5,7 +5,9 @@
 // it at once (IDLE); a node killed half-way through a large mailbox resumes
 // where it was after the restart, missing and doubling nothing; a mailbox
 // renumbered by its server (new UIDVALIDITY) is read again without a
-// message stored twice; a wrong password is shown on the mailbox.
+// message stored twice; a message the store refuses holds the place, and
+// the messages after it wait for it; a wrong password is shown on the
+// mailbox.
 
 #include <gtest/gtest.h>
 
@@ -106,6 +108,15 @@ class MailboxFetchTest : public ::testing::Test {
     return json::parse(found.body)["items"].size();
   }
 
+  // Runs `sql` on the server's store, beside the server.
+  void ExecuteOnStore(const std::string& sql) {
+    auto database = test::OpenTestDatabase(directory_.path());
+    ASSERT_TRUE(database.ok()) << database.error().detail;
+    const Status done =
+        database.value()->Write([&](storage::Connection& c) { return c.ExecuteScript(sql); });
+    ASSERT_TRUE(done.ok()) << done.error().detail;
+  }
+
   test::TempDir directory_;
   test::ImapServer imap_;
   test::SmtpServer smtp_{imap_.directory()};
@@ -177,6 +188,49 @@ TEST_F(MailboxFetchTest, ANodeKilledHalfWayResumesWhereItWasAndStoresEachMessage
   const json mailbox = WaitForUid(id, kMessages, 60s);
   ASSERT_EQ(mailbox["last_uid"], kMessages) << mailbox.dump();
   EXPECT_EQ(CasesAbout("fetchrestart"), static_cast<std::size_t>(kMessages));
+}
+
+TEST_F(MailboxFetchTest, AMessageTheStoreRefusesHoldsThePlaceAndTheMessagesAfterItWait) {
+  ExecuteOnStore(
+      test::UsingPostgres()
+          ? "CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION 'refused by the test'; END $$; "
+            "CREATE TRIGGER refuse_for_test BEFORE INSERT ON mail_messages FOR EACH ROW "
+            "WHEN (NEW.subject = 'fetchrefused 2') EXECUTE FUNCTION refuse_for_test();"
+          : "CREATE TRIGGER refuse_for_test BEFORE INSERT ON mail_messages "
+            "WHEN NEW.subject = 'fetchrefused 2' BEGIN SELECT RAISE(ABORT, 'refused by the test'); "
+            "END;");
+  for (int n = 1; n <= 3; ++n)
+    smtp_.Send("service@mailbox.lingting.test", Message(n, "fetchrefused"));
+  const auto arrived = std::chrono::steady_clock::now() + 30s;
+  for (;;) {
+    const auto tested = Call("POST", "/api/v1/admin/mailboxes/test", MailboxSettings());
+    if (json::parse(tested.body)["messages"] == 3) break;
+    ASSERT_LT(std::chrono::steady_clock::now(), arrived) << tested.body;
+    std::this_thread::sleep_for(200ms);
+  }
+  const std::int64_t id = AddMailbox(MailboxSettings());
+  const auto deadline = std::chrono::steady_clock::now() + 20s;
+  json mailbox;
+  do {
+    std::this_thread::sleep_for(200ms);
+    mailbox = Mailbox(id);
+  } while (mailbox["last_error"] == "" && std::chrono::steady_clock::now() < deadline);
+  EXPECT_NE(mailbox["last_error"].get<std::string>().find("refused by the test"), std::string::npos)
+      << mailbox.dump();
+  // Tried again every second, the refused message keeps the place before
+  // it, and the one after it is not stored ahead of it.
+  std::this_thread::sleep_for(2s);
+  mailbox = Mailbox(id);
+  EXPECT_EQ(mailbox["last_uid"], 1) << mailbox.dump();
+  EXPECT_EQ(CasesAbout("fetchrefused"), 1u);
+
+  ExecuteOnStore("DROP TRIGGER refuse_for_test" +
+                 std::string(test::UsingPostgres() ? " ON mail_messages" : ""));
+  mailbox = WaitForUid(id, 3, 20s);
+  EXPECT_EQ(mailbox["last_uid"], 3) << mailbox.dump();
+  EXPECT_EQ(mailbox["last_error"], "") << mailbox.dump();
+  EXPECT_EQ(CasesAbout("fetchrefused"), 3u);
 }
 
 TEST_F(MailboxFetchTest, AWrongPasswordIsShownOnTheMailboxAndTheTest) {
