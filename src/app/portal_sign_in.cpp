@@ -55,6 +55,7 @@ Result<SignInCodeSent> RequestSignInCode(AppContext& context, const SignInCodeRe
   sent.channel = address->kind;
   LT_TRY(context.database.Write([&](storage::Connection& connection) -> Status {
     storage::PortalCodeStore codes(connection);
+    LT_TRY(codes.LockRequests());
     const auto purpose = domain::PortalCodePurpose::kSignIn;
     LT_TRY_ASSIGN(const auto latest, codes.FindLatest(purpose, address->value));
     if (latest && now < latest->created_at + domain::kPortalCodeResendMs) {

@@ -70,6 +70,7 @@ Result<WechatBindingCode> CreateWechatBindingCode(AppContext& context,
       return Error::Of(ErrorCode::kConflict, "error.wechat_not_set_up");
     }
     storage::PortalCodeStore codes(connection);
+    LT_TRY(codes.LockRequests());
     LT_TRY_ASSIGN(const auto asked, codes.CountForAddress(kPurpose, CustomerKey(customer_id),
                                                           now - domain::kPortalCodeWindowMs));
     if (asked >= domain::kPortalCodesPerAddress) {

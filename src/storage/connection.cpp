@@ -7,6 +7,8 @@ Status Connection::Send(std::string_view sql, const SqlParams& params) {
   return Ok();
 }
 
+Status Connection::LockUntilCommit(std::int64_t /*key*/) { return Ok(); }
+
 Result<std::int64_t> Connection::NextCaseSequence(const std::string& prefix, int year,
                                                   std::int64_t count) {
   return QueryInt(

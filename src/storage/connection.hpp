@@ -112,6 +112,13 @@ class Connection {
   // statement aborts the transaction (PostgreSQL), directly where it does not.
   virtual Status RunNestedRead(const std::function<Status(Connection&)>& work) = 0;
 
+  // Holds the lock named `key` until this write transaction ends, so that
+  // the writes that take it, on any node, run one after another (checks
+  // that count rows before inserting one, such as rate limits). Here: a
+  // no-op, as one writer at a time holds the store (SQLite); PostgreSQL
+  // overrides it with a transaction-level advisory lock.
+  virtual Status LockUntilCommit(std::int64_t key);
+
   // Publishes a change notification from inside a write transaction. Every
   // subscriber on every node (Database::Subscribe) receives `payload` once
   // the transaction commits, in commit order; nothing when it rolls back.

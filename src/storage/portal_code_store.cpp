@@ -3,11 +3,16 @@
 namespace lt::storage {
 namespace {
 
+// The lock code requests take (any constant; the migration lock is another).
+constexpr std::int64_t kCodeRequestLock = 0x4c54'636f'6465;  // "LTcode"
+
 std::string PurposeCode(domain::PortalCodePurpose purpose) {
   return std::string(domain::kPortalCodePurposeCodes.ToCode(purpose));
 }
 
 }  // namespace
+
+Status PortalCodeStore::LockRequests() { return connection_.LockUntilCommit(kCodeRequestLock); }
 
 Status PortalCodeStore::Insert(domain::PortalCode& code) {
   return connection_.Query(

@@ -14,6 +14,10 @@ class PortalCodeStore {
  public:
   explicit PortalCodeStore(Connection& connection) : connection_(connection) {}
 
+  // Makes the code requests of every node wait for this transaction's end,
+  // so that the counts a request checks its limits against stay true until
+  // it has stored its code. Call first in the transaction.
+  Status LockRequests();
   Status Insert(domain::PortalCode& code);
   // Codes of `purpose` asked for `address` at or after `since`.
   Result<std::int64_t> CountForAddress(domain::PortalCodePurpose purpose,

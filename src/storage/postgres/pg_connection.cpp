@@ -408,6 +408,11 @@ Status PgConnection::Query(std::string_view sql, const SqlParams& params,
   return Ok();
 }
 
+Status PgConnection::LockUntilCommit(std::int64_t key) {
+  LT_TRY(Execute("SELECT pg_advisory_xact_lock($1)", {key}));
+  return Ok();
+}
+
 Result<std::int64_t> PgConnection::NextCaseSequence(const std::string& prefix, int year,
                                                     std::int64_t count) {
   if (sequence_source_) return sequence_source_(prefix, year, count);

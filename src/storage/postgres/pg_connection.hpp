@@ -47,6 +47,7 @@ class PgConnection final : public Connection {
   Status Notify(std::string_view payload) override;
 
   // Uses `source` (PgDatabase's counter connection) when set.
+  Status LockUntilCommit(std::int64_t key) override;
   Result<std::int64_t> NextCaseSequence(const std::string& prefix, int year,
                                         std::int64_t count = 1) override;
   using SequenceSource =
