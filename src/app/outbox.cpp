@@ -15,6 +15,7 @@
 #include "base/crypto.hpp"
 #include "domain/contact.hpp"
 #include "domain/mail_thread.hpp"
+#include "domain/portal_code.hpp"
 #include "i18n/i18n.hpp"
 #include "storage/attachment_files.hpp"
 #include "storage/case_store.hpp"
@@ -622,6 +623,11 @@ Result<std::optional<domain::SendOutcome>> AttemptOutboxMessage(AppContext& cont
     return Ok();
   }));
   if (!message || message->state != domain::Delivery::kQueued) return std::optional<Outcome>();
+  if (message->purpose == domain::OutboxPurpose::kSignInCode &&
+      context.clock.NowMs() >= message->created_at + domain::kPortalCodeLifetimeMs) {
+    return std::optional<Outcome>(
+        Outcome{Outcome::Kind::kPermanent, "the code expired before it could be sent"});
+  }
   Outcome outcome;
   if (message->channel == domain::OutboxChannel::kSms) {
     LT_TRY_ASSIGN(outcome, AttemptSms(context, *message));
@@ -662,6 +668,12 @@ Status RecordOutboxAttempt(storage::Connection& connection, Id id,
                                                              : std::nullopt));
   if (message->interaction_id && state != domain::Delivery::kQueued) {
     LT_TRY(storage::InteractionStore(connection).SetDelivery(*message->interaction_id, state));
+  }
+  // A sign-in code is kept as text only until it is sent (or never will
+  // be): whoever reads the store afterwards cannot sign in with it.
+  if (message->purpose == domain::OutboxPurpose::kSignInCode &&
+      state != domain::Delivery::kQueued) {
+    LT_TRY(storage::OutboxStore(connection).ForgetBody(id));
   }
   if (message->case_id) LT_TRY(PublishOutboxChange(connection, *message->case_id, now));
   return Ok();

@@ -123,6 +123,10 @@ Status OutboxStore::RecordAttempt(domain::Id id, domain::Delivery state, const s
   return Ok();
 }
 
+Status OutboxStore::ForgetBody(domain::Id id) {
+  return connection_.Send("UPDATE outbox_messages SET body = '' WHERE id = $1", {id});
+}
+
 Status OutboxStore::RecordPartsSent(domain::Id id, int parts_sent, const std::string& answer) {
   LT_TRY(connection_.Execute(
       "UPDATE outbox_messages SET parts_sent = $2, last_answer = $3 WHERE id = $1",

@@ -34,6 +34,8 @@ class OutboxStore {
                  domain::WechatRoute route);
   // Records how a WeChat message goes out (before it is tried that way).
   Status RecordRoute(domain::Id id, domain::WechatRoute route);
+  // Empties the message's text (a sign-in code once sent).
+  Status ForgetBody(domain::Id id);
   // Records that the first `parts_sent` texts of a long SMS were accepted.
   Status RecordPartsSent(domain::Id id, int parts_sent, const std::string& answer);
 
