@@ -1,7 +1,13 @@
 #include "storage/mail_message_store.hpp"
 
+#include <algorithm>
+#include <utility>
+
 namespace lt::storage {
 namespace {
+
+// Message-IDs looked up by one statement (a power of two).
+constexpr std::size_t kLookupsPerStatement = 64;
 
 constexpr std::string_view kMailMessageColumns =
     "id, direction, mailbox, message_id, case_id, interaction_id, from_address, subject, origin, "
@@ -67,18 +73,41 @@ Result<std::optional<MailMessage>> MailMessageStore::Find(const std::string& dir
 
 Result<std::optional<domain::Id>> MailMessageStore::CaseOfAny(
     const std::vector<std::string>& message_ids) {
-  if (message_ids.empty()) return std::optional<domain::Id>();
-  SqlParams params;
-  std::string in;
-  for (const auto& id : message_ids) {
-    params.push_back(id);
-    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
-  }
+  std::vector<std::string> wanted = message_ids;
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  if (wanted.empty()) return std::optional<domain::Id>();
+  // The latest of the few messages found, picked here: with ORDER BY and
+  // LIMIT in the query, PostgreSQL would walk all mail in received_at order
+  // looking for them.
   std::optional<domain::Id> case_id;
-  LT_TRY(connection_.Query("SELECT case_id FROM mail_messages WHERE message_id IN (" + in +
-                               ") AND message_id <> '' AND case_id IS NOT NULL "
-                               "ORDER BY received_at DESC, id DESC LIMIT 1",
-                           params, [&](const Row& row) { case_id = row.Int(0); }));
+  std::pair<TimestampMs, domain::Id> latest{0, 0};
+  for (std::size_t first = 0; first < wanted.size(); first += kLookupsPerStatement) {
+    const std::size_t count = std::min(kLookupsPerStatement, wanted.size() - first);
+    // One index lookup per id: as "message_id IN (...)", PostgreSQL takes a
+    // scan of the whole table for cheaper until it is large. As many
+    // lookups as the next power of two, the last id repeated: a few
+    // statements for every length of References, each used often enough to
+    // keep a good plan (PgConnection).
+    std::size_t places = 1;
+    while (places < count) places *= 2;
+    SqlParams params;
+    std::string sql;
+    for (std::size_t place = 0; place < places; ++place) {
+      params.push_back(wanted[first + std::min(place, count - 1)]);
+      sql +=
+          (sql.empty() ? "" : " UNION ALL ") +
+          std::string("SELECT case_id, received_at, id FROM mail_messages WHERE message_id = $") +
+          std::to_string(params.size()) + " AND message_id <> '' AND case_id IS NOT NULL";
+    }
+    LT_TRY(connection_.Query(sql, params, [&](const Row& row) {
+      const std::pair<TimestampMs, domain::Id> when{row.Int(1), row.Int(2)};
+      if (!case_id || when > latest) {
+        case_id = row.Int(0);
+        latest = when;
+      }
+    }));
+  }
   return case_id;
 }
 

@@ -245,6 +245,32 @@ TEST_F(IngestMailTest, ADirectoryAndAnMboxAreABatchStoredInOrder) {
   EXPECT_EQ(missing_mbox.exit_code, 66) << missing_mbox.err;
 }
 
+// A reply whose References name many messages (a long thread, most of
+// them never seen here) lands on the case of the latest one that is known,
+// wherever it stands in the list.
+TEST_F(IngestMailTest, AReplyNamingManyMessagesLandsOnTheCaseOfTheLatestKnown) {
+  const fs::path in = directory_.path() / "in";
+  fs::create_directories(in);
+  std::ofstream(in / "001.eml", std::ios::binary)
+      << "From: zhou@example.com\r\nSubject: 洗碗机漏水\r\nMessage-ID: <a-first@example.com>\r\n"
+         "\r\n底部有水。\r\n";
+  std::ofstream(in / "002.eml", std::ios::binary)
+      << "From: li@example.com\r\nSubject: 烤箱不加热\r\nMessage-ID: <z-latest@example.com>\r\n"
+         "\r\n温度上不去。\r\n";
+  std::string references = "<a-first@example.com>";
+  for (int n = 0; n < 70; ++n) references += "\r\n <m-" + std::to_string(100 + n) + "@example.com>";
+  references += "\r\n <z-latest@example.com>";
+  std::ofstream(in / "003.eml", std::ios::binary)
+      << "From: wang@example.com\r\nSubject: 再次反馈\r\nMessage-ID: <reply-many@example.com>\r\n"
+         "References: "
+      << references << "\r\n\r\n仍未解决。\r\n";
+  const auto landed =
+      Ingest({(in / "001.eml").string(), (in / "002.eml").string(), (in / "003.eml").string()});
+  ASSERT_EQ(landed.size(), 3u);
+  EXPECT_NE(landed.at((in / "001.eml").string()), landed.at((in / "002.eml").string()));
+  EXPECT_EQ(landed.at((in / "003.eml").string()), landed.at((in / "002.eml").string()));
+}
+
 // A message the store refuses (here a trigger does) is undone alone, with
 // the case it had opened, and reported on stderr; the messages before and
 // after it in the batch are stored, and the exit status is the failure's.
