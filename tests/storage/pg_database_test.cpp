@@ -399,6 +399,31 @@ TEST_F(PgDatabaseTest, StreamsLargeResultsRowByRow) {
   EXPECT_EQ(sum, 20000LL * 20001 / 2);
 }
 
+TEST_F(PgDatabaseTest, AStatementsPlanFollowsATableThatGrewLongAfterItWasPrepared) {
+  // All on one connection: its prepared statement is used while the table
+  // is nearly empty and known to be (autovacuum analyses a new table early;
+  // a scan of its one page is the best plan then), and again and again
+  // once it holds 50,000 rows.
+  const std::string lookup = "SELECT note FROM t WHERE v = $1";
+  std::string plan;
+  const Status done = database_->Write([&](Connection& c) -> Status {
+    LT_TRY(c.Execute("INSERT INTO t (v) SELECT g FROM generate_series(1, 5) AS g"));
+    LT_TRY(c.ExecuteScript("ANALYZE t"));
+    for (std::int64_t v = 1; v <= 10; ++v) LT_TRY(c.Query(lookup, {v}, [](const Row&) {}));
+    LT_TRY(c.Execute("INSERT INTO t (v) SELECT g FROM generate_series(6, 50000) AS g"));
+    for (std::int64_t v = 1; v <= 500; ++v) LT_TRY(c.Query(lookup, {v}, [](const Row&) {}));
+    std::string name;
+    LT_TRY(c.Query("SELECT name FROM pg_prepared_statements WHERE statement = $1", {lookup},
+                   [&](const Row& row) { name = row.Text(0); }));
+    if (name.empty()) return Error::Internal("the statement is not prepared");
+    return c.Query("EXPLAIN EXECUTE " + name + "(7)", {},
+                   [&](const Row& row) { plan += row.Text(0) + "\n"; });
+  });
+  ASSERT_TRUE(done.ok()) << test::Describe(done.error());
+  EXPECT_NE(plan.find("Index"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("Seq Scan"), std::string::npos) << plan;
+}
+
 TEST(PgMigrations, NodesStartingTogetherMigrateOnce) {
   if (!test::UsingPostgres()) GTEST_SKIP() << "runs in the PostgreSQL pass";
   // An empty database, not the migrated template.

@@ -15,6 +15,14 @@ namespace {
 // each time) so that rare dynamic variants cannot grow the cache forever.
 constexpr std::size_t kMaxPreparedStatements = 1000;
 
+// A cached statement is prepared afresh after this many uses, then after
+// four times as many each time. PostgreSQL keeps a prepared statement's
+// generic plan, made from the table sizes of its first uses: one prepared
+// while a new store's tables were nearly empty would otherwise scan them
+// whole long after they have grown (as when a first import fills them).
+constexpr std::uint64_t kFirstReplan = 32;
+constexpr std::uint64_t kReplanGrowth = 4;
+
 // Statements sent in pipeline mode before their results are read anyway.
 // Unread results wait in the socket buffers, which must never fill up: the
 // server would stop reading while this side still writes.
@@ -156,17 +164,8 @@ void PgConnection::DrainResults() {
   while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);
 }
 
-Result<PgConnection::Prepared> PgConnection::Prepare(std::string_view sql) {
-  const std::string key(sql);
-  if (auto found = cache_.find(key); found != cache_.end()) return found->second;
-  // PQprepare waits for its answer, which pipeline mode does not allow: a
-  // statement first met inside a pipeline reads what is outstanding, is
-  // prepared, and the pipeline resumes (once per statement and connection).
-  const bool resume_pipeline = pipelined_;
-  LT_TRY(EndPipeline());
-  Prepared prepared;
-  if (cache_.size() < kMaxPreparedStatements) prepared.name = "lt" + std::to_string(cache_.size());
-  ResultPtr made(PQprepare(conn_, prepared.name.c_str(), key.c_str(), 0, nullptr));
+Status PgConnection::PrepareAs(const std::string& sql, Prepared& prepared) {
+  ResultPtr made(PQprepare(conn_, prepared.name.c_str(), sql.c_str(), 0, nullptr));
   if (!made) return ErrorFromConnection(sql);
   if (PQresultStatus(made.get()) != PGRES_COMMAND_OK) return ErrorFromResult(made.get(), sql);
   ResultPtr described(PQdescribePrepared(conn_, prepared.name.c_str()));
@@ -174,8 +173,45 @@ Result<PgConnection::Prepared> PgConnection::Prepare(std::string_view sql) {
   if (PQresultStatus(described.get()) != PGRES_COMMAND_OK)
     return ErrorFromResult(described.get(), sql);
   prepared.parameter_count = PQnparams(described.get());
-  // An unnamed statement is not cached: it lives until the next Prepare.
-  if (!prepared.name.empty()) cache_.emplace(key, prepared);
+  return Ok();
+}
+
+Result<PgConnection::Prepared> PgConnection::Prepare(std::string_view sql) {
+  const std::string key(sql);
+  const auto found = cache_.find(key);
+  if (found != cache_.end() && ++found->second.uses < found->second.replan_at) {
+    return found->second;
+  }
+  // PQprepare waits for its answer, which pipeline mode does not allow: a
+  // statement first met inside a pipeline reads what is outstanding, is
+  // prepared, and the pipeline resumes (once per statement and connection,
+  // and again at each replan).
+  const bool resume_pipeline = pipelined_;
+  LT_TRY(EndPipeline());
+  Prepared prepared;
+  if (found != cache_.end()) {
+    // Prepared afresh under a new name; should that fail (in a transaction
+    // already failed), the old plan serves until the next replan.
+    Prepared& cached = found->second;
+    cached.replan_at *= kReplanGrowth;
+    Prepared fresh = cached;
+    fresh.name = "lt" + std::to_string(statements_named_++);
+    if (PrepareAs(key, fresh).ok()) {
+      ResultPtr dropped(PQexec(conn_, ("DEALLOCATE " + cached.name).c_str()));
+      cached = fresh;
+    }
+    prepared = cached;
+  } else {
+    if (cache_.size() < kMaxPreparedStatements) {
+      prepared.name = "lt" + std::to_string(statements_named_++);
+    }
+    LT_TRY(PrepareAs(key, prepared));
+    prepared.uses = 1;
+    prepared.replan_at = kFirstReplan;
+    // An unnamed statement is not cached: it lives until the next Prepare.
+    if (!prepared.name.empty()) cache_.emplace(key, prepared);
+  }
+  if (!healthy()) return ErrorFromConnection(sql);
   if (resume_pipeline) {
     if (PQenterPipelineMode(conn_) != 1) return ErrorFromConnection(sql);
     pipelined_ = true;

@@ -99,8 +99,15 @@ class PgConnection final : public Connection {
   struct Prepared {
     std::string name;
     int parameter_count = 0;
+    std::uint64_t uses = 0;
+    std::uint64_t replan_at = 0;  // prepared afresh at this many uses
   };
+  // The statement prepared for `sql`, prepared on first use and afresh as
+  // it is used more and more, so that its plan follows the tables' growth.
   Result<Prepared> Prepare(std::string_view sql);
+  // Prepares `sql` under `name` ("" for the unnamed statement); sets
+  // parameter_count. Outside pipeline mode only.
+  Status PrepareAs(const std::string& sql, Prepared& prepared);
   // Sends a prepared statement without reading its result.
   Status SendPrepared(std::string_view sql, const SqlParams& params);
   // Sends a statement without parameters or preparing (BEGIN, SAVEPOINT) in
@@ -141,6 +148,7 @@ class PgConnection final : public Connection {
 
   PGconn* conn_;
   std::unordered_map<std::string, Prepared> cache_;
+  std::uint64_t statements_named_ = 0;  // names lt0, lt1, ... given so far
   bool pipelined_ = false;
   std::vector<Pending> pending_;         // in the order sent
   std::optional<Error> pipeline_error_;  // the first failure in the pipeline
