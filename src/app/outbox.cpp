@@ -48,6 +48,16 @@ std::string DomainOf(const std::string& address) {
                                                              : address.substr(at + 1);
 }
 
+// A new Message-ID for mail Lingting sends: `local` and 64 random bits, at
+// the domain of the SMTP sender address. Made before the message is stored,
+// so that storing it is one statement.
+std::string NewMessageId(const std::optional<domain::SmtpSettings>& smtp,
+                         const std::string& local) {
+  std::string domain_part = smtp ? DomainOf(smtp->from_address) : std::string();
+  if (domain_part.empty()) domain_part = "lingting.invalid";
+  return local + "." + RandomHex(8) + "@" + domain_part;
+}
+
 // The subject of an e-mail about the case: what the customer wrote last (or
 // the case's subject) as a reply, with the case number in brackets, which
 // threads their answer to the case whatever their client does.
@@ -102,14 +112,9 @@ Result<domain::OutboxMessage> QueueCaseMail(storage::Connection& connection,
   }
   message.state = domain::Delivery::kQueued;
   message.created_at = now;
-  LT_TRY(storage::OutboxStore(connection).Insert(message));
-
   LT_TRY_ASSIGN(const auto smtp, storage::ChannelSettingsStore(connection).FindSmtp());
-  std::string domain_part = smtp ? DomainOf(smtp->from_address) : std::string();
-  if (domain_part.empty()) domain_part = "lingting.invalid";
-  message.message_id = "lt." + a_case.number + "." + std::to_string(message.id) + "." +
-                       RandomHex(4) + "@" + domain_part;
-  LT_TRY(storage::OutboxStore(connection).SetMessageId(message.id, message.message_id));
+  message.message_id = NewMessageId(smtp, "lt." + a_case.number);
+  LT_TRY(storage::OutboxStore(connection).Insert(message));
 
   storage::MailMessage sent;
   sent.direction = "out";
@@ -158,10 +163,10 @@ Result<domain::OutboxMessage> QueueShortMessage(storage::Connection& connection,
   message.case_id = a_case.id;
   message.state = domain::Delivery::kQueued;
   message.created_at = now;
+  // The reference the gateway sees: one per message, the same on every retry.
+  message.message_id = "lt-" + a_case.number + "-" + RandomHex(6);
   storage::OutboxStore outbox(connection);
   LT_TRY(outbox.Insert(message));
-  message.message_id = "lt-" + a_case.number + "-" + std::to_string(message.id);
-  LT_TRY(outbox.SetMessageId(message.id, message.message_id));
   LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
                               std::string("{}"), now, now, kOutboxMaxAttempts));
   return message;
@@ -208,18 +213,14 @@ Result<domain::OutboxMessage> QueueMessageWithoutCase(storage::Connection& conne
   message.interaction_id.reset();
   message.state = domain::Delivery::kQueued;
   message.created_at = now;
-  storage::OutboxStore outbox(connection);
-  LT_TRY(outbox.Insert(message));
   if (message.channel == domain::OutboxChannel::kEmail) {
     LT_TRY_ASSIGN(const auto smtp, storage::ChannelSettingsStore(connection).FindSmtp());
-    std::string domain_part = smtp ? DomainOf(smtp->from_address) : std::string();
-    if (domain_part.empty()) domain_part = "lingting.invalid";
-    message.message_id =
-        "lt.notice." + std::to_string(message.id) + "." + RandomHex(4) + "@" + domain_part;
+    message.message_id = NewMessageId(smtp, "lt.notice");
   } else {
-    message.message_id = "lt-notice-" + std::to_string(message.id);
+    message.message_id = "lt-notice-" + RandomHex(6);
   }
-  LT_TRY(outbox.SetMessageId(message.id, message.message_id));
+  storage::OutboxStore outbox(connection);
+  LT_TRY(outbox.Insert(message));
   LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
                               std::string("{}"), now, now, kOutboxMaxAttempts));
   return message;

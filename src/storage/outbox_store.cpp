@@ -1,5 +1,6 @@
 #include "storage/outbox_store.hpp"
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -83,12 +84,6 @@ Status OutboxStore::Insert(domain::OutboxMessage& message) {
   return Ok();
 }
 
-Status OutboxStore::SetMessageId(domain::Id id, const std::string& message_id) {
-  LT_TRY(connection_.Execute("UPDATE outbox_messages SET message_id = $2 WHERE id = $1",
-                             {id, message_id}));
-  return Ok();
-}
-
 Result<std::optional<domain::OutboxMessage>> OutboxStore::Find(domain::Id id) {
   std::optional<domain::OutboxMessage> found;
   LT_TRY(connection_.Query(
@@ -135,14 +130,20 @@ Status OutboxStore::RecordPartsSent(domain::Id id, int parts_sent, const std::st
 }
 
 Result<std::optional<std::string>> ChannelSettingsStore::Find(std::string_view channel) {
-  std::optional<std::string> text;
+  // Kept for the transaction: a batch of mail reads the SMTP settings once.
+  const std::string kept_as = "channel_settings:" + std::string(channel);
+  using Text = std::optional<std::string>;
+  if (const auto kept = connection_.Recall<Text>(kept_as)) return *kept;
+  Text text;
   LT_TRY(connection_.Query("SELECT settings FROM channel_settings WHERE channel = $1",
                            {std::string(channel)}, [&](const Row& row) { text = row.Text(0); }));
+  connection_.Remember(kept_as, std::make_shared<const Text>(text));
   return text;
 }
 
 Status ChannelSettingsStore::Save(std::string_view channel, const std::string& settings,
                                   TimestampMs now, std::optional<domain::Id> by) {
+  connection_.Forget("channel_settings:" + std::string(channel));
   LT_TRY(connection_.Execute(
       "INSERT INTO channel_settings (channel, settings, updated_at, updated_by) "
       "VALUES ($1, $2, $3, $4) ON CONFLICT (channel) DO UPDATE SET "

@@ -20,8 +20,6 @@ class OutboxStore {
 
   // Stores a new message (its id set).
   Status Insert(domain::OutboxMessage& message);
-  // Sets the Message-ID once the id that names it is known.
-  Status SetMessageId(domain::Id id, const std::string& message_id);
   Result<std::optional<domain::OutboxMessage>> Find(domain::Id id);
   Result<std::vector<domain::OutboxMessage>> ListForCase(domain::Id case_id);
   // The latest message to a group robot: how its last delivery went.

@@ -400,7 +400,14 @@ Status PgConnection::RollbackToSavepoint() {
 }
 
 Status PgConnection::RunNestedRead(const std::function<Status(Connection&)>& work) {
-  return RunNested(work);  // a failed statement aborts the whole transaction
+  // Behind a savepoint: a failed statement would abort the whole
+  // transaction. A read that succeeded has had every answer (a query waits
+  // for its rows), so its savepoint is released without waiting.
+  LT_TRY(Savepoint());
+  Status result = RunGuarded(work, *this);
+  if (result.ok()) result = SendUnprepared(kReleaseSavepoint);
+  if (!result.ok()) std::ignore = RollbackToSavepoint();
+  return result;
 }
 
 Status PgConnection::RunNested(const std::function<Status(Connection&)>& work) {
