@@ -10,6 +10,7 @@
 #include "storage/connection.hpp"
 #include "storage/customer_store.hpp"
 #include "storage/database.hpp"
+#include "storage/interaction_store.hpp"
 #include "storage/outbox_store.hpp"
 #include "storage/portal_code_store.hpp"
 #include "storage/wechat_follower_store.hpp"
@@ -26,8 +27,8 @@ std::string CustomerKey(domain::Id customer_id) {
 }
 
 // The follower's first message made a stand-in customer with the OpenID as
-// its only contact: its cases are the bound customer's now (a customer
-// known otherwise keeps theirs).
+// its only contact: its cases, and what it wrote on them, are the bound
+// customer's now (a customer known otherwise keeps theirs).
 Status TakeStandInCases(storage::Connection& connection, domain::Id stand_in,
                         domain::Id customer_id, TimestampMs now) {
   LT_TRY_ASSIGN(const auto holder, storage::CustomerStore(connection).Find(stand_in));
@@ -44,6 +45,8 @@ Status TakeStandInCases(storage::Connection& connection, domain::Id stand_in,
     moved.customer_id = customer_id;
     moved.updated_at = now;
     LT_TRY(cases.Update(moved, before));
+    LT_TRY(
+        storage::InteractionStore(connection).MoveCustomerAuthor(before.id, stand_in, customer_id));
     LT_TRY(storage::AuditStore(connection)
                .Append(MakeEvent(
                    "case", before.id, "update", std::nullopt, now,

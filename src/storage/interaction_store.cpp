@@ -83,6 +83,13 @@ Result<std::optional<domain::Interaction>> InteractionStore::Find(domain::Id id)
   return std::optional<domain::Interaction>(std::move(found.front()));
 }
 
+Status InteractionStore::MoveCustomerAuthor(domain::Id case_id, domain::Id from, domain::Id to) {
+  return connection_.Send(
+      "UPDATE interactions SET author_customer_id = $3 "
+      "WHERE case_id = $1 AND author_customer_id = $2",
+      {case_id, from, to});
+}
+
 Status InteractionStore::SetDelivery(domain::Id id, domain::Delivery delivery) {
   LT_TRY(connection_.Execute("UPDATE interactions SET delivery = $2 WHERE id = $1",
                              {id, std::string(domain::kDeliveryCodes.ToCode(delivery))}));

@@ -36,6 +36,9 @@ class InteractionStore {
   Result<std::optional<domain::Interaction>> Find(domain::Id id);
   // Whether an outbound message went out (the outbox records each attempt).
   Status SetDelivery(domain::Id id, domain::Delivery delivery);
+  // What `from` wrote on case `case_id` is `to`'s (a stand-in customer's
+  // entries, once the customer behind them is known).
+  Status MoveCustomerAuthor(domain::Id case_id, domain::Id from, domain::Id to);
   // The attachment, with the case and visibility of its interaction.
   Result<std::optional<StoredAttachment>> FindAttachment(domain::Id id);
 

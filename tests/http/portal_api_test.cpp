@@ -431,6 +431,14 @@ TEST_F(PortalApiTest, ACustomerBindsTheirWechatFollowerWithACodeSentToTheAccount
   ASSERT_EQ(timeline.status, 200) << timeline.raw;
   EXPECT_NE(timeline.raw.find("你好，热水器有问题"), std::string::npos);
   EXPECT_NE(timeline.raw.find("新的问题：燃气灶打不着"), std::string::npos);
+  // Written by Zhou, the message before the binding too.
+  int by_zhou = 0;
+  for (const auto& entry : timeline.body["items"]) {
+    if (entry["direction"] != "inbound") continue;
+    EXPECT_EQ(entry["author_customer_id"], zhou.customer_id) << entry.dump();
+    ++by_zhou;
+  }
+  EXPECT_EQ(by_zhou, 2);
 
   // Five wrong codes lock the follower out for a day.
   const std::string other = "oK3a1t2Guesser";
