@@ -80,6 +80,28 @@ class MailboxFetchTest : public ::testing::Test {
     return nullptr;
   }
 
+  // Waits until the IMAP server holds `messages` messages in the mailbox.
+  void WaitUntilTheServerHolds(int messages) {
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    for (;;) {
+      const auto tested = Call("POST", "/api/v1/admin/mailboxes/test", MailboxSettings());
+      if (json::parse(tested.body)["messages"] == messages) return;
+      ASSERT_LT(std::chrono::steady_clock::now(), deadline) << tested.body;
+      std::this_thread::sleep_for(200ms);
+    }
+  }
+
+  // Waits until the mailbox shows an error; the mailbox as it is then.
+  json WaitForError(std::int64_t id, std::chrono::seconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    json mailbox;
+    do {
+      std::this_thread::sleep_for(200ms);
+      mailbox = Mailbox(id);
+    } while (mailbox["last_error"] == "" && std::chrono::steady_clock::now() < deadline);
+    return mailbox;
+  }
+
   // Waits until the mailbox has stored the message of UID `uid`.
   json WaitForUid(std::int64_t id, std::int64_t uid, std::chrono::seconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -174,13 +196,7 @@ TEST_F(MailboxFetchTest, ANodeKilledHalfWayResumesWhereItWasAndStoresEachMessage
     smtp_.Send("service@mailbox.lingting.test", Message(n, "fetchrestart"));
   }
   // Every message is in the mailbox before fetching starts.
-  const auto deadline = std::chrono::steady_clock::now() + 30s;
-  for (;;) {
-    const auto tested = Call("POST", "/api/v1/admin/mailboxes/test", MailboxSettings());
-    if (json::parse(tested.body)["messages"] == kMessages) break;
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << tested.body;
-    std::this_thread::sleep_for(200ms);
-  }
+  WaitUntilTheServerHolds(kMessages);
   const std::int64_t id = AddMailbox(MailboxSettings());
   WaitForUid(id, 5, 30s);
   server_->Kill();
@@ -202,20 +218,9 @@ TEST_F(MailboxFetchTest, AMessageTheStoreRefusesHoldsThePlaceAndTheMessagesAfter
             "END;");
   for (int n = 1; n <= 3; ++n)
     smtp_.Send("service@mailbox.lingting.test", Message(n, "fetchrefused"));
-  const auto arrived = std::chrono::steady_clock::now() + 30s;
-  for (;;) {
-    const auto tested = Call("POST", "/api/v1/admin/mailboxes/test", MailboxSettings());
-    if (json::parse(tested.body)["messages"] == 3) break;
-    ASSERT_LT(std::chrono::steady_clock::now(), arrived) << tested.body;
-    std::this_thread::sleep_for(200ms);
-  }
+  WaitUntilTheServerHolds(3);
   const std::int64_t id = AddMailbox(MailboxSettings());
-  const auto deadline = std::chrono::steady_clock::now() + 20s;
-  json mailbox;
-  do {
-    std::this_thread::sleep_for(200ms);
-    mailbox = Mailbox(id);
-  } while (mailbox["last_error"] == "" && std::chrono::steady_clock::now() < deadline);
+  json mailbox = WaitForError(id, 20s);
   EXPECT_NE(mailbox["last_error"].get<std::string>().find("refused by the test"), std::string::npos)
       << mailbox.dump();
   // Tried again every second, the refused message keeps the place before
@@ -241,12 +246,7 @@ TEST_F(MailboxFetchTest, AWrongPasswordIsShownOnTheMailboxAndTheTest) {
             std::string::npos)
       << tested.body;
   const std::int64_t id = AddMailbox(MailboxSettings("wrong"));
-  const auto deadline = std::chrono::steady_clock::now() + 20s;
-  json mailbox;
-  do {
-    std::this_thread::sleep_for(200ms);
-    mailbox = Mailbox(id);
-  } while (mailbox["last_error"] == "" && std::chrono::steady_clock::now() < deadline);
+  const json mailbox = WaitForError(id, 20s);
   EXPECT_NE(mailbox["last_error"].get<std::string>().find("login refused"), std::string::npos)
       << mailbox.dump();
   // An untrusted certificate is refused too.
