@@ -60,6 +60,11 @@ TEST_F(InteractionCasesTest, KeepsTheTimelineInOrderWithAttachmentsStoredByConte
   ASSERT_TRUE(content.ok());
   EXPECT_EQ(content->content, kPng);
   EXPECT_EQ(content->attachment.filename, "现场照片.png");
+  // Each id names its own attachment (they are stored in one statement).
+  EXPECT_NE(first->attachments[0].id, first->attachments[1].id);
+  auto copy = GetAttachment(*store_.context, domain::Principal::System(), first->attachments[1].id);
+  ASSERT_TRUE(copy.ok());
+  EXPECT_EQ(copy->attachment.filename, "copy.png");
 }
 
 TEST_F(InteractionCasesTest, RefusesPathTricksDisallowedTypesOversizeAndDisguisedFiles) {
