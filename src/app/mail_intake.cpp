@@ -306,8 +306,9 @@ Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<Incom
     AppContext batch = ContextOn(context, batch_database);
     for (const auto& mail : mails) {
       std::optional<IngestedMail> ingested;
-      // The message's writes as one: undone together when any of them fails.
-      Status stored = connection.RunNested([&](storage::Connection&) -> Status {
+      // The message's writes as one: undone together when any of them fails
+      // (and its reads part of them).
+      Status stored = batch_database.Write([&](storage::Connection&) -> Status {
         LT_TRY_ASSIGN(ingested, IngestMail(batch, mail));
         return Ok();
       });

@@ -76,8 +76,13 @@ class TransactionDatabaseTest : public ::testing::Test {
 
 // The rows each work of the first test leaves, in the batch and after it.
 Status ExpectWhatTheBatchKept(Connection& connection) {
-  for (const auto& [prefix, expected] : std::vector<std::pair<std::string, std::int64_t>>{
-           {"KEPT", 1}, {"UNDONE", 0}, {"THROWN", 0}, {"OUTER", 1}, {"INNER", 0}}) {
+  for (const auto& [prefix, expected] :
+       std::vector<std::pair<std::string, std::int64_t>>{{"KEPT", 1},
+                                                         {"UNDONE", 0},
+                                                         {"THROWN", 0},
+                                                         {"OUTER", 1},
+                                                         {"INNER", 0},
+                                                         {"READ_FAILED", 0}}) {
     LT_TRY_ASSIGN(const auto count, CountCounters(connection, prefix));
     EXPECT_EQ(count, expected) << prefix;
   }
@@ -114,6 +119,15 @@ TEST_F(TransactionDatabaseTest, AFailedWorkIsUndoneAloneAndTheRestCommitsWithThe
       EXPECT_FALSE(inner.ok());
       return Ok();
     }));
+    // A read inside a write is part of it: the read's failure fails the
+    // write, which is undone alone.
+    outcomes.push_back(batch.Write([&](Connection& c) -> Status {
+      LT_TRY(AddCounter(c, "READ_FAILED"));
+      return batch.Read([](Connection& c2) -> Status {
+        LT_TRY(c2.QueryInt("SELECT no_such_column FROM case_number_sequences"));
+        return Ok();
+      });
+    }));
     // A read that fails leaves the transaction usable (on PostgreSQL a
     // failed statement would abort it).
     const Status bad_read = batch.Read([](Connection& c) -> Status {
@@ -128,12 +142,13 @@ TEST_F(TransactionDatabaseTest, AFailedWorkIsUndoneAloneAndTheRestCommitsWithThe
     return Ok();
   });
   ASSERT_TRUE(written.ok()) << test::Describe(written.error());
-  ASSERT_EQ(outcomes.size(), 5u);
+  ASSERT_EQ(outcomes.size(), 6u);
   EXPECT_TRUE(outcomes[0].ok());
   EXPECT_EQ(outcomes[1].error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(outcomes[2].error().code, ErrorCode::kInternal);
   EXPECT_TRUE(outcomes[3].ok());
-  EXPECT_TRUE(outcomes[4].ok());
+  EXPECT_FALSE(outcomes[4].ok());
+  EXPECT_TRUE(outcomes[5].ok());
 
   const Status read = database.Read(ExpectWhatTheBatchKept);
   ASSERT_TRUE(read.ok()) << test::Describe(read.error());
