@@ -308,10 +308,17 @@ Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<Incom
       std::optional<IngestedMail> ingested;
       // The message's writes as one: undone together when any of them fails
       // (and its reads part of them).
-      Status stored = batch_database.Write([&](storage::Connection&) -> Status {
-        LT_TRY_ASSIGN(ingested, IngestMail(batch, mail));
-        return Ok();
-      });
+      auto store = [&]() {
+        return batch_database.Write([&](storage::Connection&) -> Status {
+          LT_TRY_ASSIGN(ingested, IngestMail(batch, mail));
+          return Ok();
+        });
+      };
+      Status stored = store();
+      // Another node stored the same message at the same moment (its
+      // Message-ID is on the unique index now): tried again, the message is
+      // found, and recorded as the duplicate it is.
+      if (!stored.ok() && stored.error().code == ErrorCode::kConflict) stored = store();
       outcomes.push_back(stored.ok() ? Result<IngestedMail>(*std::move(ingested))
                                      : Result<IngestedMail>(stored.error()));
       if (!stored.ok() && on_failure == MailFailure::kStop) break;
