@@ -306,10 +306,9 @@ Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<Incom
     AppContext batch = ContextOn(context, batch_database);
     for (const auto& mail : mails) {
       std::optional<IngestedMail> ingested;
-      // The message's writes as one: undone together when any of them fails
-      // (and its reads part of them).
+      // The message's writes as one: undone together when any of them fails.
       auto store = [&]() {
-        return batch_database.Write([&](storage::Connection&) -> Status {
+        return connection.RunNested([&](storage::Connection&) -> Status {
           LT_TRY_ASSIGN(ingested, IngestMail(batch, mail));
           return Ok();
         });

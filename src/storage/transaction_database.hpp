@@ -12,10 +12,7 @@ namespace lt::storage {
 // batch of e-mail, say: one commit for a hundred messages instead of three
 // each). Write() and Read() run their work on that transaction's connection,
 // nested (Connection::RunNested, RunNestedRead): a work that fails is undone alone and the
-// transaction goes on; a Read() sees what the transaction wrote so far. A
-// Read() inside one of its Write()s is part of that write: on PostgreSQL a
-// statement that fails in it fails the write, which is undone (a savepoint
-// fewer for every read a use case makes).
+// transaction goes on; a Read() sees what the transaction wrote so far.
 // What the works publish (Connection::Notify) goes out when the outer
 // transaction commits, and nothing of it when it rolls back. Not
 // thread-safe; lives only inside the outer Write()'s work.
@@ -25,8 +22,8 @@ class TransactionDatabase final : public Database {
   TransactionDatabase(Connection& connection, Database& outer)
       : connection_(connection), outer_(outer) {}
 
-  Status Write(const Work& work) override;
-  Status Read(const Work& work) override;
+  Status Write(const Work& work) override { return connection_.RunNested(work); }
+  Status Read(const Work& work) override { return connection_.RunNestedRead(work); }
   Status Backup(const std::string& path) override;
   Engine engine() const override { return outer_.engine(); }
   std::uint64_t Subscribe(Listener listener) override {
@@ -38,7 +35,6 @@ class TransactionDatabase final : public Database {
  private:
   Connection& connection_;
   Database& outer_;
-  int writes_running_ = 0;  // Write() works under way, nested
 };
 
 }  // namespace lt::storage
