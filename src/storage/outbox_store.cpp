@@ -129,9 +129,19 @@ Status OutboxStore::RecordPartsSent(domain::Id id, int parts_sent, const std::st
   return Ok();
 }
 
+namespace {
+
+// The key a channel's settings are kept under for the transaction
+// (Connection::Recall).
+std::string SettingsKeptAs(std::string_view channel) {
+  return "channel_settings:" + std::string(channel);
+}
+
+}  // namespace
+
 Result<std::optional<std::string>> ChannelSettingsStore::Find(std::string_view channel) {
   // Kept for the transaction: a batch of mail reads the SMTP settings once.
-  const std::string kept_as = "channel_settings:" + std::string(channel);
+  const std::string kept_as = SettingsKeptAs(channel);
   using Text = std::optional<std::string>;
   if (const auto kept = connection_.Recall<Text>(kept_as)) return *kept;
   Text text;
@@ -143,7 +153,7 @@ Result<std::optional<std::string>> ChannelSettingsStore::Find(std::string_view c
 
 Status ChannelSettingsStore::Save(std::string_view channel, const std::string& settings,
                                   TimestampMs now, std::optional<domain::Id> by) {
-  connection_.Forget("channel_settings:" + std::string(channel));
+  connection_.Forget(SettingsKeptAs(channel));
   LT_TRY(connection_.Execute(
       "INSERT INTO channel_settings (channel, settings, updated_at, updated_by) "
       "VALUES ($1, $2, $3, $4) ON CONFLICT (channel) DO UPDATE SET "
