@@ -306,9 +306,10 @@ Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<Incom
     AppContext batch = ContextOn(context, batch_database);
     for (const auto& mail : mails) {
       std::optional<IngestedMail> ingested;
-      // The message's writes as one: undone together when any of them fails.
+      // The message's writes as one: undone together when any of them (or
+      // any read among them) fails, with one savepoint for them all.
       auto store = [&]() {
-        return connection.RunNested([&](storage::Connection&) -> Status {
+        return batch_database.Write([&](storage::Connection&) -> Status {
           LT_TRY_ASSIGN(ingested, IngestMail(batch, mail));
           return Ok();
         });

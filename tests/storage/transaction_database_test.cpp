@@ -80,8 +80,9 @@ Status ExpectWhatTheBatchKept(Connection& connection) {
        std::vector<std::pair<std::string, std::int64_t>>{{"KEPT", 1},
                                                          {"UNDONE", 0},
                                                          {"THROWN", 0},
-                                                         {"OUTER", 1},
+                                                         {"OUTER", 0},
                                                          {"INNER", 0},
+                                                         {"AFTER_INNER", 0},
                                                          {"READ_FAILED", 0}}) {
     LT_TRY_ASSIGN(const auto count, CountCounters(connection, prefix));
     EXPECT_EQ(count, expected) << prefix;
@@ -109,7 +110,10 @@ TEST_F(TransactionDatabaseTest, AFailedWorkIsUndoneAloneAndTheRestCommitsWithThe
       LT_TRY(AddCounter(c, "THROWN"));
       throw std::runtime_error("a bug in one work");
     }));
-    // Nested twice: the inner failure undoes only its own part.
+    // A write inside a write is part of it: its failure fails the outer
+    // write, undone whole, though the outer work goes on and returns Ok;
+    // what the outer work tries after the failure fails at once.
+    Status after_inner = Ok();
     outcomes.push_back(batch.Write([&](Connection& c) -> Status {
       LT_TRY(AddCounter(c, "OUTER"));
       const Status inner = batch.Write([](Connection& c2) -> Status {
@@ -117,16 +121,19 @@ TEST_F(TransactionDatabaseTest, AFailedWorkIsUndoneAloneAndTheRestCommitsWithThe
         return Error::Internal("inner");
       });
       EXPECT_FALSE(inner.ok());
+      after_inner = batch.Write([](Connection& c2) { return AddCounter(c2, "AFTER_INNER"); });
       return Ok();
     }));
-    // A read inside a write is part of it: the read's failure fails the
-    // write, which is undone alone.
+    EXPECT_EQ(after_inner.error().detail, "inner");
+    // So is a read inside a write.
     outcomes.push_back(batch.Write([&](Connection& c) -> Status {
       LT_TRY(AddCounter(c, "READ_FAILED"));
-      return batch.Read([](Connection& c2) -> Status {
+      const Status read = batch.Read([](Connection& c2) -> Status {
         LT_TRY(c2.QueryInt("SELECT no_such_column FROM case_number_sequences"));
         return Ok();
       });
+      EXPECT_FALSE(read.ok());
+      return Ok();
     }));
     // A read that fails leaves the transaction usable (on PostgreSQL a
     // failed statement would abort it).
@@ -146,7 +153,7 @@ TEST_F(TransactionDatabaseTest, AFailedWorkIsUndoneAloneAndTheRestCommitsWithThe
   EXPECT_TRUE(outcomes[0].ok());
   EXPECT_EQ(outcomes[1].error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(outcomes[2].error().code, ErrorCode::kInternal);
-  EXPECT_TRUE(outcomes[3].ok());
+  EXPECT_EQ(outcomes[3].error().detail, "inner");
   EXPECT_FALSE(outcomes[4].ok());
   EXPECT_TRUE(outcomes[5].ok());
 
