@@ -230,6 +230,9 @@ const en: MessageSchema = {
     showHistory: 'Show the quoted earlier messages',
     hideHistory: 'Hide the quoted earlier messages',
     download: 'Download',
+    play: 'Play {name}',
+    page: '{name}, page {page} of {pages}',
+    previewFailed: 'This file cannot be shown here; download it instead.',
     stepTaken: 'Step taken: {from} → {to}',
   },
   composer: {

@@ -228,6 +228,9 @@ const zhCN = {
     showHistory: '显示引用的历史邮件',
     hideHistory: '收起引用的历史邮件',
     download: '下载',
+    play: '播放 {name}',
+    page: '{name}，第 {page} 页，共 {pages} 页',
+    previewFailed: '此文件无法在此显示，请下载查看。',
     stepTaken: '办理步骤：{from} → {to}',
   },
   composer: {
