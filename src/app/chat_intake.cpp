@@ -187,7 +187,8 @@ Result<IngestedChat> IngestChatMessage(AppContext& context, const ChatMessageIn&
                                      storage::ChannelMessageStore(connection).Insert(stored));
                                  if (!inserted)
                                    return Error::Of(ErrorCode::kConflict, "error.webhook_replay");
-                                 if (message.also) LT_TRY(message.also(connection, landed, now));
+                                 if (message.also)
+                                   LT_TRY(message.also(connection, landed, interaction, now));
                                  if (!outcome.new_case || !settings.acknowledge) return Ok();
                                  return settings.acknowledge(connection, landed, now);
                                }));

@@ -38,8 +38,11 @@ struct ChatMessageIn {
   std::string signature;  // the webhook request's, recorded against replay
   // Called when the message opens a case (the channel's settings).
   std::function<Result<NewChatCase>()> new_case;
-  // Runs in the transaction that stores the message (a follower's window, ...).
-  std::function<Status(storage::Connection&, const domain::Case&, TimestampMs)> also;
+  // Runs in the transaction that stores the message (a follower's window,
+  // the fetch of a WeChat image, ...), given the message's timeline entry.
+  std::function<Status(storage::Connection&, const domain::Case&, const domain::Interaction&,
+                       TimestampMs)>
+      also;
 };
 
 struct IngestedChat {

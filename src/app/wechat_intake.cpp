@@ -3,6 +3,7 @@
 #include "app/field_rules.hpp"
 #include "app/outbox.hpp"
 #include "app/wechat_account.hpp"
+#include "app/wechat_media.hpp"
 #include "base/utf8.hpp"
 #include "domain/portal_code.hpp"
 #include "i18n/i18n.hpp"
@@ -96,8 +97,10 @@ Result<IngestedWechat> IngestWechat(AppContext& context, const domain::WechatMes
     outcome.landed = *delivered;
     return outcome;
   }
-  chat.also = [openid](storage::Connection& connection, const domain::Case&, TimestampMs at) {
-    return storage::WechatFollowerStore(connection).RecordInbound(openid, at);
+  chat.also = [openid, &message](storage::Connection& connection, const domain::Case&,
+                                 const domain::Interaction& entry, TimestampMs at) -> Status {
+    LT_TRY(storage::WechatFollowerStore(connection).RecordInbound(openid, at));
+    return ScheduleWechatMedia(connection, entry.id, message, at);
   };
   chat.new_case = [&]() -> Result<NewChatCase> {
     LT_TRY_ASSIGN(const auto account, LoadWechatAccount(context));

@@ -7,6 +7,7 @@
 // 48 hours of the follower's last message and for a few messages at most.
 // Later answers go as a template message, or by SMS.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -95,6 +96,14 @@ struct WechatOutcome {
   bool window_closed = false;
 };
 
+// The file of a follower's image or voice message, from WeChat's temporary
+// media (kept three days): the outcome as for a send (kSent: fetched).
+struct WechatMedia {
+  SendOutcome outcome;
+  std::string content;
+  std::string content_type;  // as WeChat sent it: image/jpeg, audio/amr, ...
+};
+
 // Sends through WeChat's API: the port the adapter implements.
 class WechatSender {
  public:
@@ -103,6 +112,9 @@ class WechatSender {
                                  const std::string& text) = 0;
   virtual WechatOutcome SendTemplate(const WechatAccount& account, const std::string& openid,
                                      const std::string& data_json, const std::string& url) = 0;
+  // Fetches the file of `media_id`; one larger than `max_bytes` fails for good.
+  virtual WechatMedia FetchMedia(const WechatAccount& account, const std::string& media_id,
+                                 std::size_t max_bytes) = 0;
   // Fetches an access token: whether the AppID and AppSecret work.
   virtual SendOutcome CheckAccount(const WechatAccount& account) = 0;
 };

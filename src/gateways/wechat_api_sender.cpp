@@ -3,6 +3,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "base/url_encoding.hpp"
 #include "gateways/http_post.hpp"
 
 namespace lt::gateways {
@@ -135,6 +136,40 @@ domain::WechatOutcome WechatApiSender::SendTemplate(const domain::WechatAccount&
   }
   return Send(account, "/cgi-bin/message/template/send",
               body.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+domain::WechatMedia WechatApiSender::FetchMedia(const domain::WechatAccount& account,
+                                                const std::string& media_id,
+                                                std::size_t max_bytes) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const TokenOrFailure token = AccessToken(account, attempt > 0);
+    if (token.token.empty()) return {token.failure, "", ""};
+    HttpGet request;
+    request.url = account.api_base + "/cgi-bin/media/get?access_token=" + FormEncode(token.token) +
+                  "&media_id=" + FormEncode(media_id);
+    request.max_bytes = max_bytes;
+    request.timeout_seconds = account.timeout_seconds;
+    request.verify_certificate = account.verify_certificate;
+    HttpAnswer answer = Get(request);
+    // WeChat answers a refusal in JSON (or as text), the file with its own type.
+    const bool refused = answer.content_type.rfind("application/json", 0) == 0 ||
+                         answer.content_type.rfind("text/plain", 0) == 0;
+    if (!answer.answered || answer.status == 429 || answer.status >= 500 || refused) {
+      const auto code = answer.answered ? ErrorCode(answer) : std::nullopt;
+      if (attempt == 0 && code && TokenExpired(*code)) continue;
+      domain::WechatOutcome judged = Judge(answer);
+      if (judged.outcome.kind == Kind::kSent) judged.outcome.kind = Kind::kPermanent;  // no file
+      return {judged.outcome, "", ""};
+    }
+    const std::string described = Describe(answer);
+    if (answer.status < 200 || answer.status >= 300) return {{Kind::kPermanent, described}, "", ""};
+    if (answer.cut_off) {
+      return {{Kind::kPermanent, "larger than " + std::to_string(max_bytes) + " bytes"}, "", ""};
+    }
+    std::string content_type = answer.content_type.substr(0, answer.content_type.find(';'));
+    return {{Kind::kSent, described}, std::move(answer.body), std::move(content_type)};
+  }
+  return {{Kind::kTemporary, "WeChat refused two access tokens in a row"}, "", ""};
 }
 
 domain::SendOutcome WechatApiSender::CheckAccount(const domain::WechatAccount& account) {

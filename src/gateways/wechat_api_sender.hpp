@@ -9,11 +9,11 @@
 namespace lt::gateways {
 
 // Talks to WeChat's API for the Official Account: customer-service text
-// messages and template messages, with an access token from the stable
-// token endpoint (the same token for every node of a cluster until it
-// expires, unlike /cgi-bin/token, which would make the nodes invalidate each
-// other's). The token is kept per AppID until shortly before it expires, and
-// fetched again once when WeChat says it is no longer valid. Thread-safe.
+// messages and template messages, the files of followers' media, with an access token from the
+// stable token endpoint (the same token for every node of a cluster until it expires, unlike
+// /cgi-bin/token, which would make the nodes invalidate each other's). The token is kept per AppID
+// until shortly before it expires, and fetched again once when WeChat says it is no longer valid.
+// Thread-safe.
 class WechatApiSender final : public domain::WechatSender {
  public:
   domain::WechatOutcome SendText(const domain::WechatAccount& account, const std::string& openid,
@@ -21,6 +21,8 @@ class WechatApiSender final : public domain::WechatSender {
   domain::WechatOutcome SendTemplate(const domain::WechatAccount& account,
                                      const std::string& openid, const std::string& data_json,
                                      const std::string& url) override;
+  domain::WechatMedia FetchMedia(const domain::WechatAccount& account, const std::string& media_id,
+                                 std::size_t max_bytes) override;
   domain::SendOutcome CheckAccount(const domain::WechatAccount& account) override;
 
  private:

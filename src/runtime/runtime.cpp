@@ -2,6 +2,7 @@
 
 #include "app/outbox.hpp"
 #include "app/sla_recompute.hpp"
+#include "app/wechat_media.hpp"
 #include "gateways/group_robot_sender.hpp"
 #include "gateways/sms_gateway_sender.hpp"
 #include "gateways/wechat_api_sender.hpp"
@@ -10,6 +11,7 @@
 #include "jobs/mailbox_fetcher.hpp"
 #include "jobs/outbox_job.hpp"
 #include "jobs/sla_recompute_job.hpp"
+#include "jobs/wechat_media_job.hpp"
 #include "mail/imap_client.hpp"
 #include "mail/smtp_sender.hpp"
 #include "runtime/console_location.hpp"
@@ -91,6 +93,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
       std::make_unique<jobs::SlaRecomputeJob>(static_cast<int>(options.jobs.sla_recompute_batch)));
   runtime->job_runner->Register(std::string(app::kOutboxSendJob),
                                 std::make_unique<jobs::OutboxJob>(*runtime->app));
+  runtime->job_runner->Register(std::string(app::kWechatMediaJob),
+                                std::make_unique<jobs::WechatMediaJob>(*runtime->app));
   jobs::MailboxFetcherOptions fetcher_options;
   fetcher_options.node = runtime->job_runner->node();
   fetcher_options.lease = job_options.lease;

@@ -21,30 +21,31 @@ Result<domain::Id> InteractionStore::Insert(domain::Interaction& interaction) {
            OptionalValue(interaction.author_user_id), OptionalValue(interaction.author_customer_id),
            interaction.body, interaction.occurred_at, interaction.created_at,
            std::string(domain::kDeliveryCodes.ToCode(interaction.delivery))}));
-  if (interaction.attachments.empty()) return interaction.id;
-  // The attachments in one statement.
+  LT_TRY(InsertAttachments(interaction.id, interaction.attachments));
+  return interaction.id;
+}
+
+Status InteractionStore::InsertAttachments(domain::Id interaction_id,
+                                           std::vector<domain::Attachment>& attachments) {
+  if (attachments.empty()) return Ok();
   SqlParams params;
-  params.reserve(interaction.attachments.size() * 5);
-  for (const auto& attachment : interaction.attachments) {
-    params.insert(params.end(), {interaction.id, attachment.sha256, attachment.filename,
+  params.reserve(attachments.size() * 5);
+  for (const auto& attachment : attachments) {
+    params.insert(params.end(), {interaction_id, attachment.sha256, attachment.filename,
                                  attachment.content_type, attachment.size_bytes});
   }
   std::vector<domain::Id> ids;
   LT_TRY(connection_.Query(
       "INSERT INTO attachments (interaction_id, sha256, filename, content_type, size_bytes) "
       "VALUES " +
-          RowsOfParameters(5, interaction.attachments.size()) + " RETURNING id",
+          RowsOfParameters(5, attachments.size()) + " RETURNING id",
       params, [&](const Row& row) { ids.push_back(row.Int(0)); }));
-  if (ids.size() != interaction.attachments.size()) {
-    return Error::Internal("attachments not all inserted");
-  }
+  if (ids.size() != attachments.size()) return Error::Internal("attachments not all inserted");
   // Ids are drawn row by row in the order of VALUES, whatever order
   // RETURNING gives them back in.
   std::sort(ids.begin(), ids.end());
-  for (std::size_t index = 0; index < ids.size(); ++index) {
-    interaction.attachments[index].id = ids[index];
-  }
-  return interaction.id;
+  for (std::size_t index = 0; index < ids.size(); ++index) attachments[index].id = ids[index];
+  return Ok();
 }
 
 // The interactions `where` selects (after "FROM interactions WHERE"), with

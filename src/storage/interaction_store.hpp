@@ -25,6 +25,8 @@ class InteractionStore {
   // Inserts the interaction and its attachment rows; returns the new id and
   // fills in the attachment ids.
   Result<domain::Id> Insert(domain::Interaction& interaction);
+  // Adds attachment rows to an interaction (one statement); fills in their ids.
+  Status InsertAttachments(domain::Id interaction_id, std::vector<domain::Attachment>& attachments);
   // Oldest first. Internal notes only when `include_internal`.
   Result<std::vector<domain::Interaction>> ListByCase(domain::Id case_id, bool include_internal);
   // The latest `limit` interactions on the cases of a customer that `scope`

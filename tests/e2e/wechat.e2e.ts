@@ -3,8 +3,10 @@
 // is refused in words) and tests the connection; a follower's message,
 // pushed and signed as WeChat does, becomes a case acknowledged on WeChat,
 // and the agent answers it on WeChat from the case page, seeing that it went
-// as a customer-service message.
+// as a customer-service message; the follower's photo, fetched from WeChat,
+// shows on the timeline.
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
@@ -25,14 +27,14 @@ afterAll(async () => {
   gateway?.stop();
 });
 
-/** Pushes a follower's text as WeChat does: XML, signed in the query with the Token. */
-async function push(openid: string, msgId: string, text: string): Promise<number> {
+/** Pushes a follower's message as WeChat does: XML, signed in the query with the Token. */
+async function pushMessage(openid: string, msgId: string, type: string, fields: string): Promise<number> {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = String(Math.floor(Math.random() * 1e9));
   const signature = createHash('sha1').update([kToken, timestamp, nonce].sort().join('')).digest('hex');
   const xml =
     `<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><FromUserName><![CDATA[${openid}]]></FromUserName>` +
-    `<CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${text}]]></Content>` +
+    `<CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[${type}]]></MsgType>${fields}` +
     `<MsgId>${msgId}</MsgId></xml>`;
   const response = await fetch(`${lingting.url}/api/v1/webhooks/wechat?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, {
     method: 'POST',
@@ -42,6 +44,9 @@ async function push(openid: string, msgId: string, text: string): Promise<number
   expect(await response.text()).toBe('success');
   return response.status;
 }
+
+/** Pushes a follower's text. */
+const push = (openid: string, msgId: string, text: string) => pushMessage(openid, msgId, 'text', `<Content><![CDATA[${text}]]></Content>`);
 
 test('an administrator sets up the WeChat Official Account and tests the connection', async () => {
   const watched = await openPage(browser, { locale: 'zh-CN' });
@@ -111,5 +116,19 @@ test("a follower's message becomes a case and the agent answers it on WeChat", a
   expect(sent.some((message) => message.text.content.includes(landed.number))).toBe(true);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await screenshot(page, 'case-reply-wechat.zh-CN');
+
+  // The follower sends a photo: WeChat's push names it only; the file is
+  // fetched from WeChat in the background and shows on the timeline.
+  const photo = await page.screenshot({ type: 'jpeg', quality: 70, clip: { x: 0, y: 0, width: 240, height: 160 } });
+  gateway.addWechatMedia('e2e-photo-1', 'image/jpeg', photo);
+  expect(
+    await pushMessage('oE2eFollower01', '91002', 'image', '<PicUrl><![CDATA[http://mmbiz.qpic.cn/e2e.jpg]]></PicUrl><MediaId><![CDATA[e2e-photo-1]]></MediaId>'),
+  ).toBe(200);
+  const thumbnail = timeline.getByRole('img', { name: 'wechat-image-91002.jpg' });
+  await expect.poll(() => thumbnail.isVisible(), { timeout: 20000 }).toBe(true);
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(240);
+  await expect.poll(() => timeline.getByText('[微信图片] http://mmbiz.qpic.cn/e2e.jpg').isVisible()).toBe(true);
+  await thumbnail.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: resolve(__dirname, '../../docs/screenshots/case-wechat-photo.zh-CN.png') });
   expectNoPageErrors(watched);
 });

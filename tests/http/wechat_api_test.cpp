@@ -4,7 +4,9 @@
 // is stored once; unsigned, stale and malformed pushes write nothing. Answers
 // go as customer-service messages inside the 48-hour window, and outside it
 // as the template message or, without one, as a text, the outbox recording
-// which. WeChat's API is the stand-in on loopback (tests/support/
+// which. The files of images and voice messages are fetched from WeChat
+// and attached, once, retried while WeChat cannot be reached. WeChat's API
+// is the stand-in on loopback (tests/support/
 // gateway-recorder.py).
 
 #include <gtest/gtest.h>
@@ -176,6 +178,88 @@ TEST_F(WechatApiTest, AFollowersMessagesLandOnTheirCaseOnceAndAreAnsweredOnWecha
   outbox = harness_.Call("GET", path + "/outbox", agent_).body["items"];
   EXPECT_EQ(outbox[1]["state"], "sent");
   EXPECT_EQ(outbox[1]["route"], "customer_service");
+}
+
+TEST_F(WechatApiTest, AFollowersImagesAndVoiceAreFetchedOnceAndAttachedToTheirMessages) {
+  const std::string photo = std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11) + "热水器铭牌照片";
+  const std::string voice = "#!AMR\n" + std::string(320, '\x3C');
+  recorder_.AddWechatMedia("media-photo", "image/jpeg", photo);
+  recorder_.AddWechatMedia("media-voice", "audio/amr", voice);
+  // WeChat cannot be reached when the first image arrives.
+  const auto unreachable = harness_.CallJson("PUT", "/api/v1/admin/wechat", harness_.AdminToken(),
+                                             {{"app_id", "wx0123456789abcdef"},
+                                              {"api_base", "http://127.0.0.1:9/wechat"},
+                                              {"department_id", department_.id}});
+  ASSERT_EQ(unreachable.status, 200) << unreachable.raw;
+  const std::string openid = "oK3a1t2FollowerMedia";
+  ASSERT_EQ(Push(Xml(openid, "image",
+                     "<PicUrl><![CDATA[http://mmbiz.qpic.cn/photo.jpg]]></PicUrl>"
+                     "<MediaId><![CDATA[media-photo]]></MediaId>",
+                     "25001"))
+                .status,
+            200);
+  harness_.FetchWechatMedia();
+  json cases = Cases();
+  ASSERT_EQ(cases.size(), 1u);
+  const std::string path = "/api/v1/cases/" + cases[0]["id"].dump();
+  auto timeline = harness_.Call("GET", path + "/interactions", agent_).body["items"];
+  ASSERT_EQ(timeline.size(), 2u) << timeline;  // the image, the acknowledgement
+  EXPECT_TRUE(timeline[0]["attachments"].empty()) << timeline[0];
+
+  // Reached again: the image is fetched on the next try, after a stale
+  // access token; a voice message and an image WeChat no longer has follow.
+  const auto reachable = harness_.CallJson("PUT", "/api/v1/admin/wechat", harness_.AdminToken(),
+                                           {{"app_id", "wx0123456789abcdef"},
+                                            {"api_base", recorder_.Url("/wechat")},
+                                            {"department_id", department_.id}});
+  ASSERT_EQ(reachable.status, 200) << reachable.raw;
+  ASSERT_EQ(Push(Xml(openid, "voice",
+                     "<MediaId><![CDATA[media-voice]]></MediaId><Format><![CDATA[amr]]></Format>",
+                     "25002"))
+                .status,
+            200);
+  ASSERT_EQ(Push(Xml(openid, "image",
+                     "<PicUrl><![CDATA[http://mmbiz.qpic.cn/old.jpg]]></PicUrl>"
+                     "<MediaId><![CDATA[media-expired]]></MediaId>",
+                     "25003"))
+                .status,
+            200);
+  harness_.store.clock.Advance(60 * 1000);
+  harness_.FetchWechatMedia();
+  timeline = harness_.Call("GET", path + "/interactions", agent_).body["items"];
+  ASSERT_EQ(timeline.size(), 4u) << timeline;
+  const json& image = timeline[0]["attachments"];
+  ASSERT_EQ(image.size(), 1u) << timeline[0];
+  EXPECT_EQ(image[0]["filename"], "wechat-image-25001.jpg");
+  EXPECT_EQ(image[0]["content_type"], "image/jpeg");
+  const json& recording = timeline[2]["attachments"];
+  ASSERT_EQ(recording.size(), 1u) << timeline[2];
+  EXPECT_EQ(recording[0]["filename"], "wechat-voice-25002.amr");
+  EXPECT_EQ(recording[0]["content_type"], "audio/amr");
+  EXPECT_TRUE(timeline[3]["attachments"].empty()) << timeline[3];
+  EXPECT_EQ(timeline[3]["body"], "[微信图片] http://mmbiz.qpic.cn/old.jpg");
+  const auto downloaded = harness_.Call("GET", image[0]["url"].get<std::string>(), agent_);
+  ASSERT_EQ(downloaded.status, 200);
+  EXPECT_EQ(downloaded.raw, photo);
+  EXPECT_EQ(harness_.Call("GET", recording[0]["url"].get<std::string>(), agent_).raw, voice);
+
+  // Each file is fetched once: a later pass fetches nothing again.
+  auto fetches = [&]() {
+    std::size_t count = 0;
+    for (const auto& request : recorder_.Requests()) {
+      if (request["method"] == "GET" &&
+          request["path"].get<std::string>().find("/cgi-bin/media/get?") != std::string::npos)
+        ++count;
+    }
+    return count;
+  };
+  const std::size_t fetched = fetches();
+  EXPECT_EQ(fetched, 4u);  // the stale token's, then one for each of the three
+  harness_.store.clock.Advance(3600 * 1000);
+  harness_.FetchWechatMedia();
+  EXPECT_EQ(fetches(), fetched);
+  timeline = harness_.Call("GET", path + "/interactions", agent_).body["items"];
+  EXPECT_EQ(timeline[0]["attachments"].size(), 1u);
 }
 
 TEST_F(WechatApiTest, OutsideTheWindowAnswersGoAsTheTemplateMessageOrAsAText) {

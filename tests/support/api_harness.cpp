@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "app/outbox.hpp"
+#include "app/wechat_media.hpp"
 #include "jobs/job_runner.hpp"
 #include "jobs/outbox_job.hpp"
+#include "jobs/wechat_media_job.hpp"
 
 namespace lt::test {
 
@@ -23,6 +25,15 @@ void ApiHarness::SendOutbox() {
   jobs::JobRunner runner(*store.database, store.clock, options);
   runner.Register(std::string(app::kOutboxSendJob),
                   std::make_unique<jobs::OutboxJob>(*store.context));
+  EXPECT_TRUE(runner.RunDue().ok());
+}
+
+void ApiHarness::FetchWechatMedia() {
+  jobs::JobRunnerOptions options;
+  options.node = "test-node";
+  jobs::JobRunner runner(*store.database, store.clock, options);
+  runner.Register(std::string(app::kWechatMediaJob),
+                  std::make_unique<jobs::WechatMediaJob>(*store.context));
   EXPECT_TRUE(runner.RunDue().ok());
 }
 

@@ -65,6 +65,8 @@ class ApiHarness {
                      const nlohmann::json& body, std::map<std::string, std::string> headers = {});
   // Runs the outbox's due jobs now, as a node's job runner would.
   void SendOutbox();
+  // Runs the WeChat media fetches that are due (jobs::WechatMediaJob).
+  void FetchWechatMedia();
   // The SLA clock `target` of the case at `case_path` as an admin reads it;
   // null while it has not started.
   nlohmann::json ClockOf(const std::string& case_path, const std::string& target);

@@ -32,6 +32,11 @@ and WeChat's API under /wechat:
                                             stale token ("stale" before a refresh)
     /wechat/cgi-bin/message/template/send   errcode 0 with a msgid; 43004 for an OpenID
                                             containing "gone"
+    GET /wechat/cgi-bin/media/get           the file DIR/media/MEDIA_ID with the type in
+                                            DIR/media/MEDIA_ID.type, as WeChat sends a
+                                            follower's image or voice; 40007 (invalid
+                                            media_id) when there is none; 40001 for a
+                                            stale token
 """
 import base64
 import hashlib
@@ -125,11 +130,50 @@ def robot_answer(path, body):
     return None
 
 
+def media_file(path):
+    """The file and type WeChat's media/get gives at `path`, or None for an error answer."""
+    parts = urllib.parse.urlsplit(path)
+    query = urllib.parse.parse_qs(parts.query)
+    if query.get("access_token") == ["stale"]:
+        return None, {"errcode": 40001, "errmsg": "invalid credential, access_token is invalid"}
+    media_id = os.path.basename(query.get("media_id", [""])[0])
+    stored = os.path.join(directory, "media", media_id)
+    if not media_id or not os.path.isfile(stored) or not os.path.isfile(stored + ".type"):
+        return None, {"errcode": 40007, "errmsg": "invalid media_id"}
+    with open(stored, "rb") as content, open(stored + ".type", encoding="utf-8") as kind:
+        return (content.read(), kind.read().strip()), None
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):
         pass
+
+    def answer(self, status, content_type, data, extra_headers=()):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        for name, value in extra_headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        with lock:
+            with open(os.path.join(directory, "requests.jsonl"), "a", encoding="utf-8") as out:
+                out.write(json.dumps({"method": "GET", "path": self.path,
+                                      "headers": dict(self.headers.items()),
+                                      "body": ""}, ensure_ascii=False) + "\n")
+        if not urllib.parse.urlsplit(self.path).path.endswith("/wechat/cgi-bin/media/get"):
+            self.answer(404, "application/json", b'{"errcode":404,"errmsg":"unknown api"}')
+            return
+        found, refusal = media_file(self.path)
+        if found is None:
+            self.answer(200, "text/plain", json.dumps(refusal).encode())
+            return
+        content, kind = found
+        self.answer(200, kind, content, [("Content-disposition", 'attachment; filename="media"')])
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))

@@ -52,6 +52,16 @@ std::vector<nlohmann::json> GatewayRecorder::Requests() const {
   return requests;
 }
 
+void GatewayRecorder::AddWechatMedia(const std::string& media_id, const std::string& content_type,
+                                     const std::string& content) const {
+  const auto media = directory_ / "media";
+  std::filesystem::create_directories(media);
+  std::ofstream(media / media_id, std::ios::binary) << content;
+  // The type last: the recorder serves a file once its type is there.
+  std::ofstream(media / (media_id + ".type.tmp")) << content_type;
+  std::filesystem::rename(media / (media_id + ".type.tmp"), media / (media_id + ".type"));
+}
+
 std::vector<nlohmann::json> GatewayRecorder::WaitForRequests(std::size_t count,
                                                              std::chrono::seconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;

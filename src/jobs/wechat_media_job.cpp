@@ -1,0 +1,38 @@
+#include "jobs/wechat_media_job.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace lt::jobs {
+
+Status WechatMediaJob::PerformExternal(const storage::ClaimedJob& job) {
+  LT_TRY_ASSIGN(app::FetchedWechatMedia fetched,
+                app::FetchWechatMedia(context_, job.key, job.payload));
+  using Kind = domain::SendOutcome::Kind;
+  if (fetched.outcome.kind == Kind::kTemporary) {
+    Error error = Error::Of(ErrorCode::kUnavailable, "error.unavailable");
+    error.detail = "WeChat media: " + fetched.outcome.answer;
+    return error;
+  }
+  if (!fetched.attachment) {
+    spdlog::warn("WeChat media of entry {} not fetched: {}", job.key, fetched.outcome.answer);
+    return Ok();
+  }
+  std::lock_guard lock(mutex_);
+  fetched_[job.id] = *std::move(fetched.attachment);
+  return Ok();
+}
+
+Status WechatMediaJob::Apply(storage::Connection& connection, const storage::ClaimedJob& job,
+                             TimestampMs now) {
+  std::optional<domain::Attachment> attachment;
+  {
+    std::lock_guard lock(mutex_);
+    const auto found = fetched_.find(job.id);
+    if (found == fetched_.end()) return Ok();
+    attachment = std::move(found->second);
+    fetched_.erase(found);
+  }
+  return app::AttachWechatMedia(connection, job.key, *std::move(attachment), now);
+}
+
+}  // namespace lt::jobs
