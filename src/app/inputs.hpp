@@ -51,6 +51,9 @@ struct AttachmentInput {
   // The SHA-256 the body is kept under, when an intake has put it in the
   // attachment files already (mail batches); never taken from a request.
   std::string stored_sha256;
+  // The original of a message an intake keeps (the raw e-mail), which the
+  // size limit does not apply to; never set from a request.
+  bool original = false;
 };
 
 struct CreateCaseInput {

@@ -44,7 +44,8 @@ std::vector<domain::Attachment> CheckAttachments(const AppOptions& options,
                  {{"content_type", input.content_type}});
       ok = false;
     }
-    if (static_cast<std::int64_t>(input.content.size()) > options.max_attachment_bytes) {
+    if (!input.original &&
+        static_cast<std::int64_t>(input.content.size()) > options.max_attachment_bytes) {
       errors.Add(field + ".content", "validation.attachment_too_large",
                  {{"limit", std::to_string(options.max_attachment_bytes)}});
       ok = false;

@@ -48,7 +48,8 @@ std::string SafeName(std::string name, std::size_t index, const std::string& con
 
 // The message's parts as attachments the timeline can keep, and the raw
 // message itself: types outside the allowed list kept as bytes to download,
-// parts over the size limit left out and said so in `dropped`.
+// parts over the size limit left out and said so in `dropped` (the raw
+// message, kept whatever its size, still holds them).
 MailParts Attachments(const AppOptions& options, const IncomingMail& mail) {
   MailParts parts;
   std::vector<AttachmentInput>& kept = parts.kept;
@@ -70,13 +71,11 @@ MailParts Attachments(const AppOptions& options, const IncomingMail& mail) {
     part.filename = SafeName(part.filename, i, part.content_type);
     keep(std::move(part));
   }
-  // The raw message last, always: it can be downloaded whatever was read from it.
+  // The raw message last, always, whatever its size (the parts left out
+  // are in it): it can be downloaded whatever was read from it.
   AttachmentInput raw{"message.eml", "message/rfc822", mail.raw};
-  if (static_cast<std::int64_t>(raw.content.size()) <= options.max_attachment_bytes) {
-    kept.push_back(std::move(raw));
-  } else {
-    dropped.push_back(raw.filename);
-  }
+  raw.original = true;
+  kept.push_back(std::move(raw));
   return parts;
 }
 
