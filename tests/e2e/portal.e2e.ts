@@ -157,7 +157,34 @@ test('a customer signs up by text, reports with a photo, replies, ships a sample
   await expect.poll(() => side.getByText('满意 · 7').isVisible()).toBe(true);
   await expect.poll(() => side.getByText('师傅准时，处理得很好。').isVisible()).toBe(true);
   await screenshot(staff.page, 'case-customer-feedback.zh-CN');
-  expectNoPageErrors(staff);
+
+  // The customer phones about a second parcel: the agent records it for
+  // them, after being told in words what is missing.
+  await side.getByRole('button', { name: '代客户登记' }).click();
+  const dialog = staff.page.getByRole('dialog', { name: '代客户登记寄样' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await dialog.getByRole('textbox', { name: '运单号' }).fill('JDX000123456789');
+  await dialog.getByRole('button', { name: '登记寄样' }).click();
+  await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('快递公司');
+  await dialog.getByRole('textbox', { name: '快递公司' }).fill('京东物流');
+  await dialog.getByRole('spinbutton', { name: '数量' }).fill('2');
+  await dialog.getByRole('textbox', { name: '备注' }).fill('客户来电告知，补寄同批次滤芯');
+  await screenshot(staff.page, 'case-record-sample.zh-CN');
+  await dialog.getByRole('button', { name: '登记寄样' }).click();
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+  await expect.poll(() => side.getByText(/京东物流 JDX000123456789，.* 寄出，2 件/).isVisible()).toBe(true);
+  await expect.poll(() => side.getByText('客户来电告知，补寄同批次滤芯').isVisible()).toBe(true);
+  const recorded = await callApi<{ items: { carrier: string; quantity: number }[] }>(
+    lingting,
+    tokenFor(lingting, 'agent@lingting.demo'),
+    'GET',
+    `/api/v1/cases/${caseId}/sample-shipments`,
+  );
+  expect(recorded.items.map((item) => [item.carrier, item.quantity])).toEqual([
+    ['顺丰速运', 1],
+    ['京东物流', 2],
+  ]);
+  expectNoPageErrors(staff, [/status of 422/]);
 });
 
 test('in English, the sign-in refuses a wrong code in words and staff are pointed to their own page', async () => {

@@ -141,7 +141,13 @@ const en: MessageSchema = {
     due: 'Due',
   },
   case: {
-    feedback: { samples: 'Samples sent by the customer', rating: "Customer's rating" },
+    feedback: {
+      samples: 'Samples sent by the customer',
+      rating: "Customer's rating",
+      recordSample: 'Record for the customer',
+      recordSampleTitle: 'Record a sample the customer sent',
+      noSamples: 'No sample recorded yet',
+    },
     customer: 'Customer',
     owner: 'Owner',
     department: 'Department',

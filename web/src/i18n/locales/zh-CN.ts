@@ -139,7 +139,13 @@ const zhCN = {
     due: '到期',
   },
   case: {
-    feedback: { samples: '客户寄样', rating: '客户评价' },
+    feedback: {
+      samples: '客户寄样',
+      rating: '客户评价',
+      recordSample: '代客户登记',
+      recordSampleTitle: '代客户登记寄样',
+      noSamples: '尚未登记寄样',
+    },
     customer: '客户',
     owner: '负责人',
     department: '受理部门',
