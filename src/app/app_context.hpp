@@ -52,6 +52,10 @@ struct AppOptions {
   std::int64_t max_clock_skew_ms = 5 * 60 * 1000;  // how far in the future received_at may be
   // How people reach the console (server.public_url): the links in notices.
   std::string public_url = "http://127.0.0.1:8080";
+  // A demonstration (serve --demo), which has no SMS gateway or mail server
+  // to send the portal's sign-in codes: each code's text is also written to
+  // the server's log, so that the portal can be tried.
+  bool demo = false;
 };
 
 class CaseIntake;  // app/case_intake.hpp

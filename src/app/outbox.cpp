@@ -13,6 +13,7 @@
 #include "app/live_updates.hpp"
 #include "app/wechat_outbox.hpp"
 #include "base/crypto.hpp"
+#include "base/log.hpp"
 #include "domain/contact.hpp"
 #include "domain/mail_thread.hpp"
 #include "domain/portal_code.hpp"
@@ -628,6 +629,9 @@ Result<std::optional<domain::SendOutcome>> AttemptOutboxMessage(AppContext& cont
       context.clock.NowMs() >= message->created_at + domain::kPortalCodeLifetimeMs) {
     return std::optional<Outcome>(
         Outcome{Outcome::Kind::kPermanent, "the code expired before it could be sent"});
+  }
+  if (context.options.demo && message->purpose == domain::OutboxPurpose::kSignInCode) {
+    spdlog::warn("demo: the sign-in code text to {}: {}", message->recipient, message->body);
   }
   Outcome outcome;
   if (message->channel == domain::OutboxChannel::kSms) {

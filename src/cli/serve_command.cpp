@@ -56,6 +56,7 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
       console.Say("cli.demo_created", {{"cases", std::to_string(summary->cases)}});
     }
   }
+  (*runtime)->app->options.demo = serve.demo;
   const Status jobs = runtime::StartJobs(**runtime);
   if (!jobs.ok()) return console.Fail(jobs.error());
   http::ServerOptions server_options;
@@ -80,6 +81,7 @@ int Serve(const GlobalFlags& flags, const ServeFlags& serve) {
   if (serve.demo) {
     console.Say("cli.login_hint",
                 {{"email", kDemoAdminEmail}, {"password", DemoOptions{}.password}});
+    console.Say("cli.portal_hint", {{"url", url + "/portal"}});
   }
   int signal_number = 0;
   sigwait(&signals, &signal_number);

@@ -646,6 +646,10 @@ constexpr std::array kCatalog = {
                  "the program): serving the API only"},
     CatalogEntry{"cli.login_hint", "登录：{email} / 密码：{password}",
                  "Log in as {email} with password {password}"},
+    CatalogEntry{"cli.portal_hint",
+                 "客户门户：{url}（演示模式：登录验证码不发出，写在本服务的日志里）",
+                 "Customer portal: {url} (a demo: sign-in codes are not sent but written to "
+                 "this server's log)"},
     CatalogEntry{"cli.migrated", "数据库结构为版本 {version}（本次应用 {applied} 个迁移）",
                  "The store is at schema version {version} ({applied} migrations applied now)"},
     CatalogEntry{"cli.user_added", "已添加用户 {email}（编号 {id}，角色 {role}）",

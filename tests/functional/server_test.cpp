@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "support/http_client.hpp"
@@ -84,6 +85,45 @@ TEST(Server, RefusesToStartOnABadConfigurationWithAClearMessage) {
                                  directory.path());
   EXPECT_EQ(result.exit_code, 78);
   EXPECT_NE(result.err.find("server.listen"), std::string::npos) << result.err;
+}
+
+// A demonstration has no SMS gateway: the portal's sign-in codes are
+// written to the log, so that the portal can be tried with any number.
+TEST(Server, ADemoNamesThePortalAndWritesItsSignInCodesToTheLog) {
+  test::TempDir directory;
+  test::ServerProcess server(directory.path(), {"--demo", "--demo-cases", "1"});
+  ASSERT_TRUE(server.running());
+  const std::string portal = "http://127.0.0.1:" + std::to_string(server.port()) + "/portal";
+  std::string output = server.Output();
+  for (int i = 0; i < 100 && output.find(portal) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    output = server.Output();
+  }
+  EXPECT_NE(output.find(portal), std::string::npos) << output;
+
+  const std::map<std::string, std::string> json_type = {{"Content-Type", "application/json"}};
+  const json ask = {{"address", "139 0013 9001"}};
+  const auto asked =
+      test::HttpCall(server.port(), "POST", "/api/v1/portal/sign-in-codes", ask.dump(), json_type);
+  ASSERT_EQ(asked.status, 202) << asked.body;
+  // The outbox's job writes the text to the log once it would send it.
+  std::string code;
+  for (int i = 0; i < 200 && code.empty(); ++i) {
+    const std::string log = server.ErrorOutput();
+    const auto line = log.find("demo: the sign-in code text to +8613900139001: ");
+    if (line != std::string::npos) {
+      const auto digits = log.find_first_of("0123456789", log.find(": ", line + 6) + 2);
+      code = log.substr(digits, 6);
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ASSERT_EQ(code.size(), 6u) << server.ErrorOutput();
+  const json sign_in = {{"address", "13900139001"}, {"code", code}};
+  const auto signed_in =
+      test::HttpCall(server.port(), "POST", "/api/v1/portal/session", sign_in.dump(), json_type);
+  EXPECT_EQ(signed_in.status, 201) << signed_in.body;  // a new customer, signed up
+  EXPECT_EQ(server.Stop(), 0);
 }
 
 TEST(Server, KeepsEveryAcknowledgedCaseWhenKilled) {

@@ -146,6 +146,13 @@ std::string ChildProcess::Output() const {
   return buffer.str();
 }
 
+std::string ChildProcess::ErrorOutput() const {
+  std::ifstream in(directory_ / (name_ + ".err"));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
 namespace {
 
 std::vector<std::string> ServeArgs(const std::filesystem::path& directory, std::uint16_t port,

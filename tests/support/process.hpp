@@ -39,7 +39,8 @@ class ChildProcess {
   int Stop();
   // Kills it with SIGKILL, as a crash or the OOM killer would.
   void Kill();
-  std::string Output() const;  // what it printed on stdout
+  std::string Output() const;       // what it printed on stdout
+  std::string ErrorOutput() const;  // and on stderr (its log)
 
  private:
   std::filesystem::path directory_;
@@ -62,6 +63,7 @@ class ServerProcess {
   int Stop() { return child_.Stop(); }
   void Kill() { child_.Kill(); }
   std::string Output() const { return child_.Output(); }
+  std::string ErrorOutput() const { return child_.ErrorOutput(); }
 
  private:
   std::uint16_t port_;
