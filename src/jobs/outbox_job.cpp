@@ -32,21 +32,15 @@ Status OutboxJob::PerformExternal(const storage::ClaimedJob& job) {
     error.detail = outcome->answer;
     return error;
   }
-  std::lock_guard lock(mutex_);
-  outcomes_[job.id] = std::move(outcome);
+  outcomes_.Put(job.id, std::move(outcome));
   return Ok();
 }
 
 Status OutboxJob::Apply(storage::Connection& connection, const storage::ClaimedJob& job,
                         TimestampMs now) {
-  std::optional<domain::SendOutcome> outcome;
-  {
-    std::lock_guard lock(mutex_);
-    const auto found = outcomes_.find(job.id);
-    if (found == outcomes_.end()) return Ok();
-    outcome = std::move(found->second);
-    outcomes_.erase(found);
-  }
+  auto kept = outcomes_.Take(job.id);
+  if (!kept) return Ok();
+  const std::optional<domain::SendOutcome> outcome = *std::move(kept);
   if (!outcome) return Ok();  // sent or failed before
   LT_TRY_ASSIGN(const domain::Id id, MessageIdOf(job));
   return app::RecordOutboxAttempt(connection, id, *outcome, now);

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <map>
-#include <mutex>
+#include <optional>
 
 #include "app/app_context.hpp"
 #include "domain/outbound_mail.hpp"
+#include "jobs/job_results.hpp"
 #include "jobs/job_runner.hpp"
 
 namespace lt::jobs {
@@ -32,9 +32,8 @@ class OutboxJob final : public JobHandler {
 
  private:
   app::AppContext& context_;
-  std::mutex mutex_;
-  // Each run's outcome, from PerformExternal to Apply.
-  std::map<domain::Id, std::optional<domain::SendOutcome>> outcomes_;
+  // Each run's outcome (none: the message was sent or failed before).
+  JobResults<std::optional<domain::SendOutcome>> outcomes_;
 };
 
 }  // namespace lt::jobs

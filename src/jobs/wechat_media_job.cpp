@@ -17,21 +17,14 @@ Status WechatMediaJob::PerformExternal(const storage::ClaimedJob& job) {
     spdlog::warn("WeChat media of entry {} not fetched: {}", job.key, fetched.outcome.answer);
     return Ok();
   }
-  std::lock_guard lock(mutex_);
-  fetched_[job.id] = *std::move(fetched.attachment);
+  fetched_.Put(job.id, *std::move(fetched.attachment));
   return Ok();
 }
 
 Status WechatMediaJob::Apply(storage::Connection& connection, const storage::ClaimedJob& job,
                              TimestampMs now) {
-  std::optional<domain::Attachment> attachment;
-  {
-    std::lock_guard lock(mutex_);
-    const auto found = fetched_.find(job.id);
-    if (found == fetched_.end()) return Ok();
-    attachment = std::move(found->second);
-    fetched_.erase(found);
-  }
+  auto attachment = fetched_.Take(job.id);
+  if (!attachment) return Ok();
   return app::AttachWechatMedia(connection, job.key, *std::move(attachment), now);
 }
 

@@ -1,10 +1,8 @@
 #pragma once
 
-#include <map>
-#include <mutex>
-
 #include "app/app_context.hpp"
 #include "app/wechat_media.hpp"
+#include "jobs/job_results.hpp"
 #include "jobs/job_runner.hpp"
 
 namespace lt::jobs {
@@ -25,8 +23,7 @@ class WechatMediaJob final : public JobHandler {
 
  private:
   app::AppContext& context_;
-  std::mutex mutex_;
-  std::map<domain::Id, domain::Attachment> fetched_;  // by job, from PerformExternal to Apply
+  JobResults<domain::Attachment> fetched_;  // the file stored, to attach
 };
 
 }  // namespace lt::jobs

@@ -19,22 +19,26 @@ std::string ApiResult::Header(const std::string& name) const {
 
 ApiHarness::ApiHarness() { services.app.options.max_attachment_bytes = 1024 * 1024; }
 
-void ApiHarness::SendOutbox() {
+namespace {
+
+// Runs the due jobs of `kind` now, as a node's job runner would.
+void RunDueJobs(TestStore& store, std::string_view kind,
+                std::unique_ptr<jobs::JobHandler> handler) {
   jobs::JobRunnerOptions options;
   options.node = "test-node";
   jobs::JobRunner runner(*store.database, store.clock, options);
-  runner.Register(std::string(app::kOutboxSendJob),
-                  std::make_unique<jobs::OutboxJob>(*store.context));
+  runner.Register(std::string(kind), std::move(handler));
   EXPECT_TRUE(runner.RunDue().ok());
 }
 
+}  // namespace
+
+void ApiHarness::SendOutbox() {
+  RunDueJobs(store, app::kOutboxSendJob, std::make_unique<jobs::OutboxJob>(*store.context));
+}
+
 void ApiHarness::FetchWechatMedia() {
-  jobs::JobRunnerOptions options;
-  options.node = "test-node";
-  jobs::JobRunner runner(*store.database, store.clock, options);
-  runner.Register(std::string(app::kWechatMediaJob),
-                  std::make_unique<jobs::WechatMediaJob>(*store.context));
-  EXPECT_TRUE(runner.RunDue().ok());
+  RunDueJobs(store, app::kWechatMediaJob, std::make_unique<jobs::WechatMediaJob>(*store.context));
 }
 
 std::string ApiHarness::TokenFor(const domain::User& user) {
