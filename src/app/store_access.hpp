@@ -6,6 +6,7 @@
 
 namespace lt::storage {
 class AttachmentFiles;
+struct ClaimedJob;
 class Connection;
 class Database;
 }  // namespace lt::storage

@@ -1,6 +1,5 @@
 #include "app/wechat_media.hpp"
 
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "app/audit_trail.hpp"
@@ -25,18 +24,7 @@ std::string ExtensionOf(std::string_view content_type) {
   if (content_type == "image/png") return "png";
   if (content_type == "image/gif") return "gif";
   if (content_type == "audio/amr") return "amr";
-  if (content_type == "audio/speex") return "spx";
-  if (content_type == "audio/mpeg") return "mp3";
   return "bin";
-}
-
-Result<Id> InteractionOf(const std::string& job_key) {
-  Id id = 0;
-  const auto [end, error] = std::from_chars(job_key.data(), job_key.data() + job_key.size(), id);
-  if (error != std::errc() || end != job_key.data() + job_key.size()) {
-    return Error::Internal(std::string(kWechatMediaJob) + " job with key " + job_key);
-  }
-  return id;
 }
 
 }  // namespace
@@ -52,10 +40,9 @@ Status ScheduleWechatMedia(storage::Connection& connection, Id interaction_id,
                               std::to_string(interaction_id), payload.dump(), now, now);
 }
 
-Result<FetchedWechatMedia> FetchWechatMedia(AppContext& context, const std::string& job_key,
-                                            const std::string& job_payload) {
-  LT_TRY(InteractionOf(job_key));
-  const nlohmann::json payload = nlohmann::json::parse(job_payload, nullptr, false);
+Result<FetchedWechatMedia> FetchWechatMedia(AppContext& context, const storage::ClaimedJob& job) {
+  LT_TRY(storage::IdInJobKey(job));
+  const nlohmann::json payload = nlohmann::json::parse(job.payload, nullptr, false);
   if (!payload.is_object() || !payload.contains("media_id") || !payload["media_id"].is_string()) {
     return Error::Internal(std::string(kWechatMediaJob) + " job without a media_id");
   }
@@ -79,7 +66,7 @@ Result<FetchedWechatMedia> FetchWechatMedia(AppContext& context, const std::stri
   domain::Attachment attachment;
   const std::string type = payload.value("type", std::string("media"));
   const std::string msg_id = payload.value("msg_id", std::string());
-  attachment.filename = "wechat-" + type + "-" + (msg_id.empty() ? job_key : msg_id) + "." +
+  attachment.filename = "wechat-" + type + "-" + (msg_id.empty() ? job.key : msg_id) + "." +
                         ExtensionOf(media.content_type);
   attachment.content_type = media.content_type;
   attachment.size_bytes = static_cast<std::int64_t>(media.content.size());
@@ -88,9 +75,9 @@ Result<FetchedWechatMedia> FetchWechatMedia(AppContext& context, const std::stri
   return fetched;
 }
 
-Status AttachWechatMedia(storage::Connection& connection, const std::string& job_key,
+Status AttachWechatMedia(storage::Connection& connection, const storage::ClaimedJob& job,
                          domain::Attachment attachment, TimestampMs now) {
-  LT_TRY_ASSIGN(const Id interaction_id, InteractionOf(job_key));
+  LT_TRY_ASSIGN(const Id interaction_id, storage::IdInJobKey(job));
   storage::InteractionStore interactions(connection);
   LT_TRY_ASSIGN(const auto interaction, interactions.Find(interaction_id));
   if (!interaction) return Ok();  // its case was erased meanwhile

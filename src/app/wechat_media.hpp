@@ -36,15 +36,13 @@ struct FetchedWechatMedia {
   std::optional<domain::Attachment> attachment;  // sha256 set; no id yet
 };
 
-// Fetches the file a kWechatMediaJob names (its key and payload) and stores
-// its body, outside any transaction.
-Result<FetchedWechatMedia> FetchWechatMedia(AppContext& context, const std::string& job_key,
-                                            const std::string& job_payload);
+// Fetches the file a kWechatMediaJob names and stores its body, outside any
+// transaction. `job` is the claimed job (storage/job_store.hpp).
+Result<FetchedWechatMedia> FetchWechatMedia(AppContext& context, const storage::ClaimedJob& job);
 
-// Attaches a fetched file to the entry of the job `job_key` (once: a file
-// already there is not added again) and tells the consoles, in the job's
-// transaction.
-Status AttachWechatMedia(storage::Connection& connection, const std::string& job_key,
+// Attaches a fetched file to the job's entry (once: a file already there is
+// not added again) and tells the consoles, in the job's transaction.
+Status AttachWechatMedia(storage::Connection& connection, const storage::ClaimedJob& job,
                          domain::Attachment attachment, TimestampMs now);
 
 }  // namespace lt::app

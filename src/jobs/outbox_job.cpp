@@ -1,26 +1,11 @@
 #include "jobs/outbox_job.hpp"
 
-#include <charconv>
-
 #include "app/outbox.hpp"
 #include "storage/database.hpp"
 
 namespace lt::jobs {
-namespace {
-
-Result<domain::Id> MessageIdOf(const storage::ClaimedJob& job) {
-  domain::Id id = 0;
-  const auto [end, error] = std::from_chars(job.key.data(), job.key.data() + job.key.size(), id);
-  if (error != std::errc() || end != job.key.data() + job.key.size()) {
-    return Error::Internal("outbox.send job with key " + job.key);
-  }
-  return id;
-}
-
-}  // namespace
-
 Status OutboxJob::PerformExternal(const storage::ClaimedJob& job) {
-  LT_TRY_ASSIGN(const domain::Id id, MessageIdOf(job));
+  LT_TRY_ASSIGN(const domain::Id id, storage::IdInJobKey(job));
   LT_TRY_ASSIGN(auto outcome,
                 app::AttemptOutboxMessage(context_, id, job.attempt >= job.max_attempts));
   if (outcome && outcome->kind == domain::SendOutcome::Kind::kTemporary) {
@@ -42,7 +27,7 @@ Status OutboxJob::Apply(storage::Connection& connection, const storage::ClaimedJ
   if (!kept) return Ok();
   const std::optional<domain::SendOutcome> outcome = *std::move(kept);
   if (!outcome) return Ok();  // sent or failed before
-  LT_TRY_ASSIGN(const domain::Id id, MessageIdOf(job));
+  LT_TRY_ASSIGN(const domain::Id id, storage::IdInJobKey(job));
   return app::RecordOutboxAttempt(connection, id, *outcome, now);
 }
 

@@ -5,8 +5,7 @@
 namespace lt::jobs {
 
 Status WechatMediaJob::PerformExternal(const storage::ClaimedJob& job) {
-  LT_TRY_ASSIGN(app::FetchedWechatMedia fetched,
-                app::FetchWechatMedia(context_, job.key, job.payload));
+  LT_TRY_ASSIGN(app::FetchedWechatMedia fetched, app::FetchWechatMedia(context_, job));
   using Kind = domain::SendOutcome::Kind;
   if (fetched.outcome.kind == Kind::kTemporary) {
     Error error = Error::Of(ErrorCode::kUnavailable, "error.unavailable");
@@ -25,7 +24,7 @@ Status WechatMediaJob::Apply(storage::Connection& connection, const storage::Cla
                              TimestampMs now) {
   auto attachment = fetched_.Take(job.id);
   if (!attachment) return Ok();
-  return app::AttachWechatMedia(connection, job.key, *std::move(attachment), now);
+  return app::AttachWechatMedia(connection, job, *std::move(attachment), now);
 }
 
 }  // namespace lt::jobs

@@ -1,5 +1,7 @@
 #include "storage/job_store.hpp"
 
+#include <charconv>
+
 namespace lt::storage {
 
 Result<bool> JobStore::Schedule(const std::string& kind, const std::string& key,
@@ -106,6 +108,16 @@ Status ScheduleJob(Connection& connection, const std::string& kind, const std::s
                 JobStore(connection).Schedule(kind, key, payload, due_at, now, max_attempts));
   if (added && due_at <= now + kJobWakeHorizonMs) LT_TRY(connection.Notify(kJobScheduledPayload));
   return Ok();
+}
+
+Result<domain::Id> IdInJobKey(const ClaimedJob& job) {
+  domain::Id id = 0;
+  const char* end = job.key.data() + job.key.size();
+  const auto [stop, error] = std::from_chars(job.key.data(), end, id);
+  if (error != std::errc() || stop != end) {
+    return Error::Internal(job.kind + " job with key " + job.key);
+  }
+  return id;
 }
 
 }  // namespace lt::storage

@@ -83,4 +83,8 @@ Status ScheduleJob(Connection& connection, const std::string& kind, const std::s
                    const std::string& payload, TimestampMs due_at, TimestampMs now,
                    int max_attempts = 10);
 
+// The id a job's key names (the outbox message, the timeline entry), for
+// kinds whose key is one; kInternal naming the kind when it is not.
+Result<domain::Id> IdInJobKey(const ClaimedJob& job);
+
 }  // namespace lt::storage
