@@ -60,6 +60,18 @@ std::vector<domain::Attachment> CheckAttachments(const AppOptions& options,
 
 }  // namespace
 
+domain::CaseEvent InteractionAddedEvent(const domain::Interaction& interaction,
+                                        std::optional<Id> actor_user_id, TimestampMs now) {
+  ChangeList changes;
+  changes.Record("interaction_id", std::optional<Id>(), std::optional<Id>(interaction.id));
+  changes.Record("direction", std::nullopt,
+                 std::string(domain::kDirectionCodes.ToCode(interaction.direction)));
+  changes.Record("visibility", std::nullopt,
+                 std::string(domain::kVisibilityCodes.ToCode(interaction.visibility)));
+  return MakeEvent("case", interaction.case_id, "add_interaction", actor_user_id, now,
+                   changes.Take());
+}
+
 Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Principal& principal,
                                            Id case_id, const InteractionInput& input) {
   return AddInteraction(context, principal, case_id, input, AfterInteraction());
@@ -119,16 +131,9 @@ Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Pr
     }
     LT_TRY(storage::InteractionStore(connection).Insert(interaction));
     if (then) LT_TRY(then(connection, a_case, interaction));
-    ChangeList changes;
-    changes.Record("interaction_id", std::optional<Id>(), std::optional<Id>(interaction.id));
-    changes.Record("direction", std::nullopt,
-                   std::string(domain::kDirectionCodes.ToCode(interaction.direction)));
-    changes.Record("visibility", std::nullopt,
-                   std::string(domain::kVisibilityCodes.ToCode(interaction.visibility)));
     LT_TRY(storage::CaseStore(connection).Touch(case_id, now));
     LT_TRY(storage::AuditStore(connection)
-               .Append(MakeEvent("case", case_id, "add_interaction", principal.user_id, now,
-                                 changes.Take())));
+               .Append(InteractionAddedEvent(interaction, principal.user_id, now)));
     return storage::PublishCaseChange(
         connection, ChangeOf(a_case, "add_interaction", principal.user_id, now,
                              interaction.visibility == domain::Visibility::kInternal));

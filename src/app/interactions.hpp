@@ -4,6 +4,7 @@
 // the timeline, fetch an attachment.
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "app/app_context.hpp"
@@ -26,6 +27,10 @@ using AfterInteraction =
 Result<domain::Interaction> AddInteraction(AppContext& context, const domain::Principal& principal,
                                            Id case_id, const InteractionInput& input,
                                            const AfterInteraction& then);
+
+// The audit record of `interaction` added to its case.
+domain::CaseEvent InteractionAddedEvent(const domain::Interaction& interaction,
+                                        std::optional<Id> actor_user_id, TimestampMs now);
 
 // Portal users see public interactions only.
 Result<std::vector<domain::Interaction>> ListInteractions(AppContext& context,

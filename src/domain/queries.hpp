@@ -50,6 +50,8 @@ struct CaseFilter {
   TimestampMs now = 0;  // the moment `sla` is judged at
   std::optional<Id> category_id;
   std::optional<Id> customer_id;
+  std::vector<Id> customer_ids;              // any of these
+  std::vector<Id> ids;                       // the case is one of these
   std::string query;                         // words that must all occur in subject or description
   std::vector<std::string> numbers;          // the case is one of these numbers (exact)
   std::optional<TimestampMs> received_from;  // inclusive

@@ -263,6 +263,8 @@ std::string CaseStore::FilterConditions(const domain::CaseFilter& filter,
   if (filter.unassigned) where += " AND assignee_id IS NULL";
   if (filter.category_id) where += " AND category_id = " + Param(params, *filter.category_id);
   if (filter.customer_id) where += " AND customer_id = " + Param(params, *filter.customer_id);
+  if (!filter.customer_ids.empty()) where += InList("customer_id", filter.customer_ids, params);
+  if (!filter.ids.empty()) where += InList("cases.id", filter.ids, params);
   if (!filter.numbers.empty()) {
     std::string in;
     for (const auto& number : filter.numbers)
@@ -394,8 +396,14 @@ Status CaseStore::SetSlaDueAt(domain::Id id, std::optional<TimestampMs> due_at) 
   return Ok();
 }
 
-Status CaseStore::Touch(domain::Id id, TimestampMs now) {
-  LT_TRY(connection_.Send("UPDATE cases SET updated_at = $1 WHERE id = $2", {now, id}));
+Status CaseStore::Touch(domain::Id id, TimestampMs now) { return TouchMany({id}, now); }
+
+Status CaseStore::TouchMany(const std::vector<domain::Id>& ids, TimestampMs now) {
+  if (ids.empty()) return Ok();
+  SqlParams params{now};
+  std::string in;
+  for (const domain::Id id : ids) in += (in.empty() ? "" : ", ") + Param(params, id);
+  LT_TRY(connection_.Send("UPDATE cases SET updated_at = $1 WHERE id IN (" + in + ")", params));
   return Ok();
 }
 

@@ -48,6 +48,8 @@ class CaseStore {
   // Marks the case changed at `now` by something outside its own fields (an
   // interaction, a moved deadline); its version stays.
   Status Touch(domain::Id id, TimestampMs now);
+  // The same for several cases, in one statement.
+  Status TouchMany(const std::vector<domain::Id>& ids, TimestampMs now);
   // Cases received since `since` (inclusive) of the same category and
   // product as given (either may be absent, not both), except `exclude_id`,
   // oldest first, at most `limit`: the recurrences of a problem.

@@ -8,44 +8,97 @@
 
 namespace lt::storage {
 
+namespace {
+
+// Rows inserted by one statement: far below both stores' parameter limits.
+constexpr std::size_t kRowsPerStatement = 500;
+
+// The ids RETURNING gave for rows inserted by one statement, in the order
+// of their VALUES: ids are drawn row by row in that order, whatever order
+// RETURNING gives them back in.
+Result<std::vector<domain::Id>> InOrderOfValues(std::vector<domain::Id> ids, std::size_t rows) {
+  if (ids.size() != rows) return Error::Internal("rows not all inserted");
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// An attachment row to insert: its interaction, and the attachment whose
+// id to set.
+struct AttachmentRow {
+  domain::Id interaction_id = 0;
+  domain::Attachment* attachment = nullptr;
+};
+
+Status InsertAttachmentRows(Connection& connection, std::span<const AttachmentRow> attachments) {
+  for (std::size_t first = 0; first < attachments.size(); first += kRowsPerStatement) {
+    const auto rows =
+        attachments.subspan(first, std::min(kRowsPerStatement, attachments.size() - first));
+    SqlParams params;
+    params.reserve(rows.size() * 5);
+    for (const auto& [interaction_id, attachment] : rows) {
+      params.insert(params.end(), {interaction_id, attachment->sha256, attachment->filename,
+                                   attachment->content_type, attachment->size_bytes});
+    }
+    std::vector<domain::Id> returned;
+    LT_TRY(connection.Query(
+        "INSERT INTO attachments (interaction_id, sha256, filename, content_type, size_bytes) "
+        "VALUES " +
+            RowsOfParameters(5, rows.size()) + " RETURNING id",
+        params, [&](const Row& row) { returned.push_back(row.Int(0)); }));
+    LT_TRY_ASSIGN(const auto ids, InOrderOfValues(std::move(returned), rows.size()));
+    for (std::size_t index = 0; index < ids.size(); ++index)
+      rows[index].attachment->id = ids[index];
+  }
+  return Ok();
+}
+
+}  // namespace
+
 Result<domain::Id> InteractionStore::Insert(domain::Interaction& interaction) {
-  LT_TRY_ASSIGN(
-      interaction.id,
-      connection_.QueryInt(
-          "INSERT INTO interactions (case_id, direction, channel, visibility, author_user_id, "
-          "author_customer_id, body, occurred_at, created_at, delivery) VALUES ($1, $2, $3, $4, "
-          "$5, $6, $7, $8, $9, $10) RETURNING id",
+  LT_TRY(InsertMany({&interaction, 1}));
+  return interaction.id;
+}
+
+Status InteractionStore::InsertMany(std::span<domain::Interaction> interactions) {
+  for (std::size_t first = 0; first < interactions.size(); first += kRowsPerStatement) {
+    const auto rows =
+        interactions.subspan(first, std::min(kRowsPerStatement, interactions.size() - first));
+    SqlParams params;
+    params.reserve(rows.size() * 10);
+    for (const domain::Interaction& interaction : rows) {
+      params.insert(
+          params.end(),
           {interaction.case_id, std::string(domain::kDirectionCodes.ToCode(interaction.direction)),
            std::string(domain::kChannelCodes.ToCode(interaction.channel)),
            std::string(domain::kVisibilityCodes.ToCode(interaction.visibility)),
            OptionalValue(interaction.author_user_id), OptionalValue(interaction.author_customer_id),
            interaction.body, interaction.occurred_at, interaction.created_at,
-           std::string(domain::kDeliveryCodes.ToCode(interaction.delivery))}));
-  LT_TRY(InsertAttachments(interaction.id, interaction.attachments));
-  return interaction.id;
+           std::string(domain::kDeliveryCodes.ToCode(interaction.delivery))});
+    }
+    std::vector<domain::Id> returned;
+    LT_TRY(connection_.Query(
+        "INSERT INTO interactions (case_id, direction, channel, visibility, author_user_id, "
+        "author_customer_id, body, occurred_at, created_at, delivery) VALUES " +
+            RowsOfParameters(10, rows.size()) + " RETURNING id",
+        params, [&](const Row& row) { returned.push_back(row.Int(0)); }));
+    LT_TRY_ASSIGN(const auto ids, InOrderOfValues(std::move(returned), rows.size()));
+    for (std::size_t index = 0; index < ids.size(); ++index) rows[index].id = ids[index];
+  }
+  // Every attachment of them, in as few statements.
+  std::vector<AttachmentRow> attachments;
+  for (domain::Interaction& interaction : interactions) {
+    for (auto& attachment : interaction.attachments) {
+      attachments.push_back({interaction.id, &attachment});
+    }
+  }
+  return InsertAttachmentRows(connection_, attachments);
 }
 
 Status InteractionStore::InsertAttachments(domain::Id interaction_id,
                                            std::vector<domain::Attachment>& attachments) {
-  if (attachments.empty()) return Ok();
-  SqlParams params;
-  params.reserve(attachments.size() * 5);
-  for (const auto& attachment : attachments) {
-    params.insert(params.end(), {interaction_id, attachment.sha256, attachment.filename,
-                                 attachment.content_type, attachment.size_bytes});
-  }
-  std::vector<domain::Id> ids;
-  LT_TRY(connection_.Query(
-      "INSERT INTO attachments (interaction_id, sha256, filename, content_type, size_bytes) "
-      "VALUES " +
-          RowsOfParameters(5, attachments.size()) + " RETURNING id",
-      params, [&](const Row& row) { ids.push_back(row.Int(0)); }));
-  if (ids.size() != attachments.size()) return Error::Internal("attachments not all inserted");
-  // Ids are drawn row by row in the order of VALUES, whatever order
-  // RETURNING gives them back in.
-  std::sort(ids.begin(), ids.end());
-  for (std::size_t index = 0; index < ids.size(); ++index) attachments[index].id = ids[index];
-  return Ok();
+  std::vector<AttachmentRow> rows;
+  for (auto& attachment : attachments) rows.push_back({interaction_id, &attachment});
+  return InsertAttachmentRows(connection_, rows);
 }
 
 // The interactions `where` selects (after "FROM interactions WHERE"), with

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ class InteractionStore {
   // Inserts the interaction and its attachment rows; returns the new id and
   // fills in the attachment ids.
   Result<domain::Id> Insert(domain::Interaction& interaction);
+  // Inserts interactions and their attachment rows, a statement per table
+  // for many of them, and sets their ids and their attachments' ids.
+  Status InsertMany(std::span<domain::Interaction> interactions);
   // Adds attachment rows to an interaction (one statement); fills in their ids.
   Status InsertAttachments(domain::Id interaction_id, std::vector<domain::Attachment>& attachments);
   // Oldest first. Internal notes only when `include_internal`.

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,19 +28,36 @@ struct MailMessage {
   std::vector<std::string> referenced;  // In-Reply-To and References, as written
 };
 
+// The case a stored message is on, and when it was stored: of several
+// messages, the latest (received_at, then id) counts.
+struct MessageCase {
+  domain::Id case_id = 0;
+  TimestampMs received_at = 0;
+  domain::Id id = 0;  // the message's row
+  bool operator<(const MessageCase& other) const {
+    return std::pair(received_at, id) < std::pair(other.received_at, other.id);
+  }
+};
+
 class MailMessageStore {
  public:
   explicit MailMessageStore(Connection& connection) : connection_(connection) {}
 
   Result<domain::Id> Insert(const MailMessage& message);
-  // The message of this direction with this Message-ID, if stored.
-  Result<std::optional<MailMessage>> Find(const std::string& direction,
-                                          const std::string& message_id);
-  // The case of the latest message, in either direction, among `message_ids`.
-  Result<std::optional<domain::Id>> CaseOfAny(const std::vector<std::string>& message_ids);
-  // The case of the latest message that names `message_id` among its
-  // references (a reply stored before the message it answers).
-  Result<std::optional<domain::Id>> CaseReferencing(const std::string& message_id);
+  // Inserts `messages` with their references, a statement per table for
+  // many of them, and sets their ids.
+  Status InsertMany(std::span<MailMessage> messages);
+  // The messages of this direction stored with any of these Message-IDs.
+  Result<std::vector<MailMessage>> FindMany(const std::string& direction,
+                                            const std::vector<std::string>& message_ids);
+  // For each of `message_ids` that a message on a case has (in either
+  // direction): the latest such message's case.
+  Result<std::map<std::string, MessageCase>> CasesOf(const std::vector<std::string>& message_ids);
+  // For each of `message_ids`: the case of the latest message on a case that
+  // names it among its references (a reply stored before the message it
+  // answers), when there is one.
+  Result<std::map<std::string, MessageCase>> CasesReferencing(
+      const std::vector<std::string>& message_ids);
   Result<std::vector<MailMessage>> ListForCase(domain::Id case_id);
 
  private:
