@@ -102,8 +102,9 @@ Result<bool> CheckNewCase(storage::Connection& connection, const domain::Workflo
 
 // Matches or creates the customers that cases name by their contacts: one
 // look-up for every contact, one insert per table for the customers nobody
-// knows. A known customer, or one that another case of the group brings
-// too, is matched case by case afterwards (MatchOrCreateCustomer), which
+// knows, one read for the customers whose every contact is theirs already.
+// Any other (some contacts known, another case of the group bringing one
+// too) is matched case by case afterwards (MatchOrCreateCustomer), which
 // also learns the contacts it did not have.
 Status SettleCustomers(storage::Connection& connection, std::vector<Filing>& filings) {
   std::vector<domain::Contact> contacts;
@@ -119,15 +120,25 @@ Status SettleCustomers(storage::Connection& connection, std::vector<Filing>& fil
   }
   std::vector<CustomerToCreate> created;
   std::vector<Filing*> creating, matching;
+  std::vector<std::pair<Filing*, domain::Id>> known_whole;        // every contact this customer's
   std::set<std::pair<domain::ContactKind, std::string>> brought;  // by the customers created
   std::size_t next_owner = 0;
   for (Filing& filing : filings) {
     if (!filing.request->new_customer) continue;
     const auto& mine = filing.request->new_customer->contacts;
     bool known = false, shared = false;
+    std::optional<domain::Id> sole_owner;
+    bool all_one_owner = !mine.empty();
     for (const auto& contact : mine) {
-      known = known || owners[next_owner++].has_value();
+      const auto& owner = owners[next_owner++];
+      known = known || owner.has_value();
       shared = shared || brought.count({contact.kind, contact.value}) > 0;
+      if (!owner || (sole_owner && *sole_owner != *owner)) all_one_owner = false;
+      if (owner) sole_owner = owner;
+    }
+    if (all_one_owner && !shared) {
+      known_whole.emplace_back(&filing, *sole_owner);
+      continue;
     }
     if (known || shared) {
       matching.push_back(&filing);
@@ -142,6 +153,20 @@ Status SettleCustomers(storage::Connection& connection, std::vector<Filing>& fil
   for (std::size_t index = 0; index < creating.size(); ++index) {
     creating[index]->a_case.customer_id = created[index].customer.id;
     creating[index]->segment = created[index].customer.segment;
+  }
+  if (!known_whole.empty()) {
+    std::vector<domain::Id> ids;
+    for (const auto& [filing, id] : known_whole) ids.push_back(id);
+    LT_TRY_ASSIGN(const auto customers, storage::CustomerStore(connection).FindMany(ids));
+    for (auto& [filing, id] : known_whole) {
+      const auto customer = customers.find(id);
+      if (customer == customers.end()) {
+        matching.push_back(filing);  // gone meanwhile: matched or created afresh
+        continue;
+      }
+      filing->a_case.customer_id = id;
+      filing->segment = customer->second.segment;
+    }
   }
   for (Filing* filing : matching) {
     const NewCase& request = *filing->request;
@@ -229,10 +254,11 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
   // Which channels reach customers, read once, and only when a case filed
   // here is to be acknowledged (not for imports or the channels' intakes).
   std::optional<CustomerReach> reach;
+  std::vector<domain::CaseChange> changes;
+  changes.reserve(filings.size());
   for (Filing& filing : filings) {
     NewCase& request = *filing.request;
-    LT_TRY(storage::PublishCaseChange(
-        connection, ChangeOf(filing.a_case, "create", request.principal->user_id, request.now)));
+    changes.push_back(ChangeOf(filing.a_case, "create", request.principal->user_id, request.now));
     if (const auto& key = *request.key) {
       LT_TRY(auth.InsertIdempotencyKey(KeyOwner(request), key->key, key->request_hash,
                                        filing.a_case.id, request.now));
@@ -249,7 +275,7 @@ Status FileCases(storage::Connection& connection, std::span<NewCase* const> case
     }
     request.outcome = CreatedCase{filing.a_case, false};
   }
-  return Ok();
+  return storage::PublishCaseChanges(connection, changes);
 }
 
 void FileGroup(storage::Database& database, std::span<NewCase* const> group) {

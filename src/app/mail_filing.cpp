@@ -423,10 +423,11 @@ Result<std::vector<IngestedMail>> FileMails(AppContext& context, storage::Connec
   for (const auto& entry : entries)
     events.push_back(InteractionAddedEvent(entry, system.user_id, now));
   LT_TRY(storage::AuditStore(connection).AppendMany(events));
+  std::vector<domain::CaseChange> changes;
   for (const auto& [id, a_case] : touched) {
-    LT_TRY(storage::PublishCaseChange(connection,
-                                      ChangeOf(*a_case, "add_interaction", system.user_id, now)));
+    changes.push_back(ChangeOf(*a_case, "add_interaction", system.user_id, now));
   }
+  LT_TRY(storage::PublishCaseChanges(connection, changes));
 
   // The outcomes, and the messages on record.
   std::vector<IngestedMail> outcomes(mails.size());
@@ -478,12 +479,14 @@ Result<std::vector<IngestedMail>> FileMails(AppContext& context, storage::Connec
 
   // The acknowledgement of receipt, for a person whose message opened a
   // case; never for automatic mail, so no loop can start.
+  std::vector<MailAcknowledgement> acknowledgements;
   for (const std::size_t index : opening) {
     const IncomingMail& mail = *mails[index];
     if (!mail.readable || !domain::Answerable(mail.origin) || mail.from_address.empty()) continue;
-    LT_TRY(QueueAcknowledgement(connection, opened[*placements[index].opens],
-                                {mail.from_name, mail.from_address}, now));
+    acknowledgements.push_back(
+        {&opened[*placements[index].opens], {mail.from_name, mail.from_address}});
   }
+  LT_TRY(QueueAcknowledgements(connection, acknowledgements, now));
   return outcomes;
 }
 

@@ -88,50 +88,71 @@ Status PublishOutboxChange(storage::Connection& connection, Id case_id, Timestam
 Result<domain::OutboxMessage> QueueCaseMail(storage::Connection& connection,
                                             const domain::Case& a_case, const MailToQueue& mail,
                                             TimestampMs now) {
+  const CaseMailToQueue one{&a_case, &mail};
+  LT_TRY_ASSIGN(auto queued, QueueCaseMails(connection, {&one, 1}, now));
+  return std::move(queued.front());
+}
+
+Result<std::vector<domain::OutboxMessage>> QueueCaseMails(storage::Connection& connection,
+                                                          std::span<const CaseMailToQueue> mails,
+                                                          TimestampMs now) {
+  std::vector<Id> case_ids;
+  for (const auto& [a_case, mail] : mails) case_ids.push_back(a_case->id);
   storage::MailMessageStore mail_messages(connection);
-  LT_TRY_ASSIGN(const auto thread, mail_messages.ListForCase(a_case.id));
-  domain::OutboxMessage message;
-  message.channel = domain::OutboxChannel::kEmail;
-  message.purpose = mail.purpose;
-  message.case_id = a_case.id;
-  message.interaction_id = mail.interaction_id;
-  message.recipient_name = mail.to_name;
-  message.recipient = mail.to_address;
-  message.subject = MailSubject(a_case, mail.subject, thread);
-  message.body = mail.body;
-  for (const auto& earlier : thread) {
-    if (earlier.message_id.empty()) continue;
-    message.references.push_back(earlier.message_id);
-    // Answer the customer's latest message written by a person.
-    if (earlier.direction == "in" && earlier.origin == "person") {
-      message.in_reply_to = earlier.message_id;
-    }
-  }
-  if (message.references.size() > kMaxReferences) {
-    message.references.erase(message.references.begin() + 1,
-                             message.references.end() - (kMaxReferences - 1));
-  }
-  message.state = domain::Delivery::kQueued;
-  message.created_at = now;
+  LT_TRY_ASSIGN(const auto threads, mail_messages.ListForCases(case_ids));
   LT_TRY_ASSIGN(const auto smtp, storage::ChannelSettingsStore(connection).FindSmtp());
-  message.message_id = NewMessageId(smtp, "lt." + a_case.number);
-  LT_TRY(storage::OutboxStore(connection).Insert(message));
+  const std::vector<storage::MailMessage> no_mail;
+  std::vector<domain::OutboxMessage> messages;
+  messages.reserve(mails.size());
+  for (const auto& [a_case, mail] : mails) {
+    const auto found = threads.find(a_case->id);
+    const auto& thread = found == threads.end() ? no_mail : found->second;
+    domain::OutboxMessage& message = messages.emplace_back();
+    message.channel = domain::OutboxChannel::kEmail;
+    message.purpose = mail->purpose;
+    message.case_id = a_case->id;
+    message.interaction_id = mail->interaction_id;
+    message.recipient_name = mail->to_name;
+    message.recipient = mail->to_address;
+    message.subject = MailSubject(*a_case, mail->subject, thread);
+    message.body = mail->body;
+    for (const auto& earlier : thread) {
+      if (earlier.message_id.empty()) continue;
+      message.references.push_back(earlier.message_id);
+      // Answer the customer's latest message written by a person.
+      if (earlier.direction == "in" && earlier.origin == "person") {
+        message.in_reply_to = earlier.message_id;
+      }
+    }
+    if (message.references.size() > kMaxReferences) {
+      message.references.erase(message.references.begin() + 1,
+                               message.references.end() - (kMaxReferences - 1));
+    }
+    message.state = domain::Delivery::kQueued;
+    message.created_at = now;
+    message.message_id = NewMessageId(smtp, "lt." + a_case->number);
+  }
+  LT_TRY(storage::OutboxStore(connection).InsertMany(messages));
 
-  storage::MailMessage sent;
-  sent.direction = "out";
-  sent.message_id = message.message_id;
-  sent.case_id = a_case.id;
-  sent.interaction_id = mail.interaction_id;
-  sent.from_address = smtp ? smtp->from_address : std::string();
-  sent.subject = message.subject;
-  sent.origin = "person";
-  sent.received_at = now;
-  sent.referenced = message.references;
-  LT_TRY(mail_messages.Insert(sent));
-
-  LT_TRY(storage::ScheduleJob(connection, kOutboxSendJob, std::to_string(message.id),
-                              std::string("{}"), now, now, kOutboxMaxAttempts));
-  return message;
+  std::vector<storage::MailMessage> records;
+  std::vector<std::string> keys;
+  for (const auto& message : messages) {
+    storage::MailMessage& sent = records.emplace_back();
+    sent.direction = "out";
+    sent.message_id = message.message_id;
+    sent.case_id = message.case_id;
+    sent.interaction_id = message.interaction_id;
+    sent.from_address = smtp ? smtp->from_address : std::string();
+    sent.subject = message.subject;
+    sent.origin = "person";
+    sent.received_at = now;
+    sent.referenced = message.references;
+    keys.push_back(std::to_string(message.id));
+  }
+  LT_TRY(mail_messages.InsertMany(records));
+  LT_TRY(storage::ScheduleJobs(connection, kOutboxSendJob, keys, std::string("{}"), now, now,
+                               kOutboxMaxAttempts));
+  return messages;
 }
 
 Result<std::optional<MailRecipient>> MailRecipientOf(storage::Connection& connection,
@@ -266,75 +287,147 @@ Result<std::optional<MailRecipient>> SmsRecipientOf(storage::Connection& connect
 
 namespace {
 
-// The acknowledgement of `kind` for `a_case`, filled in, in the customer's language.
+// The acknowledgements of `kind` for `cases`, filled in, each in its
+// customer's language (`fallback_names`: whom to greet when the customer is
+// not stored), with a statement per table for all of them.
 struct Acknowledgement {
   i18n::Locale language = i18n::Locale::kZhCn;
   std::string body;
 };
-Result<Acknowledgement> WriteAcknowledgement(storage::Connection& connection,
-                                             const domain::Case& a_case, domain::LetterKind kind,
-                                             const std::string& fallback_name) {
-  LT_TRY_ASSIGN(const auto customer, storage::CustomerStore(connection).Find(a_case.customer_id));
-  Acknowledgement written;
-  written.language = LetterLanguageOf(customer.value_or(domain::Customer{}));
-  domain::LetterFields fields;
-  fields.customer = customer ? customer->name : fallback_name;
-  // A customer known only by their number or address (named after it when
-  // their text or e-mail opened the case) is greeted as a customer.
-  if (fields.customer.empty() || domain::NormalizePhone(fields.customer) ||
-      domain::NormalizeEmail(fields.customer)) {
-    fields.customer = i18n::Translate(written.language, "acknowledgement.customer");
+Result<std::vector<Acknowledgement>> WriteAcknowledgements(
+    storage::Connection& connection, std::span<const domain::Case* const> cases,
+    domain::LetterKind kind, std::span<const std::string> fallback_names) {
+  std::vector<Id> case_ids, customer_ids;
+  for (const domain::Case* a_case : cases) {
+    case_ids.push_back(a_case->id);
+    customer_ids.push_back(a_case->customer_id);
   }
-  fields.number = a_case.number;
-  fields.subject = a_case.subject;
-  LT_TRY_ASSIGN(const auto first_contact,
-                storage::SlaClockStore(connection).Find(a_case.id, "first_contact"));
-  if (first_contact) {
-    LT_TRY_ASSIGN(const auto calendar, CalendarForDepartment(connection, a_case.department_id));
-    fields.first_contact_due = calendar->FormatLocal(first_contact->clock.due_at);
-  } else {
-    fields.first_contact_due = i18n::Translate(written.language, "acknowledgement.soon");
+  LT_TRY_ASSIGN(const auto customers, storage::CustomerStore(connection).FindMany(customer_ids));
+  LT_TRY_ASSIGN(const auto first_contacts,
+                storage::SlaClockStore(connection).FindMany(case_ids, "first_contact"));
+  std::map<std::optional<Id>, std::shared_ptr<const sla::BusinessCalendar>> calendars;
+  std::map<i18n::Locale, LetterTemplate> letters;
+  std::vector<Acknowledgement> written(cases.size());
+  for (std::size_t index = 0; index < cases.size(); ++index) {
+    const domain::Case& a_case = *cases[index];
+    const auto customer = customers.find(a_case.customer_id);
+    const bool known = customer != customers.end();
+    Acknowledgement& acknowledgement = written[index];
+    acknowledgement.language = LetterLanguageOf(known ? customer->second : domain::Customer{});
+    domain::LetterFields fields;
+    fields.customer = known ? customer->second.name : fallback_names[index];
+    // A customer known only by their number or address (named after it when
+    // their text or e-mail opened the case) is greeted as a customer.
+    if (fields.customer.empty() || domain::NormalizePhone(fields.customer) ||
+        domain::NormalizeEmail(fields.customer)) {
+      fields.customer = i18n::Translate(acknowledgement.language, "acknowledgement.customer");
+    }
+    fields.number = a_case.number;
+    fields.subject = a_case.subject;
+    if (const auto clock = first_contacts.find(a_case.id); clock != first_contacts.end()) {
+      auto calendar = calendars.find(a_case.department_id);
+      if (calendar == calendars.end()) {
+        LT_TRY_ASSIGN(auto loaded, CalendarForDepartment(connection, a_case.department_id));
+        calendar = calendars.emplace(a_case.department_id, std::move(loaded)).first;
+      }
+      fields.first_contact_due = calendar->second->FormatLocal(clock->second.clock.due_at);
+    } else {
+      fields.first_contact_due = i18n::Translate(acknowledgement.language, "acknowledgement.soon");
+    }
+    auto letter = letters.find(acknowledgement.language);
+    if (letter == letters.end()) {
+      LT_TRY_ASSIGN(auto loaded, LetterTemplateFor(connection, kind, acknowledgement.language));
+      letter = letters.emplace(acknowledgement.language, std::move(loaded)).first;
+    }
+    acknowledgement.body =
+        domain::FillLetterTemplate(letter->second.kind, letter->second.body, fields);
   }
-  LT_TRY_ASSIGN(const LetterTemplate letter, LetterTemplateFor(connection, kind, written.language));
-  written.body = domain::FillLetterTemplate(letter.kind, letter.body, fields);
   return written;
 }
 
-// The timeline entry an acknowledgement goes out as.
+Result<Acknowledgement> WriteAcknowledgement(storage::Connection& connection,
+                                             const domain::Case& a_case, domain::LetterKind kind,
+                                             const std::string& fallback_name) {
+  const domain::Case* one = &a_case;
+  LT_TRY_ASSIGN(auto written,
+                WriteAcknowledgements(connection, {&one, 1}, kind, {&fallback_name, 1}));
+  return std::move(written.front());
+}
+
+// The timeline entries acknowledgements go out as, one for each of
+// `cases`, with `bodies`.
+Result<std::vector<Id>> AddAcknowledgementEntries(storage::Connection& connection,
+                                                  std::span<const domain::Case* const> cases,
+                                                  domain::Channel channel,
+                                                  std::span<const std::string> bodies,
+                                                  TimestampMs now) {
+  std::vector<domain::Interaction> entries(cases.size());
+  for (std::size_t index = 0; index < cases.size(); ++index) {
+    domain::Interaction& entry = entries[index];
+    entry.case_id = cases[index]->id;
+    entry.direction = domain::Direction::kOutbound;
+    entry.channel = channel;
+    entry.visibility = domain::Visibility::kPublic;
+    entry.body = bodies[index];
+    entry.delivery = domain::Delivery::kQueued;
+    entry.occurred_at = now;
+    entry.created_at = now;
+  }
+  LT_TRY(storage::InteractionStore(connection).InsertMany(entries));
+  std::vector<Id> ids;
+  for (const auto& entry : entries) ids.push_back(entry.id);
+  return ids;
+}
+
 Result<Id> AddAcknowledgementEntry(storage::Connection& connection, const domain::Case& a_case,
                                    domain::Channel channel, const std::string& body,
                                    TimestampMs now) {
-  domain::Interaction entry;
-  entry.case_id = a_case.id;
-  entry.direction = domain::Direction::kOutbound;
-  entry.channel = channel;
-  entry.visibility = domain::Visibility::kPublic;
-  entry.body = body;
-  entry.delivery = domain::Delivery::kQueued;
-  entry.occurred_at = now;
-  entry.created_at = now;
-  LT_TRY(storage::InteractionStore(connection).Insert(entry));
-  return entry.id;
+  const domain::Case* one = &a_case;
+  LT_TRY_ASSIGN(const auto ids,
+                AddAcknowledgementEntries(connection, {&one, 1}, channel, {&body, 1}, now));
+  return ids.front();
 }
 
 }  // namespace
 
 Status QueueAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                             const MailRecipient& to, TimestampMs now) {
+  const MailAcknowledgement one{&a_case, to};
+  return QueueAcknowledgements(connection, {&one, 1}, now);
+}
+
+Status QueueAcknowledgements(storage::Connection& connection,
+                             std::span<const MailAcknowledgement> acknowledgements,
+                             TimestampMs now) {
+  if (acknowledgements.empty()) return Ok();
+  std::vector<const domain::Case*> cases;
+  std::vector<std::string> names;
+  for (const auto& [a_case, to] : acknowledgements) {
+    cases.push_back(a_case);
+    names.push_back(to.name);
+  }
   LT_TRY_ASSIGN(
-      const Acknowledgement written,
-      WriteAcknowledgement(connection, a_case, domain::LetterKind::kAcknowledgement, to.name));
-  MailToQueue mail;
-  mail.purpose = domain::OutboxPurpose::kAcknowledgement;
-  LT_TRY_ASSIGN(
-      mail.interaction_id,
-      AddAcknowledgementEntry(connection, a_case, domain::Channel::kEmail, written.body, now));
-  mail.to_name = to.name;
-  mail.to_address = to.address;
-  mail.subject = i18n::Translate(written.language, "acknowledgement.subject",
-                                 {{"subject", a_case.subject}, {"number", a_case.number}});
-  mail.body = written.body;
-  LT_TRY(QueueCaseMail(connection, a_case, mail, now));
+      const auto written,
+      WriteAcknowledgements(connection, cases, domain::LetterKind::kAcknowledgement, names));
+  std::vector<std::string> bodies;
+  for (const auto& acknowledgement : written) bodies.push_back(acknowledgement.body);
+  LT_TRY_ASSIGN(const auto entry_ids,
+                AddAcknowledgementEntries(connection, cases, domain::Channel::kEmail, bodies, now));
+  std::vector<MailToQueue> mails(cases.size());
+  std::vector<CaseMailToQueue> queued;
+  for (std::size_t index = 0; index < cases.size(); ++index) {
+    MailToQueue& mail = mails[index];
+    mail.purpose = domain::OutboxPurpose::kAcknowledgement;
+    mail.interaction_id = entry_ids[index];
+    mail.to_name = acknowledgements[index].to.name;
+    mail.to_address = acknowledgements[index].to.address;
+    mail.subject =
+        i18n::Translate(written[index].language, "acknowledgement.subject",
+                        {{"subject", cases[index]->subject}, {"number", cases[index]->number}});
+    mail.body = written[index].body;
+    queued.push_back({cases[index], &mail});
+  }
+  LT_TRY(QueueCaseMails(connection, queued, now));
   return Ok();
 }
 

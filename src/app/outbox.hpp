@@ -10,6 +10,7 @@
 // customer's client threads them and their answer finds the case again.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,15 @@ struct MailToQueue {
 Result<domain::OutboxMessage> QueueCaseMail(storage::Connection& connection,
                                             const domain::Case& a_case, const MailToQueue& mail,
                                             TimestampMs now);
+// The same for e-mails about several cases (each case once), with a
+// statement per table for all of them.
+struct CaseMailToQueue {
+  const domain::Case* a_case = nullptr;
+  const MailToQueue* mail = nullptr;
+};
+Result<std::vector<domain::OutboxMessage>> QueueCaseMails(storage::Connection& connection,
+                                                          std::span<const CaseMailToQueue> mails,
+                                                          TimestampMs now);
 
 struct SmsToQueue {
   domain::OutboxPurpose purpose = domain::OutboxPurpose::kReply;
@@ -110,6 +120,15 @@ Result<std::optional<MailRecipient>> SmsRecipientOf(storage::Connection& connect
 // template) to a number. Call inside the write transaction.
 Status QueueAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                             const MailRecipient& to, TimestampMs now);
+// E-mail acknowledgements of several cases (each once: the cases a batch of
+// mail opened), with a statement per table for all of them.
+struct MailAcknowledgement {
+  const domain::Case* a_case = nullptr;
+  MailRecipient to;
+};
+Status QueueAcknowledgements(storage::Connection& connection,
+                             std::span<const MailAcknowledgement> acknowledgements,
+                             TimestampMs now);
 Status QueueSmsAcknowledgement(storage::Connection& connection, const domain::Case& a_case,
                                const MailRecipient& to, TimestampMs now);
 // On WeChat, from its own template, to the follower who opened the case.

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "storage/case_scope_sql.hpp"
+#include "storage/multi_row.hpp"
 
 namespace lt::storage {
 namespace {
@@ -401,8 +402,7 @@ Status CaseStore::Touch(domain::Id id, TimestampMs now) { return TouchMany({id},
 Status CaseStore::TouchMany(const std::vector<domain::Id>& ids, TimestampMs now) {
   if (ids.empty()) return Ok();
   SqlParams params{now};
-  std::string in;
-  for (const domain::Id id : ids) in += (in.empty() ? "" : ", ") + Param(params, id);
+  const std::string in = ParameterList(params, std::span(ids));
   LT_TRY(connection_.Send("UPDATE cases SET updated_at = $1 WHERE id IN (" + in + ")", params));
   return Ok();
 }

@@ -4,7 +4,9 @@
 
 namespace lt::storage {
 
-Status PublishCaseChange(Connection& connection, const domain::CaseChange& change) {
+namespace {
+
+std::string CaseChangePayload(const domain::CaseChange& change) {
   nlohmann::json payload = {
       {"kind", "case"},
       {"case_id", change.case_id},
@@ -21,7 +23,20 @@ Status PublishCaseChange(Connection& connection, const domain::CaseChange& chang
   if (change.responsible_department_id) {
     payload["responsible_department_id"] = *change.responsible_department_id;
   }
-  return connection.Notify(payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Status PublishCaseChange(Connection& connection, const domain::CaseChange& change) {
+  return connection.Notify(CaseChangePayload(change));
+}
+
+Status PublishCaseChanges(Connection& connection, std::span<const domain::CaseChange> changes) {
+  std::vector<std::string> payloads;
+  payloads.reserve(changes.size());
+  for (const auto& change : changes) payloads.push_back(CaseChangePayload(change));
+  return connection.NotifyMany(payloads);
 }
 
 std::optional<domain::CaseChange> ParseCaseChange(std::string_view payload) {

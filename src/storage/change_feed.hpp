@@ -1,6 +1,8 @@
 #pragma once
 
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,6 +17,8 @@ namespace lt::storage {
 
 // Publishes `change` from inside the write transaction that made it.
 Status PublishCaseChange(Connection& connection, const domain::CaseChange& change);
+// The same for several changes, in order.
+Status PublishCaseChanges(Connection& connection, std::span<const domain::CaseChange> changes);
 
 // Reads a payload back; nullopt when it is not a case change.
 std::optional<domain::CaseChange> ParseCaseChange(std::string_view payload);

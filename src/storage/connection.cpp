@@ -9,6 +9,11 @@ Status Connection::Send(std::string_view sql, const SqlParams& params) {
 
 Status Connection::LockUntilCommit(std::int64_t /*key*/) { return Ok(); }
 
+Status Connection::NotifyMany(std::span<const std::string> payloads) {
+  for (const auto& payload : payloads) LT_TRY(Notify(payload));
+  return Ok();
+}
+
 Result<std::int64_t> Connection::NextCaseSequence(const std::string& prefix, int year,
                                                   std::int64_t count) {
   return QueryInt(

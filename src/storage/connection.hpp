@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -124,6 +125,8 @@ class Connection {
   // the transaction commits, in commit order; nothing when it rolls back.
   // At most 7,000 bytes.
   virtual Status Notify(std::string_view payload) = 0;
+  // Several notifications, in order (PostgreSQL: in one statement).
+  virtual Status NotifyMany(std::span<const std::string> payloads);
 
   // Raises the case-number counter of (prefix, year) and returns its new
   // value. Here: in this connection's transaction. PostgreSQL overrides it

@@ -159,13 +159,24 @@ Result<std::map<domain::Id, std::string>> CustomerStore::NamesOf(std::span<const
 }
 
 Result<std::optional<Customer>> CustomerStore::Find(domain::Id id) {
-  std::vector<Customer> found;
-  LT_TRY(
-      connection_.Query("SELECT " + std::string(kCustomerColumns) + " FROM customers WHERE id = $1",
-                        {id}, [&](const Row& row) { found.push_back(CustomerFromRow(row)); }));
+  LT_TRY_ASSIGN(auto found, FindMany({&id, 1}));
   if (found.empty()) return std::optional<Customer>();
+  return std::optional<Customer>(std::move(found.begin()->second));
+}
+
+Result<std::map<domain::Id, Customer>> CustomerStore::FindMany(std::span<const domain::Id> ids) {
+  std::map<domain::Id, Customer> by_id;
+  if (ids.empty()) return by_id;
+  SqlParams params;
+  const std::string in = ParameterList(params, ids);
+  std::vector<Customer> found;
+  LT_TRY(connection_.Query(
+      "SELECT " + std::string(kCustomerColumns) + " FROM customers WHERE id IN (" + in + ")",
+      params, [&](const Row& row) { found.push_back(CustomerFromRow(row)); }));
+  if (found.empty()) return by_id;
   LT_TRY(LoadContacts(found));
-  return std::optional<Customer>(std::move(found.front()));
+  for (auto& customer : found) by_id.emplace(customer.id, std::move(customer));
+  return by_id;
 }
 
 Result<std::optional<domain::Id>> CustomerStore::FindByContact(const domain::Contact& contact) {

@@ -30,6 +30,8 @@ class CustomerStore {
   // Writes name, kind, organization, region, segment and replaces the contacts.
   Status Update(const domain::Customer& customer);
   Result<std::optional<domain::Customer>> Find(domain::Id id);
+  // The customers of these ids that exist, with their contacts, by id.
+  Result<std::map<domain::Id, domain::Customer>> FindMany(std::span<const domain::Id> ids);
   // The names of several customers (those a page of cases names), by id.
   Result<std::map<domain::Id, std::string>> NamesOf(std::span<const domain::Id> ids);
   // Just the segment (SLA policies look at it); nullopt when absent.

@@ -8,12 +8,27 @@ Result<bool> JobStore::Schedule(const std::string& kind, const std::string& key,
                                 const std::string& payload, TimestampMs due_at, TimestampMs now,
                                 int max_attempts) {
   LT_TRY_ASSIGN(const std::int64_t added,
-                connection_.Execute(
-                    "INSERT INTO jobs (kind, key, payload, state, due_at, available_at, "
-                    "max_attempts, created_at) VALUES ($1, $2, $3, 'pending', $4, $4, $5, $6) "
-                    "ON CONFLICT (kind, key) DO NOTHING",
-                    {kind, key, payload, due_at, std::int64_t{max_attempts}, now}));
+                ScheduleMany(kind, {&key, 1}, payload, due_at, now, max_attempts));
   return added > 0;
+}
+
+Result<std::int64_t> JobStore::ScheduleMany(const std::string& kind,
+                                            std::span<const std::string> keys,
+                                            const std::string& payload, TimestampMs due_at,
+                                            TimestampMs now, int max_attempts) {
+  if (keys.empty()) return std::int64_t{0};
+  SqlParams params{kind, payload, due_at, std::int64_t{max_attempts}, now};
+  std::string rows;
+  for (const auto& key : keys) {
+    params.emplace_back(key);
+    rows += (rows.empty() ? "($1, $" : ", ($1, $") + std::to_string(params.size()) +
+            ", $2, 'pending', $3, $3, $4, $5)";
+  }
+  return connection_.Execute(
+      "INSERT INTO jobs (kind, key, payload, state, due_at, available_at, max_attempts, "
+      "created_at) VALUES " +
+          rows + " ON CONFLICT (kind, key) DO NOTHING",
+      params);
 }
 
 Result<std::vector<ClaimedJob>> JobStore::Claim(const std::string& node, TimestampMs now,
@@ -104,9 +119,17 @@ Result<std::int64_t> JobStore::PurgeFinished(TimestampMs before) {
 Status ScheduleJob(Connection& connection, const std::string& kind, const std::string& key,
                    const std::string& payload, TimestampMs due_at, TimestampMs now,
                    int max_attempts) {
-  LT_TRY_ASSIGN(const bool added,
-                JobStore(connection).Schedule(kind, key, payload, due_at, now, max_attempts));
-  if (added && due_at <= now + kJobWakeHorizonMs) LT_TRY(connection.Notify(kJobScheduledPayload));
+  return ScheduleJobs(connection, kind, {&key, 1}, payload, due_at, now, max_attempts);
+}
+
+Status ScheduleJobs(Connection& connection, const std::string& kind,
+                    std::span<const std::string> keys, const std::string& payload,
+                    TimestampMs due_at, TimestampMs now, int max_attempts) {
+  LT_TRY_ASSIGN(const std::int64_t added,
+                JobStore(connection).ScheduleMany(kind, keys, payload, due_at, now, max_attempts));
+  if (added > 0 && due_at <= now + kJobWakeHorizonMs) {
+    LT_TRY(connection.Notify(kJobScheduledPayload));
+  }
   return Ok();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,10 @@ class JobStore {
   // Adds a job unless one of this kind and key exists; true when added.
   Result<bool> Schedule(const std::string& kind, const std::string& key, const std::string& payload,
                         TimestampMs due_at, TimestampMs now, int max_attempts = 10);
+  // The same for several keys in one statement; returns how many were added.
+  Result<std::int64_t> ScheduleMany(const std::string& kind, std::span<const std::string> keys,
+                                    const std::string& payload, TimestampMs due_at, TimestampMs now,
+                                    int max_attempts = 10);
   // Claims up to `limit` jobs available at `now`, earliest first; jobs
   // claimed by other nodes at the same moment are skipped. Jobs whose last
   // permitted attempt ran out of lease are marked failed.
@@ -82,6 +87,10 @@ inline constexpr std::int64_t kJobWakeHorizonMs = 60000;
 Status ScheduleJob(Connection& connection, const std::string& kind, const std::string& key,
                    const std::string& payload, TimestampMs due_at, TimestampMs now,
                    int max_attempts = 10);
+// The same for jobs of several keys, with one statement and one wake-up.
+Status ScheduleJobs(Connection& connection, const std::string& kind,
+                    std::span<const std::string> keys, const std::string& payload,
+                    TimestampMs due_at, TimestampMs now, int max_attempts = 10);
 
 // The id a job's key names (the outbox message, the timeline entry), for
 // kinds whose key is one; kInternal naming the kind when it is not.

@@ -187,12 +187,24 @@ Result<std::map<std::string, MessageCase>> MailMessageStore::CasesOf(
 }
 
 Result<std::vector<MailMessage>> MailMessageStore::ListForCase(domain::Id case_id) {
-  std::vector<MailMessage> messages;
+  LT_TRY_ASSIGN(auto by_case, ListForCases({&case_id, 1}));
+  if (by_case.empty()) return std::vector<MailMessage>();
+  return std::move(by_case.begin()->second);
+}
+
+Result<std::map<domain::Id, std::vector<MailMessage>>> MailMessageStore::ListForCases(
+    std::span<const domain::Id> case_ids) {
+  std::map<domain::Id, std::vector<MailMessage>> by_case;
+  if (case_ids.empty()) return by_case;
+  SqlParams params;
+  const std::string in = ParameterList(params, case_ids);
   LT_TRY(connection_.Query("SELECT " + std::string(kMailMessageColumns) +
-                               " FROM mail_messages WHERE case_id = $1 ORDER BY id",
-                           {case_id},
-                           [&](const Row& row) { messages.push_back(MailMessageFromRow(row)); }));
-  return messages;
+                               " FROM mail_messages WHERE case_id IN (" + in + ") ORDER BY id",
+                           params, [&](const Row& row) {
+                             MailMessage message = MailMessageFromRow(row);
+                             by_case[*message.case_id].push_back(std::move(message));
+                           }));
+  return by_case;
 }
 
 }  // namespace lt::storage

@@ -59,6 +59,9 @@ class MailMessageStore {
   Result<std::map<std::string, MessageCase>> CasesReferencing(
       const std::vector<std::string>& message_ids);
   Result<std::vector<MailMessage>> ListForCase(domain::Id case_id);
+  // The same for several cases, by case (cases without mail are left out).
+  Result<std::map<domain::Id, std::vector<MailMessage>>> ListForCases(
+      std::span<const domain::Id> case_ids);
 
  private:
   Connection& connection_;

@@ -4,7 +4,10 @@
 // statement instead of many, which is most of PostgreSQL's cost per write.
 
 #include <cstddef>
+#include <span>
 #include <string>
+
+#include "storage/connection.hpp"
 
 namespace lt::storage {
 
@@ -21,6 +24,18 @@ inline std::string RowsOfParameters(std::size_t columns, std::size_t rows, std::
     values += ")";
   }
   return values;
+}
+
+// "$3, $4, $5": `values` added to `params`, numbered on from those there,
+// as the list of an IN (...).
+template <class Value>
+std::string ParameterList(SqlParams& params, std::span<const Value> values) {
+  std::string list;
+  for (const Value& value : values) {
+    params.emplace_back(value);
+    list += (list.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  return list;
 }
 
 }  // namespace lt::storage

@@ -1,5 +1,9 @@
 #include "storage/outbox_store.hpp"
 
+#include <algorithm>
+
+#include "storage/multi_row.hpp"
+
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -67,20 +71,35 @@ std::string Dump(const nlohmann::json& json) {
 
 }  // namespace
 
-Status OutboxStore::Insert(domain::OutboxMessage& message) {
+Status OutboxStore::Insert(domain::OutboxMessage& message) { return InsertMany({&message, 1}); }
+
+Status OutboxStore::InsertMany(std::span<domain::OutboxMessage> messages) {
+  if (messages.empty()) return Ok();
+  SqlParams params;
+  params.reserve(messages.size() * 16);
+  for (const auto& message : messages) {
+    params.insert(
+        params.end(),
+        {std::string(domain::kOutboxChannelCodes.ToCode(message.channel)),
+         std::string(domain::kOutboxPurposeCodes.ToCode(message.purpose)),
+         OptionalValue(message.case_id), OptionalValue(message.interaction_id),
+         message.recipient_name, message.recipient, message.subject, message.body,
+         message.message_id, message.in_reply_to, JoinSpaces(message.references),
+         std::string(domain::kDeliveryCodes.ToCode(message.state)), std::int64_t{message.attempts},
+         message.last_answer, message.created_at, OptionalValue(message.robot_id)});
+  }
+  std::vector<domain::Id> ids;
   LT_TRY(connection_.Query(
       "INSERT INTO outbox_messages (channel, purpose, case_id, interaction_id, recipient_name, "
       "recipient, subject, body, message_id, in_reply_to, references_ids, state, attempts, "
-      "last_answer, created_at, robot_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-      "$12, $13, $14, $15, $16) RETURNING id",
-      {std::string(domain::kOutboxChannelCodes.ToCode(message.channel)),
-       std::string(domain::kOutboxPurposeCodes.ToCode(message.purpose)),
-       OptionalValue(message.case_id), OptionalValue(message.interaction_id),
-       message.recipient_name, message.recipient, message.subject, message.body, message.message_id,
-       message.in_reply_to, JoinSpaces(message.references),
-       std::string(domain::kDeliveryCodes.ToCode(message.state)), std::int64_t{message.attempts},
-       message.last_answer, message.created_at, OptionalValue(message.robot_id)},
-      [&](const Row& row) { message.id = row.Int(0); }));
+      "last_answer, created_at, robot_id) VALUES " +
+          RowsOfParameters(16, messages.size()) + " RETURNING id",
+      params, [&](const Row& row) { ids.push_back(row.Int(0)); }));
+  if (ids.size() != messages.size()) return Error::Internal("outbox messages not all inserted");
+  // Ids are drawn row by row in the order of VALUES, whatever order
+  // RETURNING gives them back in.
+  std::sort(ids.begin(), ids.end());
+  for (std::size_t index = 0; index < ids.size(); ++index) messages[index].id = ids[index];
   return Ok();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ class OutboxStore {
 
   // Stores a new message (its id set).
   Status Insert(domain::OutboxMessage& message);
+  // Inserts several messages in one statement and sets their ids.
+  Status InsertMany(std::span<domain::OutboxMessage> messages);
   Result<std::optional<domain::OutboxMessage>> Find(domain::Id id);
   Result<std::vector<domain::OutboxMessage>> ListForCase(domain::Id case_id);
   // The latest message to a group robot: how its last delivery went.

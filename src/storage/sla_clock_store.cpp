@@ -90,11 +90,24 @@ Result<std::vector<sla::StoredClock>> SlaClockStore::ListForCases(std::span<cons
 }
 
 Result<std::optional<sla::StoredClock>> SlaClockStore::Find(Id case_id, const std::string& target) {
-  std::optional<sla::StoredClock> found;
+  LT_TRY_ASSIGN(auto found, FindMany({&case_id, 1}, target));
+  if (found.empty()) return std::optional<sla::StoredClock>();
+  return std::optional<sla::StoredClock>(std::move(found.begin()->second));
+}
+
+Result<std::map<Id, sla::StoredClock>> SlaClockStore::FindMany(std::span<const Id> case_ids,
+                                                               const std::string& target) {
+  std::map<Id, sla::StoredClock> by_case;
+  if (case_ids.empty()) return by_case;
+  SqlParams params{target};
+  const std::string in = ParameterList(params, case_ids);
   LT_TRY(connection_.Query(std::string("SELECT ") + kClockColumns +
-                               " FROM sla_clocks WHERE case_id = $1 AND target = $2",
-                           {case_id, target}, [&](const Row& row) { found = ClockFromRow(row); }));
-  return found;
+                               " FROM sla_clocks WHERE target = $1 AND case_id IN (" + in + ")",
+                           params, [&](const Row& row) {
+                             auto clock = ClockFromRow(row);
+                             by_case.emplace(clock.case_id, std::move(clock));
+                           }));
+  return by_case;
 }
 
 Status SlaClockStore::Save(Id case_id, const sla::SlaClock& clock,

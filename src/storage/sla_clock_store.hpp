@@ -38,6 +38,9 @@ class SlaClockStore {
   // The clocks of several cases (a page of a queue), in case and target order.
   Result<std::vector<sla::StoredClock>> ListForCases(std::span<const domain::Id> case_ids);
   Result<std::optional<sla::StoredClock>> Find(domain::Id case_id, const std::string& target);
+  // The clocks of `target` of these cases, by case (cases without one are left out).
+  Result<std::map<domain::Id, sla::StoredClock>> FindMany(std::span<const domain::Id> case_ids,
+                                                          const std::string& target);
   // Writes the computed part of a clock and when its next alert falls due,
   // keeping what happened to it (warned_at, breached_at, the moved deadline).
   // Wakes the job runners of every node on commit when the alert falls due

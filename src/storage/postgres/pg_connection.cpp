@@ -466,6 +466,23 @@ Status PgConnection::Notify(std::string_view payload) {
   return Send("SELECT pg_notify($1, $2)", {std::string(kChangeChannel), std::string(payload)});
 }
 
+Status PgConnection::NotifyMany(std::span<const std::string> payloads) {
+  // Few enough to a statement that their text stays well under a megabyte.
+  constexpr std::size_t kPerStatement = 64;
+  for (std::size_t first = 0; first < payloads.size(); first += kPerStatement) {
+    const auto some = payloads.subspan(first, std::min(kPerStatement, payloads.size() - first));
+    SqlParams params{std::string(kChangeChannel)};
+    std::string sql;
+    for (const auto& payload : some) {
+      params.push_back(payload);
+      sql += (sql.empty() ? "SELECT " : ", ") + std::string("pg_notify($1, $") +
+             std::to_string(params.size()) + ")";
+    }
+    LT_TRY(Send(sql, params));
+  }
+  return Ok();
+}
+
 Status PgConnection::RunSimple(std::string_view sql, std::initializer_list<int> accepted,
                                std::string* command_status) {
   last_sqlstate_.clear();

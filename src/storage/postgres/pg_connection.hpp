@@ -45,6 +45,7 @@ class PgConnection final : public Connection {
   Status Send(std::string_view sql, const SqlParams& params) override;
   // pg_notify on kChangeChannel inside the transaction, sent like Send.
   Status Notify(std::string_view payload) override;
+  Status NotifyMany(std::span<const std::string> payloads) override;
 
   // Uses `source` (PgDatabase's counter connection) when set.
   Status LockUntilCommit(std::int64_t key) override;
