@@ -42,7 +42,7 @@ Status WriteFile(const std::filesystem::path& path, std::string_view content, Fi
 }  // namespace
 
 std::filesystem::path AttachmentFiles::PathOf(const std::string& sha256) const {
-  return root_ / sha256.substr(0, 2) / sha256.substr(2, 2) / sha256;
+  return root_ / sha256.substr(0, 2) / sha256;
 }
 
 Result<std::string> AttachmentFiles::Put(std::string_view content, FileSync sync) {
@@ -85,6 +85,9 @@ Status AttachmentFiles::SyncAll() const {
 Result<std::string> AttachmentFiles::Get(const std::string& sha256) const {
   if (!IsHex64(sha256)) return Error::Of(ErrorCode::kNotFound, "error.not_found");
   auto content = ReadFileContents(PathOf(sha256));
+  // A body stored under the earlier layout, <root>/ab/cd/abcdef....
+  if (!content)
+    content = ReadFileContents(root_ / sha256.substr(0, 2) / sha256.substr(2, 2) / sha256);
   if (!content)
     return Error{
         ErrorCode::kNotFound, "error.not_found", {}, {}, "attachment body missing: " + sha256};

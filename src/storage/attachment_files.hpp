@@ -13,7 +13,10 @@ namespace lt::storage {
 enum class FileSync { kEach, kDeferred };
 
 // Attachment bodies on disk, addressed by the SHA-256 of their content:
-// <root>/ab/cd/abcdef.... The same body is stored once. Put() writes to a
+// <root>/ab/abcdef...: 256 directories, made once, rather than one for
+// nearly every body (creating a directory costs the file system more than
+// the file in it). Bodies stored under the earlier layout,
+// <root>/ab/cd/abcdef..., are still read. The same body is stored once. Put() writes to a
 // temporary file, fsyncs it and renames it into place, so a body is either
 // whole or absent; an orphaned body (its row rolled back) is harmless.
 // Thread-safe.
@@ -30,6 +33,7 @@ class AttachmentFiles {
   Status SyncAll() const;
   // Reads the body stored under `sha256`.
   Result<std::string> Get(const std::string& sha256) const;
+  // Where Put() stores the body of `sha256`.
   std::filesystem::path PathOf(const std::string& sha256) const;
 
  private:

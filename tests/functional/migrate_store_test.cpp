@@ -126,8 +126,7 @@ TEST_F(MigrateStoreTest, RefusesABadTargetAndAMissingAttachmentWithoutWritingAny
   EXPECT_NE(not_postgres.err.find("PostgreSQL URL"), std::string::npos) << not_postgres.err;
 
   const std::string digest = Sha256Hex(kPdf);
-  const auto body = directory_.path() / "var" / "attachments" / digest.substr(0, 2) /
-                    digest.substr(2, 2) / digest;
+  const auto body = directory_.path() / "var" / "attachments" / digest.substr(0, 2) / digest;
   ASSERT_TRUE(std::filesystem::exists(body));
   std::filesystem::rename(body, directory_.path() / "aside");
   const std::string target = test::TestStoreUrl(directory_.path());

@@ -1,6 +1,7 @@
 // Attachment bodies on disk by content hash: stored once, read back whole; a
 // body cut short (a crash before its flush) is written again; bodies put with
-// a deferred flush are flushed together by SyncAll.
+// a deferred flush are flushed together by SyncAll; bodies stored under the
+// earlier two-level layout are still read.
 
 #include <gtest/gtest.h>
 
@@ -50,7 +51,19 @@ TEST(AttachmentFiles, BodiesAreNamedByTheirSha256AsStoresWrittenEarlierNamedThem
   EXPECT_EQ(*files.Put(std::string(1'000'000, 'a'), FileSync::kDeferred),
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
   EXPECT_TRUE(std::filesystem::exists(
-      directory.path() / "ba/78/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+      directory.path() / "ba/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+}
+
+TEST(AttachmentFiles, ABodyStoredUnderTheEarlierLayoutIsStillRead) {
+  test::TempDir directory;
+  const std::string sha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  std::filesystem::create_directories(directory.path() / "ba/78");
+  std::ofstream(directory.path() / "ba/78" / sha256, std::ios::binary) << "abc";
+  const AttachmentFiles files(directory.path());
+  const auto read = files.Get(sha256);
+  ASSERT_TRUE(read.ok()) << test::Describe(read.error());
+  EXPECT_EQ(*read, "abc");
+  EXPECT_EQ(files.Get(std::string(64, 'a')).error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace
