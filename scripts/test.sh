@@ -20,6 +20,11 @@ for argument in "$@"; do
   esac
 done
 
+# Each phase says when it starts, so that a log shows where the time goes.
+started=$SECONDS
+phase() { echo "== $* (at $((SECONDS - started)) s)"; }
+
+phase "packages and checks"
 bash scripts/install-deps.sh
 bash scripts/check-format.sh
 bash scripts/check-includes.sh
@@ -37,9 +42,9 @@ run_suite() {
   local directory=$1 postgres=$2; shift 2
   cmake -S . -B "$directory" -G Ninja -DLINGTING_WERROR=ON "$@" > /dev/null
   cmake --build "$directory"
-  echo "-- on SQLite"
+  phase "$directory on SQLite"
   (cd "$directory" && ctest "${ctest_args[@]}")
-  echo "-- on PostgreSQL ($postgres)"
+  phase "$directory on PostgreSQL ($postgres)"
   if [[ $postgres == all ]]; then
     (cd "$directory" && ../../scripts/with-postgres.sh ctest "${ctest_args[@]}" -LE browser)
   else
@@ -58,14 +63,15 @@ run_suite() {
 # (scripts/run.sh, and any build configured without these flags) and the
 # fuzz build (scripts/fuzz.sh: base, domain, mail) compile file by file.
 unity=(-DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=8)
-echo "== build and test (warnings are errors)"
+phase "build and test (warnings are errors)"
 run_suite build/test all -DCMAKE_BUILD_TYPE=RelWithDebInfo "${unity[@]}" \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
 if ((quick == 0)); then
-  echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
+  phase "build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_suite build/asan store -DCMAKE_BUILD_TYPE=Debug -DLINGTING_SANITIZE=ON -DLINGTING_CONSOLE=OFF \
     -DLINGTING_BENCHES=OFF "${unity[@]}"
-  echo "== fuzz the MIME intake and the webhooks (clang, libFuzzer)"
-  bash scripts/fuzz.sh --seconds 30
+  phase "fuzz the MIME intake and the webhooks (clang, libFuzzer)"
+  bash scripts/fuzz.sh --seconds 20
 fi
+phase "done"

@@ -30,7 +30,7 @@ namespace {
 
 constexpr std::size_t kMaxMailSubjectChars = 200;
 // As CreateCase and AddInteraction take them.
-constexpr std::size_t kMaxCustomerNameChars = 200;
+constexpr std::size_t kMaxSenderNameChars = 200;
 constexpr std::size_t kMaxTextChars = 100000;
 // The open cases of a sender that the subject is compared with.
 constexpr int kOpenCasesPerSender = 50;
@@ -296,7 +296,7 @@ CreateCaseInput CaseInputOf(const IncomingMail& mail,
   CustomerInput customer;
   customer.name = TrimSpace(Printable(mail.from_name));
   if (customer.name.empty()) customer.name = Printable(mail.from_address);
-  customer.name = TruncateCodePoints(TrimSpace(customer.name), kMaxCustomerNameChars);
+  customer.name = TruncateCodePoints(TrimSpace(customer.name), kMaxSenderNameChars);
   if (customer.name.empty()) customer.name = "(unknown sender)";
   if (domain::NormalizeEmail(mail.from_address)) customer.emails = {mail.from_address};
   if (mailbox) {
@@ -417,7 +417,6 @@ Result<std::vector<IngestedMail>> FileMails(AppContext& context, storage::Connec
     }
   }
   LT_TRY(storage::InteractionStore(connection).InsertMany(entries));
-  LT_TRY(storage::CaseStore(connection).TouchMany(earlier_cases, now));
   std::vector<domain::CaseEvent> events;
   events.reserve(entries.size());
   for (const auto& entry : entries)
@@ -487,6 +486,9 @@ Result<std::vector<IngestedMail>> FileMails(AppContext& context, storage::Connec
         {&opened[*placements[index].opens], {mail.from_name, mail.from_address}});
   }
   LT_TRY(QueueAcknowledgements(connection, acknowledgements, now));
+  // Last: the rows of cases stored before stay locked until the commit, and
+  // another node's batch touching the same cases waits for them.
+  LT_TRY(storage::CaseStore(connection).TouchMany(earlier_cases, now));
   return outcomes;
 }
 

@@ -7,20 +7,7 @@
 #include "storage/multi_row.hpp"
 
 namespace lt::storage {
-
 namespace {
-
-// Rows inserted by one statement: far below both stores' parameter limits.
-constexpr std::size_t kRowsPerStatement = 500;
-
-// The ids RETURNING gave for rows inserted by one statement, in the order
-// of their VALUES: ids are drawn row by row in that order, whatever order
-// RETURNING gives them back in.
-Result<std::vector<domain::Id>> InOrderOfValues(std::vector<domain::Id> ids, std::size_t rows) {
-  if (ids.size() != rows) return Error::Internal("rows not all inserted");
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
 
 // An attachment row to insert: its interaction, and the attachment whose
 // id to set.
@@ -30,9 +17,9 @@ struct AttachmentRow {
 };
 
 Status InsertAttachmentRows(Connection& connection, std::span<const AttachmentRow> attachments) {
-  for (std::size_t first = 0; first < attachments.size(); first += kRowsPerStatement) {
+  for (std::size_t first = 0; first < attachments.size(); first += kRowsPerInsert) {
     const auto rows =
-        attachments.subspan(first, std::min(kRowsPerStatement, attachments.size() - first));
+        attachments.subspan(first, std::min(kRowsPerInsert, attachments.size() - first));
     SqlParams params;
     params.reserve(rows.size() * 5);
     for (const auto& [interaction_id, attachment] : rows) {
@@ -45,7 +32,7 @@ Status InsertAttachmentRows(Connection& connection, std::span<const AttachmentRo
         "VALUES " +
             RowsOfParameters(5, rows.size()) + " RETURNING id",
         params, [&](const Row& row) { returned.push_back(row.Int(0)); }));
-    LT_TRY_ASSIGN(const auto ids, InOrderOfValues(std::move(returned), rows.size()));
+    LT_TRY_ASSIGN(const auto ids, IdsInOrderOfValues(std::move(returned), rows.size()));
     for (std::size_t index = 0; index < ids.size(); ++index)
       rows[index].attachment->id = ids[index];
   }
@@ -60,9 +47,9 @@ Result<domain::Id> InteractionStore::Insert(domain::Interaction& interaction) {
 }
 
 Status InteractionStore::InsertMany(std::span<domain::Interaction> interactions) {
-  for (std::size_t first = 0; first < interactions.size(); first += kRowsPerStatement) {
+  for (std::size_t first = 0; first < interactions.size(); first += kRowsPerInsert) {
     const auto rows =
-        interactions.subspan(first, std::min(kRowsPerStatement, interactions.size() - first));
+        interactions.subspan(first, std::min(kRowsPerInsert, interactions.size() - first));
     SqlParams params;
     params.reserve(rows.size() * 10);
     for (const domain::Interaction& interaction : rows) {
@@ -81,7 +68,7 @@ Status InteractionStore::InsertMany(std::span<domain::Interaction> interactions)
         "author_customer_id, body, occurred_at, created_at, delivery) VALUES " +
             RowsOfParameters(10, rows.size()) + " RETURNING id",
         params, [&](const Row& row) { returned.push_back(row.Int(0)); }));
-    LT_TRY_ASSIGN(const auto ids, InOrderOfValues(std::move(returned), rows.size()));
+    LT_TRY_ASSIGN(const auto ids, IdsInOrderOfValues(std::move(returned), rows.size()));
     for (std::size_t index = 0; index < ids.size(); ++index) rows[index].id = ids[index];
   }
   // Every attachment of them, in as few statements.

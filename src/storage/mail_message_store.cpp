@@ -11,8 +11,6 @@ namespace {
 
 // Message-IDs looked up by one statement (a power of two).
 constexpr std::size_t kLookupsPerStatement = 64;
-// Rows inserted by one statement: far below both stores' parameter limits.
-constexpr std::size_t kRowsPerStatement = 500;
 
 constexpr std::string_view kMailMessageColumns =
     "id, direction, mailbox, message_id, case_id, interaction_id, from_address, subject, origin, "
@@ -79,8 +77,8 @@ Result<domain::Id> MailMessageStore::Insert(const MailMessage& message) {
 }
 
 Status MailMessageStore::InsertMany(std::span<MailMessage> messages) {
-  for (std::size_t first = 0; first < messages.size(); first += kRowsPerStatement) {
-    const auto rows = messages.subspan(first, std::min(kRowsPerStatement, messages.size() - first));
+  for (std::size_t first = 0; first < messages.size(); first += kRowsPerInsert) {
+    const auto rows = messages.subspan(first, std::min(kRowsPerInsert, messages.size() - first));
     SqlParams params;
     params.reserve(rows.size() * 10);
     for (const MailMessage& message : rows) {
@@ -96,10 +94,7 @@ Status MailMessageStore::InsertMany(std::span<MailMessage> messages) {
         "from_address, subject, origin, flagged, received_at) VALUES " +
             RowsOfParameters(10, rows.size()) + " RETURNING id",
         params, [&](const Row& row) { ids.push_back(row.Int(0)); }));
-    if (ids.size() != rows.size()) return Error::Internal("mail messages not all inserted");
-    // Ids are drawn row by row in the order of VALUES, whatever order
-    // RETURNING gives them back in.
-    std::sort(ids.begin(), ids.end());
+    LT_TRY_ASSIGN(ids, IdsInOrderOfValues(std::move(ids), rows.size()));
     for (std::size_t index = 0; index < ids.size(); ++index) rows[index].id = ids[index];
   }
   SqlParams references;
@@ -114,7 +109,7 @@ Status MailMessageStore::InsertMany(std::span<MailMessage> messages) {
   for (const MailMessage& message : messages) {
     for (const auto& referenced : message.referenced) {
       references.insert(references.end(), {message.id, referenced});
-      if (references.size() / 2 == kRowsPerStatement) LT_TRY(insert_references());
+      if (references.size() / 2 == kRowsPerInsert) LT_TRY(insert_references());
     }
   }
   return insert_references();

@@ -3,13 +3,31 @@
 // Multi-row statements: one INSERT for many rows costs the database one
 // statement instead of many, which is most of PostgreSQL's cost per write.
 
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "base/result.hpp"
+#include "domain/entities.hpp"
 #include "storage/connection.hpp"
 
 namespace lt::storage {
+
+// Rows inserted by one statement at most: far below both stores' limits
+// on a statement's parameters.
+inline constexpr std::size_t kRowsPerInsert = 500;
+
+// The ids RETURNING gave for `rows` rows inserted by one statement, in the
+// order of their VALUES: ids are drawn row by row in that order, whatever
+// order RETURNING gives them back in.
+inline Result<std::vector<domain::Id>> IdsInOrderOfValues(std::vector<domain::Id> ids,
+                                                          std::size_t rows) {
+  if (ids.size() != rows) return Error::Internal("rows not all inserted");
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
 
 // "($1, $2, $3), ($4, $5, $6)": the VALUES of `rows` rows of `columns`
 // parameters each, numbered from `first`.

@@ -1,12 +1,10 @@
 #include "storage/outbox_store.hpp"
 
-#include <algorithm>
-
-#include "storage/multi_row.hpp"
-
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "storage/multi_row.hpp"
 
 namespace lt::storage {
 namespace {
@@ -95,10 +93,7 @@ Status OutboxStore::InsertMany(std::span<domain::OutboxMessage> messages) {
       "last_answer, created_at, robot_id) VALUES " +
           RowsOfParameters(16, messages.size()) + " RETURNING id",
       params, [&](const Row& row) { ids.push_back(row.Int(0)); }));
-  if (ids.size() != messages.size()) return Error::Internal("outbox messages not all inserted");
-  // Ids are drawn row by row in the order of VALUES, whatever order
-  // RETURNING gives them back in.
-  std::sort(ids.begin(), ids.end());
+  LT_TRY_ASSIGN(ids, IdsInOrderOfValues(std::move(ids), messages.size()));
   for (std::size_t index = 0; index < ids.size(); ++index) messages[index].id = ids[index];
   return Ok();
 }
