@@ -26,13 +26,11 @@ Status InsertAttachmentRows(Connection& connection, std::span<const AttachmentRo
       params.insert(params.end(), {interaction_id, attachment->sha256, attachment->filename,
                                    attachment->content_type, attachment->size_bytes});
     }
-    std::vector<domain::Id> returned;
-    LT_TRY(connection.Query(
-        "INSERT INTO attachments (interaction_id, sha256, filename, content_type, size_bytes) "
-        "VALUES " +
-            RowsOfParameters(5, rows.size()) + " RETURNING id",
-        params, [&](const Row& row) { returned.push_back(row.Int(0)); }));
-    LT_TRY_ASSIGN(const auto ids, IdsInOrderOfValues(std::move(returned), rows.size()));
+    LT_TRY_ASSIGN(const auto ids,
+                  InsertRows(connection,
+                             "INSERT INTO attachments (interaction_id, sha256, filename, "
+                             "content_type, size_bytes)",
+                             5, rows.size(), params));
     for (std::size_t index = 0; index < ids.size(); ++index)
       rows[index].attachment->id = ids[index];
   }
@@ -62,13 +60,12 @@ Status InteractionStore::InsertMany(std::span<domain::Interaction> interactions)
            interaction.body, interaction.occurred_at, interaction.created_at,
            std::string(domain::kDeliveryCodes.ToCode(interaction.delivery))});
     }
-    std::vector<domain::Id> returned;
-    LT_TRY(connection_.Query(
-        "INSERT INTO interactions (case_id, direction, channel, visibility, author_user_id, "
-        "author_customer_id, body, occurred_at, created_at, delivery) VALUES " +
-            RowsOfParameters(10, rows.size()) + " RETURNING id",
-        params, [&](const Row& row) { returned.push_back(row.Int(0)); }));
-    LT_TRY_ASSIGN(const auto ids, IdsInOrderOfValues(std::move(returned), rows.size()));
+    LT_TRY_ASSIGN(const auto ids,
+                  InsertRows(connection_,
+                             "INSERT INTO interactions (case_id, direction, channel, visibility, "
+                             "author_user_id, author_customer_id, body, occurred_at, created_at, "
+                             "delivery)",
+                             10, rows.size(), params));
     for (std::size_t index = 0; index < ids.size(); ++index) rows[index].id = ids[index];
   }
   // Every attachment of them, in as few statements.

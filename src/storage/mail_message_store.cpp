@@ -88,13 +88,11 @@ Status MailMessageStore::InsertMany(std::span<MailMessage> messages) {
            OptionalValue(message.interaction_id), message.from_address, message.subject,
            message.origin, std::int64_t{message.flagged ? 1 : 0}, message.received_at});
     }
-    std::vector<domain::Id> ids;
-    LT_TRY(connection_.Query(
-        "INSERT INTO mail_messages (direction, mailbox, message_id, case_id, interaction_id, "
-        "from_address, subject, origin, flagged, received_at) VALUES " +
-            RowsOfParameters(10, rows.size()) + " RETURNING id",
-        params, [&](const Row& row) { ids.push_back(row.Int(0)); }));
-    LT_TRY_ASSIGN(ids, IdsInOrderOfValues(std::move(ids), rows.size()));
+    LT_TRY_ASSIGN(const auto ids,
+                  InsertRows(connection_,
+                             "INSERT INTO mail_messages (direction, mailbox, message_id, case_id, "
+                             "interaction_id, from_address, subject, origin, flagged, received_at)",
+                             10, rows.size(), params));
     for (std::size_t index = 0; index < ids.size(); ++index) rows[index].id = ids[index];
   }
   SqlParams references;
@@ -127,22 +125,25 @@ Result<std::map<std::string, MessageCase>> MailMessageStore::CasesReferencing(
                placeholder;
       },
       [&](const Row& row) { named_by.emplace(row.Int(0), row.Text(1)); }));
-  std::map<std::string, MessageCase> cases;
-  if (named_by.empty()) return cases;
-  SqlParams params;
-  std::string in;
+  std::vector<domain::Id> rows;  // the messages naming them, each once
   for (auto at = named_by.begin(); at != named_by.end(); at = named_by.upper_bound(at->first)) {
-    params.push_back(at->first);
-    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+    rows.push_back(at->first);
   }
-  LT_TRY(connection_.Query("SELECT id, case_id, received_at FROM mail_messages WHERE id IN (" + in +
-                               ") AND case_id IS NOT NULL",
-                           params, [&](const Row& row) {
-                             const MessageCase found{row.Int(1), row.Int(2), row.Int(0)};
-                             const auto [first, last] = named_by.equal_range(found.id);
-                             for (auto at = first; at != last; ++at)
-                               KeepLatest(cases, at->second, found);
-                           }));
+  std::map<std::string, MessageCase> cases;
+  for (std::size_t first = 0; first < rows.size(); first += kRowsPerInsert) {
+    SqlParams params;
+    const std::string in =
+        ParameterList(params, std::span<const domain::Id>(rows).subspan(
+                                  first, std::min(kRowsPerInsert, rows.size() - first)));
+    LT_TRY(connection_.Query("SELECT id, case_id, received_at FROM mail_messages WHERE id IN (" +
+                                 in + ") AND case_id IS NOT NULL",
+                             params, [&](const Row& row) {
+                               const MessageCase found{row.Int(1), row.Int(2), row.Int(0)};
+                               const auto [from, to] = named_by.equal_range(found.id);
+                               for (auto at = from; at != to; ++at)
+                                 KeepLatest(cases, at->second, found);
+                             }));
+  }
   return cases;
 }
 

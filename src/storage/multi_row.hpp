@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.hpp"
@@ -15,19 +16,9 @@
 
 namespace lt::storage {
 
-// Rows inserted by one statement at most: far below both stores' limits
-// on a statement's parameters.
+// Rows inserted (or ids listed) by one statement at most: far below both
+// stores' limits on a statement's parameters.
 inline constexpr std::size_t kRowsPerInsert = 500;
-
-// The ids RETURNING gave for `rows` rows inserted by one statement, in the
-// order of their VALUES: ids are drawn row by row in that order, whatever
-// order RETURNING gives them back in.
-inline Result<std::vector<domain::Id>> IdsInOrderOfValues(std::vector<domain::Id> ids,
-                                                          std::size_t rows) {
-  if (ids.size() != rows) return Error::Internal("rows not all inserted");
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
 
 // "($1, $2, $3), ($4, $5, $6)": the VALUES of `rows` rows of `columns`
 // parameters each, numbered from `first`.
@@ -54,6 +45,22 @@ std::string ParameterList(SqlParams& params, std::span<const Value> values) {
     list += (list.empty() ? "$" : ", $") + std::to_string(params.size());
   }
   return list;
+}
+
+// Runs `insert` ("INSERT INTO t (a, b)") with the VALUES of `rows` rows of
+// `columns` parameters each, RETURNING id, and gives the new ids in the
+// order of the rows: ids are drawn row by row in the order of VALUES,
+// whatever order RETURNING gives them back in.
+inline Result<std::vector<domain::Id>> InsertRows(Connection& connection, std::string_view insert,
+                                                  std::size_t columns, std::size_t rows,
+                                                  const SqlParams& params) {
+  std::vector<domain::Id> ids;
+  LT_TRY(connection.Query(
+      std::string(insert) + " VALUES " + RowsOfParameters(columns, rows) + " RETURNING id", params,
+      [&](const Row& row) { ids.push_back(row.Int(0)); }));
+  if (ids.size() != rows) return Error::Internal("rows not all inserted");
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 }  // namespace lt::storage

@@ -86,14 +86,13 @@ Status OutboxStore::InsertMany(std::span<domain::OutboxMessage> messages) {
          std::string(domain::kDeliveryCodes.ToCode(message.state)), std::int64_t{message.attempts},
          message.last_answer, message.created_at, OptionalValue(message.robot_id)});
   }
-  std::vector<domain::Id> ids;
-  LT_TRY(connection_.Query(
-      "INSERT INTO outbox_messages (channel, purpose, case_id, interaction_id, recipient_name, "
-      "recipient, subject, body, message_id, in_reply_to, references_ids, state, attempts, "
-      "last_answer, created_at, robot_id) VALUES " +
-          RowsOfParameters(16, messages.size()) + " RETURNING id",
-      params, [&](const Row& row) { ids.push_back(row.Int(0)); }));
-  LT_TRY_ASSIGN(ids, IdsInOrderOfValues(std::move(ids), messages.size()));
+  LT_TRY_ASSIGN(
+      const auto ids,
+      InsertRows(connection_,
+                 "INSERT INTO outbox_messages (channel, purpose, case_id, interaction_id, "
+                 "recipient_name, recipient, subject, body, message_id, in_reply_to, "
+                 "references_ids, state, attempts, last_answer, created_at, robot_id)",
+                 16, messages.size(), params));
   for (std::size_t index = 0; index < ids.size(); ++index) messages[index].id = ids[index];
   return Ok();
 }
