@@ -85,10 +85,9 @@ struct AppContext {
   domain::WechatSender* wechat_sender = nullptr;
 };
 
-// The same context on another database: a storage::TransactionDatabase,
-// whose use cases then commit together. It files cases with a case intake
-// of its own, so that they are never grouped with other threads' (which
-// belong to other transactions).
+// The same context on another database (another node on the same store),
+// filing cases with a case intake of its own, so that they are never
+// grouped with the other database's.
 AppContext ContextOn(const AppContext& context, storage::Database& database);
 
 }  // namespace lt::app

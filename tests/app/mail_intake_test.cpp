@@ -14,12 +14,12 @@
 #include <chrono>
 #include <thread>
 
+#include "app/mail_filing.hpp"
 #include "base/crypto.hpp"
 #include "storage/attachment_files.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
 #include "storage/interaction_store.hpp"
-#include "storage/transaction_database.hpp"
 #include "support/test_database.hpp"
 #include "support/test_env.hpp"
 
@@ -40,12 +40,13 @@ TEST(MailIntakeTest, TheSameMessageStoredAtOnceOnTwoNodesLandsOnceAndIsADuplicat
   // moment; the first stores it meanwhile.
   std::atomic<bool> stored_there{false};
   Status second = Ok();
+  const auto read = ReadMailBatch(*store.context, "", {raw});
+  ASSERT_TRUE(read.ok()) << test::Describe(read.error());
   std::thread other_node([&] {
     second = (*second_store)->Write([&](storage::Connection& connection) -> Status {
-      storage::TransactionDatabase batch(connection, **second_store);
-      AppContext node = ContextOn(*store.context, batch);
-      const auto ingested = IngestRawMail(node, "", raw);
-      if (!ingested.ok()) return ingested.error();
+      const IncomingMail* mail = &read->front();
+      const auto filed = FileMails(*store.context, connection, {&mail, 1});
+      if (!filed.ok()) return filed.error();
       stored_there = true;
       std::this_thread::sleep_for(1500ms);
       return Ok();
