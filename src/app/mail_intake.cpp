@@ -120,21 +120,18 @@ Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<Incom
     };
     std::vector<const IncomingMail*> all;
     for (const auto& mail : mails) all.push_back(&mail);
-    auto together = file(all);
-    if (together.ok() || mails.size() == 1) {
-      // Another node stored the same message at the same moment (its
-      // Message-ID is on the unique index now): tried again, the message
-      // is found, and recorded as the duplicate it is.
-      if (!together.ok() && together.error().code == ErrorCode::kConflict) together = file(all);
-      if (!together.ok()) {
-        outcomes.push_back(together.error());
-      } else {
+    if (all.size() > 1) {
+      auto together = file(all);
+      if (together.ok()) {
         for (auto& outcome : *together) outcomes.push_back(std::move(outcome));
+        return then ? then(connection, outcomes) : Ok();
       }
-      return then ? then(connection, outcomes) : Ok();
     }
-    // One of them failed (or met another node's work): each alone, so that
-    // an error is only ever the message's own.
+    // A single message, or a batch one of whose messages failed (or met
+    // another node's work): each alone, so that an error is only ever the
+    // message's own. A message another node stored at the same moment (its
+    // Message-ID is on the unique index now) is tried again: it is found,
+    // and recorded as the duplicate it is.
     for (const IncomingMail* mail : all) {
       auto alone = file({&mail, 1});
       if (!alone.ok() && alone.error().code == ErrorCode::kConflict) alone = file({&mail, 1});
