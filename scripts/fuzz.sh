@@ -33,14 +33,28 @@ run() {
     "build/fuzz/fuzz/$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="build/fuzz/findings/$name-" -print_final_stats=1 "$@" \
     "$scratch/$name" "fuzz/corpus/$name" > "$scratch/$name.log" 2>&1 || status=$?
-  grep -E '^(INFO: seed corpus|stat::number_of_executed_units)' "$scratch/$name.log" || true
+  grep -E '^(INFO: seed corpus|stat::number_of_executed_units)' "$scratch/$name.log" |
+    sed "s/^/$name: /" || true
   if ((status != 0)); then
     tail -60 "$scratch/$name.log"
     echo "fuzz.sh: $name failed (exit $status); the input is in build/fuzz/findings/" >&2
     return "$status"
   fi
 }
-run mime fuzz_mime -max_len=262144
-run sms_webhook fuzz_sms_webhook -max_len=8192
-run telephony_webhook fuzz_telephony_webhook -max_len=4096
-run wechat_webhook fuzz_wechat_webhook -max_len=8192
+# One fuzzer a core at a time (each is a single process); the run fails if
+# any of them does.
+targets=("mime fuzz_mime -max_len=262144" "sms_webhook fuzz_sms_webhook -max_len=8192"
+  "telephony_webhook fuzz_telephony_webhook -max_len=4096"
+  "wechat_webhook fuzz_wechat_webhook -max_len=8192")
+parallel=$(nproc)
+failed=0
+for ((first = 0; first < ${#targets[@]}; first += parallel)); do
+  pids=()
+  for target in "${targets[@]:first:parallel}"; do
+    # shellcheck disable=SC2086 # a target is its name, binary and options
+    run $target &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+done
+exit "$failed"

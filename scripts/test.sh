@@ -31,13 +31,17 @@ bash scripts/check-includes.sh
 bash scripts/check-includes.sh --self-test > /dev/null
 
 jobs=$(nproc)
+# Tests run two to a core: most of their time is spent waiting on servers
+# (PostgreSQL, Dovecot, the SMTP and gateway stand-ins), on child processes
+# and on timers, so that with one to a core the cores idle for a third of
+# each pass. The browser tests still run alone (RUN_SERIAL).
 # run_suite DIRECTORY POSTGRES CMAKE_ARGS...: builds, runs every test on
 # SQLite, then on PostgreSQL either every test but the browser's (POSTGRES
 # "all") or only what runs PostgreSQL's own code in the test process or
 # across nodes ("store": the store tests, the multi-node and store-moving
 # tests), which the sanitizer pass needs and the API and command tests,
 # already run on PostgreSQL once, do not.
-ctest_args=(--output-on-failure --timeout 600 -j "$jobs")
+ctest_args=(--output-on-failure --timeout 600 -j "$((2 * jobs))")
 run_suite() {
   local directory=$1 postgres=$2; shift 2
   cmake -S . -B "$directory" -G Ninja -DLINGTING_WERROR=ON "$@" > /dev/null
@@ -54,15 +58,15 @@ run_suite() {
   fi
 }
 
-# Both builds are unity builds (CMake joins each target's sources, eight to
-# a file): the headers (RESTinio, nlohmann-json, GoogleTest) are parsed and
+# Both builds are unity builds (CMake joins each target's sources, sixteen
+# to a file): the headers (RESTinio, nlohmann-json, GoogleTest) are parsed and
 # their templates compiled once a batch instead of once a file, which takes
 # the two builds from most of CI's time to a fraction of it. The tests'
 # build keeps line tables only (-g1), enough for backtraces. A file that
 # forgets an include can compile inside its batch: the default build
 # (scripts/run.sh, and any build configured without these flags) and the
 # fuzz build (scripts/fuzz.sh: base, domain, mail) compile file by file.
-unity=(-DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=8)
+unity=(-DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16)
 phase "build and test (warnings are errors)"
 run_suite build/test all -DCMAKE_BUILD_TYPE=RelWithDebInfo "${unity[@]}" \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
