@@ -49,7 +49,11 @@ Result<std::string> AttachmentFiles::Put(std::string_view content, FileSync sync
   const std::string sha256 = Sha256Hex(content);
   const auto path = PathOf(sha256);
   std::error_code error;
-  if (std::filesystem::file_size(path, error) == content.size() && !error) return sha256;
+  // A body already there is kept when it is whole: a crash before its flush
+  // can leave the right size with the wrong bytes (zeros, say).
+  if (std::filesystem::file_size(path, error) == content.size() && !error) {
+    if (const auto stored = ReadFileContents(path); stored && *stored == content) return sha256;
+  }
   std::filesystem::create_directories(path.parent_path(), error);
   if (error) {
     return Error{ErrorCode::kUnavailable,

@@ -1,5 +1,6 @@
 // Attachment bodies on disk by content hash: stored once, read back whole; a
-// body cut short (a crash before its flush) is written again; bodies put with
+// body cut short or left with the wrong bytes (a crash before its flush) is
+// written again; bodies put with
 // a deferred flush are flushed together by SyncAll; bodies stored under the
 // earlier two-level layout are still read.
 
@@ -31,6 +32,14 @@ TEST(AttachmentFiles, ABodyIsStoredOnceAndOneCutShortIsWrittenAgain) {
   // What a crash between write and flush can leave: the name, half the body.
   std::ofstream(files.PathOf(*stored), std::ios::binary | std::ios::trunc) << photo.substr(0, 100);
   ASSERT_EQ(files.Get(*stored)->size(), 100u);
+  ASSERT_TRUE(files.Put(photo, FileSync::kDeferred).ok());
+  EXPECT_TRUE(files.SyncAll().ok());
+  EXPECT_EQ(*files.Get(*stored), photo);
+
+  // Or the whole size with bytes that never reached the disk.
+  std::ofstream(files.PathOf(*stored), std::ios::binary | std::ios::trunc)
+      << std::string(photo.size(), '\0');
+  ASSERT_EQ(files.Get(*stored)->size(), photo.size());
   ASSERT_TRUE(files.Put(photo, FileSync::kDeferred).ok());
   EXPECT_TRUE(files.SyncAll().ok());
   EXPECT_EQ(*files.Get(*stored), photo);
