@@ -33,8 +33,8 @@ bash scripts/check-includes.sh --self-test > /dev/null
 jobs=$(nproc)
 # Tests run two to a core: most of their time is spent waiting on servers
 # (PostgreSQL, Dovecot, the SMTP and gateway stand-ins), on child processes
-# and on timers, so that with one to a core the cores idle for a third of
-# each pass. The browser tests still run alone (RUN_SERIAL).
+# and on timers (the PostgreSQL pass took 224 s one to a core, 144 s two to
+# a core). The browser tests still run alone (RUN_SERIAL).
 # run_suite DIRECTORY POSTGRES CMAKE_ARGS...: builds, runs every test on
 # SQLite, then on PostgreSQL either every test but the browser's (POSTGRES
 # "all") or only what runs PostgreSQL's own code in the test process or

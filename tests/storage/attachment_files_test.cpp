@@ -1,8 +1,7 @@
 // Attachment bodies on disk by content hash: stored once, read back whole; a
 // body cut short or left with the wrong bytes (a crash before its flush) is
-// written again; bodies put with
-// a deferred flush are flushed together by SyncAll; bodies stored under the
-// earlier two-level layout are still read.
+// written again; bodies put with a deferred flush are flushed together by
+// SyncAll; bodies stored under the earlier two-level layout are still read.
 
 #include <gtest/gtest.h>
 
