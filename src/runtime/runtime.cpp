@@ -48,7 +48,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const config::Options& options) {
   auto runtime = std::make_unique<Runtime>();
   runtime->options = options;
   LT_TRY_ASSIGN(runtime->database, OpenDatabase(options.store));
-  runtime->files = std::make_unique<storage::AttachmentFiles>(options.store.attachments_dir);
+  runtime->files = std::make_unique<storage::AttachmentFiles>(options.store.attachments_dir,
+                                                              runtime->database.get());
   runtime->app = std::make_unique<app::AppContext>(app::AppContext{
       *runtime->database, runtime->clock, *runtime->files, config::ToAppOptions(options)});
   runtime->mail_sender = std::make_unique<mail::SmtpSender>();

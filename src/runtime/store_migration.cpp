@@ -23,7 +23,7 @@ Status MoveAttachments(
     return connection.Query("SELECT DISTINCT sha256 FROM attachments ORDER BY sha256", {},
                             [&](const storage::Row& row) { digests.push_back(row.Text(0)); });
   }));
-  const storage::AttachmentFiles from(plan.from.attachments_dir);
+  const storage::AttachmentFiles from(plan.from.attachments_dir, &source);
   storage::AttachmentFiles to(plan.to.attachments_dir);
   std::error_code ignored;
   const bool same_directory =

@@ -8,7 +8,7 @@ namespace lt::storage {
 // Every table of Lingting's schema except schema_migrations, parents before
 // the tables that refer to them: the order in which a whole store is copied.
 // A test checks that it names every table of both schemas exactly once.
-inline constexpr std::array<std::string_view, 51> kStoreTables = {"business_calendars",
+inline constexpr std::array<std::string_view, 52> kStoreTables = {"business_calendars",
                                                                   "calendar_days",
                                                                   "departments",
                                                                   "customers",
@@ -22,6 +22,7 @@ inline constexpr std::array<std::string_view, 51> kStoreTables = {"business_cale
                                                                   "cases",
                                                                   "interactions",
                                                                   "attachments",
+                                                                  "packed_bodies",
                                                                   "case_events",
                                                                   "api_tokens",
                                                                   "sessions",

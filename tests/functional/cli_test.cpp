@@ -35,7 +35,7 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, MigrateReportsTheSchemaVersion) {
   auto result = Run({"migrate"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.out.find("schema version 25"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("schema version 26"), std::string::npos) << result.out;
 }
 
 TEST_F(CliTest, AddsAUserWithAPasswordFromStdinAndCreatesATokenForIt) {

@@ -224,14 +224,25 @@ TEST_F(IngestMailTest, ADirectoryAndAnMboxAreABatchStoredInOrder) {
       << lines[2];
   EXPECT_NE(lines[3].find("archive.mbox#2: recorded on case "), std::string::npos) << lines[3];
   EXPECT_EQ(lines[3].find(number), std::string::npos) << "another customer's case";
-  // Each message as it arrived is kept, under its SHA-256, for download.
-  const storage::AttachmentFiles files(directory_.path() / "var/attachments");
+  // Each message as it arrived is kept, under its SHA-256, for download:
+  // a batch's bodies in one pack, none in a file of its own.
+  auto database = test::OpenTestDatabase(directory_.path());
+  ASSERT_TRUE(database.ok());
+  const storage::AttachmentFiles files(directory_.path() / "var/attachments", database->get());
   for (const char* name : {"001.eml", "002.eml"}) {
     const std::string raw = Slurp(in / name);
     const auto kept = files.Get(Sha256Hex(raw));
     ASSERT_TRUE(kept.ok()) << name;
     EXPECT_EQ(kept.value(), raw) << name;
+    EXPECT_FALSE(fs::exists(files.PathOf(Sha256Hex(raw)))) << name;
   }
+  const auto packs = [&] {
+    std::size_t count = 0;
+    for ([[maybe_unused]] const auto& pack : fs::directory_iterator(files.PacksDirectory()))
+      ++count;
+    return count;
+  };
+  EXPECT_EQ(packs(), 1u);
 
   // The same batch again: every message stored once.
   const auto again = Run({in.string(), "--mbox", (directory_.path() / "archive.mbox").string()});
@@ -241,6 +252,7 @@ TEST_F(IngestMailTest, ADirectoryAndAnMboxAreABatchStoredInOrder) {
     ++duplicates;
   }
   EXPECT_EQ(duplicates, 5u) << again.out;
+  EXPECT_EQ(packs(), 1u) << "bodies stored already are not written again";
   const auto missing_mbox = Run({"--mbox", "no-such.mbox"});
   EXPECT_EQ(missing_mbox.exit_code, 66) << missing_mbox.err;
 }

@@ -1,14 +1,16 @@
-// lingting migrate-store: a SQLite installation, attachments included, moved
-// into PostgreSQL and served from there with nothing lost. Runs in the
-// PostgreSQL pass of the suite.
+// lingting migrate-store: a SQLite installation, attachments included (alone
+// in files and many in a pack), moved into PostgreSQL and served from there
+// with nothing lost. Runs in the PostgreSQL pass of the suite.
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <fstream>
 
 #include "base/crypto.hpp"
+#include "storage/attachment_files.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 #include "support/test_database.hpp"
@@ -20,6 +22,12 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kPdf = "%PDF-1.4\n% 检测报告\n";
+// Two messages delivered as one batch: their bodies go into a pack.
+constexpr std::array<std::string_view, 2> kMails = {
+    "From: zhou@example.com\r\nSubject: 冰箱不制冷\r\nMessage-ID: <m-1@example.com>\r\n\r\n"
+    "冷藏室温度 15 度。\r\n",
+    "From: wu@example.com\r\nSubject: 空调漏水\r\nMessage-ID: <m-2@example.com>\r\n\r\n"
+    "室内机滴水。\r\n"};
 
 test::CommandResult MigrateStore(const test::TempDir& directory,
                                  const std::vector<std::string>& args) {
@@ -67,6 +75,15 @@ class MigrateStoreTest : public ::testing::Test {
                                 reply.dump(), session.Headers(true));
     ASSERT_EQ(added.status, 201) << added.body;
     timeline_path_ = "/api/v1/cases/" + id + "/interactions";
+    std::filesystem::create_directories(directory_.path() / "mail");
+    for (std::size_t i = 0; i < kMails.size(); ++i) {
+      std::ofstream(directory_.path() / "mail" / (std::to_string(i) + ".eml"), std::ios::binary)
+          << kMails[i];
+    }
+    const auto ingested = test::RunCommand(
+        {LINGTING_BINARY, "ingest-mail", "--db", sqlite_url_, "mail"}, directory_.path());
+    ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
+    ASSERT_TRUE(std::filesystem::exists(directory_.path() / "var/attachments/packs"));
     cracked_before_ = NumbersFound(old.port(), session, "q=%E5%BC%80%E8%A3%82");  // 开裂
     newest_before_ = NumbersFound(old.port(), session, "sort=-received_at");
     ASSERT_FALSE(cracked_before_.empty());
@@ -86,10 +103,15 @@ TEST_F(MigrateStoreTest, MovesAWholeInstallationAndServesItFromPostgres) {
       MigrateStore(directory_, {"--from", sqlite_url_, "--to", target, "--from-attachments",
                                 "var/attachments", "--to-attachments", "moved"});
   ASSERT_EQ(moved.exit_code, 0) << moved.err;
-  EXPECT_NE(moved.out.find("cases: 151 rows in the source, 151 in the target"), std::string::npos)
+  EXPECT_NE(moved.out.find("cases: 153 rows in the source, 153 in the target"), std::string::npos)
       << moved.out;
   EXPECT_NE(moved.out.find("Moved and verified"), std::string::npos) << moved.out;
-  EXPECT_NE(moved.out.find("1 attachments (1 copied)"), std::string::npos) << moved.out;
+  EXPECT_NE(moved.out.find("3 attachments (3 copied)"), std::string::npos) << moved.out;
+  // The packed bodies, read through the old store, are files of their own now.
+  const storage::AttachmentFiles copies(directory_.path() / "moved");
+  for (const std::string_view mail : kMails) {
+    EXPECT_EQ(copies.Get(Sha256Hex(mail)).value_or(""), std::string(mail));
+  }
 
   // A second move into the now-filled store is refused.
   auto again = MigrateStore(directory_, {"--from", sqlite_url_, "--to", target});
@@ -117,7 +139,7 @@ TEST_F(MigrateStoreTest, MovesAWholeInstallationAndServesItFromPostgres) {
   auto created =
       test::HttpCall(node.port(), "POST", "/api/v1/cases", complaint.dump(), session.Headers(true));
   ASSERT_EQ(created.status, 201) << created.body;
-  EXPECT_GT(json::parse(created.body)["id"].get<std::int64_t>(), 151);
+  EXPECT_GT(json::parse(created.body)["id"].get<std::int64_t>(), 153);
 }
 
 TEST_F(MigrateStoreTest, RefusesABadTargetAndAMissingAttachmentWithoutWritingAnything) {
@@ -140,7 +162,7 @@ TEST_F(MigrateStoreTest, RefusesABadTargetAndAMissingAttachmentWithoutWritingAny
   auto moved = MigrateStore(
       directory_, {"--from", sqlite_url_, "--to", target, "--from-attachments", "var/attachments"});
   EXPECT_EQ(moved.exit_code, 0) << moved.err;
-  EXPECT_NE(moved.out.find("1 attachments (0 copied)"), std::string::npos) << moved.out;
+  EXPECT_NE(moved.out.find("3 attachments (0 copied)"), std::string::npos) << moved.out;
 }
 
 }  // namespace

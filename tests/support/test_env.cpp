@@ -26,7 +26,8 @@ TestStore::TestStore() {
     return;
   }
   database = std::move(opened).value();
-  files = std::make_unique<storage::AttachmentFiles>(directory.path() / "attachments");
+  files =
+      std::make_unique<storage::AttachmentFiles>(directory.path() / "attachments", database.get());
   app::AppOptions app_options;
   app_options.max_attachment_bytes = 1024 * 1024;
   context =
