@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -35,6 +36,50 @@ std::string IconvName(const std::string& label) {
   return g_mime_charset_iconv_name(label.c_str());
 }
 
+// Converters to UTF-8 by charset, opened once a thread: opening one looks
+// its charset's module up (a dlopen) every time, which cost a mail intake
+// more than the conversions. A few dozen charsets at most are kept, so that
+// mail naming made-up ones cannot grow this without end.
+class Utf8Converters {
+ public:
+  Utf8Converters() = default;
+  Utf8Converters(const Utf8Converters&) = delete;
+  Utf8Converters& operator=(const Utf8Converters&) = delete;
+  ~Utf8Converters() {
+    for (const auto& [charset, cd] : open_) {
+      if (cd != kNone) iconv_close(cd);
+    }
+  }
+
+  // `bytes` in `charset` as UTF-8, or nullopt when they do not fit it (or
+  // iconv does not know it).
+  std::optional<std::string> Convert(std::string_view bytes, const std::string& charset) {
+    auto found = open_.find(charset);
+    iconv_t cd = found != open_.end() ? found->second : iconv_open("UTF-8", charset.c_str());
+    if (found == open_.end() && open_.size() < kKept) open_.emplace(charset, cd);
+    if (cd == kNone) return std::nullopt;
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);  // the initial state, whatever came before
+    std::string out;
+    out.resize(bytes.size() * 4 + 16);
+    char* in = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    char* to = out.data();
+    std::size_t to_left = out.size();
+    const std::size_t done = iconv(cd, &in, &in_left, &to, &to_left);
+    const bool ok = done != static_cast<std::size_t>(-1) &&
+                    iconv(cd, nullptr, nullptr, &to, &to_left) != static_cast<std::size_t>(-1);
+    if (!open_.contains(charset)) iconv_close(cd);
+    if (!ok) return std::nullopt;
+    out.resize(out.size() - to_left);
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t kKept = 32;
+  inline static const iconv_t kNone = reinterpret_cast<iconv_t>(-1);
+  std::map<std::string, iconv_t> open_;
+};
+
 // `bytes` in `charset` as UTF-8, or nullopt when they do not fit it (or
 // iconv does not know it).
 std::optional<std::string> Convert(std::string_view bytes, const std::string& charset) {
@@ -42,21 +87,8 @@ std::optional<std::string> Convert(std::string_view bytes, const std::string& ch
     if (IsValidUtf8(bytes)) return std::string(bytes);
     return std::nullopt;
   }
-  iconv_t cd = iconv_open("UTF-8", charset.c_str());
-  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
-  std::string out;
-  out.resize(bytes.size() * 4 + 16);
-  char* in = const_cast<char*>(bytes.data());
-  std::size_t in_left = bytes.size();
-  char* to = out.data();
-  std::size_t to_left = out.size();
-  const std::size_t done = iconv(cd, &in, &in_left, &to, &to_left);
-  const bool ok = done != static_cast<std::size_t>(-1) &&
-                  iconv(cd, nullptr, nullptr, &to, &to_left) != static_cast<std::size_t>(-1);
-  iconv_close(cd);
-  if (!ok) return std::nullopt;
-  out.resize(out.size() - to_left);
-  return out;
+  thread_local Utf8Converters converters;
+  return converters.Convert(bytes, charset);
 }
 
 // Text a header gave that is still not UTF-8 (a file name in a charset

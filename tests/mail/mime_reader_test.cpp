@@ -49,6 +49,24 @@ TEST(MimeReader, AMislabelledBodyIsRepairedAndSaidSo) {
   EXPECT_NE(mail.notes[0].find("read as utf-8"), std::string::npos) << mail.notes[0];
 }
 
+// The converter of a charset is kept between messages: each message is
+// still read from the charset's initial state, whatever the one before left.
+TEST(MimeReader, EachMessageIsReadFromTheInitialStateOfItsCharset) {
+  const auto iso_2022_jp = [](const std::string& body) {
+    return ReadMailMessage(
+        "From: a@example.com\r\nSubject: x\r\n"
+        "Content-Type: text/plain; charset=iso-2022-jp\r\n\r\n" +
+        body + "\r\n");
+  };
+  EXPECT_EQ(iso_2022_jp("\x1b$BF|K\\\x1b(B").text, "日本");
+  // Left in JIS X 0208 by a body that never shifts back.
+  EXPECT_EQ(iso_2022_jp("\x1b$BF|").text, "日");
+  EXPECT_EQ(iso_2022_jp("ok").text, "ok");
+  // Left half-way by bytes that do not fit the charset.
+  EXPECT_EQ(iso_2022_jp("\x1b$BF|\xe5\x86\xb0").notes.size(), 1u);
+  EXPECT_EQ(iso_2022_jp("ok").text, "ok");
+}
+
 TEST(MimeReader, AttachmentsKeepTheirChineseNamesAndInlineImagesTheirIds) {
   const std::string raw =
       "From: a@example.com\r\nSubject: =?UTF-8?B?5qOA5rWL5oql5ZGK?=\r\n"
