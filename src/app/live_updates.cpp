@@ -60,6 +60,9 @@ void LiveUpdates::ForEach(const std::function<bool(const Subscriber&)>& call) {
 }
 
 void LiveUpdates::Deliver(std::string_view payload) {
+  // A node nobody watches (a command such as ingest-mail) hears of every
+  // change all nodes make: it does not read them.
+  if (subscribers() == 0) return;
   if (const auto notice = storage::ParseCallNotice(payload)) {
     ForEach([&](const Subscriber& subscriber) {
       return !subscriber.on_call || !MayHearOfCall(subscriber.principal, *notice) ||
