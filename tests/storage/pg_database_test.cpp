@@ -10,6 +10,7 @@
 #include <chrono>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "storage/migrations.hpp"
 #include "storage/workflow_store.hpp"
@@ -71,6 +72,38 @@ TEST_F(PgDatabaseTest, AWriteWhoseStatementFailedIsNotReportedAsCommitted) {
   });
   EXPECT_FALSE(result.ok());
   EXPECT_EQ(Count(), 0);
+}
+
+// Writes, alone or grouped, plan no parallel workers (starting them cost
+// more than the lookups they served); reads, reports among them, keep the
+// server's setting, and a write's setting ends with it.
+TEST_F(PgDatabaseTest, WritesRunWithoutParallelWorkersAndReadsWithTheServersSetting) {
+  const std::string workers = "SELECT current_setting('max_parallel_workers_per_gather')::int";
+  std::atomic<int> writes_with_workers{0}, writes{0};
+  std::vector<std::thread> writers;
+  for (int i = 0; i < 8; ++i) {
+    writers.emplace_back([&] {
+      const Status written = database_->Write([&](Connection& c) -> Status {
+        LT_TRY_ASSIGN(const auto allowed, c.QueryInt(workers));
+        if (allowed != 0) ++writes_with_workers;
+        return Ok();
+      });
+      if (written.ok()) ++writes;
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  EXPECT_EQ(writes, 8);
+  EXPECT_EQ(writes_with_workers, 0);
+  for (int i = 0; i < 4; ++i) {  // every pooled connection, one after another
+    std::int64_t allowed = -1;
+    ASSERT_TRUE(database_
+                    ->Read([&](Connection& c) -> Status {
+                      LT_TRY_ASSIGN(allowed, c.QueryInt(workers));
+                      return Ok();
+                    })
+                    .ok());
+    EXPECT_GT(allowed, 0);
+  }
 }
 
 TEST_F(PgDatabaseTest, StatementsSentWithoutWaitingAreWrittenAndSeenByLaterReads) {

@@ -366,14 +366,16 @@ Status PgConnection::ReadSent(std::string_view sql) {
   return Ok();
 }
 
-Status PgConnection::BeginPipelined(std::string_view begin_sql) {
+Status PgConnection::BeginPipelined(std::string_view begin_sql, std::string_view setting_sql) {
   ForgetAll();
   last_sqlstate_.clear();
   pipeline_error_.reset();
   pending_.clear();
   commit_status_.clear();
   LT_TRY(ResumePipeline(begin_sql));
-  return SendUnprepared(begin_sql);
+  LT_TRY(SendUnprepared(begin_sql));
+  if (setting_sql.empty()) return Ok();
+  return SendUnprepared(setting_sql);
 }
 
 Status PgConnection::Savepoint() {

@@ -55,9 +55,10 @@ class PgConnection final : public Connection {
       std::function<Result<std::int64_t>(const std::string&, int, std::int64_t count)>;
   void set_sequence_source(SequenceSource source) { sequence_source_ = std::move(source); }
 
-  // Enters pipeline mode and sends `begin_sql` (BEGIN with its options)
-  // without waiting for it. The connection must be idle.
-  Status BeginPipelined(std::string_view begin_sql);
+  // Enters pipeline mode and sends `begin_sql` (BEGIN with its options),
+  // and `setting_sql` after it when given (a SET LOCAL), without waiting for
+  // them. The connection must be idle.
+  Status BeginPipelined(std::string_view begin_sql, std::string_view setting_sql = {});
   // Reads every outstanding result and leaves pipeline mode (a no-op outside
   // it); returns the first error of the pipeline. Inside a transaction the
   // transaction stays open (or aborted, after an error).
