@@ -112,7 +112,8 @@ Result<MailOutcomes> IngestRawMailBatch(AppContext& context, const std::string& 
 
 // IngestRawMailBatch's two halves, for a caller that reads the next batch
 // while the last one is stored: the messages read (context.mail_reader) and
-// their bodies on disk, flushed (thread-safe: no store access), then stored.
+// their bodies on disk, flushed (and recorded, when in a pack), then stored.
+// Thread-safe.
 Result<std::vector<IncomingMail>> ReadMailBatch(AppContext& context, const std::string& mailbox,
                                                 std::vector<std::string> raws);
 Result<MailOutcomes> StoreMailBatch(AppContext& context, const std::vector<IncomingMail>& mails,
