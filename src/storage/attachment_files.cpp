@@ -214,24 +214,22 @@ Result<std::vector<std::int64_t>> AttachmentFiles::Append(
     std::span<const std::pair<std::string, std::string_view>> bodies, std::string& pack) {
   std::lock_guard lock(pack_mutex_);
   if (pack_fd_ < 0) LT_TRY(OpenPack());
+  // A pack that failed is closed: what was written of it is never followed
+  // nor recorded, and the next bodies go into a new one.
+  auto fail = [&](const std::string& what) {
+    const std::string failed = (PacksDirectory() / pack_name_).string();
+    ClosePack();
+    return Unavailable(what + " " + failed);
+  };
   std::vector<std::int64_t> positions;
   std::int64_t at = pack_size_;
   for (const auto& [sha256, content] : bodies) {
     const std::string header = RecordHeader(sha256, content.size());
-    if (!WriteAll(pack_fd_, header) || !WriteAll(pack_fd_, content)) {
-      // What was written of the record is never followed nor recorded.
-      const std::string failed = pack_name_;
-      ClosePack();
-      return Unavailable("write " + (PacksDirectory() / failed).string());
-    }
+    if (!WriteAll(pack_fd_, header) || !WriteAll(pack_fd_, content)) return fail("write");
     positions.push_back(at + static_cast<std::int64_t>(header.size()));
     at += static_cast<std::int64_t>(header.size() + content.size());
   }
-  if (::fdatasync(pack_fd_) != 0) {
-    const std::string failed = pack_name_;
-    ClosePack();
-    return Unavailable("fdatasync " + (PacksDirectory() / failed).string());
-  }
+  if (::fdatasync(pack_fd_) != 0) return fail("fdatasync");
   pack_size_ = at;
   pack = pack_name_;
   if (pack_size_ >= pack_bytes_) ClosePack();

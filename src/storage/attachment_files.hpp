@@ -35,7 +35,9 @@ enum class FileSync { kEach, kDeferred };
 // so that a pack says what it holds without the database.
 //
 // Every read checks the bytes against the SHA-256: a body damaged on disk
-// is never handed out. The same body is stored once. Thread-safe.
+// is never handed out. A body is stored once, but for a race: two nodes
+// packing the same body at the same moment each write it, and the place
+// recorded first is the one read. Thread-safe.
 class AttachmentFiles {
  public:
   // A pack is closed, and the next one begun, once it holds this much.
@@ -56,7 +58,7 @@ class AttachmentFiles {
   // to them commit.
   Status SyncAll() const;
   // Stores `contents` in a pack, on disk for good and recorded when it
-  // returns, and gives their SHA-256s in the same order. Bodies stored
+  // returns, and gives their SHA-256s in the same order. Bodies in a pack
   // already are not written again. Without a database, each is Put alone.
   Result<std::vector<std::string>> PutPacked(std::span<const std::string_view> contents);
   // Reads the body stored under `sha256`, alone or in a pack.
