@@ -55,8 +55,9 @@ class Utf8Converters {
   // iconv does not know it).
   std::optional<std::string> Convert(std::string_view bytes, const std::string& charset) {
     auto found = open_.find(charset);
-    iconv_t cd = found != open_.end() ? found->second : iconv_open("UTF-8", charset.c_str());
-    if (found == open_.end() && open_.size() < kKept) open_.emplace(charset, cd);
+    const bool kept = found != open_.end() || open_.size() < kKept;
+    const iconv_t cd = found != open_.end() ? found->second : iconv_open("UTF-8", charset.c_str());
+    if (found == open_.end() && kept) open_.emplace(charset, cd);
     if (cd == kNone) return std::nullopt;
     iconv(cd, nullptr, nullptr, nullptr, nullptr);  // the initial state, whatever came before
     std::string out;
@@ -68,7 +69,7 @@ class Utf8Converters {
     const std::size_t done = iconv(cd, &in, &in_left, &to, &to_left);
     const bool ok = done != static_cast<std::size_t>(-1) &&
                     iconv(cd, nullptr, nullptr, &to, &to_left) != static_cast<std::size_t>(-1);
-    if (!open_.contains(charset)) iconv_close(cd);
+    if (!kept) iconv_close(cd);
     if (!ok) return std::nullopt;
     out.resize(out.size() - to_left);
     return out;

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "base/crypto.hpp"
+#include "base/file_contents.hpp"
 #include "storage/attachment_files.hpp"
 #include "storage/connection.hpp"
 #include "storage/database.hpp"
@@ -89,11 +90,6 @@ std::vector<std::filesystem::path> Packs(const AttachmentFiles& files) {
   return packs;
 }
 
-std::string Slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 TEST(AttachmentFiles, BodiesStoredManyAtOnceGoIntoOnePackThatEveryNodeReads) {
   test::TempDir directory;
   auto database = test::OpenTestDatabase(directory.path());
@@ -112,7 +108,7 @@ TEST(AttachmentFiles, BodiesStoredManyAtOnceGoIntoOnePackThatEveryNodeReads) {
   auto packs = Packs(files);
   ASSERT_EQ(packs.size(), 1u);
   // Each body once, after its record's header: "LTB1", its SHA-256, its length.
-  const std::string pack = Slurp(packs[0]);
+  const std::string pack = ReadFileContents(packs[0]).value_or("");
   EXPECT_EQ(pack.size(), 2 * 44 + message.size() + photo.size());
   EXPECT_EQ(pack.substr(0, 4), "LTB1");
   EXPECT_EQ(pack.substr(44, message.size()), message);

@@ -184,12 +184,12 @@ Result<std::int64_t> PgDatabase::AllocateCaseSequence(const std::string& prefix,
   return Error::Of(ErrorCode::kUnavailable, "error.unavailable");
 }
 
-Status PgDatabase::RunTransaction(const std::string& begin, const Work& work, bool& retryable) {
+Status PgDatabase::RunTransaction(std::string_view begin, std::string_view setting,
+                                  const Work& work, bool& retryable) {
   retryable = false;
   LT_TRY_ASSIGN(auto connection, Acquire());
   // BEGIN goes out with the work's first statement (pipeline mode).
-  Status result =
-      connection->BeginPipelined(begin, begin == kBeginWrite ? kSerialPlans : std::string_view());
+  Status result = connection->BeginPipelined(begin, setting);
   bool committing = false;
   if (result.ok()) {
     result = RunGuarded(work, *connection);
@@ -214,11 +214,12 @@ Status PgDatabase::RunTransaction(const std::string& begin, const Work& work, bo
   return result;
 }
 
-Status PgDatabase::RunWithRetries(const std::string& begin, const Work& work) {
+Status PgDatabase::RunWithRetries(std::string_view begin, std::string_view setting,
+                                  const Work& work) {
   Status result = Ok();
   for (int attempt = 1; attempt <= options_.max_attempts; ++attempt) {
     bool retryable = false;
-    result = RunTransaction(begin, work, retryable);
+    result = RunTransaction(begin, setting, work, retryable);
     if (result.ok() || !retryable) break;
   }
   return result;
@@ -288,7 +289,7 @@ void PgDatabase::CommitGroup(const std::vector<QueuedWrite*>& group) {
 
 Status PgDatabase::WriteAlone(const Work& work) {
   const auto started = std::chrono::steady_clock::now();
-  Status result = RunWithRetries(std::string(kBeginWrite), work);
+  Status result = RunWithRetries(kBeginWrite, kSerialPlans, work);
   CountWrites(result.ok() ? 1 : 0, result.ok() ? 1 : 0, result.ok() ? 0 : 1,
               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   return result;
@@ -308,7 +309,7 @@ Status PgDatabase::Read(const Work& work) {
     std::lock_guard lock(mutex_);
     ++stats_.reads;
   }
-  return RunWithRetries(std::string(kBeginRead), work);
+  return RunWithRetries(kBeginRead, {}, work);
 }
 
 Status PgDatabase::Backup(const std::string& path) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -76,8 +77,10 @@ class PgDatabase final : public Database {
   void Release(std::unique_ptr<PgConnection> connection);
   // Runs `work` between `begin` and COMMIT on a pooled connection.
   // `retryable` tells whether running it again may succeed.
-  Status RunTransaction(const std::string& begin, const Work& work, bool& retryable);
-  Status RunWithRetries(const std::string& begin, const Work& work);
+  // `begin` opens the transaction; `setting` (a SET LOCAL), when given, follows it.
+  Status RunTransaction(std::string_view begin, std::string_view setting, const Work& work,
+                        bool& retryable);
+  Status RunWithRetries(std::string_view begin, std::string_view setting, const Work& work);
   struct QueuedWrite {
     const Work* work;
     Status result = Error::Internal("the write was not run");
